@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { body, documentIdOf, json, withUser } from "../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+const NewAccount = z.object({
+  email: z.string().trim().email(),
+  name: z.string().trim().min(1).max(120),
+  password: z.string().min(8).max(200),
+  delegationCode: z.string().trim().min(2).max(12).optional(),
+});
+
+/** A chair creates an account (then grants it a role). */
+export function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) => {
+    const id = await documentIdOf(ctx.params);
+    return json(await services.createAccount(id, user.userId, await body(req, NewAccount)), 201);
+  });
+}

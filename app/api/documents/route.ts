@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { body, json, withUser } from "../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+/** The documents I may open: id, title, symbol, my role. */
+export function GET(req: Request): Promise<Response> {
+  return withUser(req, ({ services, user }) => json({ documents: services.listDocuments(user.userId) }));
+}
+
+const NewDocument = z.object({
+  title: z.string().trim().min(1).max(300),
+  symbol: z.string().trim().max(80).optional(),
+});
+
+/** New blank document (chairs); the caller chairs it. */
+export function POST(req: Request): Promise<Response> {
+  return withUser(req, async ({ services, user }) => {
+    const input = await body(req, NewDocument);
+    return json(services.createBlankDocument(user.userId, input), 201);
+  });
+}

@@ -1,0 +1,14 @@
+import { NewDocumentForm } from "@/components/new-document-form";
+import { requireUser } from "../../_lib/session";
+
+export const metadata = { title: "New document" };
+
+export default async function NewDocumentPage() {
+  await requireUser("/documents/new");
+  return (
+    <div className="page narrow">
+      <h1>New blank document</h1>
+      <NewDocumentForm />
+    </div>
+  );
+}

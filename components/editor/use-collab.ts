@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { CloseCode } from "@/lib/protocol/close-codes";
+
+export type ConnectionState = "connecting" | "synced" | "syncing" | "reconnecting" | "offline" | "ended";
+
+export interface Collab {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+function collabUrl(): string {
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${window.location.host}/collab`;
+}
+
+/**
+ * One Y.Doc and one y-websocket connection per document per tab. BroadcastChannel is off
+ * so every change travels through the server (which authorizes and stores it).
+ */
+export function useCollab(documentId: string): { collab: Collab | null; state: ConnectionState; endedReason: string | null } {
+  const [collab, setCollab] = useState<Collab | null>(null);
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const [endedReason, setEndedReason] = useState<string | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { disableBc: true, maxBackoffTime: 5000 });
+    let everSynced = false;
+    const update = () => {
+      if (!navigator.onLine) return setState("offline");
+      if (provider.wsconnected) return setState(provider.synced ? "synced" : "syncing");
+      setState(everSynced ? "reconnecting" : "connecting");
+    };
+    const handleSync = (synced: boolean) => {
+      if (synced) everSynced = true;
+      update();
+    };
+    const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
+      setState("ended");
+      const ended = code === CloseCode.Forbidden || code === CloseCode.Unauthenticated;
+      setEndedReason(ended ? `Access ended: ${reason || "your role was changed"}. Reload to continue.` : `Connection refused: ${reason}. Reload to try again.`);
+    };
+    provider.on("status", update);
+    provider.on("sync", handleSync);
+    provider.on("closed", handleClosed);
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    setCollab({ doc, provider });
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+      provider.off("status", update);
+      provider.off("sync", handleSync);
+      provider.off("closed", handleClosed);
+      provider.destroy();
+      doc.destroy();
+      setCollab(null);
+    };
+  }, [documentId]);
+
+  return { collab, state, endedReason };
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Services } from "@/server/services";
+
+type Data = ReturnType<Services["participants"]>;
+
+const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer" } as const;
+
+async function call(url: string, method: string, payload?: unknown): Promise<{ ok: boolean; message?: string }> {
+  const res = await fetch(url, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+  const data = (await res.json().catch(() => ({}))) as { message?: string };
+  return { ok: res.ok, message: data.message };
+}
+
+/** The chair's participants page: grant, change, revoke roles; create accounts. */
+export function ParticipantsManager({ documentId, selfId, initial }: { documentId: string; selfId: string; initial: Data }) {
+  const [data, setData] = useState(initial);
+  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const base = `/api/documents/${documentId}`;
+
+  async function refresh() {
+    const res = await fetch(`${base}/participants`);
+    if (res.ok) setData((await res.json()) as Data);
+  }
+
+  async function handleGrant(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const delegationCode = String(f.get("delegation") ?? "");
+    const res = await call(`${base}/participants`, "POST", {
+      email: f.get("email"),
+      role: f.get("role"),
+      ...(delegationCode ? { delegationCode } : {}),
+    });
+    setStatus(res.ok ? { kind: "ok", text: "Role granted." } : { kind: "error", text: res.message ?? "Could not grant the role." });
+    if (res.ok) await refresh();
+  }
+
+  async function handleRevoke(userId: string, name: string) {
+    if (!window.confirm(`Revoke ${name}'s role? Their open windows on this document close at once.`)) return;
+    const res = await call(`${base}/participants/${userId}`, "DELETE");
+    setStatus(res.ok ? { kind: "ok", text: `${name}'s role revoked.` } : { kind: "error", text: res.message ?? "Could not revoke." });
+    if (res.ok) await refresh();
+  }
+
+  async function handleCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const f = new FormData(form);
+    const delegationCode = String(f.get("delegation") ?? "");
+    const res = await call(`${base}/accounts`, "POST", {
+      email: f.get("email"),
+      name: f.get("name"),
+      password: f.get("password"),
+      ...(delegationCode ? { delegationCode } : {}),
+    });
+    setStatus(res.ok ? { kind: "ok", text: "Account created. Grant it a role below." } : { kind: "error", text: res.message ?? "Could not create the account." });
+    if (res.ok) {
+      form.reset();
+      await refresh();
+    }
+  }
+
+  const delegationOptions = data.delegations.map((d) => (
+    <option key={d.id} value={d.code}>
+      {d.name} ({d.code})
+    </option>
+  ));
+
+  return (
+    <div className="stack">
+      {status ? (
+        <p className={status.kind === "ok" ? "notice" : "error"} role="status">
+          {status.text}
+        </p>
+      ) : null}
+      <table className="table">
+        <caption className="sr-only">People with a role on this document</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Delegation</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.participants.map((p) => (
+            <tr key={p.userId}>
+              <td>{p.name}</td>
+              <td>{p.email}</td>
+              <td>{ROLE_LABEL[p.role]}</td>
+              <td>
+                {p.delegationName ? (
+                  <span className="delegation-chip" style={{ borderColor: p.delegationColor ?? undefined }}>
+                    {p.delegationName}
+                  </span>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td>
+                {p.userId === selfId ? null : (
+                  <button type="button" className="button subtle" onClick={() => handleRevoke(p.userId, p.name)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <section aria-labelledby="grant-h" className="card">
+        <h2 id="grant-h">Grant a role</h2>
+        <form className="form inline" onSubmit={handleGrant}>
+          <label>
+            Account
+            <select name="email" required>
+              {data.users.map((u) => (
+                <option key={u.id} value={u.email}>
+                  {u.name} ({u.email})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Role
+            <select name="role" defaultValue="delegate">
+              <option value="delegate">Delegate</option>
+              <option value="observer">Observer</option>
+              <option value="chair">Chair</option>
+            </select>
+          </label>
+          <label>
+            Delegation <span className="muted">(delegates)</span>
+            <select name="delegation" defaultValue="">
+              <option value="">Account&apos;s own delegation</option>
+              {delegationOptions}
+            </select>
+          </label>
+          <button className="button primary" type="submit">
+            Grant
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="create-h" className="card">
+        <h2 id="create-h">Create an account</h2>
+        <form className="form inline" onSubmit={handleCreate}>
+          <label>
+            Email
+            <input name="email" type="email" required />
+          </label>
+          <label>
+            Name
+            <input name="name" required />
+          </label>
+          <label>
+            Initial password
+            <input name="password" type="password" minLength={8} required autoComplete="new-password" />
+          </label>
+          <label>
+            Delegation
+            <select name="delegation" defaultValue="">
+              <option value="">None</option>
+              {delegationOptions}
+            </select>
+          </label>
+          <button className="button" type="submit">
+            Create account
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

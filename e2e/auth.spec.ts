@@ -1,0 +1,81 @@
+import { ACCOUNTS, DEMO_PASSWORD, documentId, expect, OSCE, signIn, test } from "./fixtures";
+
+test.describe("sign in and out", () => {
+  test("an anonymous visitor is sent to sign in; the API answers 401", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    const res = await page.request.get("/api/documents");
+    expect(res.status()).toBe(401);
+  });
+
+  test("a wrong password is refused with a clear message", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(ACCOUNTS.albania);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  });
+
+  test("a delegate signs in, sees the seeded documents with their role, and signs out", async ({ page, server }) => {
+    await signIn(page, server, "albania");
+    const list = page.getByRole("list", { name: "Documents you may open" });
+    await expect(list.getByRole("link")).toHaveCount(5);
+    await expect(list.getByRole("link", { name: /ENHANCING OSCE EFFORTS/ })).toContainText("Delegate");
+
+    const api = await page.request.get("/api/documents");
+    const { documents } = (await api.json()) as { documents: { role: string }[] };
+    expect(documents.every((d) => d.role === "delegate")).toBe(true);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect((await page.request.get("/api/documents")).status()).toBe(401);
+  });
+
+  test("scripts sign in with POST /api/auth/sign-in/email and read the paragraph model", async ({ playwright, server }) => {
+    const api = await playwright.request.newContext({ baseURL: server.url });
+    const res = await api.post("/api/auth/sign-in/email", { data: { email: ACCOUNTS.chair, password: DEMO_PASSWORD } });
+    expect(res.status()).toBe(200);
+    const list = (await (await api.get("/api/documents")).json()) as { documents: { id: string; title: string; role: string }[] };
+    const osce = list.documents.find((d) => d.title.includes(OSCE));
+    expect(osce?.role).toBe("chair");
+    const doc = (await (await api.get(`/api/documents/${osce!.id}`)).json()) as {
+      paragraphs: { id: string; number: string | null; kind: string; text: string }[];
+    };
+    const ops = doc.paragraphs.filter((p) => p.kind === "operative");
+    expect(ops.map((p) => p.number)).toEqual(["OP1", "OP2", "OP3", "OP4"]);
+    expect(ops[0]!.text).toMatch(/^Continue to implement/);
+    expect(doc.paragraphs.find((p) => p.number === "PP1")?.text).toMatch(/^Noting/);
+    await api.dispose();
+  });
+
+  test("a user with no role gets 403 from the page, the API and the socket", async ({ page, server, browser }) => {
+    // The chair creates a document; the Albanian delegate holds no role on it.
+    const chair = await browser.newContext({ baseURL: server.url });
+    const chairPage = await chair.newPage();
+    await signIn(chairPage, server, "chair");
+    const created = await chairPage.request.post("/api/documents", {
+      data: { title: "Chair's private draft" },
+      headers: { origin: server.url },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await signIn(page, server, "albania");
+    expect((await page.request.get(`/api/documents/${id}`)).status()).toBe(403);
+    await page.goto(`/documents/${id}`);
+    await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+    const osceId = await documentId(page, OSCE);
+    expect((await page.request.get(`/api/documents/${osceId}`)).status()).toBe(200);
+    await chair.close();
+  });
+
+  test("state-changing API calls from another origin are refused", async ({ page, server }) => {
+    await signIn(page, server, "chair");
+    const res = await page.request.post("/api/documents", {
+      data: { title: "CSRF" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(res.status()).toBe(403);
+    expect(((await res.json()) as { message: string }).message).toMatch(/cross-site/);
+  });
+});

@@ -1,0 +1,42 @@
+import { test as base } from "@playwright/test";
+import { documentId, expect, OSCE, personPage } from "./fixtures";
+import { PlenaryServer } from "./server-process";
+
+const test = base;
+
+test("text typed before a kill -9 of the server is there after the restart", async ({ browser }) => {
+  const server = new PlenaryServer();
+  await server.start();
+  try {
+    const albania = await personPage(browser, server, "albania");
+    const belarus = await personPage(browser, server, "belarus");
+    const id = await documentId(albania, OSCE);
+    await albania.goto(`${server.url}/documents/${id}`);
+    await belarus.goto(`${server.url}/documents/${id}`);
+    await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await albania.locator('[data-number="OP3"]').click();
+    await albania.keyboard.press("End");
+    await albania.keyboard.type(" Durable words before the crash.");
+    // Belarus received it from the server: the server had stored it before broadcasting.
+    await expect(belarus.locator('[data-number="OP3"]')).toContainText("Durable words before the crash.");
+
+    await server.kill9();
+    await expect(albania.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
+    await server.start();
+
+    const res = await belarus.request.get(`${server.url}/api/documents/${id}`);
+    const model = (await res.json()) as { paragraphs: { number: string; text: string }[] };
+    expect(model.paragraphs.find((p) => p.number === "OP3")?.text).toContain("Durable words before the crash.");
+    // Both clients reconnect by themselves and converge, with the text once (no duplicate).
+    for (const page of [albania, belarus]) {
+      await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced", { timeout: 20_000 });
+      await expect(page.locator('[data-number="OP3"]')).toContainText("Durable words before the crash.");
+      expect(((await page.locator('[data-number="OP3"]').textContent()) ?? "").split("Durable words").length).toBe(2);
+    }
+    await albania.context().close();
+    await belarus.context().close();
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+});

@@ -1,0 +1,67 @@
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { PlenaryServer } from "./server-process";
+
+export const DEMO_PASSWORD = "plenary-demo";
+
+export const ACCOUNTS = {
+  chair: "chair@example.org",
+  albania: "albania@example.org",
+  belarus: "belarus@example.org",
+  russia: "russian-federation@example.org",
+  observer: "observer@example.org",
+} as const;
+
+export type Who = keyof typeof ACCOUNTS;
+
+/** Signs in through the real form and waits for the document list. */
+export async function signIn(page: Page, server: PlenaryServer, who: Who): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Email").fill(ACCOUNTS[who]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
+}
+
+/** A signed-in page in its own browser context (one context per simulated person). */
+export async function personPage(browser: Browser, server: PlenaryServer, who: Who): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await signIn(page, server, who);
+  return page;
+}
+
+/** The id of the seeded document whose title contains `titlePart`. */
+export async function documentId(page: Page, titlePart: string): Promise<string> {
+  const res = await page.request.get("/api/documents");
+  expect(res.status()).toBe(200);
+  const { documents } = (await res.json()) as { documents: { id: string; title: string }[] };
+  const doc = documents.find((d) => d.title.toLowerCase().includes(titlePart.toLowerCase()));
+  if (!doc) throw new Error(`no document with "${titlePart}" in: ${documents.map((d) => d.title).join(" | ")}`);
+  return doc.id;
+}
+
+/** The editor's editable area. */
+export function editor(page: Page) {
+  return page.getByLabel(/^Text of /);
+}
+
+export const OSCE = "ENHANCING OSCE EFFORTS";
+
+/** One real server per spec file (worker-scoped), seeded on first start. */
+export const test = base.extend<object, { server: PlenaryServer }>({
+  server: [
+    async ({}, use) => {
+      const server = new PlenaryServer();
+      await server.start();
+      await use(server);
+      await server.stop();
+      server.cleanup();
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect };

@@ -1,0 +1,20 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+/**
+ * `npm start`: builds the Next app if there is no build yet (or PLENARY_REBUILD=1), then
+ * runs the server in production mode. Migrations and the first seed run at server start.
+ */
+const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+if (!fs.existsSync(buildId) || process.env.PLENARY_REBUILD === "1") {
+  console.log("No production build found: running `next build` (about a minute)...");
+  const res = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+Object.assign(process.env, { NODE_ENV: "production" });
+await import("../server/main");

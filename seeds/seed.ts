@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { newId } from "../lib/ids";
+import { parseStatement } from "../lib/import/parse-statement";
+import { createAccount, type Auth } from "../server/auth";
+import type { Db } from "../server/db/client";
+import { delegationByCode, upsertDelegation } from "../server/db/delegations";
+import { documentBySeedKey, grantRole } from "../server/db/documents";
+import type { UpdateLog } from "../server/db/update-log";
+import { setUserDelegation, userByEmail } from "../server/db/users";
+import { createDocumentWithBlocks } from "../server/documents";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEED_DELEGATIONS } from "./delegations";
+
+const SEED_DIR = path.join(process.cwd(), "seeds");
+
+/** The sample statements, in file order. */
+export function seedFiles(): { key: string; text: string }[] {
+  return fs
+    .readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => ({ key: f.replace(/\.txt$/, ""), text: fs.readFileSync(path.join(SEED_DIR, f), "utf8") }));
+}
+
+/**
+ * Idempotent seed: delegations, demo accounts, one document per sample statement with the
+ * demo roles. Running it twice changes nothing.
+ */
+export async function seedDatabase(deps: { db: Db; auth: Auth; updateLog: UpdateLog }): Promise<{ created: number }> {
+  const { db, auth, updateLog } = deps;
+  for (const d of SEED_DELEGATIONS) {
+    upsertDelegation(db, { id: delegationByCode(db, d.code)?.id ?? newId(), ...d });
+  }
+  const accounts: { id: string; role: (typeof DEMO_ACCOUNTS)[number]["role"]; delegationId: string | null }[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const id = userByEmail(db, a.email)?.id ?? (await createAccount(auth, { email: a.email, name: a.name, password: DEMO_PASSWORD }));
+    const delegationId = a.delegation ? (delegationByCode(db, a.delegation)?.id ?? null) : null;
+    setUserDelegation(db, id, delegationId);
+    accounts.push({ id, role: a.role, delegationId });
+  }
+  const chair = accounts.find((a) => a.role === "chair");
+  if (!chair) throw new Error("seed has no chair account");
+  let created = 0;
+  for (const file of seedFiles()) {
+    if (documentBySeedKey(db, file.key)) continue;
+    const parsed = parseStatement(file.text);
+    const id = newId();
+    createDocumentWithBlocks(db, updateLog, { id, meta: parsed.meta, blocks: parsed.blocks, chairId: chair.id, seedKey: file.key });
+    for (const a of accounts) {
+      if (a.role !== "chair") grantRole(db, id, a.id, a.role, a.delegationId, chair.id);
+    }
+    created += 1;
+  }
+  return { created };
+}
+
+async function main(): Promise<void> {
+  const { openStandalone } = await import("../server/standalone");
+  const rt = await openStandalone();
+  try {
+    const { created } = await seedDatabase(rt);
+    console.log(`seed: ${created} document(s) created in ${rt.dataDir}`);
+  } finally {
+    rt.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

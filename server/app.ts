@@ -1,0 +1,125 @@
+import { EventEmitter } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { seedDatabase } from "../seeds/seed";
+import { createAuth } from "./auth";
+import { CollabServer } from "./collab";
+import { refuseUpgrade } from "./collab/upgrade";
+import type { Config } from "./config";
+import { openDatabase } from "./db/client";
+import { UpdateLog } from "./db/update-log";
+import { countDocuments } from "./db/stats";
+import { log } from "./log";
+import { setRuntime } from "./runtime";
+import { loadOrCreateSecret } from "./secret";
+import { securityHeaders } from "./security-headers";
+import { createServices } from "./services";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Plenary: database (migrated), auth, seed on an empty database, the collaboration
+ * endpoint and Next.js, all on one HTTP server and one port.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const startedAt = Date.now();
+  const database = openDatabase(config.dataDir);
+  const updateLog = new UpdateLog(database.sqlite);
+
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  const server = http.createServer((req, res) => {
+    for (const [k, v] of Object.entries(securityHeaders(config.dev))) res.setHeader(k, v);
+    if (!handle) {
+      res.statusCode = 503;
+      res.setHeader("Retry-After", "1");
+      res.end(JSON.stringify({ status: "starting" }));
+      return;
+    }
+    handle(req, res).catch((err: unknown) => {
+      log.error("request failed", { err, url: req.url });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const ownOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://${config.host}:${port}`];
+  const baseURL = config.publicUrl ?? `http://localhost:${port}`;
+  const trusted = [...new Set([baseURL, ...ownOrigins, ...config.allowedOrigins])];
+
+  const auth = createAuth({
+    db: database.db,
+    secret: loadOrCreateSecret(config.dataDir, config.secret),
+    baseURL,
+    trustedOrigins: trusted,
+    signInPerMinute: config.signInPerMinute,
+  });
+  if (countDocuments(database.db) === 0) {
+    const { created } = await seedDatabase({ db: database.db, auth, updateLog });
+    log.info("seeded an empty database", { created });
+  }
+
+  let services: ReturnType<typeof createServices> | null = null;
+  const collab = new CollabServer({
+    updateLog,
+    authenticate: async (req) => (services ? services.sessionFromNode(req) : null),
+    identify: (documentId, userId, sessionId) => services?.identify(documentId, userId, sessionId) ?? null,
+    liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
+    allowedOrigins: new Set(trusted),
+    maxMessageBytes: config.maxMessageBytes,
+    maxAwarenessBytes: config.maxAwarenessBytes,
+    snapshotEvery: config.snapshotEvery,
+    idleUnloadMs: config.idleUnloadMs,
+    sessionSweepMs: 1000,
+  });
+  services = createServices({ db: database.db, auth, collab, updateLog, startedAt });
+  setRuntime(services);
+
+  // Next attaches its own 'upgrade' listener to the server it is given on the first
+  // request; hand it a decoy so ours stays the only one, and forward /_next/* (HMR) to it.
+  const nextUpgrades = new EventEmitter();
+  const app = next({
+    dev: config.dev,
+    dir: process.cwd(),
+    hostname: config.host,
+    port,
+    httpServer: nextUpgrades as unknown as http.Server,
+  });
+  server.on("upgrade", (req: http.IncomingMessage, socket, head: Buffer) => {
+    socket.on("error", (err) => log.warn("upgrade socket error", { err: err.message }));
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    if (pathname.startsWith("/collab/")) {
+      void collab.handleUpgrade(req, socket, head);
+    } else if (pathname.startsWith("/_next/") && nextUpgrades.listenerCount("upgrade") > 0) {
+      nextUpgrades.emit("upgrade", req, socket, head);
+    } else {
+      refuseUpgrade(socket, 404, "no websocket endpoint here");
+    }
+  });
+  await app.prepare();
+  handle = app.getRequestHandler();
+
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  log.info("Plenary listening", { url, dataDir: config.dataDir, dev: config.dev });
+
+  let closed = false;
+  return {
+    url,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      setRuntime(undefined);
+      database.close();
+    },
+  };
+}

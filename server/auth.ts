@@ -1,0 +1,62 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { Db } from "./db/client";
+import * as schema from "./db/schema";
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  baseURL: string;
+  trustedOrigins: string[];
+  /** Sign-in attempts allowed per IP per minute. */
+  signInPerMinute: number;
+}
+
+/**
+ * Accounts, password hashing and cookie sessions (better-auth with its drizzle adapter).
+ * Sign-up is closed: accounts come from `npm run user:add`, the seed or a chair.
+ */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: "Plenary",
+    secret: options.secret,
+    baseURL: options.baseURL,
+    trustedOrigins: options.trustedOrigins,
+    database: drizzleAdapter(options.db, {
+      provider: "sqlite",
+      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      storage: "memory",
+      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute } },
+    },
+    advanced: { useSecureCookies: options.baseURL.startsWith("https://") },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Creates an account with a hashed password, as better-auth's own sign-up would. */
+export async function createAccount(
+  auth: Auth,
+  input: { email: string; name: string; password: string },
+): Promise<string> {
+  const ctx = await auth.$context;
+  const email = input.email.toLowerCase();
+  const existing = await ctx.internalAdapter.findUserByEmail(email);
+  if (existing) return existing.user.id;
+  const created = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true }, { method: "email-password" });
+  const hash = await ctx.password.hash(input.password);
+  await ctx.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: "credential",
+    accountId: created.id,
+    password: hash,
+  });
+  return created.id;
+}

@@ -1,0 +1,244 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { CloseCode } from "../../lib/protocol/close-codes";
+import { closed, opened, refusedStatus, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+
+type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
+let h: Harness;
+let docId: string;
+let alice: { token: string; userId: string };
+let boris: { token: string; userId: string };
+let olga: { token: string; userId: string };
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument();
+  alice = h.person("alice", "ALB");
+  boris = h.person("boris", "BLR");
+  olga = h.person("olga");
+  h.grant(docId, alice.userId, "delegate");
+  h.grant(docId, boris.userId, "delegate");
+  h.grant(docId, olga.userId, "observer");
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function text(doc: Y.Doc): string {
+  return doc.getXmlFragment("default").toString();
+}
+
+function typeInto(doc: Y.Doc, s: string): void {
+  const frag = doc.getXmlFragment("default");
+  if (frag.length === 0) {
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText()]);
+    frag.insert(0, [p]);
+  }
+  const t = (frag.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  t.insert(t.length, s);
+}
+
+async function synced(p: import("y-websocket").WebsocketProvider): Promise<void> {
+  await waitFor(() => p.synced, 5000, "provider sync");
+}
+
+/** Server-side text of the document (loads the room). */
+function serverText(): string {
+  return h.collab.withRoom(docId, (room) => text(room.doc));
+}
+
+describe("collaboration server", () => {
+  it("relays edits between two stock y-websocket clients and logs each before broadcast", async () => {
+    const a = h.provider(docId, alice.token);
+    const b = h.provider(docId, boris.token);
+    await Promise.all([synced(a), synced(b)]);
+    typeInto(a.doc, "Noting the report");
+    await waitFor(() => text(b.doc).includes("Noting the report"), 5000, "b receives");
+    typeInto(b.doc, ", and welcoming it");
+    await waitFor(() => text(a.doc).includes("welcoming it"), 5000, "a receives");
+    expect(h.logCount(docId)).toBeGreaterThanOrEqual(2);
+    expect(serverText()).toBe(text(a.doc));
+    a.destroy();
+    b.destroy();
+  });
+
+  it("refuses the upgrade before any document byte: no session 401, no role 403, bad id 400, foreign origin 403", async () => {
+    const stranger = h.person("stranger");
+    expect(await refusedStatus(h.raw(docId, null))).toBe(401);
+    expect(await refusedStatus(h.raw(docId, stranger.token))).toBe(403);
+    expect(await refusedStatus(h.raw("not-an-id", alice.token))).toBe(400);
+    expect(await refusedStatus(h.raw(docId, alice.token, { origin: "https://evil.example" }))).toBe(403);
+  });
+
+  it("never applies nor stores an observer's updates (update and sync step 2)", async () => {
+    const a = h.provider(docId, alice.token);
+    await synced(a);
+    typeInto(a.doc, "Agreed text");
+    await waitFor(() => serverText().includes("Agreed text"), 5000, "server has text");
+    const before = { seq: h.logCount(docId), text: serverText() };
+
+    const observerDoc = new Y.Doc();
+    const o = h.provider(docId, olga.token, observerDoc);
+    await synced(o);
+    typeInto(observerDoc, " OBSERVER WAS HERE");
+    const ws = h.raw(docId, olga.token);
+    await opened(ws);
+    const forged = new Y.Doc();
+    typeInto(forged, "forged");
+    ws.send(updateMessage(Y.encodeStateAsUpdate(forged)));
+    ws.send(updateMessage(Y.encodeStateAsUpdate(forged), syncProtocol.messageYjsSyncStep2));
+    // A later delegate edit proves the server processed everything queued before it.
+    typeInto(a.doc, " more");
+    await waitFor(() => serverText().includes("more"), 5000, "delegate edit after observer");
+    expect(serverText()).not.toContain("OBSERVER");
+    expect(serverText()).not.toContain("forged");
+    expect(h.logCount(docId)).toBe(before.seq + 1);
+    ws.close();
+    o.destroy();
+    a.destroy();
+  });
+
+  it("refuses a truncated update and one with missing dependencies; state and log unchanged", async () => {
+    const a = h.provider(docId, alice.token);
+    await synced(a);
+    typeInto(a.doc, "Base text");
+    await waitFor(() => serverText().includes("Base text"), 5000, "base");
+    const before = { seq: h.logCount(docId), text: serverText() };
+
+    const other = new Y.Doc();
+    typeInto(other, "one");
+    const first = Y.encodeStateAsUpdate(other);
+    const sv = Y.encodeStateVector(other);
+    typeInto(other, " two");
+    const dependent = Y.encodeStateAsUpdate(other, sv);
+
+    for (const bad of [first.slice(0, Math.floor(first.length / 2)), dependent]) {
+      const ws = h.raw(docId, boris.token);
+      await opened(ws);
+      const done = closed(ws);
+      ws.send(updateMessage(bad));
+      expect((await done).code).toBe(CloseCode.BadMessage);
+      expect(serverText()).toBe(before.text);
+      expect(h.logCount(docId)).toBe(before.seq);
+    }
+    // The good client is unaffected and can still write.
+    typeInto(a.doc, " still fine");
+    await waitFor(() => serverText().includes("still fine"), 5000, "after refusals");
+    a.destroy();
+  });
+
+  it("mutated updates: each is either refused with nothing changed, or applied exactly as Yjs applies it", async () => {
+    const base = new Y.Doc();
+    typeInto(base, "Recognizing the importance of capacity-building");
+    const valid = Y.encodeStateAsUpdate(base);
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    let refused = 0;
+    for (let i = 0; i < 40; i++) {
+      const mutated = valid.slice();
+      for (let k = 0; k < 3; k++) mutated[Math.floor(rand() * mutated.length)] = Math.floor(rand() * 256);
+      const before = { seq: h.logCount(docId), state: h.collab.withRoom(docId, (r) => Y.encodeStateAsUpdate(r.doc)) };
+      const ws = h.raw(docId, alice.token);
+      await opened(ws);
+      const done = closed(ws);
+      ws.send(updateMessage(mutated));
+      ws.send(updateMessage(new Uint8Array([0xff, 0xff, 0xff]))); // always refused: marks the end
+      const { code } = await done;
+      expect(code).toBe(CloseCode.BadMessage);
+      const after = h.collab.withRoom(docId, (r) => Y.encodeStateAsUpdate(r.doc));
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, before.state);
+      let scratchOk = true;
+      try {
+        Y.applyUpdate(scratch, mutated);
+        scratchOk = scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
+      } catch {
+        scratchOk = false;
+      }
+      if (h.logCount(docId) === before.seq) {
+        refused += 1;
+        expect(Buffer.compare(Buffer.from(after), Buffer.from(before.state))).toBe(0);
+      } else {
+        expect(scratchOk).toBe(true);
+        const server = new Y.Doc();
+        Y.applyUpdate(server, after);
+        expect(text(server)).toBe(text(scratch));
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("closes a connection over the size limit; other clients keep working", async () => {
+    await h.close();
+    h = await startCollabHarness({ maxMessageBytes: 2048 });
+    docId = h.createDocument();
+    alice = h.person("alice", "ALB");
+    boris = h.person("boris", "BLR");
+    h.grant(docId, alice.userId, "delegate");
+    h.grant(docId, boris.userId, "delegate");
+    const a = h.provider(docId, alice.token);
+    await synced(a);
+    const ws = h.raw(docId, boris.token);
+    await opened(ws);
+    const done = closed(ws);
+    ws.send(new Uint8Array(4096));
+    expect((await done).code).toBe(CloseCode.TooLarge);
+    typeInto(a.doc, "unaffected");
+    await waitFor(() => h.collab.withRoom(docId, (r) => text(r.doc)).includes("unaffected"), 5000, "a still writes");
+    a.destroy();
+  });
+
+  it("stamps presence with the server's identity; nobody removes or overwrites another's presence", async () => {
+    const a = h.provider(docId, alice.token);
+    const b = h.provider(docId, boris.token);
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField("user", { name: "Secretary-General", color: "#000000" });
+    await waitFor(() => {
+      const s = b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined;
+      return s?.user?.name === "alice";
+    }, 5000, "b sees alice as alice");
+
+    // Boris's raw socket tries to remove and then to overwrite Alice's entry.
+    const ws = h.raw(docId, boris.token);
+    await opened(ws);
+    const forge = (state: unknown) => {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarUint(enc, a.doc.clientID);
+      encoding.writeVarUint(enc, 9999);
+      encoding.writeVarString(enc, JSON.stringify(state));
+      const inner = encoding.toUint8Array(enc);
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, inner);
+      return encoding.toUint8Array(outer);
+    };
+    ws.send(forge(null));
+    ws.send(forge({ user: { name: "Forged" } }));
+    typeInto(b.doc, "marker");
+    await waitFor(() => text(a.doc).includes("marker"), 5000, "marker");
+    const seen = b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined;
+    expect(seen?.user?.name).toBe("alice");
+    // Foreign entries are dropped silently: the forging socket itself stays open.
+    expect(ws.readyState).toBe(ws.OPEN);
+    ws.close();
+    a.destroy();
+    b.destroy();
+  });
+
+  it("closes sockets of a revoked person (4403) and of an ended session (4401)", async () => {
+    const ws1 = h.raw(docId, alice.token);
+    const ws2 = h.raw(docId, boris.token);
+    await Promise.all([opened(ws1), opened(ws2)]);
+    const c1 = closed(ws1);
+    const c2 = closed(ws2);
+    expect(h.collab.closeUserSockets(alice.userId, docId, CloseCode.Forbidden, "role revoked")).toBe(1);
+    expect((await c1).code).toBe(CloseCode.Forbidden);
+    h.endSession("session-boris");
+    expect((await c2).code).toBe(CloseCode.Unauthenticated);
+  });
+});

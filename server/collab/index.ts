@@ -1,0 +1,282 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { applyAwarenessUpdate } from "y-protocols/awareness";
+import { CloseCode } from "../../lib/protocol/close-codes";
+import { isPlenaryError, PlenaryError } from "../../lib/errors";
+import type { UpdateLog } from "../db/update-log";
+import { log } from "../log";
+import { sanitizeAwareness } from "./awareness";
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
+import { Room } from "./room";
+import type { Conn, Identity } from "./types";
+import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
+
+export interface CollabOptions {
+  updateLog: UpdateLog;
+  /** Who is behind this request (session cookie), or null. */
+  authenticate(req: IncomingMessage): Promise<{ userId: string; sessionId: string } | null>;
+  /** The caller's identity on a document, or null when they hold no role on it. */
+  identify(documentId: string, userId: string, sessionId: string): Identity | null;
+  /** Of these session ids, the ones still valid (signed-out sessions close their sockets). */
+  liveSessions(sessionIds: string[]): Set<string>;
+  allowedOrigins: ReadonlySet<string>;
+  maxMessageBytes: number;
+  maxAwarenessBytes: number;
+  /** Snapshot after this many logged updates. */
+  snapshotEvery: number;
+  /** Unload a room this long after its last connection closed. */
+  idleUnloadMs: number;
+  sessionSweepMs: number;
+}
+
+/** The y-websocket endpoint: authorization at the upgrade, read-only roles, vetting, durable log. */
+export class CollabServer {
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly sweep: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private readonly opts: CollabOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+    this.sweep = setInterval(() => this.closeEndedSessions(), opts.sessionSweepMs);
+    this.sweep.unref();
+  }
+
+  /** Handles an HTTP upgrade for `/collab/<id>`; refuses with an HTTP status before any document byte. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    try {
+      if (this.closing) throw new PlenaryError("internal", "server shutting down");
+      const documentId = parseCollabPath(req.url);
+      checkOrigin(req, this.opts.allowedOrigins);
+      const who = await this.opts.authenticate(req);
+      if (!who) throw new PlenaryError("unauthenticated", "sign in first");
+      const identity = this.opts.identify(documentId, who.userId, who.sessionId);
+      if (!identity) throw new PlenaryError("forbidden", "no role on this document");
+      if (socket.destroyed) return;
+      const room = this.room(documentId);
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, room, identity));
+    } catch (err) {
+      const status = isPlenaryError(err) ? err.status : 500;
+      if (!isPlenaryError(err)) log.error("upgrade failed", { err, url: req.url });
+      refuseUpgrade(socket, status, isPlenaryError(err) ? err.message : "internal error");
+    }
+  }
+
+  private room(documentId: string): Room {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = new Room(documentId, this.opts.updateLog);
+      this.watch(room);
+      this.rooms.set(documentId, room);
+    }
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    return room;
+  }
+
+  /** Broadcast: each change is encoded once and sent to every other connection. */
+  private watch(room: Room): void {
+    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      const message = encodeUpdate(update);
+      for (const conn of room.conns) if (conn !== origin) send(conn, message);
+    });
+    room.awareness.on("update", ({ added, updated, removed }: AwarenessChange) => {
+      const changed = [...added, ...updated, ...removed];
+      const message = encodeAwareness(room.awareness, changed);
+      for (const conn of room.conns) send(conn, message);
+    });
+  }
+
+  private onConnection(ws: WebSocket, room: Room, identity: Identity): void {
+    const conn: Conn = {
+      ws,
+      documentId: room.documentId,
+      identity,
+      readOnly: identity.role === "observer",
+      awarenessIds: new Set(),
+    };
+    room.conns.add(conn);
+    ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
+    ws.on("message", (data, isBinary) => this.onMessage(room, conn, data, isBinary));
+    ws.on("close", () => this.onClose(room, conn));
+    send(conn, encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length) send(conn, encodeAwareness(room.awareness, states));
+  }
+
+  private onMessage(room: Room, conn: Conn, data: RawData, isBinary: boolean): void {
+    try {
+      if (!isBinary) throw new PlenaryError("bad_request", "text frames are not part of the protocol");
+      const bytes = toBytes(data);
+      const msg = decodeMessage(bytes);
+      switch (msg.kind) {
+        case "sync-step1":
+          send(conn, encodeSyncStep2(room.doc, msg.stateVector));
+          return;
+        case "update":
+          if (!conn.readOnly) this.applyUpdate(room, conn, msg.update);
+          return;
+        case "awareness":
+          this.applyAwareness(room, conn, msg.update);
+          return;
+        case "query-awareness":
+          send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+      }
+    } catch (err) {
+      const code = isPlenaryError(err) && err.code === "internal" ? CloseCode.StorageFailed : CloseCode.BadMessage;
+      log.warn("message refused; closing connection", {
+        documentId: room.documentId,
+        userId: conn.identity.userId,
+        reason: err instanceof Error ? err.message : String(err),
+        cause: err instanceof Error ? String(err.cause ?? "") : undefined,
+      });
+      conn.ws.close(code, reasonOf(err));
+    }
+  }
+
+  /** Vet on the shadow, store (durable), then apply and broadcast. */
+  private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
+    const effective = room.vet(update);
+    if (!effective) return;
+    let seq: number;
+    try {
+      [seq] = this.opts.updateLog.append([
+        {
+          documentId: room.documentId,
+          userId: conn.identity.userId,
+          delegationId: conn.identity.delegationId,
+          data: effective,
+        },
+      ]);
+    } catch (err) {
+      room.rebuildShadow();
+      throw new PlenaryError("internal", "could not store the update", { cause: err });
+    }
+    room.apply(effective, conn, seq);
+    if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+  }
+
+  private applyAwareness(room: Room, conn: Conn, update: Uint8Array): void {
+    const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes);
+    if (clean) applyAwarenessUpdate(room.awareness, clean, conn);
+  }
+
+  private onClose(room: Room, conn: Conn): void {
+    room.dropConn(conn);
+    if (room.conns.size > 0 || this.closing) return;
+    room.unloadTimer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs);
+    room.unloadTimer.unref();
+  }
+
+  private compact(room: Room): void {
+    try {
+      room.compact();
+    } catch (err) {
+      log.error("snapshot failed; the log still holds every update", { err, documentId: room.documentId });
+    }
+  }
+
+  private unload(room: Room): void {
+    if (room.conns.size > 0) return;
+    this.compact(room);
+    room.destroy();
+    this.rooms.delete(room.documentId);
+  }
+
+  /** Closes a person's sockets (on one document, or all): role revoked, signed out. */
+  closeUserSockets(userId: string, documentId: string | null, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      if (documentId && room.documentId !== documentId) continue;
+      for (const conn of room.conns) {
+        if (conn.identity.userId !== userId) continue;
+        conn.ws.close(code, reason);
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  private closeEndedSessions(): void {
+    const ids = new Set<string>();
+    for (const room of this.rooms.values()) for (const c of room.conns) ids.add(c.identity.sessionId);
+    if (ids.size === 0) return;
+    const live = this.opts.liveSessions([...ids]);
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (!live.has(conn.identity.sessionId)) conn.ws.close(CloseCode.Unauthenticated, "session ended");
+      }
+    }
+  }
+
+  /** The live Y.Doc of a document if it is open (for rendering the paragraph model). */
+  openRoom(documentId: string): Room | undefined {
+    return this.rooms.get(documentId);
+  }
+
+  /** Loads a room without a connection (HTTP readers); unloaded again when idle. */
+  withRoom<T>(documentId: string, fn: (room: Room) => T): T {
+    const room = this.room(documentId);
+    try {
+      return fn(room);
+    } finally {
+      if (room.conns.size === 0 && !room.unloadTimer) {
+        room.unloadTimer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs);
+        room.unloadTimer.unref();
+      }
+    }
+  }
+
+  stats(): { rooms: number; connections: number } {
+    let connections = 0;
+    for (const room of this.rooms.values()) connections += room.conns.size;
+    return { rooms: this.rooms.size, connections };
+  }
+
+  /** Graceful stop: snapshot every room, close sockets with 1001, so clients reconnect. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.sweep);
+    for (const room of this.rooms.values()) {
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+      this.compact(room);
+      for (const conn of room.conns) conn.ws.close(CloseCode.GoingAway, "server restarting");
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+function ownerOf(room: Room, clientId: number): Conn | undefined {
+  for (const conn of room.conns) if (conn.awarenessIds.has(clientId)) return conn;
+  return undefined;
+}
+
+function send(conn: Conn, message: Uint8Array): void {
+  if (conn.ws.readyState !== conn.ws.OPEN) return;
+  conn.ws.send(message, (err) => {
+    if (err) conn.ws.terminate();
+  });
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Close reasons are limited to 123 bytes. */
+function reasonOf(err: unknown): string {
+  const text = isPlenaryError(err) ? err.message : "internal error";
+  return text.slice(0, 120);
+}

@@ -1,0 +1,24 @@
+import type { WebSocket } from "ws";
+import type { Role } from "../../lib/roles";
+
+/** What the server knows about the person behind a socket: never taken from the client. */
+export interface Identity {
+  userId: string;
+  sessionId: string;
+  name: string;
+  role: Role;
+  delegationId: string | null;
+  delegationCode: string | null;
+  delegationName: string | null;
+  color: string;
+}
+
+export interface Conn {
+  ws: WebSocket;
+  documentId: string;
+  identity: Identity;
+  /** Observers: sync step 2 and update messages are dropped, whatever the client sends. */
+  readOnly: boolean;
+  /** Awareness client ids this connection has claimed; nobody else may write them. */
+  awarenessIds: Set<number>;
+}

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Public origin when behind a proxy (e.g. https://plenary.example.org). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Extra origins allowed to open sockets and post forms, comma-separated. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: z.coerce.number().int().positive().default(8 * 1024),
+  SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
+  IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+  secret: string | undefined;
+  maxMessageBytes: number;
+  maxAwarenessBytes: number;
+  snapshotEvery: number;
+  idleUnloadMs: number;
+  signInPerMinute: number;
+  dev: boolean;
+}
+
+/** Reads the process environment once, with defaults; throws a readable error on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    secret: e.BETTER_AUTH_SECRET,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+    snapshotEvery: e.SNAPSHOT_EVERY,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    signInPerMinute: e.SIGN_IN_PER_MINUTE,
+    dev: env.NODE_ENV === "development",
+  };
+}

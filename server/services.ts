@@ -1,0 +1,203 @@
+import { fromNodeHeaders } from "better-auth/node";
+import { inArray } from "drizzle-orm";
+import type { IncomingMessage } from "node:http";
+import { can, type Action, type Role } from "../lib/roles";
+import { PlenaryError } from "../lib/errors";
+import { newId } from "../lib/ids";
+import { renderParagraphs } from "../lib/model/ydoc";
+import type { RenderedParagraph } from "../lib/model/types";
+import { CloseCode } from "../lib/protocol/close-codes";
+import type { Auth } from "./auth";
+import { createAccount } from "./auth";
+import type { CollabServer } from "./collab";
+import type { Identity } from "./collab/types";
+import type { Db } from "./db/client";
+import type { UpdateLog } from "./db/update-log";
+import { delegationByCode, listDelegations, type Delegation } from "./db/delegations";
+import * as docs from "./db/documents";
+import { session as sessionTable } from "./db/schema";
+import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
+import { createDocumentWithBlocks } from "./documents";
+
+export interface SessionUser {
+  userId: string;
+  sessionId: string;
+  name: string;
+  email: string;
+}
+
+export interface DocumentView {
+  id: string;
+  title: string;
+  symbol: string | null;
+  date: string | null;
+  place: string | null;
+  originalLanguage: string | null;
+  editingMode: "chairs_pen" | "open_drafting";
+  role: Role;
+  delegation: { id: string; code: string; name: string; color: string } | null;
+  paragraphs: RenderedParagraph[];
+}
+
+const CHAIR_COLOR = "#1d4ed8";
+const OBSERVER_COLOR = "#6b7280";
+
+/** Everything route handlers and pages may ask of the server; each call authorizes itself. */
+export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer; updateLog: UpdateLog; startedAt: number }) {
+  const { db, auth, collab } = deps;
+
+  async function session(headers: Headers): Promise<SessionUser | null> {
+    const s = await auth.api.getSession({ headers });
+    if (!s) return null;
+    return { userId: s.user.id, sessionId: s.session.id, name: s.user.name, email: s.user.email };
+  }
+
+  /** Throws `forbidden` unless the user's role on the document allows the action. */
+  function authorize(documentId: string, userId: string, action: Action): docs.Membership {
+    const membership = docs.membershipOf(db, documentId, userId);
+    if (!membership || !can(membership.role, action)) {
+      throw new PlenaryError("forbidden", membership ? `a ${membership.role} cannot do this` : "no role on this document");
+    }
+    return membership;
+  }
+
+  function delegationOf(id: string | null): Delegation | null {
+    if (!id) return null;
+    return listDelegations(db).find((d) => d.id === id) ?? null;
+  }
+
+  return {
+    auth,
+
+    session,
+
+    /** Session from a raw Node request (websocket upgrade). */
+    async sessionFromNode(req: IncomingMessage): Promise<SessionUser | null> {
+      return session(fromNodeHeaders(req.headers));
+    },
+
+    health() {
+      return { status: "ok", database: "migrated", uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), ...collab.stats() };
+    },
+
+    listDocuments(userId: string) {
+      return docs.documentsForUser(db, userId);
+    },
+
+    documentView(documentId: string, userId: string): DocumentView {
+      const membership = authorize(documentId, userId, "document.read");
+      const row = docs.documentById(db, documentId);
+      if (!row) throw new PlenaryError("not_found", "no such document");
+      const d = delegationOf(membership.delegationId);
+      return {
+        id: row.id,
+        title: row.title,
+        symbol: row.symbol,
+        date: row.date,
+        place: row.place,
+        originalLanguage: row.originalLanguage,
+        editingMode: row.editingMode,
+        role: membership.role,
+        delegation: d ? { id: d.id, code: d.code, name: d.name, color: d.color } : null,
+        paragraphs: collab.withRoom(documentId, (room) => renderParagraphs(room.doc)),
+      };
+    },
+
+    /** The identity a socket carries; null when the user holds no role on the document. */
+    identify(documentId: string, userId: string, sessionId: string): Identity | null {
+      const membership = docs.membershipOf(db, documentId, userId);
+      const u = userById(db, userId);
+      if (!membership || !u) return null;
+      const d = delegationOf(membership.delegationId);
+      const color = membership.role === "chair" ? CHAIR_COLOR : membership.role === "observer" ? OBSERVER_COLOR : (d?.color ?? OBSERVER_COLOR);
+      return {
+        userId,
+        sessionId,
+        name: u.name,
+        role: membership.role,
+        delegationId: d?.id ?? null,
+        delegationCode: d?.code ?? null,
+        delegationName: d?.name ?? null,
+        color,
+      };
+    },
+
+    liveSessions(sessionIds: string[]): Set<string> {
+      const now = Date.now();
+      const rows = db.select({ id: sessionTable.id, expiresAt: sessionTable.expiresAt }).from(sessionTable).where(inArray(sessionTable.id, sessionIds)).all();
+      return new Set(rows.filter((r) => r.expiresAt.getTime() > now).map((r) => r.id));
+    },
+
+    participants(documentId: string, userId: string) {
+      authorize(documentId, userId, "participants.manage");
+      return { participants: docs.participantsOf(db, documentId), users: listUsers(db), delegations: listDelegations(db) };
+    },
+
+    grantRole(documentId: string, actorId: string, input: { email: string; role: Role; delegationCode?: string }) {
+      authorize(documentId, actorId, "participants.manage");
+      const target = userByEmail(db, input.email);
+      if (!target) throw new PlenaryError("not_found", `no account for ${input.email}`);
+      const delegation = resolveDelegation(db, target, input);
+      if (input.role !== "chair" && target.id === actorId && docs.countChairs(db, documentId) <= 1) {
+        throw new PlenaryError("conflict", "a document needs at least one chair");
+      }
+      docs.grantRole(db, documentId, target.id, input.role, delegation?.id ?? null, actorId);
+      // A changed role takes effect on the socket at its next connection.
+      collab.closeUserSockets(target.id, documentId, CloseCode.Forbidden, "role changed");
+      return { userId: target.id, role: input.role, delegation: delegation?.code ?? null };
+    },
+
+    revokeRole(documentId: string, actorId: string, targetUserId: string) {
+      authorize(documentId, actorId, "participants.manage");
+      const target = docs.membershipOf(db, documentId, targetUserId);
+      if (!target) throw new PlenaryError("not_found", "that person holds no role on this document");
+      if (target.role === "chair" && docs.countChairs(db, documentId) <= 1) {
+        throw new PlenaryError("conflict", "a document needs at least one chair");
+      }
+      docs.revokeRole(db, documentId, targetUserId);
+      const closed = collab.closeUserSockets(targetUserId, documentId, CloseCode.Forbidden, "role revoked");
+      return { revoked: true, closedSockets: closed };
+    },
+
+    async createAccount(actorDocumentId: string, actorId: string, input: { email: string; name: string; password: string; delegationCode?: string }) {
+      authorize(actorDocumentId, actorId, "participants.manage");
+      if (userByEmail(db, input.email)) throw new PlenaryError("conflict", `an account for ${input.email} exists`);
+      const delegation = input.delegationCode ? delegationByCode(db, input.delegationCode) : undefined;
+      if (input.delegationCode && !delegation) throw new PlenaryError("not_found", `no delegation ${input.delegationCode}`);
+      const id = await createAccount(auth, input);
+      if (delegation) setUserDelegation(db, id, delegation.id);
+      return { userId: id };
+    },
+
+    /** Chairs (of any document) may open a new one, which they then chair. */
+    createBlankDocument(userId: string, input: { title: string; symbol?: string }) {
+      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) {
+        throw new PlenaryError("forbidden", "only a chair can create documents");
+      }
+      const id = newId();
+      createDocumentWithBlocks(db, deps.updateLog, {
+        id,
+        meta: { title: input.title, symbol: input.symbol },
+        blocks: [
+          { id: crypto.randomUUID(), kind: "title", runs: [{ text: input.title }] },
+          { id: crypto.randomUUID(), kind: "paragraph", runs: [] },
+        ],
+        chairId: userId,
+      });
+      return { id };
+    },
+
+    delegations: () => listDelegations(db),
+  };
+}
+
+function resolveDelegation(db: Db, target: UserSummary, input: { role: Role; delegationCode?: string }): Delegation | null {
+  if (input.role !== "delegate") return null;
+  const code = input.delegationCode ?? target.delegationCode;
+  if (!code) throw new PlenaryError("bad_request", "a delegate must be bound to a delegation");
+  const delegation = delegationByCode(db, code);
+  if (!delegation) throw new PlenaryError("not_found", `no delegation ${code}`);
+  return delegation;
+}
+
+export type Services = ReturnType<typeof createServices>;

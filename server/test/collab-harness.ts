@@ -1,0 +1,147 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket } from "ws";
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { newId } from "../../lib/ids";
+import type { Role } from "../../lib/roles";
+import { CollabServer, type CollabOptions } from "../collab";
+import type { Identity } from "../collab/types";
+import { openDatabase, type Database_ } from "../db/client";
+import { UpdateLog } from "../db/update-log";
+import { tempDir } from "./temp-dir";
+
+/**
+ * A real collaboration server (real SQLite file, real `ws`, port 0) without Next. Who is
+ * behind a socket comes from a `token` cookie mapped to an identity, standing in for the
+ * session lookup that the e2e tests exercise for real.
+ */
+export async function startCollabHarness(overrides: Partial<CollabOptions> = {}) {
+  const tmp = tempDir();
+  const database: Database_ = openDatabase(tmp.dir);
+  const updateLog = new UpdateLog(database.sqlite);
+  const people = new Map<string, Identity>();
+  const roles = new Map<string, Role>();
+  const dead = new Set<string>();
+
+  const collab = new CollabServer({
+    updateLog,
+    authenticate: async (req) => {
+      const token = /(?:^|;\s*)token=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
+      const who = token ? people.get(token) : undefined;
+      return who ? { userId: who.userId, sessionId: who.sessionId } : null;
+    },
+    identify: (documentId, userId) => {
+      const who = [...people.values()].find((p) => p.userId === userId);
+      const role = roles.get(`${documentId}:${userId}`);
+      return who && role ? { ...who, role } : null;
+    },
+    liveSessions: (ids) => new Set(ids.filter((id) => !dead.has(id))),
+    allowedOrigins: new Set(),
+    maxMessageBytes: 1024 * 1024,
+    maxAwarenessBytes: 4096,
+    snapshotEvery: 50,
+    idleUnloadMs: 50,
+    sessionSweepMs: 100,
+    ...overrides,
+  });
+  const server = http.createServer((_req, res) => res.end());
+  server.on("upgrade", (req, socket, head) => {
+    socket.on("error", () => {});
+    void collab.handleUpgrade(req, socket, head);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  function createDocument(): string {
+    const id = newId();
+    database.sqlite.prepare("INSERT INTO documents (id, title) VALUES (?, ?)").run(id, "Test");
+    return id;
+  }
+
+  function person(name: string, delegation: string | null = null): { token: string; userId: string } {
+    const token = newId();
+    const userId = `user-${name}`;
+    people.set(token, {
+      userId,
+      sessionId: `session-${name}`,
+      name,
+      role: "delegate",
+      delegationId: delegation,
+      delegationCode: delegation,
+      delegationName: delegation,
+      color: "#123456",
+    });
+    return { token, userId };
+  }
+
+  function grant(documentId: string, userId: string, role: Role): void {
+    roles.set(`${documentId}:${userId}`, role);
+  }
+
+  /** A stock y-websocket client authenticated by cookie. */
+  function provider(documentId: string, token: string, doc = new Y.Doc()): WebsocketProvider {
+    class AuthedWebSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: `token=${token}` } });
+      }
+    }
+    return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, doc, {
+      WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+  }
+
+  /** A raw socket (for sending bytes no well-behaved client would). */
+  function raw(documentId: string, token: string | null, headers: Record<string, string> = {}): WebSocket {
+    return new WebSocket(`ws://127.0.0.1:${port}/collab/${documentId}`, {
+      headers: { ...(token ? { cookie: `token=${token}` } : {}), ...headers },
+    });
+  }
+
+  function logCount(documentId: string): number {
+    return updateLog.lastSeq(documentId);
+  }
+
+  async function close(): Promise<void> {
+    await collab.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    database.close();
+    tmp.cleanup();
+  }
+
+  return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, endSession: (s: string) => dead.add(s), close };
+}
+
+/** A y-protocols sync "update" message carrying `update`. */
+export function updateMessage(update: Uint8Array, sub: number = syncProtocol.messageYjsUpdate): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Resolves with the close code once the socket closes. */
+export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+export function opened(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+}
+
+/** Resolves with the HTTP status of a refused upgrade. */
+export function refusedStatus(ws: WebSocket): Promise<number> {
+  return new Promise((resolve, reject) => {
+    ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once("open", () => reject(new Error("upgrade was accepted")));
+    ws.once("error", () => {});
+  });
+}
