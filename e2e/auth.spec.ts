@@ -1,4 +1,5 @@
 import { ACCOUNTS, DEMO_PASSWORD, documentId, expect, OSCE, signIn, test } from "./fixtures";
+import { cookieHeader, tryRawSocket } from "./raw-client";
 
 test.describe("sign in and out", () => {
   test("an anonymous visitor is sent to sign in; the API answers 401", async ({ page }) => {
@@ -13,7 +14,9 @@ test.describe("sign in and out", () => {
     await page.getByLabel("Email").fill(ACCOUNTS.albania);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    const message = page.getByText("Wrong email or password.");
+    await expect(message).toBeVisible();
+    await expect(message).toHaveAttribute("role", "alert");
   });
 
   test("a delegate signs in, sees the seeded documents with their role, and signs out", async ({ page, server }) => {
@@ -64,6 +67,10 @@ test.describe("sign in and out", () => {
     expect((await page.request.get(`/api/documents/${id}`)).status()).toBe(403);
     await page.goto(`/documents/${id}`);
     await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+    const socket = await tryRawSocket(`${server.url.replace(/^http/, "ws")}/collab/${id}`, {
+      cookie: await cookieHeader(page.context()),
+    });
+    expect(socket).toEqual({ status: 403, messages: 0 });
     const osceId = await documentId(page, OSCE);
     expect((await page.request.get(`/api/documents/${osceId}`)).status()).toBe(200);
     await chair.close();

@@ -26,6 +26,13 @@ export class PlenaryError extends Error {
   }
 }
 
+/**
+ * Recognises a PlenaryError by shape, not by class: Next bundles app/ separately from the
+ * server modules that throw, so the same class exists twice in one process.
+ */
 export function isPlenaryError(err: unknown): err is PlenaryError {
-  return err instanceof PlenaryError;
+  if (err instanceof PlenaryError) return true;
+  if (!(err instanceof Error) || err.name !== "PlenaryError") return false;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && code in ERROR_STATUS;
 }

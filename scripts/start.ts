@@ -12,7 +12,7 @@ if (!fs.existsSync(buildId) || process.env.PLENARY_REBUILD === "1") {
   console.log("No production build found: running `next build` (about a minute)...");
   const res = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
