@@ -123,7 +123,7 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
         <h2 id="grant-h">Grant a role</h2>
         <form className="form inline" onSubmit={handleGrant}>
           <label>
-            Account
+            Person
             <select name="email" required>
               {data.users.map((u) => (
                 <option key={u.id} value={u.email}>

@@ -4,7 +4,7 @@ import { PlenaryServer } from "./server-process";
 
 const test = base;
 
-test("text typed before a kill -9 of the server is there after the restart", async ({ browser }) => {
+test("text typed before a kill -9 is there after the restart; text typed while the server is down merges on reconnect", async ({ browser }) => {
   const server = new PlenaryServer();
   await server.start();
   try {
@@ -22,6 +22,10 @@ test("text typed before a kill -9 of the server is there after the restart", asy
 
     await server.kill9();
     await expect(albania.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
+    // Typed while the server is down: kept locally, merged on reconnect.
+    await albania.locator('[data-number="OP1"]').click();
+    await albania.keyboard.press("End");
+    await albania.keyboard.type(" Offline words.");
     await server.start();
 
     const res = await belarus.request.get(`${server.url}/api/documents/${id}`);
@@ -32,7 +36,10 @@ test("text typed before a kill -9 of the server is there after the restart", asy
       await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced", { timeout: 20_000 });
       await expect(page.locator('[data-number="OP3"]')).toContainText("Durable words before the crash.");
       expect(((await page.locator('[data-number="OP3"]').textContent()) ?? "").split("Durable words").length).toBe(2);
+      await expect(page.locator('[data-number="OP1"]')).toContainText("Offline words.");
     }
+    const after = (await (await belarus.request.get(`${server.url}/api/documents/${id}`)).json()) as typeof model;
+    expect(after.paragraphs.find((p) => p.number === "OP1")?.text.match(/Offline words\./g)).toHaveLength(1);
     await albania.context().close();
     await belarus.context().close();
   } finally {

@@ -1,0 +1,58 @@
+import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+
+test("the chair revokes a delegate on the participants page: the delegate's open window is cut off at once", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const russia = await personPage(browser, server, "russia");
+  const id = await documentId(chair, OSCE);
+  await russia.goto(`/documents/${id}`);
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+
+  await chair.goto(`/documents/${id}`);
+  await chair.getByRole("link", { name: "Manage participants" }).click();
+  await expect(chair.getByRole("heading", { name: "Participants" })).toBeVisible();
+  const row = chair.getByRole("row", { name: /Delegate of the Russian Federation/ });
+  await expect(row).toContainText("Russian Federation");
+  chair.once("dialog", (d) => void d.accept());
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "role revoked" })).toBeVisible();
+
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 2000 });
+  await expect(russia.getByRole("alert").filter({ hasText: "Access ended" })).toBeVisible();
+  expect((await russia.request.get(`/api/documents/${id}`)).status()).toBe(403);
+
+  // Granting the role again restores access.
+  const grant = chair.getByRole("region", { name: "Grant a role" });
+  await grant.getByRole("combobox", { name: "Person" }).selectOption("russian-federation@example.org");
+  await grant.getByRole("combobox", { name: "Role" }).selectOption("delegate");
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "Role granted." })).toBeVisible();
+  await expect(chair.getByRole("row", { name: /Delegate of the Russian Federation/ })).toContainText("Russian Federation");
+  expect((await russia.request.get(`/api/documents/${id}`)).status()).toBe(200);
+  await chair.context().close();
+  await russia.context().close();
+});
+
+test("a delegate cannot open the participants page nor call its API", async ({ browser, server }) => {
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(belarus, OSCE);
+  await belarus.goto(`/documents/${id}/participants`);
+  await expect(belarus.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  const res = await belarus.request.post(`/api/documents/${id}/participants`, {
+    data: { email: "belarus@example.org", role: "chair" },
+    headers: { origin: server.url },
+  });
+  expect(res.status()).toBe(403);
+  await belarus.context().close();
+});
+
+test("the chair creates a blank document and lands in its editor", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  await chair.getByRole("link", { name: "New blank document" }).click();
+  await chair.getByLabel("Title").fill("Draft annual progress report");
+  await chair.getByLabel("Symbol").fill("A/AC.292/2025/CRP.1");
+  await chair.getByRole("button", { name: "Create" }).click();
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(chair.locator(".blk-title")).toHaveText("Draft annual progress report");
+  await expect(chair.getByText("A/AC.292/2025/CRP.1")).toBeVisible();
+  await chair.context().close();
+});
