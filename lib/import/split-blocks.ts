@@ -1,0 +1,89 @@
+import { startsPreambular } from "./clauses";
+import { hasOpenEmphasis, plainText } from "./inline";
+import { metaLine } from "./metadata";
+
+/** How the source marked a block: a list item, a numbered paragraph, or nothing. */
+export type Marker = "bullet" | "numbered" | null;
+
+/** One block of source Markdown, its list or number marker already removed. */
+export interface RawBlock {
+  markdown: string;
+  marker: Marker;
+}
+
+/** "- ", "• ", "* " and UN subparagraph letters "(a) ", "(ii) ". */
+const BULLET = /^(?:[-•*]|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+/;
+const NUMBERED = /^\d{1,3}\.\s+/;
+/** A Markdown thematic break ("---", "* * *"): a separator, not text. */
+const RULE = /^(?:[-*_]\s*){3,}$/;
+/** "Annex**Joint statement ...**": a label glued to the bold title that follows it. */
+const GLUED_LABEL = /^((?:Annex|Appendix|Enclosure|Attachment)(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?)(\*\*\S.*)$/;
+/** Words a line cannot end on unless the sentence goes on to the next line. */
+const DANGLING = /(?:\b(?:a|an|and|as|at|by|for|from|in|its|of|on|or|our|that|the|their|to|which|with)|[-–,(])$/;
+/** Lines at least this long, followed by more text, are taken for hard-wrapped prose. */
+const WRAP_MIN = 50;
+
+/**
+ * Whether the next line continues the paragraph of the previous one. Blank lines always
+ * separate paragraphs; without one, short header lines ("DECISION No. 5/17", a symbol, a
+ * date) stand alone while hard-wrapped prose and wrapped emphasis spans are joined.
+ */
+function continues(current: readonly string[], previous: string, next: string, hardBreak: boolean): boolean {
+  if (hasOpenEmphasis(current.join(" "))) return true;
+  if (hardBreak) return false;
+  const prev = plainText(previous);
+  const text = plainText(next);
+  if (metaLine(prev) || metaLine(text)) return false;
+  // "The Council,\nNoting ..." without a blank line: a new preambular paragraph.
+  if (/[.,;:]$/.test(prev) && startsPreambular(text)) return false;
+  if (/^\p{Ll}/u.test(text) || DANGLING.test(prev)) return true;
+  return prev.length >= WRAP_MIN;
+}
+
+/**
+ * Splits statement text into raw blocks. Blank lines separate paragraphs; each list item
+ * or numbered paragraph starts a block (its marker stripped); wrapped lines of one
+ * paragraph are joined with a single space.
+ */
+export function splitBlocks(text: string): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let lines: string[] = [];
+  let marker: Marker = null;
+  let hardBreak = false;
+  const flush = () => {
+    // Only ASCII whitespace collapses: a no-break space in "No. 5/17" is deliberate.
+    const markdown = lines.join(" ").replace(/[ \t\r\n]+/g, " ").trim();
+    if (plainText(markdown)) blocks.push({ markdown, marker });
+    lines = [];
+    marker = null;
+  };
+  const start = (line: string, lineMarker: Marker) => {
+    flush();
+    lines.push(line);
+    marker = lineMarker;
+  };
+
+  for (const rawLine of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = rawLine.trim();
+    const breaksAfter = / {2,}$/.test(rawLine);
+    const glued = GLUED_LABEL.exec(line);
+    // As in Markdown, a blank line ends the paragraph even inside an unclosed emphasis span.
+    if (!line || RULE.test(line)) {
+      flush();
+    } else if (glued?.[1] && glued[2]) {
+      start(glued[1], null);
+      start(glued[2], null);
+    } else if (BULLET.test(line)) {
+      start(line.replace(BULLET, ""), "bullet");
+    } else if (NUMBERED.test(line)) {
+      start(line.replace(NUMBERED, ""), "numbered");
+    } else if (lines.length > 0 && continues(lines, lines.at(-1) ?? "", line, hardBreak)) {
+      lines.push(line);
+    } else {
+      start(line, null);
+    }
+    hardBreak = breaksAfter;
+  }
+  flush();
+  return blocks;
+}
