@@ -8,7 +8,7 @@ const database = openDatabase(config.dataDir, { migrate: false });
 try {
   const report = verifyAuditChains(database.sqlite);
   for (const p of report.problems) {
-    console.error(`document ${p.documentId}: row id ${p.rowId} (seq ${p.seq}) ${p.reason}: ${p.detail}`);
+    console.error(`${p.table} document ${p.documentId}: row id ${p.rowId} (seq ${p.seq}) ${p.reason}: ${p.detail}`);
   }
   console.log(`audit: ${report.documents} document(s), ${report.rows} row(s), ${report.problems.length} broken chain(s)`);
   process.exitCode = report.problems.length ? 1 : 0;

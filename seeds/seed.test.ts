@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 function counts(): Record<string, number> {
-  const tables = ["user", "account", "delegations", "documents", "document_roles", "doc_updates"];
+  const tables = ["user", "account", "delegations", "documents", "document_roles", "doc_updates", "annotations", "annotation_cosponsors", "negotiation_events"];
   return Object.fromEntries(
     tables.map((t) => [t, (database.sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
   );
@@ -29,10 +29,10 @@ function counts(): Record<string, number> {
 describe("seed", () => {
   it("creates delegations, demo accounts and one document per statement; a second run changes nothing", async () => {
     const auth = createAuth({ db: database.db, secret: "x".repeat(32), baseURL: "http://localhost", trustedOrigins: [], signInPerMinute: 10 });
-    const deps = { db: database.db, auth, updateLog: new UpdateLog(database.sqlite) };
+    const deps = { db: database.db, sqlite: database.sqlite, auth, updateLog: new UpdateLog(database.sqlite) };
     expect((await seedDatabase(deps)).created).toBe(5);
     const first = counts();
-    expect(first).toMatchObject({ user: 5, account: 5, documents: 5, doc_updates: 5, document_roles: 25 });
+    expect(first).toMatchObject({ user: 5, account: 5, documents: 5, doc_updates: 5, document_roles: 25, annotations: 5, annotation_cosponsors: 15 });
     expect(first.delegations).toBeGreaterThanOrEqual(17);
     expect((await seedDatabase(deps)).created).toBe(0);
     expect(counts()).toEqual(first);

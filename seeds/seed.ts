@@ -11,6 +11,9 @@ import type { UpdateLog } from "../server/db/update-log";
 import { setUserDelegation, userByEmail } from "../server/db/users";
 import { createDocumentWithBlocks } from "../server/documents";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEED_DELEGATIONS } from "./delegations";
+import { seedNegotiation } from "./negotiation";
+import { EventLog } from "../server/db/event-log";
+import type Database from "better-sqlite3";
 
 const SEED_DIR = path.join(process.cwd(), "seeds");
 
@@ -27,7 +30,7 @@ export function seedFiles(): { key: string; text: string }[] {
  * Idempotent seed: delegations, demo accounts, one document per sample statement with the
  * demo roles. Running it twice changes nothing.
  */
-export async function seedDatabase(deps: { db: Db; auth: Auth; updateLog: UpdateLog }): Promise<{ created: number }> {
+export async function seedDatabase(deps: { db: Db; sqlite: Database.Database; auth: Auth; updateLog: UpdateLog }): Promise<{ created: number }> {
   const { db, auth, updateLog } = deps;
   for (const d of SEED_DELEGATIONS) {
     upsertDelegation(db, { id: delegationByCode(db, d.code)?.id ?? newId(), ...d });
@@ -40,16 +43,25 @@ export async function seedDatabase(deps: { db: Db; auth: Auth; updateLog: Update
     accounts.push({ id, role: a.role, delegationId });
   }
   const chair = accounts.find((a) => a.role === "chair");
+  const events = new EventLog(deps.sqlite);
+  const delegateOf = new Map(
+    DEMO_ACCOUNTS.flatMap((a, i) => (a.delegation && a.role === "delegate" ? [[a.delegation, accounts[i]!.id] as const] : [])),
+  );
+  // Positions of delegations without a demo account are entered by the Belarus and
+  // Russian Federation delegates on their behalf (joint statements).
+  for (const code of ["BLR", "RUS", "ALB"]) if (!delegateOf.has(code)) throw new Error(`no demo delegate for ${code}`);
   if (!chair) throw new Error("seed has no chair account");
   let created = 0;
   for (const file of seedFiles()) {
     if (documentBySeedKey(db, file.key)) continue;
     const parsed = parseStatement(file.text);
     const id = newId();
-    createDocumentWithBlocks(db, updateLog, { id, meta: parsed.meta, blocks: parsed.blocks, chairId: chair.id, seedKey: file.key });
+    const initial = createDocumentWithBlocks(db, updateLog, { id, meta: parsed.meta, blocks: parsed.blocks, chairId: chair.id, seedKey: file.key });
     for (const a of accounts) {
       if (a.role !== "chair") grantRole(db, id, a.id, a.role, a.delegationId, chair.id);
     }
+    // The OSCE decision is the draft in negotiation: seed it with real positions.
+    if (parsed.meta.symbol === "MC.DEC/5/17") seedNegotiation(db, events, id, initial, parsed.blocks, delegateOf);
     created += 1;
   }
   return { created };

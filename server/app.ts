@@ -10,6 +10,8 @@ import type { Config } from "./config";
 import { openDatabase } from "./db/client";
 import { UpdateLog } from "./db/update-log";
 import { countDocuments } from "./db/stats";
+import { documentById } from "./db/documents";
+import { EventBus } from "./events";
 import { log } from "./log";
 import { setRuntime } from "./runtime";
 import { loadOrCreateSecret } from "./secret";
@@ -60,16 +62,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     signInPerMinute: config.signInPerMinute,
   });
   if (countDocuments(database.db) === 0) {
-    const { created } = await seedDatabase({ db: database.db, auth, updateLog });
+    const { created } = await seedDatabase({ db: database.db, sqlite: database.sqlite, auth, updateLog });
     log.info("seeded an empty database", { created });
   }
 
   let services: ReturnType<typeof createServices> | null = null;
+  const bus = new EventBus();
   const collab = new CollabServer({
     updateLog,
     authenticate: async (req) => (services ? services.sessionFromNode(req) : null),
     identify: (documentId, userId, sessionId) => services?.identify(documentId, userId, sessionId) ?? null,
     liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
+    editingMode: (documentId) => documentById(database.db, documentId)?.editingMode ?? "chairs_pen",
+    onReverted: (documentId, who, reason) => services?.negotiation.recordRevert(documentId, who, reason),
     allowedOrigins: new Set(trusted),
     maxMessageBytes: config.maxMessageBytes,
     maxAwarenessBytes: config.maxAwarenessBytes,
@@ -77,7 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleUnloadMs: config.idleUnloadMs,
     sessionSweepMs: 1000,
   });
-  services = createServices({ db: database.db, auth, collab, updateLog, startedAt });
+  services = createServices({ db: database.db, sqlite: database.sqlite, auth, collab, updateLog, bus, startedAt });
   setRuntime(services);
 
   // Next attaches its own 'upgrade' listener to the server it is given on the first
@@ -114,6 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async close() {
       if (closed) return;
       closed = true;
+      bus.closeAll();
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -19,7 +19,7 @@ export interface NewDocumentInput {
  * of its update log (attributed to the chair), all in one transaction. The text is built
  * here on the server, never by a client that finds an empty document.
  */
-export function createDocumentWithBlocks(db: Db, updateLog: UpdateLog, input: NewDocumentInput): void {
+export function createDocumentWithBlocks(db: Db, updateLog: UpdateLog, input: NewDocumentInput): Uint8Array {
   const ydoc = new Y.Doc();
   writeBlocks(ydoc, documentSchema(), input.blocks);
   const initial = Y.encodeStateAsUpdate(ydoc);
@@ -38,4 +38,5 @@ export function createDocumentWithBlocks(db: Db, updateLog: UpdateLog, input: Ne
     grantRole(db, input.id, input.chairId, "chair", null, input.chairId);
     updateLog.append([{ documentId: input.id, userId: input.chairId, delegationId: null, data: initial }]);
   });
+  return initial;
 }

@@ -18,6 +18,11 @@ import * as docs from "./db/documents";
 import { session as sessionTable } from "./db/schema";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
+import type Database from "better-sqlite3";
+import { EventLog } from "./db/event-log";
+import type { EventBus } from "./events";
+import { createNegotiation } from "./negotiation/service";
+import { createVersions } from "./negotiation/versions";
 
 export interface SessionUser {
   userId: string;
@@ -43,8 +48,19 @@ const CHAIR_COLOR = "#1d4ed8";
 const OBSERVER_COLOR = "#6b7280";
 
 /** Everything route handlers and pages may ask of the server; each call authorizes itself. */
-export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer; updateLog: UpdateLog; startedAt: number }) {
-  const { db, auth, collab } = deps;
+export function createServices(deps: {
+  db: Db;
+  sqlite: Database.Database;
+  auth: Auth;
+  collab: CollabServer;
+  updateLog: UpdateLog;
+  bus: EventBus;
+  startedAt: number;
+}) {
+  const { db, auth, collab, bus } = deps;
+  const events = new EventLog(deps.sqlite);
+  const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
+  const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog });
 
   async function session(headers: Headers): Promise<SessionUser | null> {
     const s = await auth.api.getSession({ headers });
@@ -66,8 +82,33 @@ export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer;
     return listDelegations(db).find((d) => d.id === id) ?? null;
   }
 
+  /** Metadata and the caller's role (no text): pages and the event stream. */
+  function documentMeta(documentId: string, userId: string): Omit<DocumentView, "paragraphs"> {
+    const membership = authorize(documentId, userId, "document.read");
+    const row = docs.documentById(db, documentId);
+    if (!row) throw new PlenaryError("not_found", "no such document");
+    const d = delegationOf(membership.delegationId);
+    return {
+      id: row.id,
+      title: row.title,
+      symbol: row.symbol,
+      date: row.date,
+      place: row.place,
+      originalLanguage: row.originalLanguage,
+      editingMode: row.editingMode,
+      role: membership.role,
+      delegation: d ? { id: d.id, code: d.code, name: d.name, color: d.color } : null,
+    };
+  }
+
   return {
     auth,
+
+    negotiation,
+
+    versions,
+
+    bus,
 
     session,
 
@@ -84,23 +125,12 @@ export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer;
       return docs.documentsForUser(db, userId);
     },
 
+    documentMeta,
+
+    /** Metadata plus the paragraph model rendered from the live Yjs state. */
     documentView(documentId: string, userId: string): DocumentView {
-      const membership = authorize(documentId, userId, "document.read");
-      const row = docs.documentById(db, documentId);
-      if (!row) throw new PlenaryError("not_found", "no such document");
-      const d = delegationOf(membership.delegationId);
-      return {
-        id: row.id,
-        title: row.title,
-        symbol: row.symbol,
-        date: row.date,
-        place: row.place,
-        originalLanguage: row.originalLanguage,
-        editingMode: row.editingMode,
-        role: membership.role,
-        delegation: d ? { id: d.id, code: d.code, name: d.name, color: d.color } : null,
-        paragraphs: collab.withRoom(documentId, (room) => renderParagraphs(room.doc)),
-      };
+      const meta = documentMeta(documentId, userId);
+      return { ...meta, paragraphs: collab.withRoom(documentId, (room) => renderParagraphs(room.doc)) };
     },
 
     /** The identity a socket carries; null when the user holds no role on the document. */
@@ -124,8 +154,13 @@ export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer;
 
     liveSessions(sessionIds: string[]): Set<string> {
       const now = Date.now();
-      const rows = db.select({ id: sessionTable.id, expiresAt: sessionTable.expiresAt }).from(sessionTable).where(inArray(sessionTable.id, sessionIds)).all();
-      return new Set(rows.filter((r) => r.expiresAt.getTime() > now).map((r) => r.id));
+      const ids = [...new Set([...sessionIds, ...bus.sessionIds()])];
+      if (ids.length === 0) return new Set<string>();
+      const rows = db.select({ id: sessionTable.id, expiresAt: sessionTable.expiresAt }).from(sessionTable).where(inArray(sessionTable.id, ids)).all();
+      const live = new Set(rows.filter((r) => r.expiresAt.getTime() > now).map((r) => r.id));
+      // The same sweep ends live-event streams of signed-out sessions.
+      bus.closeSessionsNotIn(live);
+      return live;
     },
 
     participants(documentId: string, userId: string) {
@@ -144,6 +179,7 @@ export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer;
       docs.grantRole(db, documentId, target.id, input.role, delegation?.id ?? null, actorId);
       // A changed role takes effect on the socket at its next connection.
       collab.closeUserSockets(target.id, documentId, CloseCode.Forbidden, "role changed");
+      bus.closeUser(target.id, documentId, "role changed");
       return { userId: target.id, role: input.role, delegation: delegation?.code ?? null };
     },
 
@@ -156,6 +192,7 @@ export function createServices(deps: { db: Db; auth: Auth; collab: CollabServer;
       }
       docs.revokeRole(db, documentId, targetUserId);
       const closed = collab.closeUserSockets(targetUserId, documentId, CloseCode.Forbidden, "role revoked");
+      bus.closeUser(targetUserId, documentId, "role revoked");
       return { revoked: true, closedSockets: closed };
     },
 

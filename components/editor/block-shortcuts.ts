@@ -22,6 +22,7 @@ export const BlockShortcuts = Extension.create({
       "Mod-Alt-h": () => setKind(this.editor, "heading"),
       "Mod-Alt-b": () => setKind(this.editor, "bullet"),
       "Mod-Alt-t": () => setKind(this.editor, "title"),
+      "Mod-Alt-9": () => this.editor.chain().focus().toggleMark("bracket").run(),
       Enter: () => {
         const { $from, empty } = this.editor.state.selection;
         const kind = $from.parent.type.name;

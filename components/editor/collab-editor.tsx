@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type { Extensions } from "@tiptap/core";
 import { documentExtensions } from "@/lib/editor/schema";
 import type { Collab } from "./use-collab";
 import { ParagraphNumbers } from "./paragraph-numbers";
@@ -19,24 +20,30 @@ export interface EditorUser {
 export function CollabEditor({
   collab,
   user,
-  readOnly,
+  editable,
+  isChair,
   label,
+  extensions,
   onReady,
 }: {
   collab: Collab;
   user: EditorUser;
-  readOnly: boolean;
+  editable: boolean;
+  isChair: boolean;
   label: string;
+  extensions: Extensions;
   onReady?: (editor: Editor) => void;
 }) {
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable: !readOnly,
+      editable,
       extensions: [
-        ...documentExtensions({ assignIds: !readOnly }),
+        // Only the chair's editor writes block ids: anyone else's write would be reverted.
+        ...documentExtensions({ assignIds: isChair }),
         ParagraphNumbers,
-        BlockShortcuts,
+        ...(isChair ? [BlockShortcuts] : []),
+        ...extensions,
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
       ],
@@ -44,7 +51,6 @@ export function CollabEditor({
         attributes: {
           class: "document-text",
           "aria-label": label,
-          "aria-readonly": String(readOnly),
           spellcheck: "true",
         },
       },
@@ -53,12 +59,16 @@ export function CollabEditor({
   );
 
   useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  useEffect(() => {
     if (editor) onReady?.(editor);
   }, [editor, onReady]);
 
   return (
     <div className="editor-shell">
-      {readOnly || !editor ? null : <Toolbar editor={editor} />}
+      {isChair && editor ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className="editor-content" data-testid="editor" />
     </div>
   );

@@ -1,73 +1,171 @@
 "use client";
 
 import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Editor } from "@tiptap/react";
 import type { DocumentView } from "@/server/services";
+import type { DelegationRef } from "@/server/negotiation/views";
+import type { ParagraphStatus } from "@/lib/negotiation/types";
+import { listSuggestions, type Suggestion } from "@/lib/negotiation/suggestions";
 import { CollabEditor } from "./collab-editor";
 import { ConnectionStatus } from "./connection-status";
 import { PresenceList } from "./presence-list";
 import { useCollab } from "./use-collab";
 import { usePresence } from "./use-presence";
+import { api, useNegotiation } from "./use-negotiation";
+import { NegotiationDecorations, refreshNegotiation, type NegotiationState } from "./negotiation-decorations";
+import { SuggestMode, type SuggestState } from "./suggest-mode";
+import { AnnotationComposer } from "./annotation-composer";
+import { AnnotationList } from "./annotation-list";
+import { ParagraphOverview } from "./paragraph-overview";
+import { ReviewPanel } from "./review-panel";
+import { useEditorOutline } from "./use-editor-outline";
+import { DocumentHeader } from "./document-header";
+import { ModeSwitch } from "./mode-switch";
 
 type Meta = Omit<DocumentView, "paragraphs">;
+type Tab = "annotations" | "paragraphs" | "review" | "people";
 
-const MODE_LABEL = { chairs_pen: "Chair's pen", open_drafting: "Open drafting" } as const;
 const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer (read only)" } as const;
 
-/** The document page: metadata, the live editor, connection state and who is online. */
-export function DocumentWorkspace({ document: doc, user }: { document: Meta; user: { name: string } }) {
+/** The document page: the live text with its negotiation, panels, and who is online. */
+export function DocumentWorkspace({ document: doc, user, delegations }: { document: Meta; user: { name: string }; delegations: DelegationRef[] }) {
   const { collab, state, endedReason } = useCollab(doc.id);
   const users = usePresence(collab?.provider ?? null);
-  const readOnly = doc.role === "observer";
-  const color = doc.role === "delegate" && doc.delegation ? doc.delegation.color : doc.role === "chair" ? "#1d4ed8" : "#6b7280";
+  const negotiation = useNegotiation(doc.id, doc.editingMode);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
+  const { paragraphs, selection } = useEditorOutline(editor);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+
+  const isChair = doc.role === "chair";
+  const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
+  const openDrafting = negotiation.mode === "open_drafting";
+  const editable = isChair || (doc.role === "delegate" && openDrafting);
+  const color = doc.role === "delegate" && doc.delegation ? doc.delegation.color : isChair ? "#1d4ed8" : "#6b7280";
+
+  // Plugins read the latest state through refs: no editor re-creation on every change.
+  const negotiationRef = useRef<NegotiationState>({ doc: null, annotations: [], statuses: {}, selectedId: null });
+  negotiationRef.current = { doc: collab?.doc ?? null, annotations: negotiation.annotations, statuses: negotiation.statuses, selectedId };
+  const suggestRef = useRef<SuggestState>({ enabled: false, delegation: null });
+  suggestRef.current = { enabled: doc.role === "delegate" && openDrafting, delegation: delegateCode };
+
+  const extensions = useMemo(
+    () => [
+      NegotiationDecorations.configure({ getState: () => negotiationRef.current }),
+      SuggestMode.configure({ getState: () => suggestRef.current }),
+    ],
+    [],
+  );
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(refreshNegotiation(editor.state.tr));
+  }, [editor, negotiation.annotations, negotiation.statuses, selectedId]);
+
+  useEffect(() => {
+    const ydoc = collab?.doc;
+    if (!ydoc) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setSuggestions(listSuggestions(ydoc));
+      }, 150);
+    };
+    ydoc.on("update", update);
+    update();
+    return () => {
+      ydoc.off("update", update);
+      if (timer) clearTimeout(timer);
+    };
+  }, [collab]);
+
+  const order = useMemo(() => new Map(paragraphs.map((p, i) => [p.id, i])), [paragraphs]);
+
+  const jumpTo = useCallback(
+    (blockId: string) => {
+      if (!editor) return;
+      let target: number | null = null;
+      editor.state.doc.forEach((node, offset) => {
+        if (node.attrs.id === blockId && target === null) target = offset + 1;
+      });
+      if (target === null) return;
+      editor.commands.setTextSelection(target);
+      const dom = editor.view.nodeDOM(target - 1);
+      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: "center", behavior: "smooth" });
+    },
+    [editor],
+  );
+
+  const focusItem = useCallback(
+    (blockId: string, annotationId: string | null) => {
+      setSelectedId(annotationId);
+      jumpTo(blockId);
+    },
+    [jumpTo],
+  );
+
+  const setStatus = useCallback(
+    (blockId: string, status: ParagraphStatus) => void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }),
+    [negotiation.base],
+  );
+
+  const decideSuggestions = useCallback((body: Record<string, unknown>) => api(`${negotiation.base}/suggestions/decision`, "POST", body), [negotiation.base]);
+
+  const handleSelect = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      const a = negotiation.annotations.find((x) => x.id === id);
+      if (a) jumpTo(a.blockId);
+    },
+    [negotiation.annotations, jumpTo],
+  );
+
+  const tabs: { id: Tab; label: string }[] = [
+    ...(isChair ? [{ id: "review" as const, label: "Review" }] : []),
+    { id: "annotations", label: `Positions (${negotiation.annotations.filter((a) => a.status === "open").length})` },
+    { id: "paragraphs", label: "Paragraphs" },
+    { id: "people", label: `Online (${users.length})` },
+  ];
+
+  // Tracked changes are drawn in their delegation's colour (marks carry only the code).
+  const delegationStyles = delegations
+    .map((d) => `.suggestion[data-delegation="${d.code}"]{color:${d.color};text-decoration-color:${d.color}}`)
+    .join("");
 
   return (
     <div className="workspace">
+      <style>{delegationStyles}</style>
       <div className="workspace-main">
-        <header className="doc-header">
-          <p className="doc-symbol">{doc.symbol ?? "No symbol"}</p>
-          <h1 className="doc-heading">{doc.title}</h1>
-          <dl className="doc-facts">
-            {doc.date ? (
-              <div>
-                <dt>Date</dt>
-                <dd>{doc.date}</dd>
-              </div>
-            ) : null}
-            {doc.place ? (
-              <div>
-                <dt>Place</dt>
-                <dd>{doc.place}</dd>
-              </div>
-            ) : null}
-            {doc.originalLanguage ? (
-              <div>
-                <dt>Original</dt>
-                <dd>{doc.originalLanguage}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>Mode</dt>
-              <dd>{MODE_LABEL[doc.editingMode]}</dd>
-            </div>
-          </dl>
-        </header>
+        <DocumentHeader doc={doc} mode={negotiation.mode} />
         {endedReason ? (
           <p className="error" role="alert">
             {endedReason}
           </p>
         ) : null}
+        {doc.role === "delegate" && !openDrafting ? (
+          <p className="hint">The chair holds the pen: select words and propose an amendment, or object, support or comment.</p>
+        ) : null}
+        {doc.role === "delegate" && openDrafting ? (
+          <p className="hint">Open drafting: your typing and deletions are tracked as suggestions of {doc.delegation?.name}.</p>
+        ) : null}
         {collab ? (
           <CollabEditor
             collab={collab}
             user={{ name: user.name, color }}
-            readOnly={readOnly}
-            label={`Text of ${doc.title}${readOnly ? " (read only)" : ""}`}
+            editable={editable}
+            isChair={isChair}
+            label={`Text of ${doc.title}${editable ? "" : " (read only)"}`}
+            extensions={extensions}
+            onReady={setEditor}
           />
         ) : (
           <p className="muted">Loading the text…</p>
         )}
       </div>
-      <aside className="workspace-side" aria-label="Session">
+      <aside className="workspace-side" aria-label="Negotiation">
         <ConnectionStatus state={state} />
         <section className="panel-section" aria-labelledby="you-h">
           <h2 id="you-h" className="panel-title">
@@ -81,13 +179,64 @@ export function DocumentWorkspace({ document: doc, user }: { document: Meta; use
               {doc.delegation ? ` · ${doc.delegation.name}` : ""}
             </span>
           </p>
-          {doc.role === "chair" ? (
-            <p>
-              <Link href={`/documents/${doc.id}/participants`}>Manage participants</Link>
-            </p>
+          {isChair ? (
+            <>
+              <ModeSwitch mode={negotiation.mode} onChange={(mode) => void api(`${negotiation.base}/mode`, "PUT", { mode })} />
+              <p>
+                <Link href={`/documents/${doc.id}/participants`}>Manage participants</Link>
+              </p>
+            </>
           ) : null}
         </section>
-        <PresenceList users={users} />
+        <AnnotationComposer
+          selection={selection}
+          canCreate={doc.role === "delegate" || isChair}
+          chairOnly={isChair}
+          onCreate={(input) => negotiation.mutate("/annotations", "POST", input)}
+        />
+        <div className="tabs" role="tablist" aria-label="Panels">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" className="tabpanel">
+          {tab === "review" && isChair ? (
+            <ReviewPanel
+              paragraphs={paragraphs}
+              annotations={negotiation.annotations}
+              suggestions={suggestions}
+              delegations={delegations}
+              mutate={negotiation.mutate}
+              decideSuggestions={decideSuggestions}
+              onFocusItem={focusItem}
+            />
+          ) : null}
+          {tab === "annotations" ? (
+            <AnnotationList
+              annotations={negotiation.annotations}
+              order={order}
+              delegations={delegations}
+              viewer={{ role: doc.role, delegationId: doc.delegation?.id ?? null }}
+              selectedId={selectedId}
+              onSelect={handleSelect}
+              mutate={negotiation.mutate}
+            />
+          ) : null}
+          {tab === "paragraphs" ? (
+            <ParagraphOverview
+              paragraphs={paragraphs}
+              statuses={negotiation.statuses}
+              annotations={negotiation.annotations}
+              delegations={delegations}
+              isChair={isChair}
+              onStatus={setStatus}
+              onJump={jumpTo}
+            />
+          ) : null}
+          {tab === "people" ? <PresenceList users={users} /> : null}
+        </div>
       </aside>
     </div>
   );

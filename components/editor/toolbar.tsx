@@ -19,6 +19,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     selector: ({ editor: e }) => ({
       bold: e.isActive("bold"),
       italic: e.isActive("italic"),
+      bracket: e.isActive("bracket"),
       kind: (e.state.selection.$from.parent.type.name as BlockKind) ?? "paragraph",
     }),
   });
@@ -42,6 +43,15 @@ export function Toolbar({ editor }: { editor: Editor }) {
         onClick={() => editor.chain().focus().toggleItalic().run()}
       >
         <em>I</em>
+      </button>
+      <button
+        type="button"
+        className="tool"
+        aria-pressed={state.bracket}
+        title="Bracket the selected words: not agreed (Ctrl+Alt+9)"
+        onClick={() => editor.chain().focus().toggleMark("bracket").run()}
+      >
+        [ ]
       </button>
       <label className="tool-select">
         <span className="sr-only">Block kind</span>

@@ -6,6 +6,7 @@ import Italic from "@tiptap/extension-italic";
 import UniqueID from "@tiptap/extension-unique-id";
 import { BLOCK_KINDS } from "../model/types";
 import { BlockNodes } from "./blocks";
+import { Bracket, Deletion, Insertion } from "./marks";
 
 /** The Y.XmlFragment that holds the ProseMirror content (TipTap's default name). */
 export const FRAGMENT_NAME = "default";
@@ -26,6 +27,9 @@ export function documentExtensions(options: { assignIds?: boolean } = {}): Exten
     ...BlockNodes,
     Bold,
     Italic,
+    Bracket,
+    Insertion,
+    Deletion,
     UniqueID.configure({
       attributeName: BLOCK_ID_ATTR,
       types: [...BLOCK_KINDS],

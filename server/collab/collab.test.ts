@@ -19,8 +19,10 @@ beforeEach(async () => {
   alice = h.person("alice", "ALB");
   boris = h.person("boris", "BLR");
   olga = h.person("olga");
-  h.grant(docId, alice.userId, "delegate");
-  h.grant(docId, boris.userId, "delegate");
+  // Protocol tests write plain text: as chairs. The editing rules for delegates are
+  // tested in policy.test.ts.
+  h.grant(docId, alice.userId, "chair");
+  h.grant(docId, boris.userId, "chair");
   h.grant(docId, olga.userId, "observer");
 });
 afterEach(async () => {
@@ -178,8 +180,8 @@ describe("collaboration server", () => {
     docId = h.createDocument();
     alice = h.person("alice", "ALB");
     boris = h.person("boris", "BLR");
-    h.grant(docId, alice.userId, "delegate");
-    h.grant(docId, boris.userId, "delegate");
+    h.grant(docId, alice.userId, "chair");
+    h.grant(docId, boris.userId, "chair");
     const a = h.provider(docId, alice.token);
     await synced(a);
     const ws = h.raw(docId, boris.token);

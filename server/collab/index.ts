@@ -4,12 +4,14 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
 import { CloseCode } from "../../lib/protocol/close-codes";
 import { isPlenaryError, PlenaryError } from "../../lib/errors";
-import type { UpdateLog } from "../db/update-log";
+import type { LogEntry, UpdateLog } from "../db/update-log";
 import { log } from "../log";
 import { sanitizeAwareness } from "./awareness";
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
-import { Room } from "./room";
-import type { Conn, Identity } from "./types";
+import { Room, SERVER_ORIGIN } from "./room";
+import * as Y from "yjs";
+import type { Conn, EditingMode, Identity } from "./types";
+import { policyFor } from "./policy";
 import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
 
 export interface CollabOptions {
@@ -20,6 +22,10 @@ export interface CollabOptions {
   identify(documentId: string, userId: string, sessionId: string): Identity | null;
   /** Of these session ids, the ones still valid (signed-out sessions close their sockets). */
   liveSessions(sessionIds: string[]): Set<string>;
+  /** The document's editing mode when its room loads. */
+  editingMode(documentId: string): EditingMode;
+  /** A client's change broke the editing rules and was reverted (record it, tell the room). */
+  onReverted(documentId: string, identity: Identity, reason: string): void;
   allowedOrigins: ReadonlySet<string>;
   maxMessageBytes: number;
   maxAwarenessBytes: number;
@@ -66,7 +72,7 @@ export class CollabServer {
   private room(documentId: string): Room {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = new Room(documentId, this.opts.updateLog);
+      room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId));
       this.watch(room);
       this.rooms.set(documentId, room);
     }
@@ -139,24 +145,50 @@ export class CollabServer {
 
   /** Vet on the shadow, store (durable), then apply and broadcast. */
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const effective = room.vet(update);
+    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode));
     if (!effective) return;
-    let seq: number;
+    const { userId, delegationId } = conn.identity;
+    const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
+    // A reverted change is kept in the record, followed by the server's undo of it.
+    if (revert) entries.push({ documentId: room.documentId, userId: null, delegationId: null, data: revert });
+    const seqs = this.store(room, entries);
+    if (revert && violation) {
+      room.apply(Y.mergeUpdates([effective, revert]), SERVER_ORIGIN, seqs.at(-1)!);
+      this.opts.onReverted(room.documentId, conn.identity, violation);
+    } else {
+      room.apply(effective, conn, seqs.at(-1)!);
+    }
+    if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+  }
+
+  private store(room: Room, entries: LogEntry[]): number[] {
     try {
-      [seq] = this.opts.updateLog.append([
-        {
-          documentId: room.documentId,
-          userId: conn.identity.userId,
-          delegationId: conn.identity.delegationId,
-          data: effective,
-        },
-      ]);
+      return this.opts.updateLog.append(entries);
     } catch (err) {
       room.rebuildShadow();
       throw new PlenaryError("internal", "could not store the update", { cause: err });
     }
-    room.apply(effective, conn, seq);
-    if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+  }
+
+  /**
+   * A server-side edit of the text (accepting an amendment or suggestions): made on the
+   * shadow, stored with its attribution, then applied and broadcast to every client.
+   * Returns false when the edit changed nothing.
+   */
+  applyServerChange(documentId: string, edit: (doc: Y.Doc) => void, attribution: { userId: string; delegationId: string | null }): boolean {
+    return this.withRoom(documentId, (room) => {
+      const effective = room.serverChange(edit);
+      if (!effective) return false;
+      const [seq] = this.store(room, [{ documentId, ...attribution, data: effective }]);
+      room.apply(effective, SERVER_ORIGIN, seq!);
+      return true;
+    });
+  }
+
+  /** Changes the editing mode of an open room (the documents table is updated by the caller). */
+  setMode(documentId: string, mode: EditingMode): void {
+    const room = this.rooms.get(documentId);
+    if (room) room.mode = mode;
   }
 
   private applyAwareness(room: Room, conn: Conn, update: Uint8Array): void {
@@ -203,7 +235,7 @@ export class CollabServer {
   private closeEndedSessions(): void {
     const ids = new Set<string>();
     for (const room of this.rooms.values()) for (const c of room.conns) ids.add(c.identity.sessionId);
-    if (ids.size === 0) return;
+    // Called even with no sockets: the same sweep ends other live channels (event streams).
     const live = this.opts.liveSessions([...ids]);
     for (const room of this.rooms.values()) {
       for (const conn of room.conns) {

@@ -1,9 +1,34 @@
 import * as Y from "yjs";
 import { Awareness, removeAwarenessStates } from "y-protocols/awareness";
-import { PlenaryError } from "../../lib/errors";
+import { isPlenaryError, PlenaryError } from "../../lib/errors";
 import type { UpdateLog } from "../db/update-log";
-import type { Conn } from "./types";
+import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
+
+const FRAGMENT = "default";
+/** Origin of vetted client updates on the shadow (tracked by the revert UndoManager). */
+const VET = Symbol("vet");
+/** Origin of the server's own edits (accepting amendments and suggestions, reverts). */
+export const SERVER_ORIGIN = Symbol("server");
+
+/** A rule check on a client's change: null when allowed, else why not. */
+export type Policy = (before: Y.Doc, after: Y.Doc) => string | null;
+
+export interface Vetted {
+  /** What the update changed (null: nothing new). */
+  effective: Uint8Array | null;
+  /** The undo of `effective` when it broke the policy. */
+  revert: Uint8Array | null;
+  violation: string | null;
+}
+
+/** True when a root type other than the text fragment has content (hostile clients). */
+function writesOutsideText(doc: Y.Doc): boolean {
+  for (const [name, type] of doc.share) {
+    if (name !== FRAGMENT && (type._start !== null || type._map.size > 0)) return true;
+  }
+  return false;
+}
 
 /** True when Yjs parked part of an update waiting for missing structs. */
 function hasPending(doc: Y.Doc): boolean {
@@ -27,6 +52,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly conns = new Set<Conn>();
+  /** Editing mode, cached from the documents table; changed through CollabServer.setMode. */
+  mode: EditingMode;
   private shadow: Y.Doc;
   lastSeq: number;
   private snapshotSeq: number;
@@ -35,7 +62,9 @@ export class Room {
   constructor(
     readonly documentId: string,
     private readonly updateLog: UpdateLog,
+    mode: EditingMode,
   ) {
+    this.mode = mode;
     const loaded = updateLog.load(documentId);
     this.doc = docFromUpdates(loaded.snapshot, loaded.updates);
     this.shadow = docFromUpdates(loaded.snapshot, loaded.updates);
@@ -54,29 +83,58 @@ export class Room {
   }
 
   /**
-   * Vets an update on the shadow doc and returns the part that is new to the document
-   * (null when it changes nothing). Throws `bad_request` for an update Yjs refuses or one
-   * that leaves pending structs; the live doc is untouched either way.
+   * Vets an update on the shadow doc. Throws `bad_request` for an update Yjs refuses, one
+   * that leaves pending structs, or one that writes outside the `default` fragment; the live
+   * doc is untouched either way. `policy` (run with the live doc as "before" and the shadow
+   * as "after") names a rule the change breaks; then the change is undone on the shadow and
+   * the undo is returned as `revert`, to be stored and broadcast with it.
    */
-  vet(update: Uint8Array): Uint8Array | null {
-    let effective: Uint8Array | null = null;
-    const capture = (u: Uint8Array) => {
-      effective = effective ? Y.mergeUpdates([effective, u]) : u;
-    };
+  vet(update: Uint8Array, policy: Policy | null = null): Vetted {
+    const undo = policy ? new Y.UndoManager(this.shadow.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
+    try {
+      const effective = this.captureShadow(() => Y.applyUpdate(this.shadow, update, VET), "update refused: Yjs could not apply it");
+      if (hasPending(this.shadow)) {
+        this.rebuildShadow();
+        throw new PlenaryError("bad_request", "update refused: it depends on content the document does not have");
+      }
+      if (writesOutsideText(this.shadow)) {
+        this.rebuildShadow();
+        throw new PlenaryError("bad_request", "update refused: it writes outside the document text");
+      }
+      const violation = effective && policy ? policy(this.doc, this.shadow) : null;
+      if (!effective || !violation || !undo) return { effective, revert: null, violation: null };
+      const revert = this.captureShadow(() => undo.undo(), "could not revert the update");
+      if (!revert || this.shadow.getXmlFragment(FRAGMENT).toString() !== this.doc.getXmlFragment(FRAGMENT).toString()) {
+        this.rebuildShadow();
+        throw new PlenaryError("bad_request", `update refused: ${violation}`);
+      }
+      return { effective, revert, violation };
+    } finally {
+      undo?.destroy();
+    }
+  }
+
+  /** Runs a server-side edit on the shadow and returns its update (null: nothing changed). */
+  serverChange(edit: (doc: Y.Doc) => void): Uint8Array | null {
+    return this.captureShadow(() => this.shadow.transact(() => edit(this.shadow), SERVER_ORIGIN), "server edit failed");
+  }
+
+  /** Runs `fn` on the shadow and returns the merged updates it produced. */
+  private captureShadow(fn: () => void, failure: string): Uint8Array | null {
+    const captured: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => captured.push(u);
     this.shadow.on("update", capture);
     try {
-      Y.applyUpdate(this.shadow, update);
+      fn();
     } catch (err) {
       this.rebuildShadow();
-      throw new PlenaryError("bad_request", "update refused: Yjs could not apply it", { cause: err });
+      if (isPlenaryError(err)) throw err;
+      throw new PlenaryError("bad_request", failure, { cause: err });
     } finally {
       this.shadow.off("update", capture);
     }
-    if (hasPending(this.shadow)) {
-      this.rebuildShadow();
-      throw new PlenaryError("bad_request", "update refused: it depends on content the document does not have");
-    }
-    return effective;
+    if (captured.length === 0) return null;
+    return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
 
   /** Applies a vetted, already stored update to the live doc (broadcast happens on its event). */
@@ -103,7 +161,7 @@ export class Room {
     const fromState = docFromUpdates(state, []);
     const same =
       Buffer.compare(Y.encodeStateVector(replay), Y.encodeStateVector(fromState)) === 0 &&
-      replay.getXmlFragment("default").toString() === fromState.getXmlFragment("default").toString() &&
+      replay.getXmlFragment(FRAGMENT).toString() === fromState.getXmlFragment(FRAGMENT).toString() &&
       !hasPending(replay);
     replay.destroy();
     fromState.destroy();

@@ -22,3 +22,5 @@ export interface Conn {
   /** Awareness client ids this connection has claimed; nobody else may write them. */
   awarenessIds: Set<number>;
 }
+
+export type EditingMode = "chairs_pen" | "open_drafting";

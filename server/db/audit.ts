@@ -1,7 +1,10 @@
 import type Database from "better-sqlite3";
+import { eventHash, toStoredEvent } from "./event-log";
 import { GENESIS_HASH, rowHash, type StoredUpdate } from "./update-log";
 
 export interface ChainProblem {
+  /** Which record: the update log or the negotiation events. */
+  table: "doc_updates" | "negotiation_events";
   documentId: string;
   /** doc_updates.id of the first row where the chain breaks. */
   rowId: number;
@@ -42,8 +45,18 @@ function toStored(r: RawRow): StoredUpdate {
   };
 }
 
+interface ChainRow {
+  id: number;
+  documentId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+type Problem = Omit<ChainProblem, "table">;
+
 /** Checks one document's rows, in insertion order; returns the first break or null. */
-function verifyDocument(rows: StoredUpdate[], snapshotSeq: number | undefined): ChainProblem | null {
+function verifyDocument<R extends ChainRow>(rows: R[], hashOf: (prev: string, row: R) => string, snapshotSeq?: number): Problem | null {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   const present = new Set(rows.map((r) => r.seq));
@@ -61,7 +74,7 @@ function verifyDocument(rows: StoredUpdate[], snapshotSeq: number | undefined): 
     if (row.prevHash !== prev) {
       return { ...base, reason: "reordered", detail: "prev_hash does not match the previous row's hash" };
     }
-    const recomputed = rowHash(prev, row);
+    const recomputed = hashOf(prev, row);
     if (recomputed !== row.hash) {
       return { ...base, reason: "altered", detail: "stored hash does not match the row's content" };
     }
@@ -101,8 +114,21 @@ export function verifyAuditChains(sqlite: Database.Database): AuditReport {
   for (const documentId of docIds) {
     const docRows = rowsStmt.all(documentId).map(toStored);
     rows += docRows.length;
-    const problem = verifyDocument(docRows, snapStmt.get(documentId)?.upto_seq);
-    if (problem) problems.push({ ...problem, documentId });
+    const problem = verifyDocument(docRows, rowHash, snapStmt.get(documentId)?.upto_seq);
+    if (problem) problems.push({ ...problem, documentId, table: "doc_updates" });
   }
-  return { documents: docIds.length, rows, problems };
+  const eventDocs = sqlite
+    .prepare<[], { document_id: string }>("SELECT DISTINCT document_id FROM negotiation_events")
+    .all()
+    .map((r) => r.document_id);
+  const eventsStmt = sqlite.prepare<[string], Parameters<typeof toStoredEvent>[0]>(
+    "SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY id",
+  );
+  for (const documentId of eventDocs) {
+    const events = eventsStmt.all(documentId).map(toStoredEvent);
+    rows += events.length;
+    const problem = verifyDocument(events, eventHash);
+    if (problem) problems.push({ ...problem, documentId, table: "negotiation_events" });
+  }
+  return { documents: new Set([...docIds, ...eventDocs]).size, rows, problems };
 }

@@ -146,3 +146,130 @@ export const docSnapshots = sqliteTable("doc_snapshots", {
   uptoSeq: integer("upto_seq").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// ---- Negotiation: never written through a socket, only through role-checked services ----
+
+/** Paragraph status set by the chair; a block with no row is "open". */
+export const paragraphStatus = sqliteTable(
+  "paragraph_status",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    blockId: text("block_id").notNull(),
+    status: text("status", { enum: ["open", "bracketed", "agreed_ad_ref", "agreed"] }).notNull(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.blockId] })],
+);
+
+export const annotations = sqliteTable(
+  "annotations",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    /** The block it was made on (kept when its text is deleted: "detached"). */
+    blockId: text("block_id").notNull(),
+    kind: text("kind", { enum: ["objection", "reservation", "support", "comment", "amendment"] }).notNull(),
+    op: text("op", { enum: ["insert", "delete", "replace"] }),
+    proposedText: text("proposed_text"),
+    anchorStart: text("anchor_start").notNull(),
+    anchorEnd: text("anchor_end").notNull(),
+    quote: text("quote").notNull(),
+    body: text("body"),
+    authorUserId: text("author_user_id").notNull(),
+    /** Null only for the chair's own comments. */
+    authorDelegationId: text("author_delegation_id").references(() => delegations.id),
+    status: text("status", { enum: ["open", "accepted", "rejected", "withdrawn", "resolved"] })
+      .notNull()
+      .default("open"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("annotations_doc_idx").on(t.documentId)],
+);
+
+export const annotationCosponsors = sqliteTable(
+  "annotation_cosponsors",
+  {
+    annotationId: text("annotation_id")
+      .notNull()
+      .references(() => annotations.id),
+    delegationId: text("delegation_id")
+      .notNull()
+      .references(() => delegations.id),
+    userId: text("user_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.annotationId, t.delegationId] })],
+);
+
+export const annotationReplies = sqliteTable(
+  "annotation_replies",
+  {
+    id: text("id").primaryKey(),
+    annotationId: text("annotation_id")
+      .notNull()
+      .references(() => annotations.id),
+    userId: text("user_id").notNull(),
+    delegationId: text("delegation_id"),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("replies_annotation_idx").on(t.annotationId)],
+);
+
+/**
+ * The record of every negotiation act (annotation, reply, co-sponsorship, decision,
+ * paragraph status, mode change, suggestion decision, reverted update): who, when, what,
+ * why; hash-chained per document like the update log.
+ */
+export const negotiationEvents = sqliteTable(
+  "negotiation_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    seq: integer("seq").notNull(),
+    action: text("action").notNull(),
+    annotationId: text("annotation_id"),
+    blockId: text("block_id"),
+    userId: text("user_id"),
+    delegationId: text("delegation_id"),
+    reason: text("reason"),
+    payload: text("payload").notNull(),
+    createdAt: integer("created_at").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("events_doc_seq").on(t.documentId, t.seq), index("events_annotation_idx").on(t.annotationId)],
+);
+
+/** An immutable, named revision of the text: full Yjs state plus the rendered paragraphs. */
+export const versions = sqliteTable(
+  "versions",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    /** "Zero draft", "Rev.1", ... */
+    label: text("label").notNull(),
+    note: text("note"),
+    /** The document symbol as of this version, may carry a revision suffix (.../Rev.2). */
+    symbol: text("symbol"),
+    state: blob("state", { mode: "buffer" }).notNull(),
+    /** JSON: RenderedParagraph[] with status. */
+    paragraphs: text("paragraphs").notNull(),
+    /** Highest doc_updates.seq included. */
+    uptoSeq: integer("upto_seq").notNull(),
+    restoredFrom: text("restored_from"),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("versions_doc_idx").on(t.documentId, t.createdAt)],
+);

@@ -48,7 +48,7 @@ describe("update log", () => {
     db.close();
 
     db = openDatabase(tmp.dir);
-    const room = new Room("doc1", new UpdateLog(db.sqlite));
+    const room = new Room("doc1", new UpdateLog(db.sqlite), "chairs_pen");
     expect(room.doc.getXmlFragment("default").toString()).toBe(doc.getXmlFragment("default").toString());
     expect(room.lastSeq).toBe(updates.length);
     room.destroy();
@@ -61,7 +61,7 @@ describe("update log", () => {
     insertDoc(db.sqlite, "doc1");
     const log = new UpdateLog(db.sqlite);
     log.append(updates.slice(0, 30).map((data) => ({ documentId: "doc1", userId: "u1", delegationId: null, data })));
-    const room = new Room("doc1", log);
+    const room = new Room("doc1", log, "chairs_pen");
     expect(room.compact()).toBe(true);
     room.destroy();
     log.append(updates.slice(30).map((data) => ({ documentId: "doc1", userId: "u1", delegationId: null, data })));
@@ -69,7 +69,7 @@ describe("update log", () => {
     const loaded = log.load("doc1");
     expect(loaded.snapshotSeq).toBe(30);
     expect(loaded.updates.map((u) => u.seq)).toEqual(Array.from({ length: updates.length - 30 }, (_, i) => 31 + i));
-    const reopened = new Room("doc1", log);
+    const reopened = new Room("doc1", log, "chairs_pen");
     expect(reopened.doc.getXmlFragment("default").toString()).toBe(doc.getXmlFragment("default").toString());
     // The raw log is kept: every update is still there after compaction.
     expect(log.allUpdates("doc1")).toHaveLength(updates.length);

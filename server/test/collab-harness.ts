@@ -6,6 +6,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { newId } from "../../lib/ids";
+import { documentSchema } from "../../lib/editor/schema";
+import { writeBlocks } from "../../lib/model/ydoc";
+import type { Block } from "../../lib/model/types";
 import type { Role } from "../../lib/roles";
 import { CollabServer, type CollabOptions } from "../collab";
 import type { Identity } from "../collab/types";
@@ -25,6 +28,8 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
   const people = new Map<string, Identity>();
   const roles = new Map<string, Role>();
   const dead = new Set<string>();
+  const modes = new Map<string, "chairs_pen" | "open_drafting">();
+  const reverted: { documentId: string; userId: string; reason: string }[] = [];
 
   const collab = new CollabServer({
     updateLog,
@@ -39,6 +44,8 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
       return who && role ? { ...who, role } : null;
     },
     liveSessions: (ids) => new Set(ids.filter((id) => !dead.has(id))),
+    editingMode: (documentId) => modes.get(documentId) ?? "chairs_pen",
+    onReverted: (documentId, identity, reason) => reverted.push({ documentId, userId: identity.userId, reason }),
     allowedOrigins: new Set(),
     maxMessageBytes: 1024 * 1024,
     maxAwarenessBytes: 4096,
@@ -55,9 +62,16 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
-  function createDocument(): string {
+  /** A document, optionally with initial blocks (stored as its first log row, as the seed does). */
+  function createDocument(blocks: Block[] = []): string {
     const id = newId();
     database.sqlite.prepare("INSERT INTO documents (id, title) VALUES (?, ?)").run(id, "Test");
+    if (blocks.length) {
+      const doc = new Y.Doc();
+      writeBlocks(doc, documentSchema(), blocks);
+      updateLog.append([{ documentId: id, userId: "seed", delegationId: null, data: Y.encodeStateAsUpdate(doc) }]);
+      doc.destroy();
+    }
     return id;
   }
 
@@ -113,7 +127,12 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
     tmp.cleanup();
   }
 
-  return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, endSession: (s: string) => dead.add(s), close };
+  function setMode(documentId: string, mode: "chairs_pen" | "open_drafting"): void {
+    modes.set(documentId, mode);
+    collab.setMode(documentId, mode);
+  }
+
+  return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, setMode, reverted, endSession: (s: string) => dead.add(s), close };
 }
 
 /** A y-protocols sync "update" message carrying `update`. */

@@ -73,3 +73,10 @@ export async function documentIdOf(params: Promise<{ id: string }>): Promise<str
   if (!id) throw new PlenaryError("bad_request", "malformed document id");
   return id;
 }
+
+/** The validated annotation id of a route. */
+export async function annotationIdOf(params: Promise<{ aid: string }>): Promise<string> {
+  const id = parseId((await params).aid);
+  if (!id) throw new PlenaryError("bad_request", "malformed annotation id");
+  return id;
+}

@@ -11,16 +11,18 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const id = parseId((await params).id);
   if (!id) notFound();
   const user = await requireUser(`/documents/${id}`);
-  let view: DocumentView;
+  let view: Omit<DocumentView, "paragraphs">;
   try {
-    view = getRuntime().documentView(id, user.userId);
+    view = getRuntime().documentMeta(id, user.userId);
   } catch (err) {
     if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
     if (isPlenaryError(err) && err.code === "not_found") notFound();
     throw err;
   }
-  const { paragraphs: _initial, ...meta } = view;
-  return <DocumentWorkspace document={meta} user={{ name: user.name }} />;
+  const delegations = getRuntime()
+    .delegations()
+    .map((d) => ({ id: d.id, code: d.code, name: d.name, color: d.color }));
+  return <DocumentWorkspace document={view} user={{ name: user.name }} delegations={delegations} />;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,10 @@
+import { annotationIdOf, documentIdOf, json, withUser } from "../../../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+/** Withdrawn by its author delegation only. */
+export function POST(req: Request, ctx: { params: Promise<{ id: string; aid: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) =>
+    json(services.negotiation.withdraw(await documentIdOf(ctx.params), user.userId, await annotationIdOf(ctx.params))),
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isPlenaryError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
+import { getRuntime } from "@/server/runtime";
+import { Forbidden } from "@/components/forbidden";
+import { ParagraphText } from "@/components/versions/paragraph-text";
+import { requireUser } from "../../../../_lib/session";
+
+export const metadata = { title: "Version" };
+
+export default async function VersionPage({ params }: { params: Promise<{ id: string; vid: string }> }) {
+  const { id: rawId, vid } = await params;
+  const id = parseId(rawId);
+  if (!id) notFound();
+  const user = await requireUser(`/documents/${id}/versions/${vid}`);
+  try {
+    const v = getRuntime().versions.get(id, user.userId, vid);
+    return (
+      <div className="page">
+        <p>
+          <Link href={`/documents/${id}/versions`}>← All versions</Link> ·{" "}
+          <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with the live text</Link>
+        </p>
+        <h1>{v.label}</h1>
+        <p className="muted">
+          {v.symbol ? `${v.symbol} · ` : ""}Saved by {v.createdBy} on {new Date(v.createdAt).toUTCString()} · read only
+        </p>
+        {v.note ? <p>{v.note}</p> : null}
+        <article className="version-text document-text" aria-label={`Text of ${v.label}`}>
+          {v.paragraphs.map((p) => (
+            <ParagraphText key={p.id} paragraph={p} />
+          ))}
+        </article>
+      </div>
+    );
+  } catch (err) {
+    if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
+    if (isPlenaryError(err) && err.code === "not_found") notFound();
+    throw err;
+  }
+}

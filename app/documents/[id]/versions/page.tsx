@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isPlenaryError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
+import { getRuntime } from "@/server/runtime";
+import { Forbidden } from "@/components/forbidden";
+import { VersionActions } from "@/components/versions/version-actions";
+import { ComparePicker } from "@/components/versions/compare-picker";
+import { requireUser } from "../../../_lib/session";
+
+export const metadata = { title: "Versions" };
+
+function when(at: number): string {
+  return new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = parseId((await params).id);
+  if (!id) notFound();
+  const user = await requireUser(`/documents/${id}/versions`);
+  const services = getRuntime();
+  try {
+    const doc = services.documentMeta(id, user.userId);
+    const versions = services.versions.list(id, user.userId);
+    const isChair = doc.role === "chair";
+    return (
+      <div className="page">
+        <p>
+          <Link href={`/documents/${id}`}>← Back to the live text</Link>
+        </p>
+        <h1>Versions</h1>
+        <p className="muted">
+          {doc.symbol ? `${doc.symbol} · ` : ""}
+          {doc.title}
+        </p>
+        {isChair ? <VersionActions documentId={id} symbol={doc.symbol} /> : null}
+        <ComparePicker documentId={id} versions={versions.map((v) => ({ id: v.id, label: v.label }))} />
+        {versions.length === 0 ? (
+          <p className="muted">No version saved yet.{isChair ? " Save the live text as the zero draft." : ""}</p>
+        ) : (
+          <table className="table">
+            <caption className="sr-only">Saved versions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Saved</th>
+                <th scope="col">By</th>
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link href={`/documents/${id}/versions/${v.id}`}>{v.label}</Link>
+                    {v.symbol ? <div className="symbol">{v.symbol}</div> : null}
+                  </td>
+                  <td>{when(v.createdAt)}</td>
+                  <td>{v.createdBy}</td>
+                  <td>{v.note ?? ""}</td>
+                  <td className="row-actions">
+                    <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
+                    {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    );
+  } catch (err) {
+    if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
+    throw err;
+  }
+}

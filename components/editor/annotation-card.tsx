@@ -1,0 +1,177 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { AnnotationView } from "@/server/negotiation/views";
+import type { Role } from "@/lib/roles";
+import type { ApiResult } from "./use-negotiation";
+
+const KIND_LABEL: Record<AnnotationView["kind"], string> = {
+  objection: "Objection",
+  reservation: "Reservation",
+  support: "Support",
+  comment: "Comment",
+  amendment: "Amendment",
+};
+
+const OP_LABEL = { insert: "insert", delete: "delete", replace: "replace" } as const;
+
+export interface Viewer {
+  role: Role;
+  delegationId: string | null;
+}
+
+function when(at: number): string {
+  return new Date(at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+/** One annotation with its thread, co-sponsors, history and the actions the viewer may take. */
+export function AnnotationCard({
+  a,
+  viewer,
+  selected,
+  onSelect,
+  mutate,
+}: {
+  a: AnnotationView;
+  viewer: Viewer;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  mutate: (path: string, method: string, body?: unknown) => Promise<ApiResult>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const path = `/annotations/${a.id}`;
+  const open = a.status === "open";
+  const mine = viewer.role === "delegate" && a.author.delegation?.id === viewer.delegationId;
+  const joined = a.cosponsors.some((c) => c.id === viewer.delegationId);
+  const canCosponsor = viewer.role === "delegate" && open && !mine && !joined && a.kind !== "comment";
+
+  async function run(p: string, body?: unknown) {
+    const res = await mutate(p, "POST", body ?? {});
+    setError(res.ok ? null : (res.message ?? "Failed."));
+    return res.ok;
+  }
+
+  async function handleReply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = String(new FormData(form).get("reply") ?? "").trim();
+    if (body && (await run(`${path}/replies`, { body }))) form.reset();
+  }
+
+  async function handleReject(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+    if (await run(`${path}/decision`, { decision: "reject", reason })) setRejecting(false);
+  }
+
+  const color = a.author.delegation?.color ?? "#374151";
+  return (
+    <article
+      className={`card-ann status-${a.status}${selected ? " is-selected" : ""}`}
+      style={{ borderLeftColor: color }}
+      aria-label={`${KIND_LABEL[a.kind]} by ${a.author.delegation?.name ?? a.author.userName}${a.paragraph ? ` on ${a.paragraph}` : ""}`}
+      data-testid="annotation"
+      data-annotation-id={a.id}
+    >
+      <header className="ann-head">
+        <button type="button" className="link-button" onClick={() => onSelect(a.id)}>
+          <span className={`kind kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
+          {a.op ? <span className="muted"> ({OP_LABEL[a.op]})</span> : null}
+        </button>
+        <span className="para-ref">{a.paragraph ?? "—"}</span>
+        <span className={`status-pill status-${a.status}`}>{a.status}</span>
+      </header>
+      <p className="ann-author">
+        <span className="dot" style={{ background: color }} aria-hidden="true" /> {a.author.delegation?.name ?? `${a.author.userName} (Chair)`}
+        {a.cosponsors.length ? <span className="muted"> with {a.cosponsors.map((c) => c.name).join(", ")}</span> : null}
+      </p>
+      {a.quote ? (
+        <blockquote className={a.kind === "amendment" && a.op !== "insert" ? "quote struck" : "quote"}>{a.quote}</blockquote>
+      ) : null}
+      {a.detached ? <p className="detached">The quoted text was deleted; this stays with its paragraph.</p> : null}
+      {a.proposedText ? (
+        <p className="proposed">
+          <ins style={{ textDecorationColor: color }}>{a.proposedText}</ins>
+        </p>
+      ) : null}
+      {a.body ? <p className="ann-body">{a.body}</p> : null}
+      {a.replies.length ? (
+        <ol className="replies" aria-label="Replies">
+          {a.replies.map((r) => (
+            <li key={r.id}>
+              <strong>{r.delegation?.name ?? r.userName}</strong> <span className="muted">{when(r.createdAt)}</span>
+              <div>{r.body}</div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="ann-actions">
+        {canCosponsor ? (
+          <button type="button" className="button small" onClick={() => run(`${path}/cosponsors`)}>
+            Co-sponsor
+          </button>
+        ) : null}
+        {mine && open ? (
+          <button type="button" className="button small subtle" onClick={() => run(`${path}/withdraw`)}>
+            Withdraw
+          </button>
+        ) : null}
+        {viewer.role === "chair" && open ? (
+          <>
+            <button type="button" className="button small primary" onClick={() => run(`${path}/decision`, { decision: "accept" })}>
+              Accept
+            </button>
+            <button type="button" className="button small" onClick={() => setRejecting((v) => !v)} aria-expanded={rejecting}>
+              Reject…
+            </button>
+            <button type="button" className="button small subtle" onClick={() => run(`${path}/decision`, { decision: "resolve" })}>
+              Resolve
+            </button>
+          </>
+        ) : null}
+      </div>
+      {rejecting ? (
+        <form className="inline-form" onSubmit={handleReject}>
+          <label>
+            Reason for rejecting
+            <input name="reason" required autoFocus />
+          </label>
+          <button type="submit" className="button small">
+            Reject
+          </button>
+        </form>
+      ) : null}
+      {viewer.role !== "observer" ? (
+        <form className="inline-form" onSubmit={handleReply}>
+          <label className="sr-only" htmlFor={`reply-${a.id}`}>
+            Reply
+          </label>
+          <input id={`reply-${a.id}`} name="reply" placeholder="Reply…" />
+          <button type="submit" className="button small subtle">
+            Send
+          </button>
+        </form>
+      ) : null}
+      {a.history.length ? (
+        <details className="history">
+          <summary>History ({a.history.length})</summary>
+          <ol>
+            {a.history.map((h, i) => (
+              <li key={i}>
+                {when(h.at)} · {h.action.replace(/_/g, " ")} by {h.userName}
+                {h.delegation && h.action !== "accepted" && h.action !== "rejected" && h.action !== "resolved" ? ` (${h.delegation.name})` : ""}
+                {h.reason ? `: “${h.reason}”` : ""}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </article>
+  );
+}

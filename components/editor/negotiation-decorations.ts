@@ -1,0 +1,104 @@
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import type * as Y from "yjs";
+import { resolveAnchor } from "@/lib/negotiation/anchor";
+import type { AnnotationView } from "@/server/negotiation/views";
+
+export interface NegotiationState {
+  doc: Y.Doc | null;
+  annotations: readonly AnnotationView[];
+  statuses: Readonly<Record<string, string>>;
+  selectedId: string | null;
+}
+
+const key = new PluginKey<DecorationSet>("negotiationDecorations");
+const REFRESH = "negotiationRefresh";
+
+/** Asks the editor to redraw annotations and statuses (after they changed outside the text). */
+export function refreshNegotiation(tr: Transaction): Transaction {
+  return tr.setMeta(REFRESH, true);
+}
+
+function blockPositions(doc: PmNode): Map<string, number> {
+  const positions = new Map<string, number>();
+  doc.forEach((node, offset) => {
+    const id = node.attrs.id;
+    if (typeof id === "string") positions.set(id, offset);
+  });
+  return positions;
+}
+
+function proposedWidget(a: AnnotationView): HTMLElement {
+  const span = document.createElement("ins");
+  span.className = "amend-ins";
+  span.textContent = a.proposedText ?? "";
+  span.dataset.annotationId = a.id;
+  span.style.setProperty("--d", a.author.delegation?.color ?? "#374151");
+  span.title = `Proposed by ${a.author.delegation?.name ?? a.author.userName}`;
+  return span;
+}
+
+function build(doc: PmNode, state: NegotiationState): DecorationSet {
+  const positions = blockPositions(doc);
+  const decorations: Decoration[] = [];
+  for (const [blockId, status] of Object.entries(state.statuses)) {
+    const pos = positions.get(blockId);
+    const node = pos === undefined ? null : doc.nodeAt(pos);
+    if (pos !== undefined && node) decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-status": status }));
+  }
+  if (!state.doc) return DecorationSet.create(doc, decorations);
+  for (const a of state.annotations) {
+    if (a.status !== "open") continue;
+    const at = resolveAnchor(state.doc, a.anchor);
+    if (at.detached) continue;
+    const base = positions.get(at.blockId);
+    if (base === undefined) continue;
+    const from = base + 1 + at.from;
+    const to = base + 1 + at.to;
+    if (to > doc.content.size) continue;
+    const color = a.author.delegation?.color ?? "#374151";
+    const selected = a.id === state.selectedId ? " ann-selected" : "";
+    const struck = a.kind === "amendment" && a.op !== "insert" ? " amend-del" : "";
+    if (to > from) {
+      decorations.push(
+        Decoration.inline(from, to, {
+          class: `ann ann-${a.kind}${struck}${selected}`,
+          style: `--d: ${color}`,
+          "data-annotation-id": a.id,
+        }),
+      );
+    }
+    if (a.kind === "amendment" && a.op !== "delete" && a.proposedText) {
+      decorations.push(Decoration.widget(to, () => proposedWidget(a), { side: 1, key: `amend-${a.id}` }));
+    }
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * Draws the negotiation over the text for everyone: annotated spans in the author's colour,
+ * amendments as inline proposals (struck / inserted wording), paragraph status in the margin.
+ */
+export const NegotiationDecorations = Extension.create<{ getState: () => NegotiationState }>({
+  name: "negotiationDecorations",
+  addOptions() {
+    return { getState: () => ({ doc: null, annotations: [], statuses: {}, selectedId: null }) };
+  },
+  addProseMirrorPlugins() {
+    const getState = this.options.getState;
+    return [
+      new Plugin<DecorationSet>({
+        key,
+        state: {
+          init: (_, s) => build(s.doc, getState()),
+          apply: (tr, old) => (tr.docChanged || tr.getMeta(REFRESH) ? build(tr.doc, getState()) : old.map(tr.mapping, tr.doc)),
+        },
+        props: {
+          decorations: (s) => key.getState(s),
+        },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,106 @@
+"use client";
+
+import { useState } from "react";
+import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
+import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+import { involves } from "./annotation-list";
+
+export interface ParagraphRow {
+  id: string;
+  number: string | null;
+  text: string;
+}
+
+/**
+ * Where consensus stands: every numbered paragraph with its status and the counts of open
+ * objections, amendments and supports; filterable by delegation. The chair sets status here.
+ */
+export function ParagraphOverview({
+  paragraphs,
+  statuses,
+  annotations,
+  delegations,
+  isChair,
+  onStatus,
+  onJump,
+}: {
+  paragraphs: readonly ParagraphRow[];
+  statuses: Readonly<Record<string, string>>;
+  annotations: readonly AnnotationView[];
+  delegations: readonly DelegationRef[];
+  isChair: boolean;
+  onStatus: (blockId: string, status: ParagraphStatus) => void;
+  onJump: (blockId: string) => void;
+}) {
+  const [delegation, setDelegation] = useState("");
+  const open = annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation)));
+  const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
+  const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id)));
+
+  return (
+    <section aria-label="Paragraph overview" className="stack-sm">
+      <label>
+        <span className="sr-only">Delegation</span>
+        <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Overview by delegation">
+          <option value="">All delegations</option>
+          {delegations.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="overview" data-testid="overview">
+        <thead>
+          <tr>
+            <th scope="col">¶</th>
+            <th scope="col">Status</th>
+            <th scope="col" title="Open objections">
+              Obj.
+            </th>
+            <th scope="col" title="Open amendments">
+              Am.
+            </th>
+            <th scope="col" title="Supports">
+              Sup.
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => {
+            const status = (statuses[p.id] ?? "open") as ParagraphStatus;
+            return (
+              <tr key={p.id} data-block-id={p.id}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onJump(p.id)} title={p.text.slice(0, 120)}>
+                    {p.number}
+                  </button>
+                </th>
+                <td>
+                  {isChair ? (
+                    <select
+                      value={status}
+                      aria-label={`Status of ${p.number}`}
+                      onChange={(e) => onStatus(p.id, e.target.value as ParagraphStatus)}
+                    >
+                      {PARAGRAPH_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {PARAGRAPH_STATUS_LABEL[s]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
+                  )}
+                </td>
+                <td className={count(p.id, "objection") ? "hot" : ""}>{count(p.id, "objection")}</td>
+                <td>{count(p.id, "amendment")}</td>
+                <td>{count(p.id, "support")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

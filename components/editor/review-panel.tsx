@@ -1,0 +1,199 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type FormEvent } from "react";
+import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
+import type { Suggestion } from "@/lib/negotiation/suggestions";
+import type { ParagraphRow } from "./paragraph-overview";
+import type { ApiResult } from "./use-negotiation";
+
+type Item =
+  | { key: string; kind: "annotation"; blockId: string; a: AnnotationView }
+  | { key: string; kind: "suggestion"; blockId: string; s: Suggestion };
+
+const REVIEWED: ReadonlySet<string> = new Set(["amendment", "objection", "reservation"]);
+
+/**
+ * The chair's review: every open amendment, objection, reservation and tracked suggestion,
+ * grouped by paragraph in text order. Keys: J / K next and previous, A accept, R reject
+ * (with a reason), S resolve.
+ */
+export function ReviewPanel({
+  paragraphs,
+  annotations,
+  suggestions,
+  delegations,
+  mutate,
+  decideSuggestions,
+  onFocusItem,
+}: {
+  paragraphs: readonly ParagraphRow[];
+  annotations: readonly AnnotationView[];
+  suggestions: readonly Suggestion[];
+  delegations: readonly DelegationRef[];
+  mutate: (path: string, method: string, body?: unknown) => Promise<ApiResult>;
+  decideSuggestions: (body: Record<string, unknown>) => Promise<ApiResult>;
+  onFocusItem: (blockId: string, annotationId: string | null) => void;
+}) {
+  const [delegation, setDelegation] = useState("");
+  const [kind, setKind] = useState("");
+  const [index, setIndex] = useState(0);
+  const [rejecting, setRejecting] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const byCode = useMemo(() => new Map(delegations.map((d) => [d.code, d])), [delegations]);
+
+  const items: Item[] = useMemo(() => {
+    const code = delegations.find((d) => d.id === delegation)?.code;
+    const out: Item[] = [];
+    for (const p of paragraphs) {
+      for (const a of annotations) {
+        if (a.blockId !== p.id || a.status !== "open" || !REVIEWED.has(a.kind)) continue;
+        if (delegation && a.author.delegation?.id !== delegation && !a.cosponsors.some((c) => c.id === delegation)) continue;
+        if (kind && kind !== a.kind) continue;
+        out.push({ key: `a-${a.id}`, kind: "annotation", blockId: p.id, a });
+      }
+      for (const s of suggestions) {
+        if (s.blockId !== p.id || (code && s.delegation !== code) || (kind && kind !== "suggestion")) continue;
+        out.push({ key: `s-${s.id}-${s.from}`, kind: "suggestion", blockId: p.id, s });
+      }
+    }
+    return out;
+  }, [paragraphs, annotations, suggestions, delegation, kind, delegations]);
+
+  const current = items[Math.min(index, items.length - 1)];
+  const numberOf = (blockId: string) => paragraphs.find((p) => p.id === blockId)?.number ?? "¶";
+
+  // Moving through the review shows the item in the text (not on first render: the chair
+  // may be typing elsewhere).
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current || !current) return;
+    onFocusItem(current.blockId, current.kind === "annotation" ? current.a.id : null);
+  }, [index, current, onFocusItem]);
+
+  function go(to: (i: number) => number) {
+    moved.current = true;
+    setIndex((i) => Math.max(0, Math.min(to(i), items.length - 1)));
+  }
+
+  async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
+    if (!current) return;
+    const res =
+      current.kind === "annotation"
+        ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
+        : await decideSuggestions({ decision: decision === "resolve" ? "accept" : decision, id: current.s.id, reason });
+    setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved"}.` } : { ok: false, text: res.message ?? "Failed." });
+    setRejecting(false);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (rejecting || (event.target as HTMLElement).tagName === "INPUT" || (event.target as HTMLElement).tagName === "SELECT") return;
+    const k = event.key.toLowerCase();
+    if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
+    else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
+    else if (k === "a") void decide("accept");
+    else if (k === "r") setRejecting(true);
+    else if (k === "s" && current?.kind === "annotation") void decide("resolve");
+    else return;
+    event.preventDefault();
+  }
+
+  function handleReject(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void decide("reject", String(new FormData(event.currentTarget).get("reason") ?? ""));
+  }
+
+  return (
+    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve" data-testid="review">
+      <div className="filters">
+        <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Review delegation">
+          <option value="">All delegations</option>
+          {delegations.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
+          <option value="">All kinds</option>
+          <option value="amendment">Amendments</option>
+          <option value="suggestion">Tracked changes</option>
+          <option value="objection">Objections</option>
+          <option value="reservation">Reservations</option>
+        </select>
+      </div>
+      <p className="muted small">
+        {items.length ? `${Math.min(index, items.length - 1) + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject
+      </p>
+      {message ? (
+        <p className={message.ok ? "notice" : "error"} role="status">
+          {message.text}
+        </p>
+      ) : null}
+      {delegation ? (
+        <div className="bulk">
+          <button type="button" className="button small" onClick={() => decideSuggestions({ decision: "accept", delegation: delegations.find((d) => d.id === delegation)?.code })}>
+            Accept all tracked changes of this delegation
+          </button>
+          <button type="button" className="button small" onClick={() => decideSuggestions({ decision: "reject", delegation: delegations.find((d) => d.id === delegation)?.code })}>
+            Reject all of them
+          </button>
+        </div>
+      ) : null}
+      <ol className="review-list" ref={listRef}>
+        {items.map((item, i) => {
+          const active = item === current;
+          const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
+          return (
+            <li key={item.key} className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
+              <button type="button" className="link-button review-item" onClick={() => go(() => i)}>
+                <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
+                {item.kind === "annotation" ? (
+                  <>
+                    <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
+                    {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
+                    {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
+                  </>
+                ) : (
+                  <>
+                    <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}:{" "}
+                    {item.s.type === "insertion" ? <ins>{item.s.text}</ins> : <del>{item.s.text}</del>}
+                  </>
+                )}
+              </button>
+              {active ? (
+                <div className="ann-actions">
+                  <button type="button" className="button small primary" onClick={() => decide("accept")}>
+                    Accept (A)
+                  </button>
+                  <button type="button" className="button small" onClick={() => setRejecting(true)}>
+                    Reject… (R)
+                  </button>
+                  {item.kind === "suggestion" ? (
+                    <button type="button" className="button small subtle" onClick={() => decideSuggestions({ decision: "accept", blockId: item.blockId })}>
+                      Accept all in {numberOf(item.blockId)}
+                    </button>
+                  ) : null}
+                  <button type="button" className="button small subtle" onClick={() => go((x) => x + 1)}>
+                    Next (J)
+                  </button>
+                </div>
+              ) : null}
+              {active && rejecting ? (
+                <form className="inline-form" onSubmit={handleReject}>
+                  <label>
+                    Reason
+                    <input name="reason" required autoFocus />
+                  </label>
+                  <button type="submit" className="button small">
+                    Reject
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** Pick two versions (or a version and the live text) to compare. */
+export function ComparePicker({ documentId, versions }: { documentId: string; versions: { id: string; label: string }[] }) {
+  if (versions.length === 0) return null;
+  return (
+    <form className="form inline card" action={`/documents/${documentId}/compare`} method="get" aria-label="Compare versions">
+      <label>
+        From
+        <select name="from" defaultValue={versions[1]?.id ?? versions[0]?.id}>
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        To
+        <select name="to" defaultValue={versions[1] ? versions[0]?.id : "live"}>
+          <option value="live">Live text</option>
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button primary">
+        Compare
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+import type { Page } from "@playwright/test";
+import * as Y from "yjs";
+import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { cookieHeader, nodeProvider, until } from "./raw-client";
+
+async function openDoc(page: Page, id: string): Promise<void> {
+  await page.goto(`/documents/${id}`);
+  await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(page.locator('[data-number="OP1"]')).toBeVisible();
+}
+
+/** Selects one word of a numbered paragraph by double-clicking it. */
+async function selectWord(page: Page, number: string, word: string): Promise<void> {
+  await page.locator(`[data-number="${number}"]`).getByText(word, { exact: false }).first().waitFor();
+  const box = await page.evaluate(
+    ({ number, word }) => {
+      const el = document.querySelector(`[data-number="${number}"]`);
+      if (!el) return null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.indexOf(word) ?? -1;
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + word.length);
+        const sel = window.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(range);
+        return true;
+      }
+      return null;
+    },
+    { number, word },
+  );
+  expect(box).toBe(true);
+  await expect(page.locator(".composer-quote q")).toHaveText(word);
+}
+
+async function liveParagraph(page: Page, id: string, number: string): Promise<string> {
+  const model = (await (await page.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] };
+  return model.paragraphs.find((p) => p.number === number)?.text ?? "";
+}
+
+
+test("a delegate objects to a phrase and a second delegate's window shows it live", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(albania, OSCE);
+  await openDoc(albania, id);
+  await openDoc(belarus, id);
+
+  await selectWord(albania, "OP2", "practical platform");
+  await albania.getByText("Object", { exact: true }).click();
+  await albania.getByLabel("Note (optional)").fill("The OSCE is not a platform for this.");
+  await albania.getByRole("button", { name: "Submit" }).click();
+
+  const card = belarus.getByRole("article", { name: "Objection by Albania on OP2" });
+  await expect(card).toBeVisible({ timeout: 2_000 });
+  await expect(card.locator("blockquote")).toHaveText("practical platform");
+  // Drawn on the text for everyone, in Albania's colour.
+  await expect(belarus.locator('[data-number="OP2"] .ann-objection')).toHaveText("practical platform");
+  await albania.context().close();
+  await belarus.context().close();
+});
+
+test("a delegate proposes a replacement, another co-sponsors, the chair accepts: every window shows the new text", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  for (const p of [albania, belarus, chair]) await openDoc(p, id);
+
+  await selectWord(albania, "OP4", "Invite");
+  await albania.getByText("Amend", { exact: true }).click();
+  await albania.getByLabel("Amendment type").selectOption("replace");
+  await albania.getByLabel("Proposed wording").fill("Encourage");
+  await albania.getByRole("button", { name: "Submit" }).click();
+
+  // Everyone sees the inline proposal: "Invite" struck, "Encourage" inserted.
+  for (const p of [belarus, chair]) {
+    await expect(p.locator('[data-number="OP4"] .amend-del')).toHaveText("Invite");
+    await expect(p.locator('[data-number="OP4"] .amend-ins')).toHaveText("Encourage");
+  }
+
+  await belarus.getByRole("tab", { name: /Positions/ }).click();
+  const onBelarus = belarus.getByRole("article", { name: "Amendment by Albania on OP4" });
+  await onBelarus.getByRole("button", { name: "Co-sponsor" }).click();
+  await expect(onBelarus).toContainText("with Belarus");
+
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const item = chair.getByTestId("review").getByRole("listitem").filter({ hasText: "Encourage" });
+  await item.getByRole("button", { name: /^Invite|amendment/ }).first().click();
+  await item.getByRole("button", { name: "Accept (A)" }).click();
+
+  for (const p of [albania, belarus, chair]) {
+    await expect(p.locator('[data-number="OP4"]')).toHaveText(/^Encourage the OSCE Partners for Co-operation/);
+  }
+  expect(await liveParagraph(chair, id, "OP4")).toMatch(/^Encourage the OSCE Partners/);
+  await albania.getByRole("tab", { name: /Positions/ }).click();
+  await albania.getByLabel("Open only").uncheck();
+  const accepted = albania.getByRole("article", { name: "Amendment by Albania on OP4" });
+  await expect(accepted).toContainText("accepted");
+  await accepted.getByText(/History/).click();
+  await expect(accepted.locator(".history")).toContainText("accepted by Chair");
+  for (const p of [albania, belarus, chair]) await p.context().close();
+});
+
+test("the API refuses what a delegate may not do, with a clear message", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(albania, OSCE);
+  const headers = { origin: server.url };
+  const { annotations } = (await (await albania.request.get(`/api/documents/${id}/annotations`)).json()) as {
+    annotations: { id: string; kind: string; author: { delegation: { code: string } | null }; status: string }[];
+  };
+  const byBelarus = annotations.find((a) => a.author.delegation?.code === "BLR" && a.status === "open")!;
+  const decide = await albania.request.post(`/api/documents/${id}/annotations/${byBelarus.id}/decision`, { data: { decision: "accept" }, headers });
+  expect(decide.status()).toBe(403);
+  expect(((await decide.json()) as { message: string }).message).toBe("only the chair decides");
+  const withdraw = await albania.request.post(`/api/documents/${id}/annotations/${byBelarus.id}/withdraw`, { data: {}, headers });
+  expect(withdraw.status()).toBe(403);
+  expect(((await withdraw.json()) as { message: string }).message).toBe("only its author delegation can withdraw it");
+
+  const model = (await (await albania.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string; text: string }[] };
+  const op1 = model.paragraphs.find((p) => p.number === "OP1")!;
+  const forged = await albania.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "objection", delegation: "BLR" },
+    headers,
+  });
+  expect(forged.status()).toBe(403);
+  expect(((await forged.json()) as { message: string }).message).toBe("you speak for Albania only");
+  const own = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "support" },
+    headers,
+  });
+  expect(own.status()).toBe(201);
+  expect(((await own.json()) as { author: { delegation: { code: string } } }).author.delegation.code).toBe("BLR");
+  await albania.context().close();
+  await belarus.context().close();
+});
+
+test("chair's pen: a raw client with a delegate's cookie that deletes accepted text sees it restored", async ({ browser, server }) => {
+  const russia = await personPage(browser, server, "russia");
+  const id = await documentId(russia, OSCE);
+  const before = await liveParagraph(russia, id, "OP1");
+  const doc = new Y.Doc();
+  const provider = nodeProvider(server.url, id, await cookieHeader(russia.context()), doc);
+  await until(() => provider.synced, 10_000, "sync");
+  const fragment = doc.getXmlFragment("default");
+  const op1 = fragment.toArray().find((el) => el instanceof Y.XmlElement && el.nodeName === "operative") as Y.XmlElement;
+  const text = op1.get(0) as Y.XmlText;
+  const plain = () => (text.toDelta() as { insert: string }[]).map((d) => d.insert).join("");
+  expect(plain()).toBe(before);
+  text.delete(0, "Continue to implement all".length);
+  expect(plain()).not.toBe(before);
+  await until(() => plain() === before, 10_000, "the server restores the deleted text");
+  expect(await liveParagraph(russia, id, "OP1")).toBe(before);
+  provider.destroy();
+  await russia.context().close();
+});
+
+test("open drafting: a delegate's typing is a tracked insertion in its colour, and the chair rejects it", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const albania = await personPage(browser, server, "albania");
+  const id = await documentId(chair, OSCE);
+  await openDoc(chair, id);
+  await openDoc(albania, id);
+  await chair.getByLabel("Editing mode").selectOption("open_drafting");
+  await expect(albania.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
+
+  await albania.locator('[data-number="OP1"]').click();
+  await albania.keyboard.press("End");
+  await albania.keyboard.type(" promptly");
+  const onChair = chair.locator('[data-number="OP1"] ins.suggestion-insertion[data-delegation="ALB"]');
+  await expect(onChair).toHaveText(" promptly");
+  await expect(onChair).toHaveCSS("color", "rgb(185, 28, 28)");
+  // The accepted text has not changed: the live model includes the suggestion as marked text only.
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const item = chair.getByTestId("review").getByRole("listitem").filter({ hasText: "tracked insertion" });
+  await item.getByRole("button").first().click();
+  await item.getByRole("button", { name: "Reject… (R)" }).click();
+  await item.getByLabel("Reason").fill("Not agreed in the room.");
+  await item.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(albania.locator('[data-number="OP1"]')).not.toContainText("promptly");
+  await expect(chair.locator('[data-number="OP1"]')).not.toContainText("promptly");
+  await chair.getByLabel("Editing mode").selectOption("chairs_pen");
+  await chair.context().close();
+  await albania.context().close();
+});

@@ -1,0 +1,55 @@
+import { Mark, mergeAttributes } from "@tiptap/core";
+
+/** Attributes of a tracked-change mark: which delegation suggested it, and its suggestion id. */
+export interface SuggestionAttrs {
+  /** Stable id of one suggestion (a run of typing or one deletion); accept/reject target it. */
+  id: string;
+  /** Delegation code, e.g. "ALB". */
+  delegation: string;
+}
+
+function suggestionMark(name: "insertion" | "deletion", tag: "ins" | "del") {
+  return Mark.create({
+    name,
+    // Typing at the end of one's own insertion continues it.
+    inclusive: name === "insertion",
+    excludes: "insertion deletion",
+    addAttributes() {
+      return {
+        id: { default: null, parseHTML: (el) => el.getAttribute("data-sid"), renderHTML: (a) => ({ "data-sid": a.id }) },
+        delegation: {
+          default: null,
+          parseHTML: (el) => el.getAttribute("data-delegation"),
+          renderHTML: (a) => ({ "data-delegation": a.delegation }),
+        },
+      };
+    },
+    parseHTML() {
+      return [{ tag }];
+    },
+    renderHTML({ HTMLAttributes }) {
+      return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${name}` }), 0];
+    },
+  });
+}
+
+/** A delegation's proposed insertion (open drafting), shown underlined in its colour. */
+export const Insertion = suggestionMark("insertion", "ins");
+/** A delegation's proposed deletion (open drafting), shown struck through in its colour. */
+export const Deletion = suggestionMark("deletion", "del");
+
+/** Bracketed (not agreed) language, rendered "[ ... ]" as in UN practice; set by the chair. */
+export const Bracket = Mark.create({
+  name: "bracket",
+  inclusive: false,
+  parseHTML() {
+    return [{ tag: "span.bracketed" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["span", mergeAttributes(HTMLAttributes, { class: "bracketed" }), 0];
+  },
+});
+
+/** Marks that carry tracked changes (not part of the accepted text's formatting). */
+export const SUGGESTION_MARKS = ["insertion", "deletion"] as const;
+export type SuggestionMarkName = (typeof SUGGESTION_MARKS)[number];

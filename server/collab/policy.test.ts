@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { WebsocketProvider } from "y-websocket";
+import { renderParagraphs } from "../../lib/model/ydoc";
+import { startCollabHarness } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+
+type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
+let h: Harness;
+let docId: string;
+let chair: { token: string; userId: string };
+let alb: { token: string; userId: string };
+let blr: { token: string; userId: string };
+const open: WebsocketProvider[] = [];
+
+const OP1 = "Continue to implement all decisions on confidence-building measures";
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument([
+    { id: "t", kind: "title", runs: [{ text: "Decision" }] },
+    { id: "op1", kind: "operative", runs: [{ text: OP1 }] },
+  ]);
+  chair = h.person("chair");
+  alb = h.person("alb", "ALB");
+  blr = h.person("blr", "BLR");
+  h.grant(docId, chair.userId, "chair");
+  h.grant(docId, alb.userId, "delegate");
+  h.grant(docId, blr.userId, "delegate");
+});
+afterEach(async () => {
+  for (const p of open.splice(0)) p.destroy();
+  await h.close();
+});
+
+async function connect(token: string): Promise<WebsocketProvider> {
+  const p = h.provider(docId, token);
+  open.push(p);
+  await waitFor(() => p.synced, 5000, "sync");
+  return p;
+}
+
+function op1(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+function textOf(doc: Y.Doc, blockId = "op1"): string {
+  return renderParagraphs(doc).find((p) => p.id === blockId)?.text ?? "";
+}
+
+function serverText(): string {
+  return h.collab.withRoom(docId, (room) => textOf(room.doc));
+}
+
+describe("editing rules on the server", () => {
+  it("chair's pen: a delegate's deletion of accepted text is reverted on the server and on every client, and logged", async () => {
+    const a = await connect(alb.token);
+    const c = await connect(chair.token);
+    const before = h.logCount(docId);
+    op1(a.doc).delete(0, 9); // "Continue "
+    await waitFor(() => textOf(a.doc) === OP1, 5000, "the delegate's own window restored");
+    expect(serverText()).toBe(OP1);
+    expect(textOf(c.doc)).toBe(OP1);
+    // The attempt and the server's undo are both in the record.
+    expect(h.logCount(docId)).toBe(before + 2);
+    expect(h.reverted).toEqual([expect.objectContaining({ userId: alb.userId, reason: expect.stringContaining("chair holds the pen") })]);
+  });
+
+  it("chair's pen: the chair edits freely", async () => {
+    const c = await connect(chair.token);
+    const a = await connect(alb.token);
+    op1(c.doc).insert(OP1.length, " adopted by the OSCE");
+    await waitFor(() => textOf(a.doc).endsWith("adopted by the OSCE"), 5000, "delegate sees the chair's edit");
+    expect(h.reverted).toEqual([]);
+  });
+
+  it("open drafting: a delegate's own tracked insertion and deletion are kept; plain edits and others' marks are reverted", async () => {
+    h.setMode(docId, "open_drafting");
+    const a = await connect(alb.token);
+    const b = await connect(blr.token);
+    op1(a.doc).insert(9, "fully ", { insertion: { id: "s1", delegation: "ALB" } });
+    op1(a.doc).format(0, 8, { deletion: { id: "s2", delegation: "ALB" } });
+    await waitFor(() => textOf(b.doc).startsWith("Continue fully to implement"), 5000, "tracked insertion relayed");
+    const seen = op1(b.doc).toDelta() as { insert: string; attributes?: Record<string, unknown> }[];
+    expect(seen.find((d) => d.insert === "fully ")?.attributes).toEqual({ insertion: { id: "s1", delegation: "ALB" } });
+    expect(seen.find((d) => d.insert === "Continue")?.attributes).toEqual({ deletion: { id: "s2", delegation: "ALB" } });
+    expect(h.reverted).toEqual([]);
+
+    // Belarus types plain text, then forges an insertion in Albania's name: both undone.
+    op1(b.doc).insert(0, "Plainly ");
+    await waitFor(() => h.reverted.length === 1 && !textOf(b.doc).includes("Plainly"), 5000, "plain insertion reverted");
+    op1(b.doc).insert(0, "Forged ", { insertion: { id: "x", delegation: "ALB" } });
+    await waitFor(() => h.reverted.length === 2 && !textOf(b.doc).includes("Forged"), 5000, "forged attribution reverted");
+    // Belarus removes Albania's suggestion: restored.
+    const before = textOf(a.doc);
+    op1(b.doc).delete(9, 6);
+    await waitFor(() => h.reverted.length === 3 && textOf(b.doc) === before, 5000, "foreign suggestion restored");
+    expect(h.reverted.map((r) => r.userId)).toEqual([blr.userId, blr.userId, blr.userId]);
+    expect(serverText()).toBe(before);
+  });
+
+  it("a server-side edit (accepting a proposal) is stored and reaches every client", async () => {
+    const a = await connect(alb.token);
+    const before = h.logCount(docId);
+    const changed = h.collab.applyServerChange(
+      docId,
+      (doc) => op1(doc).insert(OP1.length, " in full"),
+      { userId: chair.userId, delegationId: "ALB" },
+    );
+    expect(changed).toBe(true);
+    await waitFor(() => textOf(a.doc).endsWith(" in full"), 5000, "server change relayed");
+    expect(h.logCount(docId)).toBe(before + 1);
+  });
+
+  it("refuses an update that writes outside the document text", async () => {
+    const c = await connect(chair.token);
+    const before = h.logCount(docId);
+    c.doc.getMap("hidden").set("status", "agreed");
+    await waitFor(() => !c.wsconnected || c.shouldConnect === false, 5000, "socket closed");
+    expect(h.logCount(docId)).toBe(before);
+    expect(h.collab.withRoom(docId, (room) => room.doc.share.has("hidden") && room.doc.getMap("hidden").size > 0)).toBe(false);
+  });
+});

@@ -1,0 +1,181 @@
+import type Database from "better-sqlite3";
+import { and, desc, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { PlenaryError } from "../../lib/errors";
+import { newId, parseId } from "../../lib/ids";
+import { documentSchema, FRAGMENT_NAME } from "../../lib/editor/schema";
+import { renderParagraphs } from "../../lib/model/ydoc";
+import type { RenderedParagraph } from "../../lib/model/types";
+import type { CollabServer } from "../collab";
+import { paragraphStatuses } from "../db/annotations";
+import type { Db } from "../db/client";
+import { membershipOf } from "../db/documents";
+import type { EventLog } from "../db/event-log";
+import { documents, versions } from "../db/schema";
+import { listUsers } from "../db/users";
+import type { UpdateLog } from "../db/update-log";
+
+/** A paragraph as frozen in a version: the rendered model plus its status then. */
+export interface VersionParagraph extends RenderedParagraph {
+  status: string;
+}
+
+export interface VersionSummary {
+  id: string;
+  label: string;
+  note: string | null;
+  symbol: string | null;
+  createdAt: number;
+  createdBy: string;
+  restoredFrom: string | null;
+  paragraphCount: number;
+}
+
+export interface VersionDetail extends VersionSummary {
+  paragraphs: VersionParagraph[];
+}
+
+interface Deps {
+  db: Db;
+  sqlite: Database.Database;
+  collab: CollabServer;
+  events: EventLog;
+  updateLog: UpdateLog;
+}
+
+/** Named, immutable versions (Rev.1, Rev.2 ...), restore, and the text of any of them. */
+export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) {
+  function member(documentId: string, userId: string) {
+    const m = membershipOf(db, documentId, userId);
+    if (!m) throw new PlenaryError("forbidden", "no role on this document");
+    return m;
+  }
+
+  function chair(documentId: string, userId: string) {
+    const m = member(documentId, userId);
+    if (m.role !== "chair") throw new PlenaryError("forbidden", "only the chair saves and restores versions");
+    return m;
+  }
+
+  function names(): Map<string, string> {
+    return new Map(listUsers(db).map((u) => [u.id, u.name]));
+  }
+
+  function summary(row: typeof versions.$inferSelect, who: Map<string, string>): VersionSummary {
+    return {
+      id: row.id,
+      label: row.label,
+      note: row.note,
+      symbol: row.symbol,
+      createdAt: row.createdAt,
+      createdBy: who.get(row.createdBy) ?? "unknown",
+      restoredFrom: row.restoredFrom,
+      paragraphCount: (JSON.parse(row.paragraphs) as unknown[]).length,
+    };
+  }
+
+  /** The live text as a version would freeze it. */
+  function liveParagraphs(documentId: string, doc: Y.Doc): VersionParagraph[] {
+    const statuses = paragraphStatuses(db, documentId);
+    return renderParagraphs(doc).map((p) => ({ ...p, status: statuses.get(p.id) ?? "open" }));
+  }
+
+  function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
+    const id = newId();
+    const docRow = db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get();
+    collab.withRoom(documentId, (room) => {
+      const paragraphs = liveParagraphs(documentId, room.doc);
+      sqlite.transaction(() => {
+        db.insert(versions)
+          .values({
+            id,
+            documentId,
+            label: input.label,
+            note: input.note ?? null,
+            symbol: input.symbol ?? docRow?.symbol ?? null,
+            state: Buffer.from(Y.encodeStateAsUpdate(room.doc)),
+            paragraphs: JSON.stringify(paragraphs),
+            uptoSeq: updateLog.lastSeq(documentId),
+            restoredFrom: input.restoredFrom ?? null,
+            createdBy: userId,
+            createdAt: Date.now(),
+          })
+          .run();
+        events.append({ documentId, action: "version_saved", userId, delegationId: null, payload: { versionId: id, label: input.label } });
+      })();
+    });
+    const row = db.select().from(versions).where(eq(versions.id, id)).get()!;
+    return summary(row, names());
+  }
+
+  function row(documentId: string, versionId: string) {
+    const id = parseId(versionId);
+    const found = id ? db.select().from(versions).where(and(eq(versions.id, id), eq(versions.documentId, documentId))).get() : undefined;
+    if (!found) throw new PlenaryError("not_found", "no such version");
+    return found;
+  }
+
+  return {
+    /** The chair saves the live text as a named version. */
+    create(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string }): VersionSummary {
+      chair(documentId, userId);
+      return save(documentId, userId, input);
+    },
+
+    list(documentId: string, userId: string): VersionSummary[] {
+      member(documentId, userId);
+      const who = names();
+      return db
+        .select()
+        .from(versions)
+        .where(eq(versions.documentId, documentId))
+        .orderBy(desc(versions.createdAt))
+        .all()
+        .map((r) => summary(r, who));
+    },
+
+    get(documentId: string, userId: string, versionId: string): VersionDetail {
+      member(documentId, userId);
+      const r = row(documentId, versionId);
+      return { ...summary(r, names()), paragraphs: JSON.parse(r.paragraphs) as VersionParagraph[] };
+    },
+
+    /** Paragraphs of a version, or of the live text ("live"). */
+    paragraphsOf(documentId: string, userId: string, versionId: string): { label: string; paragraphs: VersionParagraph[]; createdAt: number } {
+      member(documentId, userId);
+      if (versionId === "live") {
+        return { label: "Live text", paragraphs: collab.withRoom(documentId, (room) => liveParagraphs(documentId, room.doc)), createdAt: Date.now() };
+      }
+      const r = row(documentId, versionId);
+      return { label: r.label, paragraphs: JSON.parse(r.paragraphs) as VersionParagraph[], createdAt: r.createdAt };
+    },
+
+    /**
+     * Restores a version as the live text. The live text is first saved as a version, so no
+     * history is lost; the restore itself is an ordinary, logged server edit.
+     */
+    restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
+      chair(documentId, userId);
+      const target = row(documentId, versionId);
+      const saved = save(documentId, userId, { label: `Before restoring ${target.label}` });
+      const source = new Y.Doc();
+      Y.applyUpdate(source, new Uint8Array(target.state));
+      const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
+      source.destroy();
+      collab.applyServerChange(
+        documentId,
+        (doc) => {
+          const fragment = doc.getXmlFragment(FRAGMENT_NAME);
+          fragment.delete(0, fragment.length);
+          prosemirrorJSONToYXmlFragment(documentSchema(), json, fragment);
+        },
+        { userId, delegationId: null },
+      );
+      const restored = save(documentId, userId, { label: `${target.label} (restored)`, restoredFrom: target.id });
+      return { saved, restored };
+    },
+  };
+}
+
+export type Versions = ReturnType<typeof createVersions>;
