@@ -33,21 +33,21 @@ test("an observer's editor is read-only, and a raw client with the observer's co
   p.insert(0, [new Y.XmlText("INJECTED AFTER SYNC")]);
   fragment.insert(0, [p]);
 
-  // A delegate's edit afterwards proves the server has processed the observer's messages.
-  const albania = await personPage(browser, server, "albania");
-  await albania.goto(`/documents/${id}`);
-  await albania.locator('[data-number="OP2"]').click();
-  await albania.keyboard.press("End");
-  await albania.keyboard.type(" (delegate marker)");
-  await expect.poll(() => liveText(albania, id)).toContain("(delegate marker)");
+  // The chair's edit afterwards proves the server has processed the observer's messages.
+  const chair = await personPage(browser, server, "chair");
+  await chair.goto(`/documents/${id}`);
+  await chair.locator('[data-number="OP2"]').click();
+  await chair.keyboard.press("End");
+  await chair.keyboard.type(" (chair marker)");
+  await expect.poll(() => liveText(chair, id)).toContain("(chair marker)");
 
   const after = await liveText(observer, id);
   expect(after).not.toContain("INJECTED");
-  expect(after.replace(" (delegate marker)", "")).toBe(before);
-  await expect(observer.locator('[data-number="OP2"]')).toContainText("(delegate marker)");
+  expect(after.replace(" (chair marker)", "")).toBe(before);
+  await expect(observer.locator('[data-number="OP2"]')).toContainText("(chair marker)");
   provider.destroy();
   await observer.context().close();
-  await albania.context().close();
+  await chair.context().close();
 });
 
 test("an anonymous socket gets no document: refused with 401 before any byte", async ({ browser, server }) => {
