@@ -187,3 +187,21 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await chair.context().close();
   await albania.context().close();
 });
+
+test("the chair marks a paragraph agreed from the keyboard; delegates see the status live and in the overview", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(chair, OSCE);
+  await openDoc(chair, id);
+  await openDoc(belarus, id);
+  await chair.locator('[data-number="PP2"]').click();
+  await chair.keyboard.press("Alt+Shift+A");
+  await expect(belarus.locator('[data-number="PP2"]')).toHaveAttribute("data-status", "agreed", { timeout: 2_000 });
+  await belarus.getByRole("tab", { name: "Paragraphs" }).click();
+  await expect(belarus.getByTestId("overview").getByRole("row", { name: /PP2/ })).toContainText("Agreed");
+  await chair.locator('[data-number="PP2"]').click();
+  await chair.keyboard.press("Alt+Shift+O");
+  await expect(belarus.locator('[data-number="PP2"]')).not.toHaveAttribute("data-status", "agreed");
+  await chair.context().close();
+  await belarus.context().close();
+});

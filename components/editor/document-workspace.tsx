@@ -112,6 +112,22 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     [negotiation.base],
   );
 
+  // The chair's status keys on the paragraph under the cursor: Alt+Shift+O/B/R/A.
+  useEffect(() => {
+    if (!editor || !isChair) return;
+    const keys: Record<string, ParagraphStatus> = { O: "open", B: "bracketed", R: "agreed_ad_ref", A: "agreed" };
+    const handleKey = (event: KeyboardEvent) => {
+      const status = event.altKey && event.shiftKey ? keys[event.code.replace("Key", "")] : undefined;
+      const blockId = editor.state.selection.$from.parent.attrs.id;
+      if (!status || typeof blockId !== "string") return;
+      event.preventDefault();
+      setStatus(blockId, status);
+    };
+    const dom = editor.view.dom;
+    dom.addEventListener("keydown", handleKey);
+    return () => dom.removeEventListener("keydown", handleKey);
+  }, [editor, isChair, setStatus]);
+
   const decideSuggestions = useCallback((body: Record<string, unknown>) => api(`${negotiation.base}/suggestions/decision`, "POST", body), [negotiation.base]);
 
   const handleSelect = useCallback(

@@ -39,6 +39,7 @@ export function ParagraphOverview({
 
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
+      {isChair ? <p className="muted small">In the text: Alt+Shift+O open, B bracketed, R agreed ad ref., A agreed.</p> : null}
       <label>
         <span className="sr-only">Delegation</span>
         <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Overview by delegation">
