@@ -75,6 +75,7 @@ export class EventLog {
   private readonly insert;
   private readonly byAnnotation;
   private readonly byDocument;
+  private readonly allOfDocument;
 
   constructor(private readonly sqlite: Database.Database) {
     this.head = sqlite.prepare<[string], { seq: number; hash: string }>(
@@ -85,6 +86,7 @@ export class EventLog {
        VALUES (@documentId, @seq, @action, @annotationId, @blockId, @userId, @delegationId, @reason, @payload, @createdAt, @prevHash, @hash)`,
     );
     this.byAnnotation = sqlite.prepare<[string], RawEvent>("SELECT * FROM negotiation_events WHERE annotation_id = ? ORDER BY seq");
+    this.allOfDocument = sqlite.prepare<[string], RawEvent>("SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq");
     this.byDocument = sqlite.prepare<[string, number], RawEvent>(
       "SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq DESC LIMIT ?",
     );
@@ -112,6 +114,11 @@ export class EventLog {
 
   forAnnotation(annotationId: string): StoredEvent[] {
     return this.byAnnotation.all(annotationId).map(toStoredEvent);
+  }
+
+  /** Every event of a document, oldest first. */
+  forDocument(documentId: string): StoredEvent[] {
+    return this.allOfDocument.all(documentId).map(toStoredEvent);
   }
 
   recent(documentId: string, limit = 200): StoredEvent[] {

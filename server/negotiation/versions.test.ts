@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { renderParagraphs } from "../../lib/model/ydoc";
+import { EventLog } from "../db/event-log";
+import { startCollabHarness } from "../test/collab-harness";
+import { createVersions } from "./versions";
+
+type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
+let h: Harness;
+let docId: string;
+let versions: ReturnType<typeof createVersions>;
+const CHAIR = "user-chair";
+
+function grantChair(): void {
+  const { sqlite } = h.database;
+  sqlite.prepare("INSERT INTO user (id, name, email) VALUES (?, 'Chair', 'chair@example.org')").run(CHAIR);
+  sqlite.prepare("INSERT INTO user (id, name, email) VALUES ('user-d', 'Delegate', 'd@example.org')").run();
+  sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(docId, CHAIR);
+  sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, 'user-d', 'observer')").run(docId);
+}
+
+function op1Text(): string {
+  return h.collab.withRoom(docId, (room) => renderParagraphs(room.doc).find((p) => p.id === "op1")?.text ?? "");
+}
+
+function editOp1(append: string): void {
+  h.collab.applyServerChange(
+    docId,
+    (doc) => {
+      const t = (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      t.insert(t.length, append);
+    },
+    { userId: CHAIR, delegationId: null },
+  );
+}
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument([{ id: "op1", kind: "operative", runs: [{ text: "Continue to implement" }] }]);
+  grantChair();
+  versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), updateLog: h.updateLog });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe("versions", () => {
+  it("freezes the live text with its paragraphs; anyone with access lists and reads it; only the chair saves", () => {
+    const v = versions.create(docId, CHAIR, { label: "Rev.1", note: "after the first reading" });
+    editOp1(" all decisions");
+    const read = versions.get(docId, "user-d", v.id);
+    expect(read).toMatchObject({ label: "Rev.1", note: "after the first reading", createdBy: "Chair" });
+    expect(read.paragraphs.map((p) => [p.number, p.text, p.status])).toEqual([["OP1", "Continue to implement", "open"]]);
+    expect(versions.list(docId, "user-d").map((x) => x.label)).toEqual(["Rev.1"]);
+    expect(() => versions.create(docId, "user-d", { label: "Rev.2" })).toThrow(/only the chair/);
+  });
+
+  it("is immutable in the database: no update, no delete", () => {
+    const v = versions.create(docId, CHAIR, { label: "Rev.1" });
+    const { sqlite } = h.database;
+    expect(() => sqlite.prepare("UPDATE versions SET label = 'Rev.9' WHERE id = ?").run(v.id)).toThrow(/immutable/);
+    expect(() => sqlite.prepare("DELETE FROM versions WHERE id = ?").run(v.id)).toThrow(/immutable/);
+    expect(versions.get(docId, CHAIR, v.id).label).toBe("Rev.1");
+  });
+
+  it("restore saves the live text as a version first, then brings the old text back for everyone", () => {
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
+    editOp1(" all decisions");
+    expect(op1Text()).toBe("Continue to implement all decisions");
+    const { saved, restored } = versions.restore(docId, CHAIR, rev1.id);
+    expect(op1Text()).toBe("Continue to implement");
+    expect(versions.get(docId, CHAIR, saved.id).paragraphs[0]!.text).toBe("Continue to implement all decisions");
+    expect(saved.label).toBe("Before restoring Rev.1");
+    expect(restored).toMatchObject({ label: "Rev.1 (restored)", restoredFrom: rev1.id });
+    expect(versions.list(docId, CHAIR)).toHaveLength(3);
+    // The block id survives the restore, so annotations and compare still find the paragraph.
+    expect(h.collab.withRoom(docId, (room) => renderParagraphs(room.doc)[0]!.id)).toBe("op1");
+  });
+});
