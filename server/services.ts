@@ -23,6 +23,7 @@ import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
 import { createNegotiation } from "./negotiation/service";
 import { createVersions } from "./negotiation/versions";
+import { createCompare } from "./negotiation/compare";
 
 export interface SessionUser {
   userId: string;
@@ -61,6 +62,7 @@ export function createServices(deps: {
   const events = new EventLog(deps.sqlite);
   const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
   const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog });
+  const compare = createCompare({ db, events, versions });
 
   async function session(headers: Headers): Promise<SessionUser | null> {
     const s = await auth.api.getSession({ headers });
@@ -107,6 +109,8 @@ export function createServices(deps: {
     negotiation,
 
     versions,
+
+    compare,
 
     bus,
 

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isPlenaryError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
+import { getRuntime } from "@/server/runtime";
+import { Forbidden } from "@/components/forbidden";
+import { CompareView } from "@/components/versions/compare-view";
+import { requireUser } from "../../../_lib/session";
+
+export const metadata = { title: "Compare" };
+
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const id = parseId((await params).id);
+  if (!id) notFound();
+  const q = await searchParams;
+  const from = typeof q.from === "string" ? q.from : "";
+  const to = typeof q.to === "string" ? q.to : "live";
+  const user = await requireUser(`/documents/${id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  try {
+    const services = getRuntime();
+    const doc = services.documentMeta(id, user.userId);
+    const result = services.compare.compare(id, user.userId, from, to);
+    return (
+      <div className="page wide">
+        <p>
+          <Link href={`/documents/${id}/versions`}>← Versions</Link> · <Link href={`/documents/${id}`}>Live text</Link>
+        </p>
+        <h1>
+          Compare {result.from.label} → {result.to.label}
+        </h1>
+        <p className="muted">
+          {doc.symbol ? `${doc.symbol} · ` : ""}
+          {doc.title}
+        </p>
+        <CompareView result={result} />
+      </div>
+    );
+  } catch (err) {
+    if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
+    if (isPlenaryError(err) && (err.code === "not_found" || err.code === "bad_request")) {
+      return (
+        <div className="page narrow">
+          <h1>Cannot compare</h1>
+          <p>{err.message}</p>
+          <Link href={`/documents/${id}/versions`}>Choose two versions</Link>
+        </div>
+      );
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { CompareView as Result } from "@/server/negotiation/compare";
+import { ReferenceChanges } from "./reference-changes";
+
+type Pair = Result["pairs"][number];
+type Op = [number, string];
+
+const LABEL: Record<Pair["classification"], string> = {
+  unchanged: "Unchanged",
+  modified: "Modified",
+  added: "Added",
+  deleted: "Deleted",
+  moved: "Moved",
+  split: "Split",
+  merged: "Merged",
+};
+
+function Ops({ ops, side }: { ops: Op[]; side: "inline" | "from" | "to" }) {
+  return (
+    <>
+      {ops.map(([op, text], i) => {
+        if (op === 0) return <span key={i}>{text}</span>;
+        if (op === -1) return side === "to" ? null : <del key={i}>{text}</del>;
+        return side === "from" ? null : <ins key={i}>{text}</ins>;
+      })}
+    </>
+  );
+}
+
+function numbers(refs: Pair["from"]): string {
+  return refs.map((r) => r.number ?? "¶").join(" + ") || "—";
+}
+
+function joined(refs: Pair["from"]): string {
+  return refs.map((r) => r.text).join(" ");
+}
+
+/**
+ * Two versions paragraph by paragraph: a summary, side by side or inline (struck deletions,
+ * underlined insertions), only the changes if wanted, and N / P to jump between changes.
+ */
+export function CompareView({ result }: { result: Result }) {
+  const [layout, setLayout] = useState<"inline" | "side">("inline");
+  const [onlyChanged, setOnlyChanged] = useState(true);
+  const [current, setCurrent] = useState(-1);
+  const rows = useRef<(HTMLElement | null)[]>([]);
+  const changed = useMemo(() => result.pairs.map((p, i) => (p.classification === "unchanged" ? -1 : i)).filter((i) => i >= 0), [result]);
+
+  function jump(delta: number) {
+    if (changed.length === 0) return;
+    const at = changed.indexOf(current);
+    const next = changed[(at + delta + changed.length) % changed.length] ?? changed[0]!;
+    setCurrent(next);
+    rows.current[next]?.scrollIntoView({ block: "center", behavior: "smooth" });
+    rows.current[next]?.focus();
+  }
+
+  useEffect(() => {
+    const handleKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest("input, select, textarea")) return;
+      if (e.key === "n") jump(1);
+      if (e.key === "p") jump(-1);
+    };
+    window.addEventListener("keydown", handleKey);
+    return () => window.removeEventListener("keydown", handleKey);
+  });
+
+  const s = result.summary;
+  return (
+    <div className="compare">
+      <section className="card compare-summary" aria-label="Summary" data-testid="compare-summary">
+        <p>
+          <strong>{s.modified}</strong> modified · <strong>{s.added}</strong> added · <strong>{s.deleted}</strong> deleted ·{" "}
+          <strong>{s.moved}</strong> moved
+          {s.split ? <> · <strong>{s.split}</strong> split</> : null}
+          {s.merged ? <> · <strong>{s.merged}</strong> merged</> : null} · {s.unchanged} unchanged
+        </p>
+        {result.truncated ? (
+          <p className="error" role="alert">
+            Some paragraphs were too long to diff word by word in time: their diff is correct but not minimal.
+          </p>
+        ) : null}
+        <div className="compare-controls">
+          <label>
+            <input type="radio" name="layout" checked={layout === "inline"} onChange={() => setLayout("inline")} /> Inline
+          </label>
+          <label>
+            <input type="radio" name="layout" checked={layout === "side"} onChange={() => setLayout("side")} /> Side by side
+          </label>
+          <label>
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed
+          </label>
+          <button type="button" className="button small" onClick={() => jump(-1)}>
+            Previous change (P)
+          </button>
+          <button type="button" className="button small primary" onClick={() => jump(1)}>
+            Next change (N)
+          </button>
+        </div>
+      </section>
+      <ReferenceChanges references={result.references} fromLabel={result.from.label} toLabel={result.to.label} />
+      <ol className={`compare-list layout-${layout}`} aria-label="Paragraphs">
+        {result.pairs.map((pair, i) => {
+          if (onlyChanged && pair.classification === "unchanged") return null;
+          const ops = (pair.ops ?? []) as Op[];
+          const attributions = result.attributions[i] ?? [];
+          return (
+            <li
+              key={i}
+              ref={(el) => {
+                rows.current[i] = el;
+              }}
+              tabIndex={-1}
+              className={`cmp cmp-${pair.classification}${current === i ? " is-current" : ""}`}
+              data-testid="compare-row"
+              data-classification={pair.classification}
+            >
+              <div className="cmp-head">
+                <span className={`cmp-tag tag-${pair.classification}`}>{LABEL[pair.classification]}</span>
+                <span className="cmp-num" title={`${result.from.label} → ${result.to.label}`}>
+                  {numbers(pair.from)} → {numbers(pair.to)}
+                </span>
+                {attributions.map((a, k) => (
+                  <span key={k} className="cmp-attr">
+                    {a.kind === "amendment" ? "Amendment" : "Tracked change"} by {a.delegations.join(", ") || "the chair"}, accepted by {a.decidedBy}
+                  </span>
+                ))}
+              </div>
+              {layout === "inline" ? (
+                <p className="cmp-text">
+                  {ops.length ? (
+                    <Ops ops={ops} side="inline" />
+                  ) : pair.classification === "deleted" ? (
+                    <del>{joined(pair.from)}</del>
+                  ) : pair.classification === "added" ? (
+                    <ins>{joined(pair.to)}</ins>
+                  ) : (
+                    joined(pair.to)
+                  )}
+                </p>
+              ) : (
+                <div className="cmp-sides">
+                  <p className="cmp-text" aria-label={result.from.label}>
+                    {ops.length ? <Ops ops={ops} side="from" /> : pair.classification === "deleted" ? <del>{joined(pair.from)}</del> : joined(pair.from)}
+                  </p>
+                  <p className="cmp-text" aria-label={result.to.label}>
+                    {ops.length ? <Ops ops={ops} side="to" /> : pair.classification === "added" ? <ins>{joined(pair.to)}</ins> : joined(pair.to)}
+                  </p>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReferenceChange, ReferenceDiff } from "@/lib/refs";
+
+const KIND: Record<ReferenceChange["kind"], string> = {
+  symbol: "Document",
+  resolution: "Resolution",
+  decision: "Decision",
+  instrument: "Instrument",
+  term: "Watched term",
+};
+
+function where(list: string[]): string {
+  return list.length ? list.join(", ") : "—";
+}
+
+function Rows({ title, items, fromLabel, toLabel }: { title: string; items: ReferenceChange[]; fromLabel: string; toLabel: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="ref-group">
+      <h3>
+        {title} ({items.length})
+      </h3>
+      <table className="table refs">
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Kind</th>
+            <th scope="col">In {fromLabel}</th>
+            <th scope="col">In {toLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.canonical}>
+              <th scope="row">{c.canonical}</th>
+              <td>{KIND[c.kind]}</td>
+              <td>{where(c.fromParagraphs)}</td>
+              <td>{where(c.toParagraphs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The answer to "which references did this revision drop?": removed, added, moved. */
+export function ReferenceChanges({ references, fromLabel, toLabel }: { references: ReferenceDiff; fromLabel: string; toLabel: string }) {
+  const none = references.removed.length + references.added.length + references.moved.length === 0;
+  return (
+    <section className="card references" aria-labelledby="refs-h" data-testid="reference-changes">
+      <h2 id="refs-h">References and watched terms</h2>
+      <p className="muted">
+        {references.fromTotal} in {fromLabel} · {references.toTotal} in {toLabel}
+      </p>
+      {none ? <p>No reference or watched term was removed, added or moved.</p> : null}
+      <Rows title="Removed" items={references.removed} fromLabel={fromLabel} toLabel={toLabel} />
+      <Rows title="Added" items={references.added} fromLabel={fromLabel} toLabel={toLabel} />
+      <Rows title="Moved between paragraphs" items={references.moved} fromLabel={fromLabel} toLabel={toLabel} />
+    </section>
+  );
+}

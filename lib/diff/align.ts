@@ -1,0 +1,88 @@
+import { similarity } from "./word-diff";
+
+export interface Comparable {
+  id: string;
+  text: string;
+}
+
+/** Minimum similarity for pairing paragraphs whose ids do not correspond. */
+export const PAIR_THRESHOLD = 0.5;
+/** Minimum similarity of joined halves for calling two paragraphs a split or a merge. */
+const SPLIT_THRESHOLD = 0.8;
+
+export interface Alignment {
+  /** from index -> to index */
+  match: Map<number, number>;
+  /** to index -> from index, for new paragraphs that are the second part of a split */
+  splitOf: Map<number, number>;
+  /** from index -> to index, for old paragraphs merged into another's new paragraph */
+  mergedInto: Map<number, number>;
+}
+
+/**
+ * Pairs paragraphs: by block id first, then by text similarity among the rest (so an edited
+ * imported text is not "everything replaced"), then finds splits and merges.
+ */
+export function align(from: readonly Comparable[], to: readonly Comparable[]): Alignment {
+  const match = new Map<number, number>();
+  const toById = new Map<string, number>();
+  to.forEach((p, j) => toById.set(p.id, j));
+  from.forEach((p, i) => {
+    const j = toById.get(p.id);
+    if (j !== undefined && p.id) match.set(i, j);
+  });
+  const matchedTo = new Set(match.values());
+  const candidates: [number, number, number][] = [];
+  from.forEach((p, i) => {
+    if (match.has(i)) return;
+    to.forEach((q, j) => {
+      if (matchedTo.has(j)) return;
+      const s = similarity(p.text, q.text);
+      if (s >= PAIR_THRESHOLD) candidates.push([s, i, j]);
+    });
+  });
+  candidates.sort((a, b) => b[0] - a[0] || Math.abs(a[1] - a[2]) - Math.abs(b[1] - b[2]));
+  for (const [, i, j] of candidates) {
+    if (match.has(i) || matchedTo.has(j)) continue;
+    match.set(i, j);
+    matchedTo.add(j);
+  }
+  const fromOf = new Map([...match].map(([i, j]) => [j, i]));
+  const splitOf = new Map<number, number>();
+  to.forEach((q, j) => {
+    if (matchedTo.has(j) || j === 0) return;
+    const i = fromOf.get(j - 1);
+    if (i === undefined) return;
+    const whole = from[i]!.text;
+    if (similarity(whole, `${to[j - 1]!.text} ${q.text}`) >= SPLIT_THRESHOLD && similarity(whole, to[j - 1]!.text) < SPLIT_THRESHOLD) splitOf.set(j, i);
+  });
+  const mergedInto = new Map<number, number>();
+  from.forEach((p, i) => {
+    if (match.has(i) || i === 0) return;
+    const j = match.get(i - 1);
+    if (j === undefined) return;
+    const merged = to[j]!.text;
+    if (similarity(`${from[i - 1]!.text} ${p.text}`, merged) >= SPLIT_THRESHOLD && similarity(from[i - 1]!.text, merged) < SPLIT_THRESHOLD) mergedInto.set(i, j);
+  });
+  return { match, splitOf, mergedInto };
+}
+
+/** Indexes (into `seq`) of a longest increasing subsequence: the paragraphs that did not move. */
+export function longestIncreasing(seq: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = new Array(seq.length).fill(-1);
+  for (let k = 0; k < seq.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[tails[mid]!]! < seq[k]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const keep = new Set<number>();
+  for (let k = tails.at(-1) ?? -1; k >= 0; k = prev[k]!) keep.add(k);
+  return keep;
+}

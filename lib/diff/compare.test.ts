@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { compareParagraphs, type ComparableParagraph } from "./compare";
+import { wordDiff } from "./word-diff";
+
+const P = (id: string, text: string, number: string | null = null, kind = "operative"): ComparableParagraph => ({ id, kind, number, text });
+const base = [
+  P("a", "Continue to implement all decisions on confidence-building measures", "OP1"),
+  P("b", "Identify ways of strengthening the work of the OSCE as a practical platform", "OP2"),
+  P("c", "Encourage executive OSCE structures to assist participating States", "OP3"),
+  P("d", "Invite the OSCE Partners for Co-operation to enhance dialogue", "OP4"),
+  P("e", "Request the Secretary General to report on implementation", "OP5"),
+];
+const kinds = (r: ReturnType<typeof compareParagraphs>) => r.pairs.map((p) => p.classification);
+
+describe("compareParagraphs", () => {
+  it("identical versions are all unchanged", () => {
+    const r = compareParagraphs(base, base);
+    expect(kinds(r)).toEqual(Array(5).fill("unchanged"));
+    expect(r.summary).toMatchObject({ unchanged: 5, modified: 0 });
+    expect(r.truncated).toBe(false);
+  });
+
+  it("one word replaced: word-level ops, no word split", () => {
+    const to = base.map((p) => (p.id === "b" ? { ...p, text: p.text.replace("practical", "pragmatic") } : p));
+    const pair = compareParagraphs(base, to).pairs[1]!;
+    expect(pair.classification).toBe("modified");
+    expect(pair.ops).toEqual([
+      [0, "Identify ways of strengthening the work of the OSCE as a "],
+      [-1, "practical"],
+      [1, "pragmatic"],
+      [0, " platform"],
+    ]);
+  });
+
+  it("added and deleted paragraphs keep their places", () => {
+    const to = [base[0]!, P("x", "Decide to remain seized of the matter", "OP2"), base[1]!, base[3]!, base[4]!];
+    const r = compareParagraphs(base, to);
+    expect(kinds(r)).toEqual(["unchanged", "added", "unchanged", "deleted", "unchanged", "unchanged"]);
+    expect(r.pairs[3]!.from[0]!.id).toBe("c");
+  });
+
+  it("a moved paragraph is 'moved', the others unchanged", () => {
+    const to = [base[0]!, base[2]!, base[3]!, base[4]!, base[1]!];
+    const r = compareParagraphs(base, to);
+    expect(r.summary).toMatchObject({ moved: 1, unchanged: 4 });
+    expect(r.pairs.find((p) => p.classification === "moved")!.from[0]!.id).toBe("b");
+  });
+
+  it("split (id kept on the first half) and merge", () => {
+    const split = [base[0]!, P("b", "Identify ways of strengthening the work of the OSCE"), P("b2", "as a practical platform"), ...base.slice(2)];
+    const r = compareParagraphs(base, split);
+    const pair = r.pairs.find((p) => p.classification === "split")!;
+    expect(pair.from.map((p) => p.id)).toEqual(["b"]);
+    expect(pair.to.map((p) => p.id)).toEqual(["b", "b2"]);
+    const back = compareParagraphs(split, base);
+    expect(back.pairs.find((p) => p.classification === "merged")!.from.map((p) => p.id)).toEqual(["b", "b2"]);
+  });
+
+  it("two imported texts without common ids: edited paragraphs are modified, not replaced", () => {
+    const from = base.map((p, i) => ({ ...p, id: `old${i}` }));
+    const to = base.map((p, i) => ({ ...p, id: `new${i}`, text: i === 2 ? p.text.replace("assist", "help") : p.text }));
+    const r = compareParagraphs(from, to);
+    expect(r.summary).toMatchObject({ unchanged: 4, modified: 1, added: 0, deleted: 0 });
+  });
+
+  it("Chinese is diffed by character; a timeout is reported", () => {
+    expect(wordDiff("继续执行所有决定", "继续落实所有决定")).toMatchObject({ level: "character", ops: [[0, "继续"], [-1, "执行"], [1, "落实"], [0, "所有决定"]] });
+    const long = (seed: number) => Array.from({ length: 20000 }, (_, i) => `w${(i * seed) % 7919}`).join(" ");
+    expect(wordDiff(long(31), long(37), 0.0001).truncated).toBe(true);
+  });
+
+  it("more distinct tokens than diff-match-patch can map falls back to characters", () => {
+    const a = Array.from({ length: 70000 }, (_, i) => `t${i}`).join(" ");
+    const b = `${a} end`;
+    const d = wordDiff(a, b, 5);
+    expect(d.level).toBe("character");
+    expect(d.ops.filter(([op]) => op !== -1).map(([, t]) => t).join("")).toBe(b);
+  });
+});

@@ -1,0 +1,110 @@
+import { align, longestIncreasing } from "./align";
+import { similarity, wordDiff, type DiffOp } from "./word-diff";
+
+export interface ComparableParagraph {
+  id: string;
+  kind: string;
+  number: string | null;
+  text: string;
+}
+
+export interface ParagraphRef extends ComparableParagraph {
+  index: number;
+}
+
+export type Classification = "unchanged" | "modified" | "added" | "deleted" | "moved" | "split" | "merged";
+
+export interface ParagraphPair {
+  classification: Classification;
+  from: ParagraphRef[];
+  to: ParagraphRef[];
+  ops?: DiffOp[];
+  similarity?: number;
+  moved?: boolean;
+}
+
+export interface CompareResult {
+  pairs: ParagraphPair[];
+  summary: Record<Classification, number>;
+  /** True when any word diff hit diff-match-patch's timeout (valid but not minimal). */
+  truncated: boolean;
+}
+
+function ref(p: ComparableParagraph, index: number): ParagraphRef {
+  return { id: p.id, kind: p.kind, number: p.number, text: p.text, index };
+}
+
+/**
+ * Compares two versions paragraph by paragraph (alignment by block id, then similarity),
+ * classifying each and diffing changed ones word by word. Pairs follow the new version's
+ * order; a deleted paragraph comes after the survivor that preceded it.
+ */
+export function compareParagraphs(
+  from: readonly ComparableParagraph[],
+  to: readonly ComparableParagraph[],
+  options: { timeoutSeconds?: number } = {},
+): CompareResult {
+  const { match, splitOf, mergedInto } = align(from, to);
+  let truncated = false;
+  const diff = (a: string, b: string) => {
+    const d = wordDiff(a, b, options.timeoutSeconds ?? 1);
+    truncated ||= d.truncated;
+    return d.ops;
+  };
+  const ordered = [...match].sort((a, b) => a[1] - b[1]);
+  const stable = longestIncreasing(ordered.map(([i]) => i));
+  const movedFrom = new Set(ordered.filter((_, k) => !stable.has(k)).map(([i]) => i));
+  const fromOf = new Map([...match].map(([i, j]) => [j, i]));
+  const splitParts = new Map<number, number[]>();
+  for (const [j, i] of splitOf) splitParts.set(i, [...(splitParts.get(i) ?? []), j]);
+  const mergedParts = new Map<number, number[]>();
+  for (const [i, j] of mergedInto) mergedParts.set(j, [...(mergedParts.get(j) ?? []), i]);
+
+  const byTo: ParagraphPair[] = [];
+  const pairOfFrom = new Map<number, number>();
+  to.forEach((q, j) => {
+    if (splitOf.has(j)) return;
+    const i = fromOf.get(j);
+    if (i === undefined) {
+      byTo.push({ classification: "added", from: [], to: [ref(q, j)] });
+      return;
+    }
+    const p = from[i]!;
+    const extraTo = splitParts.get(i) ?? [];
+    const extraFrom = mergedParts.get(j) ?? [];
+    const fromRefs = [ref(p, i), ...extraFrom.map((k) => ref(from[k]!, k))];
+    const toRefs = [ref(q, j), ...extraTo.map((k) => ref(to[k]!, k))];
+    const a = fromRefs.map((r) => r.text).join(" ");
+    const b = toRefs.map((r) => r.text).join(" ");
+    const moved = movedFrom.has(i);
+    let classification: Classification = extraTo.length ? "split" : extraFrom.length ? "merged" : a === b ? "unchanged" : "modified";
+    if (moved && (classification === "unchanged" || classification === "modified")) classification = "moved";
+    const pair: ParagraphPair = { classification, from: fromRefs, to: toRefs, similarity: similarity(a, b) };
+    if (a !== b) pair.ops = diff(a, b);
+    if (moved) pair.moved = true;
+    pairOfFrom.set(i, byTo.length);
+    for (const k of extraFrom) pairOfFrom.set(k, byTo.length);
+    byTo.push(pair);
+  });
+
+  // Deleted paragraphs go after the pair of the nearest preceding surviving paragraph.
+  const inserts = new Map<number, ParagraphPair[]>();
+  from.forEach((p, i) => {
+    if (pairOfFrom.has(i)) return;
+    let anchor = -1;
+    for (let k = i - 1; k >= 0; k--) {
+      const at = pairOfFrom.get(k);
+      if (at !== undefined) {
+        anchor = at;
+        break;
+      }
+    }
+    inserts.set(anchor, [...(inserts.get(anchor) ?? []), { classification: "deleted", from: [ref(p, i)], to: [] }]);
+  });
+  const pairs: ParagraphPair[] = [...(inserts.get(-1) ?? [])];
+  byTo.forEach((pair, k) => pairs.push(pair, ...(inserts.get(k) ?? [])));
+
+  const summary: Record<Classification, number> = { unchanged: 0, modified: 0, added: 0, deleted: 0, moved: 0, split: 0, merged: 0 };
+  for (const p of pairs) summary[p.classification] += 1;
+  return { pairs, summary, truncated };
+}

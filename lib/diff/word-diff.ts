@@ -1,0 +1,88 @@
+import DiffMatchPatch from "diff-match-patch";
+
+/** A diff-match-patch op: -1 deleted, 0 equal, 1 inserted. */
+export type DiffOp = [-1 | 0 | 1, string];
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const TOKEN = /\s+|[\p{L}\p{N}][\p{L}\p{N}'’\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
+/** Characters available to stand for tokens (diff-match-patch works on UTF-16 code units). */
+const MAX_TOKENS = 65_535;
+
+function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Maps each distinct token to one character, as diff_linesToChars_ does for lines. */
+function encode(a: string[], b: string[]): { a: string; b: string; table: string[] } | null {
+  const table: string[] = [""];
+  const index = new Map<string, number>();
+  const enc = (tokens: string[]) => {
+    let out = "";
+    for (const t of tokens) {
+      let i = index.get(t);
+      if (i === undefined) {
+        i = table.length;
+        if (i > MAX_TOKENS) return null;
+        table.push(t);
+        index.set(t, i);
+      }
+      out += String.fromCharCode(i);
+    }
+    return out;
+  };
+  const ea = enc(a);
+  const eb = ea === null ? null : enc(b);
+  return ea === null || eb === null ? null : { a: ea, b: eb, table };
+}
+
+export interface WordDiff {
+  ops: DiffOp[];
+  /** diff-match-patch gave up at its deadline: the diff is valid but not minimal. */
+  truncated: boolean;
+  level: "word" | "character";
+}
+
+function run(dmp: DiffMatchPatch, a: string, b: string, timeoutSeconds: number): { diffs: DiffOp[]; truncated: boolean } {
+  const started = Date.now();
+  const diffs = dmp.diff_main(a, b, false) as DiffOp[];
+  const truncated = timeoutSeconds > 0 && Date.now() - started >= timeoutSeconds * 1000;
+  return { diffs, truncated };
+}
+
+/**
+ * Word-level diff of two paragraphs: words are mapped to characters so diff-match-patch
+ * never splits a word, semantic cleanup runs in word space; scripts written without spaces
+ * (Chinese, Japanese, Korean) and paragraphs with too many distinct words are diffed by
+ * character. Reports when diff-match-patch hit its timeout.
+ */
+export function wordDiff(from: string, to: string, timeoutSeconds = 1): WordDiff {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = timeoutSeconds;
+  const encoded = CJK.test(from + to) ? null : encode(tokenize(from), tokenize(to));
+  if (!encoded) {
+    const { diffs, truncated } = run(dmp, from, to, timeoutSeconds);
+    dmp.diff_cleanupSemantic(diffs);
+    return { ops: diffs, truncated, level: "character" };
+  }
+  const { diffs, truncated } = run(dmp, encoded.a, encoded.b, timeoutSeconds);
+  dmp.diff_cleanupSemantic(diffs);
+  const ops: DiffOp[] = [];
+  for (const [op, chars] of diffs) {
+    let text = "";
+    for (let i = 0; i < chars.length; i++) text += encoded.table[chars.charCodeAt(i)] ?? "";
+    const last = ops.at(-1);
+    if (last && last[0] === op) last[1] += text;
+    else if (text) ops.push([op, text]);
+  }
+  return { ops, truncated, level: "word" };
+}
+
+/** Dice coefficient over word sets: 1 for the same words, 0 for none in common. */
+export function similarity(a: string, b: string): number {
+  const wa = new Set(a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  if (wa.size === 0 && wb.size === 0) return a === b ? 1 : 0;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common += 1;
+  return (2 * common) / (wa.size + wb.size);
+}

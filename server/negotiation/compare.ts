@@ -1,0 +1,78 @@
+import { compareParagraphs, type CompareResult } from "../../lib/diff";
+import { diffReferences, referencesByParagraph, DEFAULT_WATCHED_TERMS } from "../../lib/refs";
+import { PlenaryError } from "../../lib/errors";
+import type { Db } from "../db/client";
+import { listDelegations } from "../db/delegations";
+import type { EventLog } from "../db/event-log";
+import { listUsers } from "../db/users";
+import { attributeChanges, type Attribution } from "./attribution";
+import type { VersionParagraph, Versions } from "./versions";
+
+export interface CompareSide {
+  id: string;
+  label: string;
+  createdAt: number;
+}
+
+export interface CompareView extends CompareResult {
+  from: CompareSide;
+  to: CompareSide;
+  /** Per paragraph pair (same order as `pairs`): accepted proposals behind the change. */
+  attributions: Attribution[][];
+  references: ReturnType<typeof diffReferences>;
+}
+
+/** Compare two versions (or a version and the live text), with references and attribution. */
+export function createCompare(deps: { db: Db; events: EventLog; versions: Versions }) {
+  const { db, events, versions } = deps;
+
+  function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
+    const v = versions.paragraphsOf(documentId, userId, id);
+    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs };
+  }
+
+  function refs(paragraphs: VersionParagraph[]) {
+    return referencesByParagraph(
+      paragraphs.map((p) => ({ id: p.id, number: p.number, text: p.text })),
+      DEFAULT_WATCHED_TERMS,
+    );
+  }
+
+  return {
+    compare(documentId: string, userId: string, fromId: string, toId: string): CompareView {
+      if (fromId === toId) throw new PlenaryError("bad_request", "compare two different versions");
+      const from = side(documentId, userId, fromId);
+      const to = side(documentId, userId, toId);
+      const result = compareParagraphs(from.paragraphs, to.paragraphs);
+      const users = new Map(listUsers(db).map((u) => [u.id, u.name]));
+      const delegations = listDelegations(db);
+      const byId = new Map(delegations.map((d) => [d.id, d.name]));
+      const byCode = new Map(delegations.map((d) => [d.code, d.name]));
+      const [since, until] = from.createdAt <= to.createdAt ? [from.createdAt, to.createdAt] : [to.createdAt, from.createdAt];
+      const attributed = attributeChanges(events.forDocument(documentId), since, until, {
+        user: (id) => (id ? (users.get(id) ?? "unknown") : "server"),
+        delegation: (id) => (id ? (byId.get(id) ?? null) : null),
+        delegationByCode: (code) => byCode.get(code) ?? null,
+      });
+      const attributions = result.pairs.map((pair) => {
+        if (pair.classification === "unchanged") return [];
+        const ids = new Set([...pair.from, ...pair.to].map((p) => p.id));
+        return [...ids].flatMap((id) => attributed.get(id) ?? []);
+      });
+      return {
+        ...result,
+        from: { id: from.id, label: from.label, createdAt: from.createdAt },
+        to: { id: to.id, label: to.label, createdAt: to.createdAt },
+        attributions,
+        references: diffReferences(refs(from.paragraphs), refs(to.paragraphs)),
+      };
+    },
+
+    references(documentId: string, userId: string, versionId: string) {
+      const v = side(documentId, userId, versionId);
+      return { version: { id: v.id, label: v.label }, paragraphs: refs(v.paragraphs) };
+    },
+  };
+}
+
+export type Compare = ReturnType<typeof createCompare>;
