@@ -1,0 +1,105 @@
+import type { Page } from "@playwright/test";
+import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+
+async function selectText(page: Page, number: string, phrase: string): Promise<void> {
+  const ok = await page.evaluate(
+    ({ number, phrase }) => {
+      const el = document.querySelector(`[data-number="${number}"]`);
+      const walker = el ? document.createTreeWalker(el, NodeFilter.SHOW_TEXT) : null;
+      for (let n = walker?.nextNode(); n; n = walker?.nextNode()) {
+        const i = n.textContent?.indexOf(phrase) ?? -1;
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + phrase.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return true;
+      }
+      return false;
+    },
+    { number, phrase },
+  );
+  expect(ok).toBe(true);
+}
+
+async function saveVersion(page: Page, id: string, label: string): Promise<void> {
+  await page.goto(`/documents/${id}/versions`);
+  await page.getByLabel("Label").fill(label);
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByRole("link", { name: label, exact: true })).toBeVisible();
+}
+
+test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendment and its delegations; restore brings Rev.1 back", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const headers = { origin: server.url };
+  await saveVersion(chair, id, "Rev.1");
+
+  // The chair accepts the Russian Federation's seeded amendment (capacity-building) ...
+  const { annotations } = (await (await chair.request.get(`/api/documents/${id}/annotations`)).json()) as {
+    annotations: { id: string; kind: string; proposedText: string | null; status: string }[];
+  };
+  const amendment = annotations.find((a) => a.kind === "amendment" && a.proposedText?.includes("capacity-building") && a.status === "open")!;
+  expect((await chair.request.post(`/api/documents/${id}/annotations/${amendment.id}/decision`, { data: { decision: "accept" }, headers })).status()).toBe(200);
+
+  // ... and deletes "the UN Charter and " from PP3 with the keyboard.
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await selectText(chair, "PP3", "the UN Charter and ");
+  await chair.keyboard.press("Backspace");
+  await expect(chair.locator('[data-number="PP3"]')).not.toContainText("UN Charter");
+  await expect
+    .poll(async () => ((await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] }).paragraphs.find((p) => p.number === "PP3")?.text)
+    .not.toContain("UN Charter");
+  await saveVersion(chair, id, "Rev.2");
+
+  await chair.getByLabel("From").selectOption({ label: "Rev.1" });
+  await chair.getByLabel("To").selectOption({ label: "Rev.2" });
+  await chair.getByRole("button", { name: "Compare" }).click();
+  await expect(chair.getByRole("heading", { name: "Compare Rev.1 → Rev.2" })).toBeVisible();
+  await expect(chair.getByTestId("compare-summary")).toContainText("2 modified · 0 added · 0 deleted · 0 moved");
+  const refs = chair.getByTestId("reference-changes");
+  await expect(refs.getByRole("row", { name: /Charter of the United Nations/ })).toContainText("PP3");
+  await expect(refs.locator(".ref-group").filter({ hasText: "Removed" })).toContainText("Charter of the United Nations");
+  const pp3 = chair.getByTestId("compare-row").filter({ hasText: "PP3 → PP3" });
+  await expect(pp3.locator("del")).toHaveText("the UN Charter and ");
+  const op3 = chair.getByTestId("compare-row").filter({ hasText: "OP3 → OP3" });
+  await expect(op3.locator("ins")).toContainText("capacity-building");
+  await expect(op3.locator(".cmp-attr")).toContainText("Amendment by Russian Federation, ");
+  await expect(op3.locator(".cmp-attr")).toContainText("Belarus");
+  await expect(op3.locator(".cmp-attr")).toContainText("accepted by Chair");
+
+  // The API returns what the view shows.
+  const versions = ((await (await chair.request.get(`/api/documents/${id}/versions`)).json()) as { versions: { id: string; label: string }[] }).versions;
+  const rev1 = versions.find((v) => v.label === "Rev.1")!;
+  const api = (await (await chair.request.get(`/api/documents/${id}/compare?from=${rev1.id}&to=live`)).json()) as {
+    summary: { modified: number };
+    references: { removed: { canonical: string; fromParagraphs: string[] }[] };
+  };
+  expect(api.summary.modified).toBe(2);
+  expect(api.references.removed).toEqual(expect.arrayContaining([expect.objectContaining({ canonical: "Charter of the United Nations", fromParagraphs: ["PP3"] })]));
+
+  // Read-only Rev.1 still has the text; restoring it saves the live text first.
+  await chair.goto(`/documents/${id}/versions/${rev1.id}`);
+  await expect(chair.locator('[data-number="PP3"]')).toContainText("the UN Charter and");
+  await chair.goto(`/documents/${id}/versions`);
+  chair.once("dialog", (d) => void d.accept());
+  await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
+  await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
+  await expect(chair.getByRole("link", { name: "Rev.1 (restored)" })).toBeVisible();
+  const live = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] };
+  expect(live.paragraphs.find((p) => p.number === "PP3")?.text).toContain("the UN Charter and");
+  await chair.context().close();
+});
+
+test("an observer reads versions but cannot save one", async ({ browser, server }) => {
+  const observer = await personPage(browser, server, "observer");
+  const id = await documentId(observer, OSCE);
+  await observer.goto(`/documents/${id}/versions`);
+  await expect(observer.getByRole("heading", { name: "Versions" })).toBeVisible();
+  await expect(observer.getByRole("button", { name: "Save version" })).toHaveCount(0);
+  const res = await observer.request.post(`/api/documents/${id}/versions`, { data: { label: "Rev.9" }, headers: { origin: server.url } });
+  expect(res.status()).toBe(403);
+  await observer.context().close();
+});
