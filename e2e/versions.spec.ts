@@ -103,3 +103,25 @@ test("an observer reads versions but cannot save one", async ({ browser, server 
   expect(res.status()).toBe(403);
   await observer.context().close();
 });
+
+test("the chair edits the watched terms; the references API reports them per paragraph", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}/versions`);
+  await chair.getByLabel("One per line").fill("human rights\nconfidence-building measures");
+  await chair.getByRole("button", { name: "Save terms" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const res = (await (await chair.request.get(`/api/documents/${id}/references?version=live`)).json()) as {
+    watchedTerms: string[];
+    paragraphs: { number: string | null; references: { kind: string; canonical: string; text: string }[] }[];
+  };
+  expect(res.watchedTerms).toEqual(["human rights", "confidence-building measures"]);
+  const op1 = res.paragraphs.find((p) => p.number === "OP1")!;
+  expect(op1.references).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "term", canonical: "confidence-building measures" })]));
+  const pp5 = res.paragraphs.find((p) => p.number === "PP5")!;
+  expect(pp5.references.map((r) => r.canonical)).toEqual(expect.arrayContaining(["MC.DEC/5/16", "PC.DEC/1106", "PC.DEC/1202"]));
+  const delegate = await personPage(browser, server, "belarus");
+  expect((await delegate.request.put(`/api/documents/${id}/watched-terms`, { data: { terms: ["x y"] }, headers: { origin: server.url } })).status()).toBe(403);
+  await chair.context().close();
+  await delegate.context().close();
+});

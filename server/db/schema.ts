@@ -273,3 +273,14 @@ export const versions = sqliteTable(
   },
   (t) => [index("versions_doc_idx").on(t.documentId, t.createdAt)],
 );
+
+/** The terms the reference tracker watches in one document (defaults when absent). */
+export const watchedTerms = sqliteTable("watched_terms", {
+  documentId: text("document_id")
+    .primaryKey()
+    .references(() => documents.id),
+  /** JSON array of terms. */
+  terms: text("terms").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -5,6 +5,9 @@ import type { Db } from "../db/client";
 import { listDelegations } from "../db/delegations";
 import type { EventLog } from "../db/event-log";
 import { listUsers } from "../db/users";
+import { membershipOf } from "../db/documents";
+import { watchedTerms } from "../db/schema";
+import { eq } from "drizzle-orm";
 import { attributeChanges, type Attribution } from "./attribution";
 import type { VersionParagraph, Versions } from "./versions";
 
@@ -31,10 +34,15 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
     return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs };
   }
 
-  function refs(paragraphs: VersionParagraph[]) {
+  function termsOf(documentId: string): string[] {
+    const row = db.select().from(watchedTerms).where(eq(watchedTerms.documentId, documentId)).get();
+    return row ? (JSON.parse(row.terms) as string[]) : DEFAULT_WATCHED_TERMS;
+  }
+
+  function refs(documentId: string, paragraphs: VersionParagraph[]) {
     return referencesByParagraph(
       paragraphs.map((p) => ({ id: p.id, number: p.number, text: p.text })),
-      DEFAULT_WATCHED_TERMS,
+      termsOf(documentId),
     );
   }
 
@@ -64,13 +72,28 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
         from: { id: from.id, label: from.label, createdAt: from.createdAt },
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
         attributions,
-        references: diffReferences(refs(from.paragraphs), refs(to.paragraphs)),
+        references: diffReferences(refs(documentId, from.paragraphs), refs(documentId, to.paragraphs)),
       };
+    },
+
+    watchedTerms(documentId: string, userId: string): string[] {
+      if (!membershipOf(db, documentId, userId)) throw new PlenaryError("forbidden", "no role on this document");
+      return termsOf(documentId);
+    },
+
+    /** The chair edits the watched terms of a document. */
+    setWatchedTerms(documentId: string, userId: string, terms: string[]): string[] {
+      if (membershipOf(db, documentId, userId)?.role !== "chair") throw new PlenaryError("forbidden", "only the chair edits watched terms");
+      const clean = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
+      const row = { documentId, terms: JSON.stringify(clean), updatedBy: userId, updatedAt: Date.now() };
+      db.insert(watchedTerms).values(row).onConflictDoUpdate({ target: watchedTerms.documentId, set: row }).run();
+      events.append({ documentId, action: "watched_terms", userId, delegationId: null, payload: { terms: clean } });
+      return clean;
     },
 
     references(documentId: string, userId: string, versionId: string) {
       const v = side(documentId, userId, versionId);
-      return { version: { id: v.id, label: v.label }, paragraphs: refs(v.paragraphs) };
+      return { version: { id: v.id, label: v.label }, watchedTerms: termsOf(documentId), paragraphs: refs(documentId, v.paragraphs) };
     },
   };
 }

@@ -6,6 +6,7 @@ import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
 import { VersionActions } from "@/components/versions/version-actions";
 import { ComparePicker } from "@/components/versions/compare-picker";
+import { WatchedTerms } from "@/components/versions/watched-terms";
 import { requireUser } from "../../../_lib/session";
 
 export const metadata = { title: "Versions" };
@@ -35,6 +36,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         </p>
         {isChair ? <VersionActions documentId={id} symbol={doc.symbol} /> : null}
         <ComparePicker documentId={id} versions={versions.map((v) => ({ id: v.id, label: v.label }))} />
+        <WatchedTerms documentId={id} initial={services.compare.watchedTerms(id, user.userId)} editable={isChair} />
         {versions.length === 0 ? (
           <p className="muted">No version saved yet.{isChair ? " Save the live text as the zero draft." : ""}</p>
         ) : (

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { body, documentIdOf, json, withUser } from "../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+const Terms = z.object({ terms: z.array(z.string().trim().min(2).max(80)).max(100) });
+
+/** The terms the reference tracker watches in this document. */
+export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) => json({ terms: services.compare.watchedTerms(await documentIdOf(ctx.params), user.userId) }));
+}
+
+/** The chair edits them. */
+export function PUT(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) => {
+    const { terms } = await body(req, Terms);
+    return json({ terms: services.compare.setWatchedTerms(await documentIdOf(ctx.params), user.userId, terms) });
+  });
+}
