@@ -39,7 +39,7 @@ function drafts() {
   const to = from
     .filter((_, i) => i % 50 !== 7)
     .map((p, i) => (i % 5 === 0 ? { ...p, text: p.text.replace("reaffirm", "recall").replace("peace", "security") } : p));
-  to.splice(100, 0, { id: "new", kind: "operative", number: null, text: para(999) });
+  to.splice(100, 0, { id: "new", kind: "operative", number: "OP0", text: para(999) });
   const [moved] = to.splice(20, 1);
   to.splice(200, 0, moved!);
   return { from, to };

@@ -125,3 +125,30 @@ test("the chair edits the watched terms; the references API reports them per par
   await chair.context().close();
   await delegate.context().close();
 });
+
+test("exports: an observer downloads Word, Markdown and Akoma Ntoso; the compare page offers a redline with tracked changes", async ({ browser, server }) => {
+  const observer = await personPage(browser, server, "observer");
+  const id = await documentId(observer, OSCE);
+  await observer.goto(`/documents/${id}`);
+  await observer.getByText("Export", { exact: true }).click();
+  const [download] = await Promise.all([observer.waitForEvent("download"), observer.getByRole("link", { name: "Word (.docx)" }).click()]);
+  expect(download.suggestedFilename()).toBe("MC.DEC_5_17-Live-text.docx");
+  const docx = await observer.request.get(`/api/documents/${id}/export?format=docx`);
+  expect(docx.headers()["content-type"]).toContain("wordprocessingml");
+  expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
+  const md = await (await observer.request.get(`/api/documents/${id}/export?format=md`)).text();
+  expect(md).toMatch(/\*\*PP1\*\* Noting the immense opportunities/);
+  const akn = await (await observer.request.get(`/api/documents/${id}/export?format=akn`)).text();
+  expect(akn).toContain('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">');
+  expect((await observer.request.get(`/api/documents/${id}/export?format=exe`)).status()).toBe(400);
+
+  const versions = ((await (await observer.request.get(`/api/documents/${id}/versions`)).json()) as { versions: { id: string; label: string }[] }).versions;
+  const rev1 = versions.find((v) => v.label === "Rev.1")!;
+  await observer.goto(`/documents/${id}/compare?from=${rev1.id}&to=live`);
+  const link = observer.getByRole("link", { name: /Download redline/ });
+  const redline = await observer.request.get((await link.getAttribute("href"))!);
+  expect(redline.status()).toBe(200);
+  const body = (await redline.body()).toString("latin1");
+  expect(body.startsWith("PK")).toBe(true);
+  await observer.context().close();
+});

@@ -24,6 +24,7 @@ import type { EventBus } from "./events";
 import { createNegotiation } from "./negotiation/service";
 import { createVersions } from "./negotiation/versions";
 import { createCompare } from "./negotiation/compare";
+import { createExports } from "./negotiation/export";
 
 export interface SessionUser {
   userId: string;
@@ -63,6 +64,7 @@ export function createServices(deps: {
   const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
   const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog });
   const compare = createCompare({ db, events, versions });
+  const exports = createExports({ versions, compare, meta: (documentId, userId) => documentMeta(documentId, userId) });
 
   async function session(headers: Headers): Promise<SessionUser | null> {
     const s = await auth.api.getSession({ headers });
@@ -111,6 +113,8 @@ export function createServices(deps: {
     versions,
 
     compare,
+
+    exports,
 
     bus,
 

@@ -1,4 +1,5 @@
 import type { DocumentView } from "@/server/services";
+import { ExportMenu } from "@/components/versions/export-menu";
 
 const MODE_LABEL = { chairs_pen: "Chair's pen", open_drafting: "Open drafting" } as const;
 
@@ -13,7 +14,7 @@ export function DocumentHeader({ doc, mode }: { doc: Omit<DocumentView, "paragra
   return (
     <header className="doc-header">
       <p className="doc-symbol">
-        {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a>
+        {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a> · <ExportMenu documentId={doc.id} />
       </p>
       <h1 className="doc-heading">{doc.title}</h1>
       <dl className="doc-facts">

@@ -12,9 +12,12 @@ export type BlockKind = (typeof BLOCK_KINDS)[number];
 export const IMPORT_MARKS = ["bold", "italic"] as const;
 export type ImportMark = (typeof IMPORT_MARKS)[number];
 
+/** Marks a rendered run can carry: formatting, brackets, and pending tracked changes. */
+export type RunMark = ImportMark | "bracket" | "insertion" | "deletion";
+
 export interface TextRun {
   text: string;
-  marks?: ImportMark[];
+  marks?: RunMark[];
 }
 
 export interface Block {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Schema } from "@tiptap/pm/model";
-import { BLOCK_KINDS, type Block, type BlockKind, type ImportMark, type RenderedParagraph, type TextRun } from "./types";
+import { BLOCK_KINDS, type Block, type BlockKind, type RenderedParagraph, type RunMark, type TextRun } from "./types";
 import { computeNumbers } from "./numbering";
 import { FRAGMENT_NAME } from "../editor/schema";
 
@@ -43,7 +43,7 @@ export function writeBlocks(doc: Y.Doc, schema: Schema, blocks: readonly Block[]
   });
 }
 
-const KNOWN_MARKS = new Set<string>(["bold", "italic"]);
+const KNOWN_MARKS = new Set<string>(["bold", "italic", "bracket", "insertion", "deletion"]);
 
 function isBlockKind(type: string): type is BlockKind {
   return (BLOCK_KINDS as readonly string[]).includes(type);
@@ -55,7 +55,7 @@ function runsOf(node: PmNode): TextRun[] {
     if (child.type !== "text" || !child.text) continue;
     const marks = (child.marks ?? [])
       .map((m) => m.type)
-      .filter((m): m is ImportMark => KNOWN_MARKS.has(m))
+      .filter((m): m is RunMark => KNOWN_MARKS.has(m))
       .sort();
     runs.push(marks.length ? { text: child.text, marks } : { text: child.text });
   }

@@ -38,6 +38,13 @@ export default async function ComparePage({
           {doc.symbol ? `${doc.symbol} · ` : ""}
           {doc.title}
         </p>
+        <p>
+          {result.from.id !== "live" ? (
+            <a className="button" href={`/api/documents/${id}/export?format=docx-redline&version=${encodeURIComponent(result.to.id)}&base=${encodeURIComponent(result.from.id)}`} download>
+              Download redline (.docx, tracked changes)
+            </a>
+          ) : null}
+        </p>
         <CompareView result={result} />
       </div>
     );

@@ -7,6 +7,7 @@ import { Forbidden } from "@/components/forbidden";
 import { VersionActions } from "@/components/versions/version-actions";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
+import { ExportMenu } from "@/components/versions/export-menu";
 import { requireUser } from "../../../_lib/session";
 
 export const metadata = { title: "Versions" };
@@ -65,6 +66,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                   <td>{v.note ?? ""}</td>
                   <td className="row-actions">
                     <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
+                    <ExportMenu documentId={id} version={v.id} />
                     {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
                   </td>
                 </tr>

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { EXPORT_FORMATS } from "@/server/negotiation/export";
+import { documentIdOf, withUser } from "../../../_lib/route";
+
+export const dynamic = "force-dynamic";
+
+const Query = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  version: z.string().min(1).max(40).default("live"),
+  base: z.string().min(1).max(40).optional(),
+});
+
+/** Download a version (or the live text) as DOCX, redline DOCX, Markdown, HTML, JSON or Akoma Ntoso. */
+export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) => {
+    const p = new URL(req.url).searchParams;
+    const q = Query.parse({ format: p.get("format") ?? undefined, version: p.get("version") ?? undefined, base: p.get("base") ?? undefined });
+    const file = await services.exports.export(await documentIdOf(ctx.params), user.userId, q.format, q.version, q.base);
+    return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

@@ -1,0 +1,109 @@
+import { AlignmentType, DeletedTextRun, Document, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
+import type { DiffOp } from "../diff";
+import type { ParagraphPair } from "../diff";
+import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import type { TextRun as Run } from "../model/types";
+
+const FONT = "Times New Roman";
+const SIZE = 24; // half-points: 12 pt
+
+function runs(textRuns: Run[], italicPrefix: number): TextRun[] {
+  let offset = 0;
+  const out: TextRun[] = [];
+  for (const r of textRuns) {
+    const m = r.marks ?? [];
+    const text = m.includes("bracket") ? `[${r.text}]` : r.text;
+    const start = offset;
+    offset += r.text.length;
+    const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;
+    const base = { font: FONT, size: SIZE, bold: m.includes("bold"), italics: m.includes("italic") };
+    if (cut > 0) out.push(new TextRun({ ...base, text: text.slice(0, cut), italics: true }));
+    if (cut < text.length) out.push(new TextRun({ ...base, text: text.slice(cut) }));
+  }
+  return out;
+}
+
+type Shape = { kind: string; number: string | null };
+
+function layout(p: Shape) {
+  if (p.kind === "title") return { alignment: AlignmentType.CENTER, spacing: { after: 240 } };
+  if (p.kind === "heading") return { spacing: { before: 240, after: 120 } };
+  if (p.kind === "bullet") return { indent: { left: 1134, hanging: 567 }, spacing: { after: 120 } };
+  return { indent: { firstLine: 567 }, spacing: { after: 120 } };
+}
+
+function numberRun(p: Shape, extra: Partial<{ revision: { id: number; author: string; date: string; deleted: boolean } }> = {}): ParagraphChild[] {
+  const n = printedNumber(p);
+  if (!n) return [];
+  const text = `${n}\t`;
+  if (extra.revision) {
+    const { id, author, date, deleted } = extra.revision;
+    return [deleted ? new DeletedTextRun({ id, author, date, text, font: FONT, size: SIZE }) : new InsertedTextRun({ id, author, date, text, font: FONT, size: SIZE })];
+  }
+  return [new TextRun({ text, font: FONT, size: SIZE })];
+}
+
+function header(meta: ExportMeta): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    children: [new TextRun({ text: [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   "), font: FONT, size: 20 })],
+    spacing: { after: 360 },
+  });
+}
+
+/** Clean DOCX of a version: UN layout, numbers, italic participles, brackets kept. */
+export function buildDocx(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Document {
+  const children = [
+    header(meta),
+    ...paragraphs.map((p) => {
+      const r = acceptedRuns(p);
+      const italic = p.kind === "preambular" ? participleLength(r.map((x) => x.text).join("")) : 0;
+      const bold = p.kind === "title" || p.kind === "heading";
+      return new Paragraph({
+        ...layout(p),
+        children: [...numberRun(p), ...runs(bold ? r.map((x) => ({ ...x, marks: [...(x.marks ?? []), "bold" as const] })) : r, italic)],
+      });
+    }),
+  ];
+  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, sections: [{ children }] });
+}
+
+export interface Revision {
+  author: string;
+  /** ISO date-time of the change. */
+  date: string;
+}
+
+/**
+ * Redline DOCX: the differences from the compare engine as real Word revisions (w:ins /
+ * w:del), each authored by the delegation behind it (or the chair). Accepting all
+ * revisions gives the newer version's text; rejecting all gives the older.
+ */
+export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
+  let id = 1;
+  const revision = (pair: ParagraphPair) => ({ ...authorOf(pair), id: id++ });
+  const children: Paragraph[] = [header(meta)];
+  for (const pair of pairs) {
+    const { to, from } = pair;
+    const shape: Shape = to[0] ?? from[0]!;
+    const rev = authorOf(pair);
+    let body: ParagraphChild[];
+    if (pair.classification === "added") {
+      body = [...numberRun(shape, { revision: { ...rev, id: id++, deleted: false } }), new InsertedTextRun({ ...revision(pair), text: to.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
+    } else if (pair.classification === "deleted") {
+      body = [...numberRun(shape, { revision: { ...rev, id: id++, deleted: true } }), new DeletedTextRun({ ...revision(pair), text: from.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
+    } else if (!pair.ops) {
+      body = [...numberRun(shape), new TextRun({ text: to.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
+    } else {
+      body = [...numberRun(shape), ...pair.ops.map(([op, text]: DiffOp) =>
+        op === 0
+          ? new TextRun({ text, font: FONT, size: SIZE })
+          : op === 1
+            ? new InsertedTextRun({ ...revision(pair), text, font: FONT, size: SIZE })
+            : new DeletedTextRun({ ...revision(pair), text, font: FONT, size: SIZE }),
+      )];
+    }
+    children.push(new Paragraph({ ...layout(shape), children: body }));
+  }
+  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ children }] });
+}

@@ -1,0 +1,100 @@
+import { strFromU8, unzipSync } from "fflate";
+import { Packer } from "docx";
+import { describe, expect, it } from "vitest";
+import { compareParagraphs } from "../diff";
+import type { ExportParagraph } from "./model";
+import { buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toMarkdown } from ".";
+
+const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
+  id,
+  kind,
+  number,
+  text,
+  runs: [marks ? { text, marks } : { text }],
+});
+
+const rev1 = [
+  P("t", "title", null, "Enhancing OSCE efforts"),
+  P("p1", "preambular", "PP1", "Noting the immense opportunities of ICTs,"),
+  P("h", "heading", null, "Decides to:"),
+  P("o1", "operative", "OP1", "Continue to implement all decisions;"),
+  P("o2", "operative", "OP2", "Identify ways of strengthening the work of the OSCE;"),
+];
+const rev2 = [
+  rev1[0]!,
+  rev1[1]!,
+  rev1[2]!,
+  P("o1", "operative", "OP1", "Continue to fully implement all relevant decisions;"),
+  P("o3", "operative", "OP2", "Invite the Partners for Co-operation to enhance dialogue."),
+];
+const meta = { title: "Enhancing OSCE efforts", symbol: "MC.DEC/5/17", date: "7 December 2017", versionLabel: "Rev.2" };
+
+async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<string> {
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  return strFromU8(files["word/document.xml"]!);
+}
+
+/** Text of each w:p after Word's "accept all" (drop w:del) or "reject all" (drop w:ins, keep w:delText). */
+function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
+    const kept = mode === "accept" ? p.replace(/<w:del [\s\S]*?<\/w:del>/g, "") : p.replace(/<w:ins [\s\S]*?<\/w:ins>/g, "");
+    return [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("").replace(/^\d+\.\t/, "");
+  });
+}
+
+describe("exports", () => {
+  it("names files after the symbol and version", () => {
+    expect(exportFileName(meta, "docx")).toBe("MC.DEC_5_17-Rev.2.docx");
+    expect(exportFileName({ ...meta, symbol: "A/AC.292/2023/CRP.1/Rev.2" }, "pdf")).toBe("A_AC.292_2023_CRP.1_Rev.2.pdf");
+  });
+
+  it("clean DOCX holds every paragraph's text with the operative numbers", async () => {
+    const xml = await documentXml(buildDocx(meta, rev2));
+    const texts = paragraphs(xml, "accept");
+    for (const p of rev2) expect(texts).toContain(p.text);
+    expect(xml).toContain("1.\t");
+    expect(xml).toContain("MC.DEC/5/17");
+  });
+
+  it("redline DOCX: accept all gives Rev.2, reject all gives Rev.1", async () => {
+    const result = compareParagraphs(rev1, rev2);
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    expect(xml).toContain('w:author="Albania"');
+    const accepted = paragraphs(xml, "accept").slice(1).filter(Boolean);
+    const rejected = paragraphs(xml, "reject").slice(1).filter(Boolean);
+    expect(accepted).toEqual(rev2.map((p) => p.text));
+    expect(rejected).toEqual(rev1.map((p) => p.text));
+  });
+
+  it("Markdown and HTML: UN numbering, brackets, escaping; pending insertions are not exported", () => {
+    const withMarks = [
+      ...rev2.slice(0, 3),
+      { ...rev2[3]!, runs: [{ text: "Continue to " }, { text: "fully ", marks: ["insertion" as const] }, { text: "implement", marks: ["bracket" as const] }] },
+      P("x", "paragraph", "1.", "<script>alert(1)</script>"),
+    ];
+    const md = toMarkdown(meta, withMarks);
+    expect(md).toContain("# Enhancing OSCE efforts");
+    expect(md).toContain("**PP1** Noting the immense opportunities");
+    expect(md).toContain("1. Continue to [implement]");
+    expect(md).not.toContain("fully");
+    const html = toHtml(meta, withMarks);
+    expect(html).toContain("<em>Noting</em>");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("Akoma Ntoso: preface, preamble with a recital per PP, main body with a paragraph per OP, well formed", () => {
+    const xml = toAkomaNtoso(meta, rev2);
+    expect(xml.indexOf("<preface>")).toBeLessThan(xml.indexOf("<preamble>"));
+    expect(xml.indexOf("<preamble>")).toBeLessThan(xml.indexOf("<mainBody>"));
+    expect(xml.match(/<recital /g)).toHaveLength(1);
+    expect(xml.match(/<paragraph /g)).toHaveLength(2);
+    const stack: string[] = [];
+    for (const [, close, name, self] of xml.replace(/<\?xml[^>]*>/, "").matchAll(/<(\/?)([A-Za-z]+)[^>]*?(\/?)>/g)) {
+      if (self) continue;
+      if (close) expect(stack.pop()).toBe(name);
+      else stack.push(name!);
+    }
+    expect(stack).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { RenderedParagraph, TextRun } from "../model/types";
+
+export interface ExportParagraph extends RenderedParagraph {
+  status?: string;
+}
+
+export interface ExportMeta {
+  title: string;
+  symbol: string | null;
+  date: string | null;
+  /** "Rev.2", "Live text" ... */
+  versionLabel: string;
+}
+
+/**
+ * The accepted text of a paragraph: pending insertions left out, pending deletions kept
+ * (not yet agreed), tracked-change marks dropped.
+ */
+export function acceptedRuns(p: ExportParagraph): TextRun[] {
+  return p.runs
+    .filter((r) => !r.marks?.includes("insertion"))
+    .map((r) => {
+      const marks = (r.marks ?? []).filter((m) => m !== "insertion" && m !== "deletion");
+      return marks.length ? { text: r.text, marks } : { text: r.text };
+    });
+}
+
+export function acceptedText(p: ExportParagraph): string {
+  return acceptedRuns(p)
+    .map((r) => r.text)
+    .join("");
+}
+
+/** The preambular participle ("Noting", "Bearing in mind") printed in italics in UN style. */
+export function participleLength(text: string): number {
+  const m = /^(?:Bearing in mind|Taking note|Taking into account|Deeply concerned|Noting with concern|Expressing [a-z]+|[A-Z][a-z]+(?:ing|ed))\b/.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** How the number is printed in a document: operative paragraphs "1.", preambular none. */
+export function printedNumber(p: { kind: string; number: string | null }): string | null {
+  if (!p.number) return null;
+  if (p.kind === "operative") return `${p.number.replace(/^OP/, "")}.`;
+  if (p.kind === "preambular") return null;
+  if (p.kind === "bullet") return `(${p.number.replace(/^.*\(/, "").replace(/\)$/, "")})`;
+  return p.number;
+}
+
+/** File name `<symbol or title>-<version>.<ext>`, safe on every file system. */
+export function exportFileName(meta: ExportMeta, ext: string): string {
+  const clean = (s: string) =>
+    s
+      .replace(/[\\/]/g, "_")
+      .replace(/\s+/g, "-")
+      .replace(/[^\p{L}\p{N}._()-]/gu, "")
+      .slice(0, 100);
+  const base = clean(meta.symbol ?? meta.title) || "document";
+  const version = clean(meta.versionLabel);
+  const name = base.endsWith(version) ? base : `${base}-${version}`;
+  return `${name}.${ext}`;
+}

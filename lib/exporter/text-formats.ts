@@ -1,0 +1,143 @@
+import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import type { TextRun } from "../model/types";
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function mdRun(r: TextRun): string {
+  let t = r.text.replace(/([*_\\[\]])/g, "\\$1");
+  const m = r.marks ?? [];
+  if (m.includes("italic")) t = `*${t}*`;
+  if (m.includes("bold")) t = `**${t}**`;
+  if (m.includes("bracket")) t = `[${t}]`;
+  return t;
+}
+
+/** Markdown of the accepted text, UN style (PP numbers, "1." for operative paragraphs). */
+export function toMarkdown(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
+  const head = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join(" · ");
+  const lines = [`<!-- ${head} -->`, ""];
+  for (const p of paragraphs) {
+    const text = acceptedRuns(p).map(mdRun).join("");
+    if (p.kind === "title") lines.push(`# ${text}`);
+    else if (p.kind === "heading") lines.push(`## ${text}`);
+    else if (p.kind === "bullet") lines.push(`- ${p.number ? `${printedNumber(p)} ` : ""}${text}`);
+    else if (p.kind === "preambular") lines.push(`**${p.number}** ${text}`);
+    else lines.push(`${printedNumber(p) ? `${printedNumber(p)} ` : ""}${text}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function htmlRuns(runs: TextRun[], italicPrefix: number): string {
+  let offset = 0;
+  return runs
+    .map((r) => {
+      const m = r.marks ?? [];
+      let t = escapeHtml(r.text);
+      const start = offset;
+      offset += r.text.length;
+      if (start < italicPrefix && !m.includes("italic")) {
+        const cut = Math.min(r.text.length, italicPrefix - start);
+        t = `<em>${escapeHtml(r.text.slice(0, cut))}</em>${escapeHtml(r.text.slice(cut))}`;
+      }
+      if (m.includes("italic")) t = `<em>${t}</em>`;
+      if (m.includes("bold")) t = `<strong>${t}</strong>`;
+      if (m.includes("bracket")) t = `[${t}]`;
+      return t;
+    })
+    .join("");
+}
+
+/** A standalone, printable HTML document; everything from the text is escaped. */
+export function toHtml(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
+  const body = paragraphs
+    .map((p) => {
+      const runs = acceptedRuns(p);
+      const text = htmlRuns(runs, p.kind === "preambular" ? participleLength(runs.map((r) => r.text).join("")) : 0);
+      if (p.kind === "title") return `<h1>${text}</h1>`;
+      if (p.kind === "heading") return `<h2>${text}</h2>`;
+      const num = p.kind === "preambular" ? p.number : printedNumber(p);
+      return `<p class="${p.kind}"><span class="num">${escapeHtml(num ?? "")}</span>${text}</p>`;
+    })
+    .join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(meta.symbol ?? meta.title)} ${escapeHtml(meta.versionLabel)}</title>
+<style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-right:.5rem}</style>
+</head><body><header>${escapeHtml([meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join(" · "))}</header>
+${body}
+</body></html>
+`;
+}
+
+function xml(s: string): string {
+  return escapeHtml(s).replace(/'/g, "&apos;");
+}
+
+function aknInline(runs: TextRun[]): string {
+  return runs
+    .map((r) => {
+      let t = xml(r.text);
+      if (r.marks?.includes("italic")) t = `<i>${t}</i>`;
+      if (r.marks?.includes("bold")) t = `<b>${t}</b>`;
+      if (r.marks?.includes("bracket")) t = `[${t}]`;
+      return t;
+    })
+    .join("");
+}
+
+/** Akoma Ntoso 3.0: meta, preface, preamble with recitals, main body with numbered paragraphs. */
+export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(meta.date ?? "") ? meta.date! : new Date().toISOString().slice(0, 10);
+  const uri = `/akn/un/doc/decision/${date}/${encodeURIComponent(meta.symbol ?? "draft")}`;
+  const firstOp = paragraphs.findIndex((p) => p.kind === "operative");
+  const pre = firstOp < 0 ? paragraphs : paragraphs.slice(0, firstOp);
+  const main = firstOp < 0 ? [] : paragraphs.slice(firstOp);
+  const title = paragraphs.find((p) => p.kind === "title");
+  let rec = 0;
+  let par = 0;
+  let lead = 0;
+  const formulas = pre
+    .filter((p) => p.kind !== "title" && p.kind !== "preambular")
+    .map((p) => `<formula name="text"><p>${aknInline(acceptedRuns(p))}</p></formula>`)
+    .join("\n      ");
+  const recitals = pre
+    .filter((p) => p.kind === "preambular")
+    .map((p) => `<recital eId="rec_${++rec}"><num>${xml(p.number ?? "")}</num><p>${aknInline(acceptedRuns(p))}</p></recital>`)
+    .join("\n        ");
+  const body = main
+    .map((p) =>
+      p.kind === "heading"
+        ? `<hcontainer name="leadIn" eId="hcontainer_${++lead}"><content><p>${aknInline(acceptedRuns(p))}</p></content></hcontainer>`
+        : `<paragraph eId="para_${++par}"><num>${xml(printedNumber(p) ?? "")}</num><content><p>${aknInline(acceptedRuns(p))}</p></content></paragraph>`,
+    )
+    .join("\n      ");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <doc name="decision">
+    <meta>
+      <identification source="#plenary">
+        <FRBRWork><FRBRthis value="${uri}/!main"/><FRBRuri value="${uri}"/><FRBRdate date="${date}" name="adoption"/><FRBRauthor href="#plenary"/><FRBRcountry value="un"/></FRBRWork>
+        <FRBRExpression><FRBRthis value="${uri}/eng@/!main"/><FRBRuri value="${uri}/eng@"/><FRBRdate date="${date}" name="version"/><FRBRauthor href="#plenary"/><FRBRlanguage language="eng"/></FRBRExpression>
+        <FRBRManifestation><FRBRthis value="${uri}/eng@/main.xml"/><FRBRuri value="${uri}/eng@.akn"/><FRBRdate date="${date}" name="export"/><FRBRauthor href="#plenary"/></FRBRManifestation>
+      </identification>
+      <references source="#plenary"><TLCOrganization eId="plenary" href="/ontology/organization/plenary" showAs="Plenary"/></references>
+    </meta>
+    <preface>
+      <p><docNumber>${xml(meta.symbol ?? "")}</docNumber> <docDate date="${date}">${xml(meta.date ?? date)}</docDate> <docStage>${xml(meta.versionLabel)}</docStage></p>
+      <p><docTitle>${title ? aknInline(acceptedRuns(title)) : xml(meta.title)}</docTitle></p>
+    </preface>
+    <preamble>
+      ${formulas}
+      <recitals>
+        ${recitals}
+      </recitals>
+    </preamble>
+    <mainBody>
+      ${body}
+    </mainBody>
+  </doc>
+</akomaNtoso>
+`;
+}
