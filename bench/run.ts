@@ -8,7 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import DiffMatchPatch from "diff-match-patch";
 import * as Y from "yjs";
+import { Packer } from "docx";
 import { compareParagraphs } from "../lib/diff";
+import { buildDocx, buildRedlineDocx, toJson } from "../lib/exporter";
 import { openDatabase } from "../server/db/client";
 import { UpdateLog } from "../server/db/update-log";
 
@@ -76,6 +78,29 @@ function benchLog(): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+async function timeAsync(fn: () => Promise<unknown>, rounds = 5): Promise<number> {
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(out);
+}
+
+async function benchExport(): Promise<void> {
+  const { from, to } = drafts();
+  const paragraphs = to.map((p) => ({ ...p, kind: "operative" as const, runs: [{ text: p.text }] }));
+  const meta = { title: "Bench", symbol: "A/AC.292/2025/CRP.1", date: "1 July 2025", versionLabel: "Rev.2" };
+  const json = time(() => toJson(meta, paragraphs));
+  const docx = await timeAsync(() => Packer.toBuffer(buildDocx(meta, paragraphs)));
+  const pairs = compareParagraphs(from, to).pairs;
+  const redline = await timeAsync(() => Packer.toBuffer(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: new Date(0).toISOString() }))));
+  row("export 300 paragraphs to DOCX", docx, json, "JSON export");
+  row("export 300 paragraphs to redline DOCX", redline, json, "JSON export");
+}
+
 console.log(`Plenary bench · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version}`);
 benchCompare();
 benchLog();
+await benchExport();

@@ -1,3 +1,3 @@
 export { acceptedRuns, acceptedText, exportFileName, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
-export { toAkomaNtoso, toHtml, toMarkdown } from "./text-formats";
+export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
 export { buildDocx, buildRedlineDocx, type Revision } from "./docx";

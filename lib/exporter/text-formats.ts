@@ -141,3 +141,8 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
 </akomaNtoso>
 `;
 }
+
+/** The paragraph model as JSON. */
+export function toJson(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
+  return JSON.stringify({ meta, paragraphs }, null, 2);
+}

@@ -1,6 +1,6 @@
 import { Packer } from "docx";
 import { PlenaryError } from "../../lib/errors";
-import { buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toMarkdown, type ExportMeta, type ExportParagraph } from "../../lib/exporter";
+import { buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toJson, toMarkdown, type ExportMeta, type ExportParagraph } from "../../lib/exporter";
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
@@ -41,7 +41,7 @@ export function createExports(deps: {
         case "html":
           return { body: toHtml(m, paragraphs), contentType: "text/html; charset=utf-8", fileName: exportFileName(m, "html") };
         case "json":
-          return { body: JSON.stringify({ meta: m, paragraphs }, null, 2), contentType: "application/json", fileName: exportFileName(m, "json") };
+          return { body: toJson(m, paragraphs), contentType: "application/json", fileName: exportFileName(m, "json") };
         case "akn":
           return { body: toAkomaNtoso(m, paragraphs), contentType: "application/akn+xml", fileName: exportFileName(m, "akn.xml") };
         case "docx":
