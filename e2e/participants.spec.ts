@@ -56,3 +56,24 @@ test("the chair creates a blank document and lands in its editor", async ({ brow
   await expect(chair.getByText("A/AC.292/2025/CRP.1")).toBeVisible();
   await chair.context().close();
 });
+
+test("the chair imports a draft: reviews the detected structure, then creates it; a bad file gets a clear message", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  await chair.goto("/documents/new");
+  const input = chair.getByLabel("Word, Markdown or text file (up to 10 MiB)");
+  await input.setInputFiles({ name: "junk.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a word file") });
+  await chair.getByRole("button", { name: "Detect structure" }).click();
+  await expect(chair.getByRole("alert").filter({ hasText: "this is not a Word (.docx) file" })).toBeVisible();
+
+  const draft = "**Draft decision on confidence-building measures**\n\nRecalling its decision on ICT security,\n\nDecides to:\n\n1. Continue the dialogue;\n2. Report next year.";
+  await input.setInputFiles({ name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from(draft) });
+  await chair.getByRole("button", { name: "Detect structure" }).click();
+  const table = chair.getByRole("table", { name: "Detected structure" });
+  await expect(table.getByRole("row")).toHaveCount(6);
+  await expect(table.getByRole("row", { name: /OP2 Operative Report next year/ })).toBeVisible();
+  await chair.getByRole("button", { name: "Create the document" }).click();
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(chair.locator('[data-number="OP1"]')).toHaveText("Continue the dialogue;");
+  await expect(chair.locator('[data-number="PP1"]')).toContainText("Recalling");
+  await chair.context().close();
+});

@@ -18,6 +18,8 @@ import * as docs from "./db/documents";
 import { session as sessionTable } from "./db/schema";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
+import { readDraft } from "./import";
+import { computeNumbers } from "../lib/model/numbering";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
@@ -212,6 +214,23 @@ export function createServices(deps: {
       const id = await createAccount(auth, input);
       if (delegation) setUserDelegation(db, id, delegation.id);
       return { userId: id };
+    },
+
+    /** Reads an uploaded draft for the chair to review; nothing is created. */
+    async previewImport(userId: string, fileName: string, bytes: Uint8Array) {
+      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      const parsed = await readDraft(fileName, bytes);
+      const numbers = computeNumbers(parsed.blocks.map((b) => b.kind));
+      return { meta: parsed.meta, blocks: parsed.blocks.map((b, i) => ({ kind: b.kind, number: numbers[i] ?? null, text: b.runs.map((r) => r.text).join("") })) };
+    },
+
+    /** Creates a document from an uploaded draft (all or nothing). */
+    async createFromImport(userId: string, fileName: string, bytes: Uint8Array, title?: string) {
+      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      const parsed = await readDraft(fileName, bytes);
+      const id = newId();
+      createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: title?.trim() || parsed.meta.title }, blocks: parsed.blocks, chairId: userId });
+      return { id };
     },
 
     /** Chairs (of any document) may open a new one, which they then chair. */

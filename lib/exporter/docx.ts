@@ -1,4 +1,4 @@
-import { AlignmentType, DeletedTextRun, Document, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
+import { AlignmentType, DeletedTextRun, Document, Header, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
 import type { DiffOp } from "../diff";
 import type { ParagraphPair } from "../diff";
 import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
@@ -43,29 +43,34 @@ function numberRun(p: Shape, extra: Partial<{ revision: { id: number; author: st
   return [new TextRun({ text, font: FONT, size: SIZE })];
 }
 
-function header(meta: ExportMeta): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.RIGHT,
-    children: [new TextRun({ text: [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   "), font: FONT, size: 20 })],
-    spacing: { after: 360 },
-  });
+/** Symbol, date and version in the page header (not the body), as UN documents print them. */
+function pageHeader(meta: ExportMeta): { default: Header } {
+  return {
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [new TextRun({ text: [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   "), font: FONT, size: 20 })],
+        }),
+      ],
+    }),
+  };
 }
 
 /** Clean DOCX of a version: UN layout, numbers, italic participles, brackets kept. */
 export function buildDocx(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Document {
   const children = [
-    header(meta),
     ...paragraphs.map((p) => {
       const r = acceptedRuns(p);
       const italic = p.kind === "preambular" ? participleLength(r.map((x) => x.text).join("")) : 0;
-      const bold = p.kind === "title" || p.kind === "heading";
+      const bold = p.kind === "title";
       return new Paragraph({
         ...layout(p),
         children: [...numberRun(p), ...runs(bold ? r.map((x) => ({ ...x, marks: [...(x.marks ?? []), "bold" as const] })) : r, italic)],
       });
     }),
   ];
-  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, sections: [{ children }] });
+  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, sections: [{ headers: pageHeader(meta), children }] });
 }
 
 export interface Revision {
@@ -82,7 +87,7 @@ export interface Revision {
 export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
   let id = 1;
   const revision = (pair: ParagraphPair) => ({ ...authorOf(pair), id: id++ });
-  const children: Paragraph[] = [header(meta)];
+  const children: Paragraph[] = [];
   for (const pair of pairs) {
     const { to, from } = pair;
     const shape: Shape = to[0] ?? from[0]!;
@@ -105,5 +110,5 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
     }
     children.push(new Paragraph({ ...layout(shape), children: body }));
   }
-  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ children }] });
+  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
 }

@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Packer } from "docx";
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { compareParagraphs } from "../lib/diff";
+import { buildDocx } from "../lib/exporter";
+import { parseStatement } from "../lib/import/parse-statement";
+import { computeNumbers } from "../lib/model/numbering";
+import type { ImportedDocument } from "../lib/model/types";
+import { MAX_IMPORT_BYTES, readDraft } from "./import";
+
+const seedDir = path.join(process.cwd(), "seeds");
+const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
+
+function rendered(doc: ImportedDocument) {
+  const numbers = computeNumbers(doc.blocks.map((b) => b.kind));
+  return doc.blocks.map((b, i) => ({ id: b.id, kind: b.kind, number: numbers[i] ?? null, text: b.runs.map((r) => r.text).join(""), runs: b.runs }));
+}
+
+describe("import", () => {
+  for (const file of seeds) {
+    it(`round trip ${file}: export as DOCX, import it, no paragraph changed`, async () => {
+      const original = parseStatement(fs.readFileSync(path.join(seedDir, file), "utf8"));
+      const paragraphs = rendered(original);
+      const bytes = new Uint8Array(await Packer.toBuffer(buildDocx({ title: original.meta.title, symbol: original.meta.symbol ?? null, date: original.meta.date ?? null, versionLabel: "Rev.1" }, paragraphs)));
+      const back = rendered(await readDraft("draft.docx", bytes));
+      const result = compareParagraphs(paragraphs, back);
+      const changed = result.pairs.filter((p) => p.classification !== "unchanged");
+      expect(changed.map((p) => [p.classification, p.from[0]?.text.slice(0, 60), p.to[0]?.text.slice(0, 60)])).toEqual([]);
+      expect(back.map((p) => p.kind)).toEqual(paragraphs.map((p) => p.kind));
+    });
+  }
+
+  it("reads Markdown and plain text", async () => {
+    const doc = await readDraft("d.md", strToU8("**A draft decision on ICT security**\n\nNoting the report,\n\nDecides:\n\n1. To meet again;"));
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
+  });
+
+  it("refuses bad files with a reason", async () => {
+    await expect(readDraft("e.docx", new Uint8Array())).rejects.toThrow("the file is empty");
+    await expect(readDraft("junk.docx", strToU8("hello, not a zip"))).rejects.toThrow("this is not a Word (.docx) file");
+    await expect(readDraft("zipped.docx", zipSync({ "a.txt": strToU8("junk") }))).rejects.toThrow(/cannot be read/);
+    await expect(readDraft("big.txt", new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65))).rejects.toMatchObject({ code: "too_large" });
+    await expect(readDraft("blank.txt", strToU8("   \n\n  "))).rejects.toThrow("no text was found in the file");
+    await expect(readDraft("x.pdf", strToU8("%PDF"))).rejects.toThrow("import a .docx, .md or .txt file");
+    await expect(readDraft("latin1.txt", new Uint8Array([0xe9, 0x74, 0xe9]))).rejects.toThrow("not UTF-8");
+  });
+});
