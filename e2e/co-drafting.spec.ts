@@ -1,4 +1,4 @@
-import { documentId, editor, expect, OSCE, personPage, test } from "./fixtures";
+import { documentId, editor, expect, OSCE, personPage, test, caretAtEnd } from "./fixtures";
 
 test("two delegates see each other's typing live (open drafting), with carets and the online list", async ({ browser, server }) => {
   const albania = await personPage(browser, server, "albania");
@@ -18,13 +18,11 @@ test("two delegates see each other's typing live (open drafting), with carets an
   await expect(albania.getByTestId("presence")).toContainText("Delegate of Belarus");
   await expect(belarus.getByTestId("presence")).toContainText("Delegate of Albania");
 
-  await albania.locator('[data-number="OP4"]').click();
-  await albania.keyboard.press("End");
+  await caretAtEnd(albania, "OP4");
   await albania.keyboard.type(" Albania types here.");
   await expect(belarus.locator('[data-number="OP4"]')).toContainText("Albania types here.");
 
-  await belarus.locator('[data-number="PP1"]').click();
-  await belarus.keyboard.press("End");
+  await caretAtEnd(belarus, "PP1");
   await belarus.keyboard.type(" Belarus answers.");
   await expect(albania.locator('[data-number="PP1"]')).toContainText("Belarus answers.");
   await expect(editor(albania)).toHaveAttribute("contenteditable", "true");
@@ -37,7 +35,14 @@ test("two delegates see each other's typing live (open drafting), with carets an
   expect(model.paragraphs.find((p) => p.number === "OP4")?.text).toContain("Albania types here.");
   // Typing was tracked: each delegation's words carry its code.
   await expect(albania.locator('[data-number="PP1"] ins[data-delegation="BLR"]')).toHaveText(" Belarus answers.");
-  await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers: { origin: server.url } });
+  // The chair accepts Albania's tracked changes and rejects Belarus's: the text is clean again.
+  const headers = { origin: server.url };
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "accept", delegation: "ALB" }, headers })).status()).toBe(200);
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
+  await expect(belarus.locator('[data-number="PP1"]')).not.toContainText("Belarus answers.");
+  await expect(belarus.locator('[data-number="OP4"] ins')).toHaveCount(0);
+  await expect(belarus.locator('[data-number="OP4"]')).toContainText("Albania types here.");
+  await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers });
   await albania.context().close();
   await belarus.context().close();
   await chair.context().close();

@@ -1,5 +1,5 @@
 import { test as base } from "@playwright/test";
-import { documentId, expect, OSCE, personPage } from "./fixtures";
+import { documentId, expect, OSCE, personPage, caretAtEnd } from "./fixtures";
 import { PlenaryServer } from "./server-process";
 
 const test = base;
@@ -14,8 +14,7 @@ test("text typed before a kill -9 is there after the restart; text typed while t
     await chair.goto(`${server.url}/documents/${id}`);
     await belarus.goto(`${server.url}/documents/${id}`);
     await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-    await chair.locator('[data-number="OP3"]').click();
-    await chair.keyboard.press("End");
+    await caretAtEnd(chair, "OP3");
     await chair.keyboard.type(" Durable words before the crash.");
     // Belarus received it from the server: the server had stored it before broadcasting.
     await expect(belarus.locator('[data-number="OP3"]')).toContainText("Durable words before the crash.");
@@ -23,8 +22,7 @@ test("text typed before a kill -9 is there after the restart; text typed while t
     await server.kill9();
     await expect(chair.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
     // Typed while the server is down: kept locally, merged on reconnect.
-    await chair.locator('[data-number="OP1"]').click();
-    await chair.keyboard.press("End");
+    await caretAtEnd(chair, "OP1");
     await chair.keyboard.type(" Offline words.");
     await server.start();
 

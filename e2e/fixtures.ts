@@ -65,3 +65,22 @@ export const test = base.extend<object, { server: PlenaryServer }>({
 });
 
 export { expect };
+
+/** Places the caret at the very end of a numbered paragraph (End only reaches the visual line's end). */
+export async function caretAtEnd(page: Page, number: string): Promise<void> {
+  const paragraph = page.locator(`[data-number="${number}"]`);
+  await paragraph.click();
+  await page.evaluate((n) => {
+    const el = document.querySelector(`[data-number="${n}"]`);
+    const walker = el ? document.createTreeWalker(el, NodeFilter.SHOW_TEXT) : null;
+    let last: Node | null = null;
+    for (let t = walker?.nextNode(); t; t = walker?.nextNode()) last = t;
+    if (!last) return;
+    const range = document.createRange();
+    range.setStart(last, last.textContent?.length ?? 0);
+    range.collapse(true);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  }, number);
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest("[data-number]")?.getAttribute("data-number"))).toBe(number);
+}

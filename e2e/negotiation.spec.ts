@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import * as Y from "yjs";
-import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { documentId, expect, OSCE, personPage, test, caretAtEnd } from "./fixtures";
 import { cookieHeader, nodeProvider, until } from "./raw-client";
 
 async function openDoc(page: Page, id: string): Promise<void> {
@@ -168,15 +168,14 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await chair.getByLabel("Editing mode").selectOption("open_drafting");
   await expect(albania.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
 
-  await albania.locator('[data-number="OP1"]').click();
-  await albania.keyboard.press("End");
+  await caretAtEnd(albania, "OP1");
   await albania.keyboard.type(" promptly");
   const onChair = chair.locator('[data-number="OP1"] ins.suggestion-insertion[data-delegation="ALB"]');
   await expect(onChair).toHaveText(" promptly");
   await expect(onChair).toHaveCSS("color", "rgb(185, 28, 28)");
   // The accepted text has not changed: the live model includes the suggestion as marked text only.
   await chair.getByRole("tab", { name: "Review" }).click();
-  const item = chair.getByTestId("review").getByRole("listitem").filter({ hasText: "tracked insertion" });
+  const item = chair.getByTestId("review").getByRole("listitem").filter({ hasText: "tracked insertion" }).filter({ hasText: "promptly" });
   await item.getByRole("button").first().click();
   await item.getByRole("button", { name: "Reject… (R)" }).click();
   await item.getByLabel("Reason").fill("Not agreed in the room.");

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { documentId, editor, expect, OSCE, personPage, test } from "./fixtures";
+import { documentId, editor, expect, OSCE, personPage, test, caretAtEnd } from "./fixtures";
 import { cookieHeader, nodeProvider, tryRawSocket, until } from "./raw-client";
 
 async function liveText(page: import("@playwright/test").Page, id: string): Promise<string> {
@@ -36,8 +36,7 @@ test("an observer's editor is read-only, and a raw client with the observer's co
   // The chair's edit afterwards proves the server has processed the observer's messages.
   const chair = await personPage(browser, server, "chair");
   await chair.goto(`/documents/${id}`);
-  await chair.locator('[data-number="OP2"]').click();
-  await chair.keyboard.press("End");
+  await caretAtEnd(chair, "OP2");
   await chair.keyboard.type(" (chair marker)");
   await expect.poll(() => liveText(chair, id)).toContain("(chair marker)");
 

@@ -21,6 +21,7 @@ async function selectText(page: Page, number: string, phrase: string): Promise<v
     { number, phrase },
   );
   expect(ok).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
 }
 
 async function saveVersion(page: Page, id: string, label: string): Promise<void> {
@@ -46,6 +47,7 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // ... and deletes "the UN Charter and " from PP3 with the keyboard.
   await chair.goto(`/documents/${id}`);
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.locator('[data-number="PP3"]').click();
   await selectText(chair, "PP3", "the UN Charter and ");
   await chair.keyboard.press("Backspace");
   await expect(chair.locator('[data-number="PP3"]')).not.toContainText("UN Charter");
@@ -142,9 +144,11 @@ test("exports: an observer downloads Word, Markdown and Akoma Ntoso; the compare
   expect(akn).toContain('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">');
   expect((await observer.request.get(`/api/documents/${id}/export?format=exe`)).status()).toBe(400);
 
-  const versions = ((await (await observer.request.get(`/api/documents/${id}/versions`)).json()) as { versions: { id: string; label: string }[] }).versions;
-  const rev1 = versions.find((v) => v.label === "Rev.1")!;
-  await observer.goto(`/documents/${id}/compare?from=${rev1.id}&to=live`);
+  const chair = await personPage(browser, server, "chair");
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "Export base" }, headers: { origin: server.url } });
+  const base = (await saved.json()) as { id: string };
+  await chair.context().close();
+  await observer.goto(`/documents/${id}/compare?from=${base.id}&to=live`);
   const link = observer.getByRole("link", { name: /Download redline/ });
   const redline = await observer.request.get((await link.getAttribute("href"))!);
   expect(redline.status()).toBe(200);

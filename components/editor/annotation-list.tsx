@@ -1,5 +1,6 @@
 "use client";
 
+import { DelegationFilter } from "./delegation-filter";
 import { useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { ANNOTATION_KINDS } from "@/lib/negotiation/types";
@@ -38,17 +39,7 @@ export function AnnotationList({
   return (
     <section aria-label="Annotations" className="stack-sm">
       <div className="filters">
-        <label>
-          <span className="sr-only">Delegation</span>
-          <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Filter by delegation">
-            <option value="">All delegations</option>
-            {delegations.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Filter by delegation" />
         <label>
           <span className="sr-only">Kind</span>
           <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Filter by kind">

@@ -1,5 +1,6 @@
 "use client";
 
+import { DelegationFilter } from "./delegation-filter";
 import { useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
@@ -40,17 +41,7 @@ export function ParagraphOverview({
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
       {isChair ? <p className="muted small">In the text: Alt+Shift+O open, B bracketed, R agreed ad ref., A agreed.</p> : null}
-      <label>
-        <span className="sr-only">Delegation</span>
-        <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Overview by delegation">
-          <option value="">All delegations</option>
-          {delegations.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Overview by delegation" />
       <table className="overview" data-testid="overview">
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 "use client";
 
+import { DelegationFilter } from "./delegation-filter";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type FormEvent } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import type { Suggestion } from "@/lib/negotiation/suggestions";
@@ -106,14 +107,7 @@ export function ReviewPanel({
   return (
     <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve" data-testid="review">
       <div className="filters">
-        <select value={delegation} onChange={(e) => setDelegation(e.target.value)} aria-label="Review delegation">
-          <option value="">All delegations</option>
-          {delegations.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+        <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
         <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
           <option value="">All kinds</option>
           <option value="amendment">Amendments</option>

@@ -1,0 +1,129 @@
+/** The tracker across versions: references per paragraph, and what a new version dropped or added. */
+import { extractReferences } from "./extract";
+import type { Reference, ReferenceKind } from "./types";
+
+/** A paragraph's references, labelled by its display number (or id when it has none). */
+export interface ParagraphRefs {
+  id: string;
+  number: string | null;
+  references: Reference[];
+}
+
+/** References of each paragraph, in paragraph order; `watchedTerms` as in extractReferences. */
+export function referencesByParagraph(
+  paragraphs: readonly { id: string; number?: string | null; text: string }[],
+  watchedTerms?: readonly string[],
+): ParagraphRefs[] {
+  return paragraphs.map((p) => ({
+    id: p.id,
+    number: p.number ?? null,
+    references: extractReferences(p.text, watchedTerms ? { watchedTerms } : {}),
+  }));
+}
+
+/** How one cited thing fared between two versions. */
+export interface ReferenceChange {
+  canonical: string;
+  kind: ReferenceKind;
+  /** Cited in `from`, in no paragraph of `to`. */
+  removed: boolean;
+  /** Cited in `to`, in no paragraph of `from`. */
+  added: boolean;
+  /** Cited in both, but not in the same paragraphs. */
+  changed: boolean;
+  /** Paragraph labels (number, or id when unnumbered) where it was cited, in order. */
+  fromParagraphs: string[];
+  /** Paragraph labels where it is cited now. */
+  toParagraphs: string[];
+  /** Paragraphs (labels in `from`) it was dropped from: "removed from some paragraphs". */
+  removedFrom: string[];
+  /** Paragraphs (labels in `to`) it was newly cited in. */
+  addedTo: string[];
+  /** Occurrences in each version. */
+  fromCount: number;
+  toCount: number;
+}
+
+/** The reference tracker's answer to "which references did Rev.2 drop?". */
+export interface ReferenceDiff {
+  /** Everything cited in either version: in `from` order, then new ones in `to` order. */
+  references: ReferenceChange[];
+  removed: ReferenceChange[];
+  added: ReferenceChange[];
+  changed: ReferenceChange[];
+  /** Distinct references cited in each version. */
+  fromTotal: number;
+  toTotal: number;
+}
+
+interface Occurrences {
+  kind: ReferenceKind;
+  canonical: string;
+  /** Paragraph key → label, in paragraph order. */
+  paragraphs: Map<string, string>;
+  count: number;
+}
+
+const label = (p: ParagraphRefs): string => p.number ?? p.id;
+
+function collect(version: readonly ParagraphRefs[], key: (p: ParagraphRefs) => string): Map<string, Occurrences> {
+  const map = new Map<string, Occurrences>();
+  for (const p of version) {
+    for (const ref of p.references) {
+      const id = `${ref.kind}\u0000${ref.canonical}`;
+      const entry = map.get(id) ?? { kind: ref.kind, canonical: ref.canonical, paragraphs: new Map<string, string>(), count: 0 };
+      entry.paragraphs.set(key(p), label(p));
+      entry.count += 1;
+      map.set(id, entry);
+    }
+  }
+  return map;
+}
+
+/** Labels of the paragraphs in `a` whose key is not in `b`. */
+function missing(a: Map<string, string> | undefined, b: Map<string, string> | undefined): string[] {
+  return [...(a ?? new Map<string, string>())].filter(([key]) => !b?.has(key)).map(([, l]) => l);
+}
+
+/**
+ * Compares what two versions cite, paragraph by paragraph. Paragraphs are matched by
+ * block id when the versions share ids (so a renumbered paragraph, OP5 becoming OP6, is not
+ * a change), otherwise by display number, as for two separately imported texts.
+ */
+export function diffReferences(from: readonly ParagraphRefs[], to: readonly ParagraphRefs[]): ReferenceDiff {
+  const fromIds = new Set(from.map((p) => p.id));
+  const byId = to.some((p) => fromIds.has(p.id));
+  const key = byId ? (p: ParagraphRefs) => p.id : label;
+  const a = collect(from, key);
+  const b = collect(to, key);
+  const references: ReferenceChange[] = [];
+  for (const id of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(id);
+    const y = b.get(id);
+    const any = x ?? y;
+    if (!any) continue;
+    const removedFrom = missing(x?.paragraphs, y?.paragraphs);
+    const addedTo = missing(y?.paragraphs, x?.paragraphs);
+    references.push({
+      canonical: any.canonical,
+      kind: any.kind,
+      removed: !y,
+      added: !x,
+      changed: Boolean(x && y) && (removedFrom.length > 0 || addedTo.length > 0),
+      fromParagraphs: [...(x?.paragraphs.values() ?? [])],
+      toParagraphs: [...(y?.paragraphs.values() ?? [])],
+      removedFrom,
+      addedTo,
+      fromCount: x?.count ?? 0,
+      toCount: y?.count ?? 0,
+    });
+  }
+  return {
+    references,
+    removed: references.filter((r) => r.removed),
+    added: references.filter((r) => r.added),
+    changed: references.filter((r) => r.changed),
+    fromTotal: a.size,
+    toTotal: b.size,
+  };
+}
