@@ -81,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     snapshotEvery: config.snapshotEvery,
     idleUnloadMs: config.idleUnloadMs,
     sessionSweepMs: 1000,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
   });
   services = createServices({ db: database.db, sqlite: database.sqlite, auth, collab, updateLog, bus, startedAt });
   setRuntime(services);

@@ -15,6 +15,7 @@ const Env = z.object({
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(200),
 });
 
 export interface Config {
@@ -29,6 +30,7 @@ export interface Config {
   snapshotEvery: number;
   idleUnloadMs: number;
   signInPerMinute: number;
+  maxMessagesPerSecond: number;
   dev: boolean;
 }
 
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     snapshotEvery: e.SNAPSHOT_EVERY,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     dev: env.NODE_ENV === "development",
   };
 }

@@ -1,4 +1,4 @@
-import type { ReferenceChange, ReferenceDiff } from "@/lib/refs";
+import type { ReferenceChange, ReferenceDiff } from "@/lib/references";
 
 const KIND: Record<ReferenceChange["kind"], string> = {
   symbol: "Document",
@@ -45,7 +45,7 @@ function Rows({ title, items, fromLabel, toLabel }: { title: string; items: Refe
 
 /** The answer to "which references did this revision drop?": removed, added, moved. */
 export function ReferenceChanges({ references, fromLabel, toLabel }: { references: ReferenceDiff; fromLabel: string; toLabel: string }) {
-  const none = references.removed.length + references.added.length + references.moved.length === 0;
+  const none = references.removed.length + references.added.length + references.changed.length === 0;
   return (
     <section className="card references" aria-labelledby="refs-h" data-testid="reference-changes">
       <h2 id="refs-h">References and watched terms</h2>
@@ -55,7 +55,7 @@ export function ReferenceChanges({ references, fromLabel, toLabel }: { reference
       {none ? <p>No reference or watched term was removed, added or moved.</p> : null}
       <Rows title="Removed" items={references.removed} fromLabel={fromLabel} toLabel={toLabel} />
       <Rows title="Added" items={references.added} fromLabel={fromLabel} toLabel={toLabel} />
-      <Rows title="Moved between paragraphs" items={references.moved} fromLabel={fromLabel} toLabel={toLabel} />
+      <Rows title="Changed paragraphs (removed from some, added to others)" items={references.changed} fromLabel={fromLabel} toLabel={toLabel} />
     </section>
   );
 }

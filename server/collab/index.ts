@@ -34,6 +34,8 @@ export interface CollabOptions {
   /** Unload a room this long after its last connection closed. */
   idleUnloadMs: number;
   sessionSweepMs: number;
+  /** Messages per second one connection may send (bursts up to twice that). */
+  maxMessagesPerSecond: number;
 }
 
 /** The y-websocket endpoint: authorization at the upgrade, read-only roles, vetting, durable log. */
@@ -103,6 +105,8 @@ export class CollabServer {
       identity,
       readOnly: identity.role === "observer",
       awarenessIds: new Set(),
+      tokens: this.opts.maxMessagesPerSecond * 2,
+      refilledAt: Date.now(),
     };
     room.conns.add(conn);
     ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
@@ -113,7 +117,22 @@ export class CollabServer {
     if (states.length) send(conn, encodeAwareness(room.awareness, states));
   }
 
+  /** Token bucket: refills at the configured rate; an empty bucket closes the socket (4429). */
+  private overRate(conn: Conn): boolean {
+    const now = Date.now();
+    const rate = this.opts.maxMessagesPerSecond;
+    conn.tokens = Math.min(rate * 2, conn.tokens + ((now - conn.refilledAt) / 1000) * rate);
+    conn.refilledAt = now;
+    conn.tokens -= 1;
+    return conn.tokens < 0;
+  }
+
   private onMessage(room: Room, conn: Conn, data: RawData, isBinary: boolean): void {
+    if (this.overRate(conn)) {
+      log.warn("rate limit; closing connection", { documentId: room.documentId, userId: conn.identity.userId });
+      conn.ws.close(CloseCode.RateLimited, "too many messages");
+      return;
+    }
     try {
       if (!isBinary) throw new PlenaryError("bad_request", "text frames are not part of the protocol");
       const bytes = toBytes(data);

@@ -21,6 +21,9 @@ export interface Conn {
   readOnly: boolean;
   /** Awareness client ids this connection has claimed; nobody else may write them. */
   awarenessIds: Set<number>;
+  /** Token bucket for messages per second. */
+  tokens: number;
+  refilledAt: number;
 }
 
 export type EditingMode = "chairs_pen" | "open_drafting";

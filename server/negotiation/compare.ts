@@ -1,5 +1,5 @@
 import { compareParagraphs, type CompareResult } from "../../lib/diff";
-import { diffReferences, referencesByParagraph, DEFAULT_WATCHED_TERMS } from "../../lib/refs";
+import { diffReferences, referencesByParagraph, DEFAULT_WATCHED_TERMS } from "../../lib/references";
 import { PlenaryError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { listDelegations } from "../db/delegations";
@@ -36,7 +36,7 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
 
   function termsOf(documentId: string): string[] {
     const row = db.select().from(watchedTerms).where(eq(watchedTerms.documentId, documentId)).get();
-    return row ? (JSON.parse(row.terms) as string[]) : DEFAULT_WATCHED_TERMS;
+    return row ? (JSON.parse(row.terms) as string[]) : [...DEFAULT_WATCHED_TERMS];
   }
 
   function refs(documentId: string, paragraphs: VersionParagraph[]) {

@@ -52,6 +52,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
     snapshotEvery: 50,
     idleUnloadMs: 50,
     sessionSweepMs: 100,
+    maxMessagesPerSecond: 100_000,
     ...overrides,
   });
   const server = http.createServer((_req, res) => res.end());
