@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import type { WebSocket } from "ws";
+import { acceptedProjection } from "../../lib/negotiation/projection";
+import { CloseCode } from "../../lib/protocol/close-codes";
+import { closed, opened, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+
+type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
+let h: Harness;
+let docId: string;
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument([
+    { id: "t", kind: "title", runs: [{ text: "Draft decision" }] },
+    { id: "op1", kind: "operative", runs: [{ text: "Continue to implement all decisions" }] },
+  ]);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+function frame(rand: () => number, valid: Uint8Array): Uint8Array {
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+  const e = encoding.createEncoder();
+  const pick = rand();
+  if (pick < 0.3) {
+    const mutated = valid.slice();
+    for (let k = 0; k < 1 + Math.floor(rand() * 4); k++) mutated[Math.floor(rand() * mutated.length)] = Math.floor(rand() * 256);
+    return updateMessage(mutated, Math.floor(rand() * 3));
+  }
+  if (pick < 0.55) {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, Math.floor(rand() * 4));
+    encoding.writeVarUint8Array(e, bytes(Math.floor(rand() * 64)));
+  } else if (pick < 0.8) {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, bytes(Math.floor(rand() * 64)));
+  } else {
+    encoding.writeVarUint(e, Math.floor(rand() * 8));
+    encoding.writeUint8Array(e, bytes(Math.floor(rand() * 32)));
+  }
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Sends `count` fuzzed frames as `token`, each followed by a query-awareness probe whose
+ * answer proves the server processed the frame; reconnects whenever the server closes.
+ */
+async function fuzz(token: string, count: number, seed: number): Promise<{ codes: Set<number>; processed: number }> {
+  const rand = rng(seed);
+  const other = new Y.Doc();
+  other.getXmlFragment("default").insert(0, [new Y.XmlElement("paragraph")]);
+  const valid = Y.encodeStateAsUpdate(other);
+  const codes = new Set<number>();
+  let processed = 0;
+  let ws: WebSocket | null = null;
+  while (processed < count) {
+    if (!ws || ws.readyState !== ws.OPEN) {
+      ws = h.raw(docId, token);
+      await opened(ws);
+      ws.on("close", (code) => codes.add(code));
+    }
+    const socket = ws;
+    const answered = new Promise<void>((resolve) => {
+      const done = () => {
+        socket.off("message", done);
+        socket.off("close", done);
+        resolve();
+      };
+      socket.on("message", done);
+      socket.on("close", done);
+    });
+    socket.send(frame(rand, valid), () => {});
+    socket.send(new Uint8Array([3]), () => {});
+    await answered;
+    processed += 1;
+  }
+  ws?.close();
+  return { codes, processed };
+}
+
+describe("websocket fuzzing", () => {
+  it("10,000 valid-framed random frames as an observer and as a delegate: no crash, nothing stored, text unchanged, others unaffected", async () => {
+    const chair = h.person("chair");
+    const observer = h.person("observer");
+    const delegate = h.person("delegate", "ALB");
+    h.grant(docId, chair.userId, "chair");
+    h.grant(docId, observer.userId, "observer");
+    h.grant(docId, delegate.userId, "delegate");
+    const witness = h.provider(docId, chair.token);
+    await waitFor(() => witness.synced, 5000, "witness sync");
+    const before = h.collab.withRoom(docId, (room) => acceptedProjection(room.doc));
+    const logBefore = h.logCount(docId);
+
+    const observerRun = await fuzz(observer.token, 5000, 7);
+    // An observer's frames are never applied nor stored.
+    expect(h.logCount(docId)).toBe(logBefore);
+    const delegateRun = await fuzz(delegate.token, 5000, 11);
+    expect(observerRun.processed + delegateRun.processed).toBe(10_000);
+    expect(h.collab.withRoom(docId, (room) => acceptedProjection(room.doc))).toBe(before);
+    const codes = [...observerRun.codes, ...delegateRun.codes];
+    expect(codes).toContain(CloseCode.BadMessage);
+    expect(codes.every((c) => c === CloseCode.BadMessage || c === CloseCode.TooLarge || c === 1005 || c === 1000)).toBe(true);
+
+    // The server is up and the witness still writes and reads.
+    const t = (witness.doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    t.insert(t.length, " (still here)");
+    await waitFor(() => h.collab.withRoom(docId, (room) => room.doc.getXmlFragment("default").toString().includes("(still here)")), 5000, "witness edit");
+    expect(acceptedProjection(witness.doc)).toBe(h.collab.withRoom(docId, (room) => acceptedProjection(room.doc)));
+    witness.destroy();
+  }, 120_000);
+
+  it("closes a connection that floods messages (4429); the limit is per connection", async () => {
+    await h.close();
+    h = await startCollabHarness({ maxMessagesPerSecond: 20 });
+    docId = h.createDocument([{ id: "op1", kind: "operative", runs: [{ text: "Text" }] }]);
+    const a = h.person("a");
+    h.grant(docId, a.userId, "observer");
+    const ws = h.raw(docId, a.token);
+    await opened(ws);
+    const done = closed(ws);
+    for (let i = 0; i < 200; i++) ws.send(new Uint8Array([3]), () => {});
+    expect((await done).code).toBe(CloseCode.RateLimited);
+    const again = h.raw(docId, a.token);
+    await opened(again);
+    again.close();
+  });
+});
