@@ -1,93 +1,281 @@
-import type * as Y from "yjs";
-import { suggestionOf, walkBlocks, type BlockText } from "./text-walk";
+/**
+ * Canonical projections of the live text, used to police open drafting: the accepted text,
+ * each delegation's tracked suggestions, and the marks that are not well formed. Each is a
+ * plain string, so "did this change?" is one string comparison, and each is independent of
+ * how Yjs happens to split the text into runs or into several Y.XmlText children.
+ */
+import * as Y from "yjs";
+import { FRAGMENT_NAME } from "../editor/schema";
 
-/** Non-suggestion formatting of a segment, canonically ordered. */
+/** The two tracked-change marks (stored by y-prosemirror as delta attributes of these names). */
+export type SuggestionType = "insertion" | "deletion";
+
+/** Longest suggestion id a mark may carry (the editor uses 13 characters). */
+export const MAX_SUGGESTION_ID_LENGTH = 64;
+
+/** How a run of text is marked with respect to tracked changes. */
+export type SuggestionMarkState =
+  | { kind: "none" }
+  | { kind: "suggestion"; type: SuggestionType; id: string; delegation: string }
+  /** A suggestion mark the editor would never write: both marks at once, or bad attributes. */
+  | { kind: "malformed" };
+
+/** A run of characters of one Y.XmlText with uniform attributes. */
+export interface TextPiece {
+  text: string;
+  /** Delta attributes (marks) of the run, as y-prosemirror stores them. */
+  attributes: Record<string, unknown>;
+  /** The Y.XmlText holding the run, and the run's index in it (embeds count 1 there). */
+  target: Y.XmlText;
+  index: number;
+}
+
+/** Content our schema never produces (nested elements, embeds), kept only by its canonical form. */
+export interface OpaquePiece {
+  opaque: string;
+}
+
+/** One top-level child of the `default` fragment. */
+export interface BlockContent {
+  /** The block's `id` attribute ("" when it has none). */
+  id: string;
+  /** The node name (block kind); "#text" / "#other" for a top-level child that is no element. */
+  kind: string;
+  /** Canonical form of every attribute of the block (id included). */
+  attributes: string;
+  /** The block's content in order: its text across all Y.XmlText children, and anything else. */
+  pieces: (TextPiece | OpaquePiece)[];
+}
+
+/** Result of checking a delegate's update against the open drafting rule. */
+export type OpenDraftingCheck = { ok: true } | { ok: false; reason: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * JSON with object keys sorted, so equal values give equal strings whatever order their
+ * keys were written in (attribute objects come from arbitrary clients).
+ */
+export function stableStringify(value: unknown): string {
+  if (value instanceof Y.AbstractType) return stableStringify(value.toJSON());
+  if (value === undefined || value === null) return "null";
+  // JSON.stringify throws on bigint, which lib0's encoding can carry.
+  if (typeof value === "bigint") return JSON.stringify(`${value.toString()}n`);
+  if (typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (ArrayBuffer.isView(value)) return stableStringify(Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)));
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(record[k])}`).join(",")}}`;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * Classifies a run's suggestion marks. Well formed: exactly one of insertion/deletion, an
+ * object whose id is a non-empty string of at most 64 characters and whose delegation is a
+ * non-empty string. Everything else is malformed (the schema's marks exclude each other).
+ */
+export function suggestionMarkOf(attributes: Record<string, unknown>): SuggestionMarkState {
+  const ins = attributes.insertion;
+  const del = attributes.deletion;
+  if (!present(ins) && !present(del)) return { kind: "none" };
+  if (present(ins) && present(del)) return { kind: "malformed" };
+  const type: SuggestionType = present(ins) ? "insertion" : "deletion";
+  const value = present(ins) ? ins : del;
+  if (!isRecord(value)) return { kind: "malformed" };
+  const { id, delegation } = value;
+  if (typeof id !== "string" || id.length === 0 || id.length > MAX_SUGGESTION_ID_LENGTH) return { kind: "malformed" };
+  if (typeof delegation !== "string" || delegation.length === 0) return { kind: "malformed" };
+  return { kind: "suggestion", type, id, delegation };
+}
+
+/** Canonical form of a run's formatting: every attribute except the suggestion marks. */
 function formatting(attributes: Record<string, unknown>): string {
-  const keys = Object.keys(attributes).filter((k) => k !== "insertion" && k !== "deletion").sort();
-  return JSON.stringify(keys.map((k) => [k, attributes[k]]));
-}
-
-/** A block's accepted characters: proposed insertions left out, proposed deletions kept. */
-function acceptedBlock(block: BlockText): string {
-  const parts: [string, string][] = [];
-  for (const seg of block.segments) {
-    if (suggestionOf(seg.attributes)?.type === "insertion") continue;
-    const fmt = formatting(seg.attributes);
-    const last = parts.at(-1);
-    if (last && last[1] === fmt) last[0] += seg.text;
-    else parts.push([seg.text, fmt]);
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attributes)) {
+    if (k !== "insertion" && k !== "deletion" && present(v)) kept[k] = v;
   }
-  return JSON.stringify([block.kind, block.id, parts]);
+  return stableStringify(kept);
 }
 
-/** Canonical form of the accepted text (independent of how runs are split). */
+function opaqueForm(node: unknown): string {
+  // XmlElement/XmlText render their attributes and formatting; other Yjs types via toJSON.
+  if (node instanceof Y.XmlElement || node instanceof Y.XmlText) return node.toString();
+  return stableStringify(node);
+}
+
+function textPieces(text: Y.XmlText, out: (TextPiece | OpaquePiece)[]): void {
+  let index = 0;
+  for (const op of text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
+    const attributes = op.attributes ?? {};
+    if (typeof op.insert === "string") {
+      if (op.insert.length > 0) out.push({ text: op.insert, attributes, target: text, index });
+      index += op.insert.length;
+    } else {
+      // An embed (object or Yjs type inside the text): one position in Yjs, no text in the editor.
+      out.push({ opaque: `embed:${opaqueForm(op.insert)}:${stableStringify(attributes)}` });
+      index += 1;
+    }
+  }
+}
+
+/**
+ * Reads every top-level child of the `default` fragment. All of a block's Y.XmlText children
+ * contribute text (two clients typing into an empty block at once create two), and any other
+ * child or embed is kept as opaque content, so nothing in the fragment escapes the projections.
+ */
+export function readBlocks(doc: Y.Doc): BlockContent[] {
+  const blocks: BlockContent[] = [];
+  for (const child of doc.getXmlFragment(FRAGMENT_NAME).toArray()) {
+    if (!(child instanceof Y.XmlElement)) {
+      blocks.push({ id: "", kind: child instanceof Y.XmlText ? "#text" : "#other", attributes: "{}", pieces: [{ opaque: opaqueForm(child) }] });
+      continue;
+    }
+    const pieces: (TextPiece | OpaquePiece)[] = [];
+    for (const inner of child.toArray()) {
+      if (inner instanceof Y.XmlText) textPieces(inner, pieces);
+      else pieces.push({ opaque: `node:${opaqueForm(inner)}` });
+    }
+    const id = child.getAttribute("id");
+    blocks.push({
+      id: typeof id === "string" ? id : "",
+      kind: child.nodeName,
+      attributes: stableStringify(child.getAttributes()),
+      pieces,
+    });
+  }
+  return blocks;
+}
+
+function isText(piece: TextPiece | OpaquePiece): piece is TextPiece {
+  return "text" in piece;
+}
+
+/** Appends a text run as a ["t", text, key] part, merging it into the last part when the keys match. */
+function appendRun(parts: string[][], text: string, key: string): void {
+  const last = parts.at(-1);
+  if (last && last[0] === "t" && last[2] === key) last[1] += text;
+  else parts.push(["t", text, key]);
+}
+
+interface Projections {
+  /** Per block, the canonical form of its accepted content. */
+  accepted: string[];
+  /** Per block, the id to name in a reason. */
+  labels: string[];
+  /** Per delegation, the canonical form of its suggestions. */
+  byDelegation: Map<string, string>;
+  /** Canonical form of the runs carrying malformed suggestion marks. */
+  malformed: string;
+}
+
+/** One pass over the document computing every projection, so checks stay O(document size). */
+function project(doc: Y.Doc): Projections {
+  const accepted: string[] = [];
+  const labels: string[] = [];
+  const perDelegation = new Map<string, [string, string[][]][]>();
+  const malformed: [number, string[][]][] = [];
+  readBlocks(doc).forEach((block, i) => {
+    const acceptedParts: string[][] = [];
+    const malformedParts: string[][] = [];
+    const suggestionParts = new Map<string, string[][]>();
+    for (const piece of block.pieces) {
+      if (!isText(piece)) {
+        // Never produced by the schema: part of the accepted content whatever marks it has.
+        acceptedParts.push(["o", piece.opaque]);
+        continue;
+      }
+      const fmt = formatting(piece.attributes);
+      const mark = suggestionMarkOf(piece.attributes);
+      // A proposed insertion is not accepted yet; a proposed deletion still is.
+      if (!present(piece.attributes.insertion)) appendRun(acceptedParts, piece.text, fmt);
+      if (mark.kind === "malformed") {
+        appendRun(malformedParts, piece.text, stableStringify([piece.attributes.insertion, piece.attributes.deletion]));
+      } else if (mark.kind === "suggestion") {
+        let parts = suggestionParts.get(mark.delegation);
+        if (!parts) suggestionParts.set(mark.delegation, (parts = []));
+        // Formatting is kept so another delegate cannot restyle an insertion that is not theirs.
+        appendRun(parts, piece.text, `${mark.type}:${fmt}`);
+      }
+    }
+    accepted.push(stableStringify([block.kind, block.id, block.attributes, acceptedParts]));
+    labels.push(block.id || `#${i + 1}`);
+    if (malformedParts.length) malformed.push([i, malformedParts]);
+    for (const [code, parts] of suggestionParts) {
+      let list = perDelegation.get(code);
+      if (!list) perDelegation.set(code, (list = []));
+      list.push([block.id, parts]);
+    }
+  });
+  const byDelegation = new Map<string, string>();
+  for (const [code, list] of perDelegation) byDelegation.set(code, JSON.stringify(list));
+  return { accepted, labels, byDelegation, malformed: JSON.stringify(malformed) };
+}
+
+/**
+ * Canonical form of the accepted text: per block its kind, id, attributes and characters
+ * with their formatting (bold, italic, bracket, ...), leaving out characters under an
+ * insertion mark and keeping those under a deletion mark (not accepted yet). Equal accepted
+ * texts give equal strings however their runs are split.
+ */
 export function acceptedProjection(doc: Y.Doc): string {
-  return JSON.stringify(walkBlocks(doc).map(acceptedBlock));
+  return JSON.stringify(project(doc).accepted);
 }
 
-/** Canonical form of one delegation's suggestions: per block, its characters and their type. */
+/**
+ * Canonical form of one delegation's suggestions: per block id, its suggested characters
+ * with their type and formatting, in order. Suggestion ids are left out (they name a
+ * suggestion; they are not part of what was suggested). "[]" when the delegation has none.
+ */
 export function suggestionProjection(doc: Y.Doc, delegation: string): string {
-  const out: [string, [string, string][]][] = [];
-  for (const block of walkBlocks(doc)) {
-    const parts: [string, string][] = [];
-    for (const seg of block.segments) {
-      const s = suggestionOf(seg.attributes);
-      if (!s || s.delegation !== delegation) continue;
-      const last = parts.at(-1);
-      if (last && last[1] === s.type) last[0] += seg.text;
-      else parts.push([seg.text, s.type]);
-    }
-    if (parts.length) out.push([block.id, parts]);
-  }
-  return JSON.stringify(out);
+  return project(doc).byDelegation.get(delegation) ?? "[]";
 }
 
-/** Every delegation code carried by a suggestion mark. */
+/** Every delegation code carried by a well-formed suggestion mark. */
 export function suggestionDelegations(doc: Y.Doc): Set<string> {
-  const codes = new Set<string>();
-  for (const block of walkBlocks(doc)) {
-    for (const seg of block.segments) {
-      const s = suggestionOf(seg.attributes);
-      if (s && typeof s.delegation === "string") codes.add(s.delegation);
-    }
-  }
-  return codes;
+  return new Set(project(doc).byDelegation.keys());
 }
 
-function malformed(doc: Y.Doc): boolean {
-  return walkBlocks(doc).some((b) =>
-    b.segments.some((seg) => {
-      const s = suggestionOf(seg.attributes);
-      return s !== null && (typeof s.id !== "string" || s.id.length === 0 || s.id.length > 64 || typeof s.delegation !== "string");
-    }),
-  );
+/** True when the accepted text differs (suggestions aside). */
+export function acceptedTextChanged(before: Y.Doc, after: Y.Doc): boolean {
+  return acceptedProjection(before) !== acceptedProjection(after);
 }
 
-function firstChangedBlock(before: Y.Doc, after: Y.Doc): string {
-  const a = walkBlocks(before);
-  const b = walkBlocks(after);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!x || !y || acceptedBlock(x) !== acceptedBlock(y)) return (y ?? x)?.id || `#${i + 1}`;
+function firstChangedBlock(before: Projections, after: Projections): string {
+  const n = Math.max(before.accepted.length, after.accepted.length);
+  for (let i = 0; i < n; i++) {
+    if (before.accepted[i] !== after.accepted[i]) return after.labels[i] ?? before.labels[i] ?? `#${i + 1}`;
   }
   return "?";
 }
 
 /**
- * The rule for a delegate's change in open drafting: the accepted text (structure, words,
- * formatting) stays the same, other delegations' suggestions stay the same, and every
- * suggestion mark is well formed. O(document size).
+ * The server's rule for a delegate's update in open drafting (`before` is the live text,
+ * `after` the text with the update applied). It passes iff
+ * - the accepted text (structure, kinds, ids, words, formatting) is unchanged;
+ * - no suggestion mark was made malformed: runs with malformed marks are the same before and
+ *   after (so new marks must be well formed, and a malformed mark left by the chair, e.g. by
+ *   pasting Word tracked changes, neither blocks every delegate nor can be edited by one);
+ * - every other delegation's suggestions (present before or after) are unchanged.
+ * The delegate may thus add, extend and withdraw only their own suggestions. O(document size).
  */
-export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation: string): { ok: true } | { ok: false; reason: string } {
-  if (malformed(after)) return { ok: false, reason: "malformed suggestion mark" };
-  if (acceptedProjection(before) !== acceptedProjection(after)) {
-    return { ok: false, reason: `changes accepted text in block ${firstChangedBlock(before, after)}: suggest changes instead` };
+export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation: string): OpenDraftingCheck {
+  const a = project(before);
+  const b = project(after);
+  if (a.accepted.length !== b.accepted.length || a.accepted.some((block, i) => block !== b.accepted[i])) {
+    return { ok: false, reason: `changes accepted text in block ${firstChangedBlock(a, b)}` };
   }
-  const others = new Set([...suggestionDelegations(before), ...suggestionDelegations(after)]);
-  others.delete(delegation);
-  for (const code of others) {
-    if (suggestionProjection(before, code) !== suggestionProjection(after, code)) {
+  // Same structure from here on, so malformed runs can be compared by block position.
+  if (a.malformed !== b.malformed) return { ok: false, reason: "malformed suggestion mark" };
+  const codes = [...new Set([...a.byDelegation.keys(), ...b.byDelegation.keys()])].sort();
+  for (const code of codes) {
+    if (code === delegation) continue;
+    if ((a.byDelegation.get(code) ?? "[]") !== (b.byDelegation.get(code) ?? "[]")) {
       return { ok: false, reason: `changes suggestions of ${code}` };
     }
   }

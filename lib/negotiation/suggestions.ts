@@ -1,78 +1,135 @@
+/**
+ * Tracked suggestions of open drafting: listing them, and the chair's accept / reject.
+ */
 import type * as Y from "yjs";
-import { suggestionOf, walkBlocks, type SuggestionType } from "./text-walk";
+import { readBlocks, suggestionMarkOf, type SuggestionType, type TextPiece } from "./projection";
+
+export type { SuggestionType } from "./projection";
 
 /** One tracked change: a contiguous range with the same suggestion mark in one block. */
 export interface Suggestion {
+  /** The suggestion id carried by the mark. */
   id: string;
   type: SuggestionType;
+  /** Delegation code carried by the mark. */
   delegation: string;
   blockId: string;
+  /** Character range in the block's text (as renderParagraphs gives it), `to` exclusive. */
   from: number;
   to: number;
   text: string;
 }
 
+/** Which suggestions to decide: every given field must match; `{}` matches all. */
 export interface SuggestionFilter {
   id?: string;
   blockId?: string;
   delegation?: string;
 }
 
-/**
- * Every suggestion in text order. Ranges of the same id separated by other text are listed
- * separately (each is accepted or rejected with the id).
- */
-export function listSuggestions(doc: Y.Doc): Suggestion[] {
-  const out: Suggestion[] = [];
-  for (const block of walkBlocks(doc)) {
+/** A suggestion and the Yjs runs it covers, to act on the right Y.XmlText. */
+interface Located {
+  suggestion: Suggestion;
+  pieces: TextPiece[];
+}
+
+function locate(doc: Y.Doc): Located[] {
+  const out: Located[] = [];
+  for (const block of readBlocks(doc)) {
+    // Only element blocks hold editable text; a stray top-level node has no id to decide by.
+    if (block.kind.startsWith("#")) continue;
     let offset = 0;
-    let current: Suggestion | null = null;
-    for (const seg of block.segments) {
-      const s = suggestionOf(seg.attributes);
-      const start = offset;
-      offset += seg.text.length;
-      if (!s || typeof s.id !== "string" || typeof s.delegation !== "string") {
+    let current = null as Located | null;
+    for (const piece of block.pieces) {
+      if (!("text" in piece)) {
+        // Not text in the editor: it interrupts a range but takes no offset.
         current = null;
         continue;
       }
-      if (current && current.id === s.id && current.type === s.type && current.to === start) {
-        current.to = offset;
-        current.text += seg.text;
+      const start = offset;
+      offset += piece.text.length;
+      const mark = suggestionMarkOf(piece.attributes);
+      if (mark.kind !== "suggestion") {
+        // Malformed marks cannot be named by id; the chair edits those directly.
+        current = null;
         continue;
       }
-      current = { id: s.id, type: s.type, delegation: s.delegation, blockId: block.id, from: start, to: offset, text: seg.text };
+      const s: Suggestion | undefined = current?.suggestion;
+      if (current && s && s.id === mark.id && s.type === mark.type && s.delegation === mark.delegation && s.to === start) {
+        s.to = offset;
+        s.text += piece.text;
+        current.pieces.push(piece);
+        continue;
+      }
+      current = {
+        suggestion: { id: mark.id, type: mark.type, delegation: mark.delegation, blockId: block.id, from: start, to: offset, text: piece.text },
+        pieces: [piece],
+      };
       out.push(current);
     }
   }
   return out;
 }
 
-function matches(s: Suggestion, f: SuggestionFilter): boolean {
-  return (!f.id || s.id === f.id) && (!f.blockId || s.blockId === f.blockId) && (!f.delegation || s.delegation === f.delegation);
+/**
+ * Every suggestion in text order. Adjacent runs with the same type, id and delegation form
+ * one suggestion; when the same id appears in separate ranges (other text between them, or
+ * in two blocks) each range is listed on its own, and deciding by that id decides them all.
+ */
+export function listSuggestions(doc: Y.Doc): Suggestion[] {
+  return locate(doc).map((l) => l.suggestion);
 }
 
-function decide(doc: Y.Doc, filter: SuggestionFilter, accept: boolean, origin?: unknown): number {
-  const chosen = listSuggestions(doc).filter((s) => matches(s, filter));
-  const texts = new Map(walkBlocks(doc).map((b) => [b.id, b.text]));
-  doc.transact(() => {
-    // From the end backwards, so earlier offsets stay valid.
-    for (const s of [...chosen].sort((a, b) => a.blockId.localeCompare(b.blockId) || b.from - a.from)) {
-      const text = texts.get(s.blockId);
-      if (!text) continue;
-      const removeText = (s.type === "insertion") !== accept;
-      if (removeText) text.delete(s.from, s.to - s.from);
-      else text.format(s.from, s.to - s.from, { [s.type]: null });
+/** Whether a suggestion matches a filter (each given field must be equal). */
+export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): boolean {
+  // `!== undefined`, not truthiness: an empty id must match nothing rather than everything.
+  return (
+    (filter.id === undefined || s.id === filter.id) &&
+    (filter.blockId === undefined || s.blockId === filter.blockId) &&
+    (filter.delegation === undefined || s.delegation === filter.delegation)
+  );
+}
+
+function decide(doc: Y.Doc, filter: SuggestionFilter, accept: boolean, origin: unknown): number {
+  const chosen = locate(doc).filter((l) => matchesSuggestion(l.suggestion, filter));
+  if (chosen.length === 0) return 0;
+  // Group the runs by Y.XmlText (not by block id, which need not be unique), and work from
+  // the end of each text backwards so the indexes still to be used stay valid.
+  const byText = new Map<Y.XmlText, { piece: TextPiece; type: SuggestionType }[]>();
+  for (const { suggestion, pieces } of chosen) {
+    for (const piece of pieces) {
+      let list = byText.get(piece.target);
+      if (!list) byText.set(piece.target, (list = []));
+      list.push({ piece, type: suggestion.type });
     }
-  }, origin);
+  }
+  doc.transact(() => {
+    for (const [text, runs] of byText) {
+      runs.sort((x, y) => y.piece.index - x.piece.index);
+      for (const { piece, type } of runs) {
+        // Accepting an insertion or rejecting a deletion keeps the text and drops the mark;
+        // the two other decisions remove the text.
+        const keepText = (type === "insertion") === accept;
+        if (keepText) text.format(piece.index, piece.text.length, { [type]: null });
+        else text.delete(piece.index, piece.text.length);
+      }
+    }
+  }, origin ?? null);
   return chosen.length;
 }
 
-/** Accepting makes an insertion part of the text and carries out a deletion. */
+/**
+ * Accepts the matching suggestions in one transaction: an insertion's text becomes accepted
+ * text, a deletion's text is removed. Returns how many suggestions (ranges) were decided.
+ */
 export function acceptSuggestions(doc: Y.Doc, filter: SuggestionFilter, origin?: unknown): number {
   return decide(doc, filter, true, origin);
 }
 
-/** Rejecting removes an inserted text and keeps a text proposed for deletion. */
+/**
+ * Rejects the matching suggestions in one transaction: an insertion's text is removed, a
+ * deletion's text stays accepted. Returns how many suggestions (ranges) were decided.
+ */
 export function rejectSuggestions(doc: Y.Doc, filter: SuggestionFilter, origin?: unknown): number {
   return decide(doc, filter, false, origin);
 }
