@@ -66,7 +66,12 @@ export function createServices(deps: {
   const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
   const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog });
   const compare = createCompare({ db, events, versions });
-  const exports = createExports({ versions, compare, meta: (documentId, userId) => documentMeta(documentId, userId) });
+  const exports = createExports({
+    versions,
+    compare,
+    meta: (documentId, userId) => documentMeta(documentId, userId),
+    proposals: (documentId, userId) => negotiation.list(documentId, userId).annotations,
+  });
 
   async function session(headers: Headers): Promise<SessionUser | null> {
     const s = await auth.api.getSession({ headers });

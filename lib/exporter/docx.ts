@@ -1,6 +1,6 @@
 import { AlignmentType, DeletedTextRun, Document, Header, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
 import type { DiffOp } from "../diff";
-import type { ParagraphPair } from "../diff";
+import type { ParagraphPair, ParagraphRef } from "../diff";
 import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun as Run } from "../model/types";
 
@@ -86,29 +86,36 @@ export interface Revision {
  */
 export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
   let id = 1;
-  const revision = (pair: ParagraphPair) => ({ ...authorOf(pair), id: id++ });
   const children: Paragraph[] = [];
   for (const pair of pairs) {
-    const { to, from } = pair;
-    const shape: Shape = to[0] ?? from[0]!;
-    const rev = authorOf(pair);
-    let body: ParagraphChild[];
-    if (pair.classification === "added") {
-      body = [...numberRun(shape, { revision: { ...rev, id: id++, deleted: false } }), new InsertedTextRun({ ...revision(pair), text: to.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
-    } else if (pair.classification === "deleted") {
-      body = [...numberRun(shape, { revision: { ...rev, id: id++, deleted: true } }), new DeletedTextRun({ ...revision(pair), text: from.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
-    } else if (!pair.ops) {
-      body = [...numberRun(shape), new TextRun({ text: to.map((p) => p.text).join(" "), font: FONT, size: SIZE })];
-    } else {
-      body = [...numberRun(shape), ...pair.ops.map(([op, text]: DiffOp) =>
-        op === 0
-          ? new TextRun({ text, font: FONT, size: SIZE })
-          : op === 1
-            ? new InsertedTextRun({ ...revision(pair), text, font: FONT, size: SIZE })
-            : new DeletedTextRun({ ...revision(pair), text, font: FONT, size: SIZE }),
-      )];
+    const rev = () => ({ ...authorOf(pair), id: id++ });
+    const text = (t: string) => ({ text: t, font: FONT, size: SIZE });
+    // A whole paragraph in or out: its text, its number and its paragraph mark are one
+    // revision, so "accept all" / "reject all" leave no empty paragraph behind.
+    const whole = (p: ParagraphRef, deleted: boolean) =>
+      new Paragraph({
+        ...layout(p),
+        run: deleted ? { deletion: rev() } : { insertion: rev() },
+        children: [
+          ...numberRun(p, { revision: { ...rev(), deleted } }),
+          deleted ? new DeletedTextRun({ ...rev(), ...text(p.text) }) : new InsertedTextRun({ ...rev(), ...text(p.text) }),
+        ],
+      });
+    // Splits and merges are written as the old paragraphs out and the new ones in: exact
+    // both ways, where a diff across paragraph marks would not be.
+    if (pair.classification === "added" || pair.classification === "deleted" || pair.from.length !== 1 || pair.to.length !== 1) {
+      for (const p of pair.from) children.push(whole(p, true));
+      for (const p of pair.to) children.push(whole(p, false));
+      continue;
     }
-    children.push(new Paragraph({ ...layout(shape), children: body }));
+    const from = pair.from[0]!;
+    const to = pair.to[0]!;
+    const renumbered = printedNumber(from) !== printedNumber(to);
+    const number = renumbered ? [...numberRun(from, { revision: { ...rev(), deleted: true } }), ...numberRun(to, { revision: { ...rev(), deleted: false } })] : numberRun(to);
+    const body: ParagraphChild[] = pair.ops
+      ? pair.ops.map(([op, t]: DiffOp) => (op === 0 ? new TextRun(text(t)) : op === 1 ? new InsertedTextRun({ ...rev(), ...text(t) }) : new DeletedTextRun({ ...rev(), ...text(t) })))
+      : [new TextRun(text(to.text))];
+    children.push(new Paragraph({ ...layout(to), children: [...number, ...body] }));
   }
   return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
 }

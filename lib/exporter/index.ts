@@ -1,3 +1,6 @@
 export { acceptedRuns, acceptedText, exportFileName, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
 export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
 export { buildDocx, buildRedlineDocx, type Revision } from "./docx";
+export { buildCompilationDocx, describeEntry, type CompilationEntry, type CompilationRow } from "./compilation";
+export { buildPdf } from "./pdf";
+export { EXPORT_FORMATS, type ExportFormat } from "./formats";

@@ -1,12 +1,26 @@
 import { Packer } from "docx";
 import { PlenaryError } from "../../lib/errors";
-import { buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toJson, toMarkdown, type ExportMeta, type ExportParagraph } from "../../lib/exporter";
+import {
+  buildCompilationDocx,
+  buildDocx,
+  buildPdf,
+  buildRedlineDocx,
+  exportFileName,
+  toAkomaNtoso,
+  toHtml,
+  toJson,
+  toMarkdown,
+  type CompilationEntry,
+  type ExportFormat,
+  type ExportMeta,
+  type ExportParagraph,
+} from "../../lib/exporter";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
 
-export const EXPORT_FORMATS = ["docx", "docx-redline", "md", "html", "json", "akn"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "../../lib/exporter/formats";
 
 export interface ExportFile {
   body: Uint8Array | string;
@@ -15,14 +29,55 @@ export interface ExportFile {
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/** Annotation kinds a compilation lists (comments and replies are discussion, not proposals). */
+const PROPOSAL_KINDS = new Set(["amendment", "objection", "reservation", "support"]);
+
+/** What the compilation needs of an annotation (see AnnotationView). */
+export interface ProposalSource {
+  blockId: string;
+  kind: string;
+  op: string | null;
+  quote: string;
+  proposedText: string | null;
+  body: string | null;
+  status: string;
+  createdAt: number;
+  author: { userName: string; delegation: { name: string } | null };
+  cosponsors: { name: string }[];
+}
 
 /** Exports of any version or the live text; anyone with a role on the document may export. */
 export function createExports(deps: {
   versions: Versions;
   compare: Compare;
   meta: (documentId: string, userId: string) => { title: string; symbol: string | null; date: string | null };
+  /** The document's annotations (the caller's role is checked there). */
+  proposals: (documentId: string, userId: string) => ProposalSource[];
 }) {
-  const { versions, compare, meta } = deps;
+  const { versions, compare, meta, proposals } = deps;
+
+  function compilationRows(documentId: string, userId: string, paragraphs: ExportParagraph[]) {
+    const byBlock = new Map<string, CompilationEntry[]>();
+    for (const a of proposals(documentId, userId).sort((x, y) => x.createdAt - y.createdAt)) {
+      if (!PROPOSAL_KINDS.has(a.kind)) continue;
+      const entry: CompilationEntry = {
+        kind: a.kind,
+        op: a.op,
+        by: a.author.delegation?.name ?? a.author.userName,
+        cosponsors: a.cosponsors.map((c) => c.name),
+        quote: a.quote,
+        proposedText: a.proposedText,
+        body: a.body,
+        status: a.status,
+      };
+      byBlock.set(a.blockId, [...(byBlock.get(a.blockId) ?? []), entry]);
+    }
+    return paragraphs.map((p) => ({
+      paragraph: p,
+      status: p.status && p.status !== "open" ? (PARAGRAPH_STATUS_LABEL[p.status as ParagraphStatus] ?? p.status) : null,
+      entries: byBlock.get(p.id) ?? [],
+    }));
+  }
 
   function metaOf(documentId: string, userId: string, version: string, label: string): ExportMeta {
     const doc = meta(documentId, userId);
@@ -44,6 +99,12 @@ export function createExports(deps: {
           return { body: toJson(m, paragraphs), contentType: "application/json", fileName: exportFileName(m, "json") };
         case "akn":
           return { body: toAkomaNtoso(m, paragraphs), contentType: "application/akn+xml", fileName: exportFileName(m, "akn.xml") };
+        case "pdf":
+          return { body: await buildPdf(m, paragraphs), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
+        case "compilation": {
+          const doc = buildCompilationDocx(m, compilationRows(documentId, userId, paragraphs));
+          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-compilation` }, "docx") };
+        }
         case "docx":
           return { body: new Uint8Array(await Packer.toBuffer(buildDocx(m, paragraphs))), contentType: DOCX, fileName: exportFileName(m, "docx") };
         case "docx-redline": {

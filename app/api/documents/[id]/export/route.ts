@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPORT_FORMATS } from "@/server/negotiation/export";
+import { EXPORT_FORMATS } from "@/lib/exporter/formats";
 import { documentIdOf, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ const Query = z.object({
   base: z.string().min(1).max(40).optional(),
 });
 
-/** Download a version (or the live text) as DOCX, redline DOCX, Markdown, HTML, JSON or Akoma Ntoso. */
+/** Download a version (or the live text) as DOCX, redline DOCX, compilation of proposals, PDF, Markdown, HTML, JSON or Akoma Ntoso. */
 export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
     const p = new URL(req.url).searchParams;

@@ -1,0 +1,155 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { acceptedRuns, type ExportMeta, type ExportParagraph } from "./model";
+
+const FONT = "Times New Roman";
+const SIZE = 20; // half-points: 10 pt, as compilations are printed
+
+/** One proposal or position on a paragraph, as the compilation lists it. */
+export interface CompilationEntry {
+  /** amendment, objection, reservation, support */
+  kind: string;
+  /** For amendments: insert, delete, replace. */
+  op: string | null;
+  /** The delegation that tabled it (or the person, when they speak for none). */
+  by: string;
+  cosponsors: string[];
+  /** The text it was made on. */
+  quote: string;
+  proposedText: string | null;
+  /** The reasoning or objection text. */
+  body: string | null;
+  /** open, accepted, rejected, withdrawn, resolved */
+  status: string;
+}
+
+export interface CompilationRow {
+  paragraph: ExportParagraph;
+  /** The chair's status of the paragraph ("Agreed ad ref."), if set. */
+  status: string | null;
+  entries: CompilationEntry[];
+}
+
+const KIND_LABEL: Record<string, string> = {
+  amendment: "Amendment",
+  objection: "Objection",
+  reservation: "Reservation",
+  support: "Support",
+};
+
+/** "replace "x" with "y"" — what an amendment does, in the words a compilation uses. */
+export function describeEntry(e: CompilationEntry): string {
+  if (e.kind !== "amendment") return e.body ?? (e.quote ? `on “${e.quote}”` : "");
+  const proposed = e.proposedText ?? "";
+  const what = e.op === "insert" ? `insert “${proposed}”${e.quote ? ` at “${e.quote}”` : ""}` : e.op === "delete" ? `delete “${e.quote}”` : `replace “${e.quote}” with “${proposed}”`;
+  return e.body ? `${what}. ${e.body}` : what;
+}
+
+const run = (text: string, extra: { bold?: boolean; italics?: boolean; color?: string } = {}) => new TextRun({ text, font: FONT, size: SIZE, ...extra });
+
+function cell(children: Paragraph[], width: number, header = false): TableCell {
+  return new TableCell({
+    children: children.length ? children : [new Paragraph({ children: [] })],
+    width: { size: width, type: WidthType.DXA },
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    ...(header ? { shading: { type: ShadingType.CLEAR, fill: "E7E6E1", color: "auto" } } : {}),
+  });
+}
+
+function entryParagraphs(entries: CompilationEntry[]): Paragraph[] {
+  return entries.map(
+    (e) =>
+      new Paragraph({
+        spacing: { after: 80 },
+        children: [
+          run(e.by, { bold: true }),
+          ...(e.cosponsors.length ? [run(` (co-sponsored by ${e.cosponsors.join(", ")})`)] : []),
+          run(` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }),
+          run(describeEntry(e)),
+          run(` [${e.status}]`, { color: "555555" }),
+        ],
+      }),
+  );
+}
+
+/** Landscape A4 in twips: 297 x 210 mm, 2 cm margins, leaves 14,570 for the table. */
+const WIDTHS = [1000, 5600, 6570, 1400] as const;
+
+/**
+ * The compilation of proposals a chair circulates before a reading: one row per paragraph
+ * with its number, its current text, every amendment and position by delegation (with
+ * co-sponsors and status), and the paragraph's status.
+ */
+export function buildCompilationDocx(meta: ExportMeta, rows: readonly CompilationRow[]): Document {
+  const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");
+  const header = new TableRow({
+    tableHeader: true,
+    children: ["Para.", "Current text", "Proposals and positions by delegation", "Status"].map((h, i) =>
+      cell([new Paragraph({ children: [run(h, { bold: true })] })], WIDTHS[i]!, true),
+    ),
+  });
+  const body = rows.map(
+    ({ paragraph, status, entries }) =>
+      new TableRow({
+        cantSplit: false,
+        children: [
+          cell([new Paragraph({ children: [run(paragraph.number ?? "", { bold: true })] })], WIDTHS[0]),
+          cell(
+            [
+              new Paragraph({
+                children: acceptedRuns(paragraph).map((r) =>
+                  run(r.marks?.includes("bracket") ? `[${r.text}]` : r.text, { bold: paragraph.kind === "heading" || paragraph.kind === "title" || r.marks?.includes("bold"), italics: r.marks?.includes("italic") }),
+                ),
+              }),
+            ],
+            WIDTHS[1],
+          ),
+          cell(entryParagraphs(entries), WIDTHS[2]),
+          cell([new Paragraph({ children: [run(status ?? "")] })], WIDTHS[3]),
+        ],
+      }),
+  );
+  const proposals = rows.reduce((n, r) => n + r.entries.length, 0);
+  return new Document({
+    creator: "Plenary",
+    title: `${meta.symbol ?? meta.title} ${meta.versionLabel}: compilation of proposals`,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(heading)] })] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
+          }),
+        },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(meta.title, { bold: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [run(`Compilation of proposals — ${meta.versionLabel} — ${rows.length} paragraphs, ${proposals} proposals and positions`, { italics: true })],
+          }),
+          new Table({ rows: [header, ...body], columnWidths: [...WIDTHS], width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA } }),
+        ],
+      },
+    ],
+  });
+}

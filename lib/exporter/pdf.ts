@@ -1,0 +1,138 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import type { TextRun as Run } from "../model/types";
+import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+
+/**
+ * DejaVu Serif: a free serif with Latin, Greek and Cyrillic, embedded (pdfkit writes a
+ * ToUnicode map, so the text can be searched and extracted).
+ */
+const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+const FONTS = {
+  regular: "DejaVuSerif.ttf",
+  italic: "DejaVuSerif-Italic.ttf",
+  bold: "DejaVuSerif-Bold.ttf",
+  boldItalic: "DejaVuSerif-BoldItalic.ttf",
+} as const;
+type Face = keyof typeof FONTS;
+
+const PT = 11;
+const MARGIN = { top: 78, bottom: 72, left: 92, right: 72 };
+/** Where operative numbers hang and their text starts. */
+const HANG = 28;
+/** First-line indent of preambular paragraphs (UN style). */
+const INDENT = 28;
+const GREY = "#555555";
+
+function face(bold: boolean, italic: boolean): Face {
+  if (bold && italic) return "boldItalic";
+  if (bold) return "bold";
+  return italic ? "italic" : "regular";
+}
+
+/** Runs as printed: brackets kept, the preambular participle in italics. */
+function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { text: string; face: Face }[] {
+  const out: { text: string; face: Face }[] = [];
+  let offset = 0;
+  for (const r of runs) {
+    const m = r.marks ?? [];
+    const text = m.includes("bracket") ? `[${r.text}]` : r.text;
+    const start = offset;
+    offset += r.text.length;
+    const bold = allBold || m.includes("bold");
+    const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;
+    if (cut > 0) out.push({ text: text.slice(0, cut), face: face(bold, true) });
+    if (cut < text.length) out.push({ text: text.slice(cut), face: face(bold, m.includes("italic")) });
+  }
+  for (let i = 1; i < out.length; i++) {
+    const lead = /^\s+/.exec(out[i]!.text)?.[0];
+    if (lead) {
+      out[i - 1]!.text += lead;
+      out[i]!.text = out[i]!.text.slice(lead.length);
+    }
+  }
+  return out.filter((r) => r.text.length > 0);
+}
+
+/**
+ * PDF of a version for print: A4, UN layout (centred title, italic preambular participles,
+ * hanging operative numbers), the paragraph reference (PP3, OP7) in the left margin, the
+ * symbol, date and version in every page header and "page n of m" in the footer.
+ */
+export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Promise<Uint8Array> {
+  const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    bufferPages: true,
+    font: path.join(FONT_DIR, FONTS.regular),
+    info: { Title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, Creator: "Plenary", Producer: "Plenary" },
+    lang: "en",
+    displayTitle: true,
+  });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, path.join(FONT_DIR, file));
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("error", reject);
+  });
+
+  const left = MARGIN.left;
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const bottom = () => doc.page.height - MARGIN.bottom;
+
+  for (const p of paragraphs) {
+    const runs = acceptedRuns(p);
+    const plain = runs.map((r) => r.text).join("");
+    const italic = p.kind === "preambular" ? participleLength(plain) : 0;
+    const printed = printedRuns(runs, italic, p.kind === "title" || p.kind === "heading");
+    if (!printed.length) continue;
+    const size = p.kind === "title" ? 13 : PT;
+    const number = printedNumber(p);
+    const indentLeft = p.kind === "operative" ? HANG : p.kind === "bullet" ? HANG * 2 : 0;
+    const textWidth = width - indentLeft;
+    const options = {
+      width: textWidth,
+      // Ragged right: pdfkit justifies each face change on its own, which opens gaps mid-line.
+      align: p.kind === "title" ? ("center" as const) : ("left" as const),
+      indent: p.kind === "preambular" ? INDENT : 0,
+      lineGap: 2,
+    };
+    doc.font("regular").fontSize(size);
+    // Keep at least two lines of a paragraph on the page its number is printed on.
+    if (doc.y + doc.currentLineHeight(true) * 2 > bottom()) doc.addPage();
+    if (p.kind === "heading") doc.moveDown(0.4);
+    const y = doc.y;
+    // The paragraph's reference in the margin (PP3, OP7, 5(a)) where the body does not print it.
+    if (p.number && p.number !== number) {
+      doc.font("regular").fontSize(7.5).fillColor(GREY).text(p.number, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
+    }
+    if (number) doc.font("regular").fontSize(size).fillColor("black").text(number, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });
+    doc.fillColor("black").fontSize(size);
+    doc.x = left + indentLeft;
+    doc.y = y;
+    // pdfkit takes the layout from the first call of a continued run; later calls only
+    // change the face. A space at a face change is kept at the end of the earlier piece.
+    printed.forEach((r, i) => {
+      const continued = i < printed.length - 1;
+      if (i === 0) doc.font(r.face).text(r.text, left + indentLeft, y, { ...options, continued });
+      else doc.font(r.face).text(r.text, { continued });
+    });
+    doc.x = left;
+    doc.moveDown(p.kind === "title" ? 1.2 : 0.6);
+  }
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Header and footer sit in the margins; lift the bottom margin so pdfkit adds no page.
+    doc.page.margins.bottom = 0;
+    doc.font("regular").fontSize(8.5).fillColor(GREY);
+    doc.text(heading, left, 40, { width, align: "right", lineBreak: false });
+    doc.text(`Page ${i + 1} of ${range.count}`, left, doc.page.height - 48, { width, align: "center", lineBreak: false });
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,144 @@
+/**
+ * Exports opened by readers nobody here wrote: LibreOffice (headless, through UNO) reads
+ * the Word files, accepts and rejects their tracked changes; poppler reads the PDF.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Packer } from "docx";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compareParagraphs, type ParagraphPair } from "../diff";
+import { parseStatement } from "../import/parse-statement";
+import { computeNumbers } from "../model/numbering";
+import type { BlockKind, TextRun } from "../model/types";
+import { pdfPages, pdfToText, readWithLibreOffice, type LibreOfficeReading } from "../../test/readers/readers";
+import { acceptedRuns, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, printedNumber, type CompilationRow, type ExportMeta, type ExportParagraph } from ".";
+
+const seedDir = path.join(process.cwd(), "seeds");
+const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
+
+function numbered(blocks: { id: string; kind: BlockKind; runs: TextRun[] }[]): ExportParagraph[] {
+  const numbers = computeNumbers(blocks.map((b) => b.kind));
+  return blocks.map((b, i) => ({ id: b.id, kind: b.kind, number: numbers[i] ?? null, text: b.runs.map((r) => r.text).join(""), runs: b.runs }));
+}
+
+function seed(file: string): { meta: ExportMeta; paragraphs: ExportParagraph[] } {
+  const doc = parseStatement(fs.readFileSync(path.join(seedDir, file), "utf8"));
+  return { meta: { title: doc.meta.title, symbol: doc.meta.symbol ?? null, date: doc.meta.date ?? null, versionLabel: "Rev.1" }, paragraphs: numbered(doc.blocks) };
+}
+
+/** A paragraph as a reader should show it: printed number, tab, accepted text with brackets. */
+function printed(p: ExportParagraph): string {
+  const n = printedNumber(p);
+  const text = acceptedRuns(p)
+    .map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text))
+    .join("");
+  return n ? `${n}\t${text}` : text;
+}
+
+const osce = "002_0f6de45730491af3.txt";
+
+/** Rev.2 of the OSCE decision: an edited OP, a deleted PP, a new OP, a split PP, a bracket, renumbering. */
+function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
+  const blocks = rev1.map((p) => ({ id: p.id, kind: p.kind, runs: p.runs.map((r) => ({ ...r })) }));
+  const op1 = blocks.findIndex((b) => b.kind === "operative");
+  const firstOp = blocks[op1]!;
+  firstOp.runs = [{ text: firstOp.runs.map((r) => r.text).join("").replace("Continue to implement", "Continue to fully implement").replace("confidence-building", "relevant confidence-building") }];
+  const pps = blocks.map((b, i) => (b.kind === "preambular" ? i : -1)).filter((i) => i >= 0);
+  const split = blocks[pps[4]!]!;
+  const text = split.runs.map((r) => r.text).join("");
+  const cut = text.indexOf(", and ");
+  blocks.splice(pps[4]!, 1, { id: `${split.id}-a`, kind: "preambular", runs: [{ text: text.slice(0, cut + 1) }] }, { id: `${split.id}-b`, kind: "preambular", runs: [{ text: text.slice(cut + 6, cut + 7).toUpperCase() + text.slice(cut + 7) }] });
+  blocks.splice(pps[2]!, 1);
+  const op2 = blocks.filter((b) => b.kind === "operative")[1]!;
+  blocks.splice(blocks.indexOf(op2) + 1, 0, { id: "new-op", kind: "operative", runs: [{ text: "Requests the Secretary General to " }, { text: "report annually", marks: ["bracket"] }, { text: " on the implementation of this decision;" }] });
+  const last = blocks.findLast((b) => b.kind === "operative")!;
+  last.runs = [{ text: last.runs.map((r) => r.text).join("").replace("Invite", "Invites") }];
+  return numbered(blocks).map((p) => ({ ...p, text: acceptedRuns(p).map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text)).join("") }));
+}
+
+const AUTHORS = ["Albania", "Austria", "Chair"];
+
+describe("exports read by LibreOffice and poppler", () => {
+  const rev1 = seed(osce);
+  const rev2 = revision2(rev1.paragraphs);
+  const pairs = compareParagraphs(rev1.paragraphs, rev2).pairs;
+  const authorOf = (pair: ParagraphPair) => ({ author: AUTHORS[pairs.indexOf(pair) % AUTHORS.length]!, date: "2026-12-01T10:00:00.000Z" });
+  const compilation: CompilationRow[] = rev2.map((p) => ({ paragraph: p, status: p.kind === "preambular" ? "Agreed ad ref." : null, entries: [] }));
+  const op1Row = compilation.find((r) => r.paragraph.number === "OP1")!;
+  op1Row.entries.push(
+    { kind: "amendment", op: "replace", by: "Austria", cosponsors: ["Belgium", "Canada"], quote: "fully implement", proposedText: "implement in good faith", body: null, status: "open" },
+    { kind: "objection", op: null, by: "Albania", cosponsors: [], quote: "", proposedText: null, body: "The paragraph prejudges the outcome.", status: "rejected" },
+  );
+  let read: Record<string, LibreOfficeReading>;
+
+  beforeAll(async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const file of seeds) {
+      const s = seed(file);
+      files[`clean-${file}`] = new Uint8Array(await Packer.toBuffer(buildDocx(s.meta, s.paragraphs)));
+    }
+    files["clean-rev2"] = new Uint8Array(await Packer.toBuffer(buildDocx({ ...rev1.meta, versionLabel: "Rev.2" }, rev2)));
+    files.redline = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.2 against Rev.1" }, pairs, authorOf)));
+    files.compilation = new Uint8Array(await Packer.toBuffer(buildCompilationDocx({ ...rev1.meta, versionLabel: "Rev.2" }, compilation)));
+    read = await readWithLibreOffice(files);
+  }, 180_000);
+
+  for (const file of seeds) {
+    it(`clean DOCX of ${file}: LibreOffice reads exactly the version's paragraphs, no revisions`, () => {
+      const r = read[`clean-${file}`]!;
+      expect(r.paragraphs).toEqual(seed(file).paragraphs.map(printed));
+      expect(r.redlines).toEqual([]);
+    });
+  }
+
+  it("clean DOCX keeps brackets and the new numbering", () => {
+    expect(read["clean-rev2"]!.paragraphs).toEqual(rev2.map(printed));
+    expect(read["clean-rev2"]!.paragraphs.join("\n")).toContain("[report annually]");
+  });
+
+  it("redline DOCX: LibreOffice sees real revisions by each author; Accept All gives Rev.2 exactly, Reject All gives Rev.1", () => {
+    const r = read.redline!;
+    expect(new Set(r.redlines.map((x) => x.type))).toEqual(new Set(["Insert", "Delete"]));
+    expect(new Set(r.redlines.map((x) => x.author))).toEqual(new Set(AUTHORS.filter((a) => pairs.some((p, i) => p.classification !== "unchanged" && AUTHORS[i % 3] === a))));
+    expect(r.acceptRedlines).toBe(0);
+    expect(r.accept).toEqual(rev2.map((p) => `${printedNumber(p) ? `${printedNumber(p)}\t` : ""}${p.text}`));
+    // Word and LibreOffice keep a document's last paragraph mark: an added last paragraph leaves it empty.
+    const rejected = r.reject.at(-1) === "" ? r.reject.slice(0, -1) : r.reject;
+    expect(rejected).toEqual(rev1.paragraphs.map(printed));
+  });
+
+  it("compilation of proposals: one table row per paragraph with number, text, proposals by delegation with co-sponsors and status", () => {
+    const cells = read.compilation!.paragraphs;
+    const op1 = cells.indexOf("OP1");
+    expect(op1).toBeGreaterThan(0);
+    expect(cells[op1 + 1]).toBe(op1Row.paragraph.text);
+    expect(cells[op1 + 2]).toContain("Austria (co-sponsored by Belgium, Canada) — Amendment: replace “fully implement” with “implement in good faith” [open]");
+    expect(cells[op1 + 2]).toContain("Albania — Objection: The paragraph prejudges the outcome. [rejected]");
+    const pp1 = cells.indexOf("PP1");
+    expect(cells[pp1 + 3]).toBe("Agreed ad ref.");
+    // Header row plus one row per paragraph, four cells each.
+    expect(cells.slice(cells.indexOf("Para."), cells.indexOf("Para.") + 4)).toEqual(["Para.", "Current text", "Proposals and positions by delegation", "Status"]);
+    expect(cells.length).toBeGreaterThanOrEqual((rev2.length + 1) * 4);
+  });
+
+  it("PDF: poppler extracts every paragraph's text, its printed number and its reference, with the symbol and page numbers", async () => {
+    const bytes = await buildPdf({ ...rev1.meta, versionLabel: "Rev.2" }, rev2);
+    const pages = await pdfPages(bytes);
+    const text = await pdfToText(bytes);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const lines = text.split("\n");
+    expect(lines.filter((l) => l.includes("MC.DEC/5/17") && l.includes("Rev.2"))).toHaveLength(pages);
+    expect(lines.filter((l) => /^Page \d+ of \d+$/.test(l.trim()))).toHaveLength(pages);
+    const body = lines
+      .filter((l) => !(l.includes("MC.DEC/5/17") && l.includes("Rev.2")) && !/^Page \d+ of \d+$/.test(l.trim()) && !/^(PP|OP)\d+$/.test(l.trim()))
+      .join(" ")
+      // pdftotext drops a hyphen at a line end ("Co-" + "operation"): compare without hyphens.
+      .replace(/-/g, "")
+      .replace(/\s+/g, " ");
+    for (const p of rev2) {
+      const n = printedNumber(p);
+      expect(body).toContain(`${n ? `${n} ` : ""}${p.text}`.replace(/-/g, "").replace(/\s+/g, " ").trim());
+      if (p.number && p.number !== n) expect(lines.map((l) => l.trim())).toContain(p.number);
+    }
+  });
+});

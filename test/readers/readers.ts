@@ -1,0 +1,78 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** What LibreOffice read from a Word file (see libreoffice.py). */
+export interface LibreOfficeReading {
+  file: string;
+  paragraphs: string[];
+  redlines: { type: string; author: string }[];
+  /** Paragraphs after LibreOffice's "Accept All". */
+  accept: string[];
+  acceptRedlines: number;
+  /** Paragraphs after "Reject All". */
+  reject: string[];
+  rejectRedlines: number;
+}
+
+/** The python that has LibreOffice's UNO bridge (Debian's python3-uno, from libreoffice-writer). */
+const PYTHON = process.env.LIBREOFFICE_PYTHON ?? "/usr/bin/python3";
+const SCRIPT = path.join(import.meta.dirname, "libreoffice.py");
+
+/**
+ * Opens Word files in real LibreOffice (headless) and returns what it read. Fails with the
+ * install hint when LibreOffice is missing: `.ci/run` installs it; these tests never skip.
+ */
+export async function readWithLibreOffice(files: Record<string, Uint8Array>): Promise<Record<string, LibreOfficeReading>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-readers-"));
+  const paths = Object.entries(files).map(([name, bytes]) => {
+    const file = path.join(dir, `${name}.docx`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  });
+  try {
+    const { stdout } = await run(PYTHON, [SCRIPT, ...paths], { timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+    const out: Record<string, LibreOfficeReading> = {};
+    for (const line of stdout.split("\n").filter(Boolean)) {
+      const r = JSON.parse(line) as LibreOfficeReading;
+      out[path.basename(r.file, ".docx")] = r;
+    }
+    return out;
+  } catch (err) {
+    throw new Error(`LibreOffice could not read the files (install Debian's libreoffice-writer; .ci/run does): ${String(err)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Text of a PDF as poppler's pdftotext extracts it (Debian's poppler-utils). */
+export async function pdfToText(bytes: Uint8Array, layout = false): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
+  const file = path.join(dir, "file.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    const { stdout } = await run("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", file, "-"], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (err) {
+    throw new Error(`pdftotext failed (install Debian's poppler-utils; .ci/run does): ${String(err)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Page count as poppler's pdfinfo reads it. */
+export async function pdfPages(bytes: Uint8Array): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
+  const file = path.join(dir, "file.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    const { stdout } = await run("pdfinfo", [file]);
+    return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? NaN);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
