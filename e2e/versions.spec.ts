@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
+import fs from "node:fs";
 import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { pdfToText, readWithLibreOffice } from "../test/readers/readers";
 
 async function selectText(page: Page, number: string, phrase: string): Promise<void> {
   const ok = await page.evaluate(
@@ -155,4 +157,45 @@ test("exports: an observer downloads Word, Markdown and Akoma Ntoso; the compare
   const body = (await redline.body()).toString("latin1");
   expect(body.startsWith("PK")).toBe(true);
   await observer.context().close();
+});
+
+test("exports from the menu: a PDF with paragraph numbers (read by poppler), the compilation of proposals (read by LibreOffice), a redline of a version against the one before", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await chair.getByText("Export", { exact: true }).click();
+  const [pdf] = await Promise.all([chair.waitForEvent("download"), chair.getByRole("link", { name: "PDF (print)" }).click()]);
+  expect(pdf.suggestedFilename()).toBe("MC.DEC_5_17-Live-text.pdf");
+  await expect(chair.getByRole("status").filter({ hasText: "Downloaded MC.DEC_5_17-Live-text.pdf" })).toBeVisible();
+  const text = await pdfToText(new Uint8Array(fs.readFileSync((await pdf.path())!)));
+  for (const ref of ["PP1", "PP10", "OP1", "OP4"]) expect(text).toMatch(new RegExp(`^${ref}$`, "m"));
+  expect(text).toMatch(/^1\.$/m);
+  expect(text).toContain("MC.DEC/5/17");
+  expect(text).toContain("Page 1 of 2");
+
+  const [compilation] = await Promise.all([chair.waitForEvent("download"), chair.getByRole("link", { name: "Compilation of proposals (.docx)" }).click()]);
+  expect(compilation.suggestedFilename()).toBe("MC.DEC_5_17-Live-text-compilation.docx");
+  const read = await readWithLibreOffice({ compilation: new Uint8Array(fs.readFileSync((await compilation.path())!)) });
+  const cells = read.compilation!.paragraphs;
+  expect(cells.indexOf("PP3")).toBeGreaterThan(0);
+  const proposals = cells.join("\n");
+  expect(proposals).toContain("Belarus (co-sponsored by");
+  expect(proposals).toMatch(/Russian Federation \(co-sponsored by [^)]*\) — Amendment: replace “to enhance pertinent national capabilities and processes” with/);
+  expect(proposals).toContain("— Support:");
+
+  // Two versions: the newer one's menu offers Word with tracked changes against the older.
+  for (const label of ["First reading", "Second reading"]) {
+    const res = await chair.request.post(`/api/documents/${id}/versions`, { data: { label }, headers: { origin: server.url } });
+    expect(res.status()).toBe(201);
+  }
+  await chair.goto(`/documents/${id}/versions`);
+  const row = chair.getByRole("row", { name: /^Second reading/ });
+  await row.getByText("Export", { exact: true }).click();
+  const [redline] = await Promise.all([chair.waitForEvent("download"), row.getByRole("link", { name: "Word with tracked changes against First reading" }).click()]);
+  expect(redline.suggestedFilename()).toBe("MC.DEC_5_17-Second-reading-redline.docx");
+  // A refused export says why instead of saving an error page.
+  await chair.route("**/export?format=pdf**", (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: "forbidden", message: "no role on this document" }) }));
+  await row.getByRole("link", { name: "PDF (print)" }).click();
+  await expect(row.getByRole("status")).toHaveText("Export failed: no role on this document");
+  await chair.context().close();
 });

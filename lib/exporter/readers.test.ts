@@ -51,7 +51,7 @@ function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   blocks.splice(pps[2]!, 1);
   const op2 = blocks.filter((b) => b.kind === "operative")[1]!;
   blocks.splice(blocks.indexOf(op2) + 1, 0, { id: "new-op", kind: "operative", runs: [{ text: "Requests the Secretary General to " }, { text: "report annually", marks: ["bracket"] }, { text: " on the implementation of this decision;" }] });
-  const last = blocks.findLast((b) => b.kind === "operative")!;
+  const last = blocks.filter((b) => b.kind === "operative").at(-1)!;
   last.runs = [{ text: last.runs.map((r) => r.text).join("").replace("Invite", "Invites") }];
   return numbered(blocks).map((p) => ({ ...p, text: acceptedRuns(p).map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text)).join("") }));
 }

@@ -55,7 +55,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
               </tr>
             </thead>
             <tbody>
-              {versions.map((v) => (
+              {versions.map((v, i) => (
                 <tr key={v.id}>
                   <td>
                     <Link href={`/documents/${id}/versions/${v.id}`}>{v.label}</Link>
@@ -66,7 +66,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                   <td>{v.note ?? ""}</td>
                   <td className="row-actions">
                     <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
-                    <ExportMenu documentId={id} version={v.id} />
+                    <ExportMenu documentId={id} version={v.id} base={versions[i + 1] ? { id: versions[i + 1]!.id, label: versions[i + 1]!.label } : undefined} />
                     {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
                   </td>
                 </tr>

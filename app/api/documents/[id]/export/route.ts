@@ -16,8 +16,11 @@ export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Pro
     const p = new URL(req.url).searchParams;
     const q = Query.parse({ format: p.get("format") ?? undefined, version: p.get("version") ?? undefined, base: p.get("base") ?? undefined });
     const file = await services.exports.export(await documentIdOf(ctx.params), user.userId, q.format, q.version, q.base);
-    return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
+    const body = typeof file.body === "string" ? Buffer.from(file.body, "utf8") : Buffer.from(file.body);
+    return new Response(body, {
       headers: {
+        // Lets the export menu show how much of a large export has arrived.
+        "Content-Length": String(body.byteLength),
         "Content-Type": file.contentType,
         "Content-Disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         "Cache-Control": "no-store",
