@@ -10,6 +10,19 @@ import { watchedTerms } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { attributeChanges, type Attribution } from "./attribution";
 import type { VersionParagraph, Versions } from "./versions";
+import { acceptedRuns, acceptedText } from "../../lib/exporter/model";
+
+/**
+ * The text a comparison reads: the accepted text (pending suggested insertions are
+ * proposals, not text; pending deletions still stand). `printed` also keeps square brackets
+ * as characters, as the Word exports print them.
+ */
+function textOf(p: VersionParagraph, printed: boolean): string {
+  if (!printed) return acceptedText(p);
+  return acceptedRuns(p)
+    .map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text))
+    .join("");
+}
 
 export interface CompareSide {
   id: string;
@@ -29,9 +42,9 @@ export interface CompareView extends CompareResult {
 export function createCompare(deps: { db: Db; events: EventLog; versions: Versions }) {
   const { db, events, versions } = deps;
 
-  function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
+  function side(documentId: string, userId: string, id: string, printed: boolean): CompareSide & { paragraphs: VersionParagraph[] } {
     const v = versions.paragraphsOf(documentId, userId, id);
-    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs };
+    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p, printed) })) };
   }
 
   function termsOf(documentId: string): string[] {
@@ -47,10 +60,11 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
   }
 
   return {
-    compare(documentId: string, userId: string, fromId: string, toId: string): CompareView {
+    /** `printed`: compare the text as the Word exports print it (brackets as characters), for the redline. */
+    compare(documentId: string, userId: string, fromId: string, toId: string, opts: { printed?: boolean } = {}): CompareView {
       if (fromId === toId) throw new PlenaryError("bad_request", "compare two different versions");
-      const from = side(documentId, userId, fromId);
-      const to = side(documentId, userId, toId);
+      const from = side(documentId, userId, fromId, opts.printed ?? false);
+      const to = side(documentId, userId, toId, opts.printed ?? false);
       const result = compareParagraphs(from.paragraphs, to.paragraphs);
       const users = new Map(listUsers(db).map((u) => [u.id, u.name]));
       const delegations = listDelegations(db);
@@ -92,7 +106,7 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
     },
 
     references(documentId: string, userId: string, versionId: string) {
-      const v = side(documentId, userId, versionId);
+      const v = side(documentId, userId, versionId, false);
       return { version: { id: v.id, label: v.label }, watchedTerms: termsOf(documentId), paragraphs: refs(documentId, v.paragraphs) };
     },
   };

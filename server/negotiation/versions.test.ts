@@ -77,3 +77,34 @@ describe("versions", () => {
     expect(h.collab.withRoom(docId, (room) => renderParagraphs(room.doc)[0]!.id)).toBe("op1");
   });
 });
+
+describe("compare reads the accepted text", () => {
+  it("leaves pending suggested insertions out; the printed form keeps brackets as the Word exports print them", async () => {
+    const { createCompare } = await import("./compare");
+    const id = h.createDocument([
+      {
+        id: "op1",
+        kind: "operative",
+        runs: [{ text: "Continue to " }, { text: "fully ", marks: ["insertion"] }, { text: "implement", marks: ["bracket"] }],
+      },
+    ]);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(id, CHAIR);
+    const compare = createCompare({ db: h.database.db, events: new EventLog(h.database.sqlite), versions });
+    const rev1 = versions.create(id, CHAIR, { label: "Rev.1" });
+    h.collab.applyServerChange(
+      id,
+      (doc) => {
+        const t = (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+        t.insert(t.length, " all decisions", { bracket: null });
+      },
+      { userId: CHAIR, delegationId: null },
+    );
+    const plain = compare.compare(id, CHAIR, rev1.id, "live");
+    expect(plain.pairs[0]!.ops).toEqual([
+      [0, "Continue to implement"],
+      [1, " all decisions"],
+    ]);
+    const printed = compare.compare(id, CHAIR, rev1.id, "live", { printed: true });
+    expect(printed.pairs[0]!.to[0]!.text).toBe("Continue to [implement] all decisions");
+  });
+});
