@@ -47,3 +47,30 @@ test("two delegates see each other's typing live (open drafting), with carets an
   await belarus.context().close();
   await chair.context().close();
 });
+
+test("the chair pastes from Word with tracked changes: the text arrives as accepted, no mark without an id", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, "Albania");
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(chair, "2.");
+  // Word's clipboard HTML carries revisions as bare <ins>/<del> elements.
+  await chair.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/html", '<p class=MsoNormal> Pasted <ins cite="mailto:Secretariat" datetime="2026-11-30T10:00">kept words</ins><del cite="mailto:Secretariat">dropped words</del> end.</p>');
+    data.setData("text/plain", " Pasted kept wordsdropped words end.");
+    document.querySelector(".ProseMirror")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(chair.locator('[data-number="2."]')).toContainText("Pasted kept words end.");
+  await expect(chair.locator('[data-number="2."]')).not.toContainText("dropped words");
+  await expect(chair.locator('[data-number="2."] ins, [data-number="2."] del')).toHaveCount(0);
+  // Stored as plain text: the server's paragraph model has no tracked-change run in it.
+  await expect
+    .poll(async () => {
+      const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string; runs: { marks?: string[] }[] }[] };
+      const p = doc.paragraphs.find((x) => x.number === "2.")!;
+      return { text: p.text.endsWith("Pasted kept words end."), marked: p.runs.some((r) => r.marks?.some((m) => m === "insertion" || m === "deletion")) };
+    })
+    .toEqual({ text: true, marked: false });
+  await chair.context().close();
+});

@@ -25,7 +25,11 @@ function suggestionMark(name: "insertion" | "deletion", tag: "ins" | "del") {
       };
     },
     parseHTML() {
-      return [{ tag }];
+      // Only our own suggestions (they carry their id). Word puts its tracked changes on the
+      // clipboard as bare <ins>/<del>: pasted, they become the text as it would read with the
+      // changes accepted (inserted text kept plain, deleted text left out), never marks
+      // without an id that nobody could accept or reject.
+      return name === "insertion" ? [{ tag: `${tag}[data-sid]` }] : [{ tag: `${tag}[data-sid]` }, { tag: `${tag}:not([data-sid])`, ignore: true }];
     },
     renderHTML({ HTMLAttributes }) {
       return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${name}` }), 0];
