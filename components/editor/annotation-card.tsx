@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { Role } from "@/lib/roles";
 import type { ApiResult } from "./use-negotiation";
+import { RejectForm } from "./reject-form";
 
 const KIND_LABEL: Record<AnnotationView["kind"], string> = {
   objection: "Objection",
@@ -59,9 +60,7 @@ export function AnnotationCard({
     if (body && (await run(`${path}/replies`, { body }))) form.reset();
   }
 
-  async function handleReject(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+  async function handleReject(reason: string) {
     if (await run(`${path}/decision`, { decision: "reject", reason })) setRejecting(false);
   }
 
@@ -136,17 +135,7 @@ export function AnnotationCard({
           </>
         ) : null}
       </div>
-      {rejecting ? (
-        <form className="inline-form" onSubmit={handleReject}>
-          <label>
-            Reason for rejecting
-            <input name="reason" required autoFocus />
-          </label>
-          <button type="submit" className="button small">
-            Reject
-          </button>
-        </form>
-      ) : null}
+      {rejecting ? <RejectForm onReject={(reason) => void handleReject(reason)} /> : null}
       {viewer.role !== "observer" ? (
         <form className="inline-form" onSubmit={handleReply}>
           <label className="sr-only" htmlFor={`reply-${a.id}`}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { DelegationFilter } from "./delegation-filter";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { RejectForm } from "./reject-form";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import type { Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -99,11 +100,6 @@ export function ReviewPanel({
     event.preventDefault();
   }
 
-  function handleReject(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void decide("reject", String(new FormData(event.currentTarget).get("reason") ?? ""));
-  }
-
   return (
     <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve" data-testid="review">
       <div className="filters">
@@ -173,17 +169,7 @@ export function ReviewPanel({
                   </button>
                 </div>
               ) : null}
-              {active && rejecting ? (
-                <form className="inline-form" onSubmit={handleReject}>
-                  <label>
-                    Reason
-                    <input name="reason" required autoFocus />
-                  </label>
-                  <button type="submit" className="button small">
-                    Reject
-                  </button>
-                </form>
-              ) : null}
+              {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} /> : null}
             </li>
           );
         })}

@@ -4,8 +4,7 @@ import { Transform } from "@tiptap/pm/transform";
 import type { Schema } from "@tiptap/pm/model";
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { documentSchema } from "../editor/schema";
-import { writeBlocks } from "../model/ydoc";
-import type { Block } from "../model/types";
+import { block, build, clone, del, ins, xml } from "./test-doc";
 import {
   acceptedProjection,
   checkOpenDraftingUpdate,
@@ -17,28 +16,6 @@ import {
 
 const OP1 = "Continue to implement all decisions";
 
-function build(blocks: Block[]): Y.Doc {
-  const doc = new Y.Doc();
-  writeBlocks(doc, documentSchema(), blocks);
-  return doc;
-}
-
-function block(doc: Y.Doc, i: number): Y.XmlElement {
-  return doc.getXmlFragment("default").get(i) as Y.XmlElement;
-}
-
-function xml(doc: Y.Doc, i: number): Y.XmlText {
-  return block(doc, i).get(0) as Y.XmlText;
-}
-
-function clone(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
-
-const ins = (id: string, delegation: string) => ({ insertion: { id, delegation } });
-const del = (id: string, delegation: string) => ({ deletion: { id, delegation } });
 
 /**
  * OP1 "Continue to implement [fully ]all decisions" with ALB's insertion "fully " (22..28)

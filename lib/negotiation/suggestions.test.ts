@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentSchema } from "../editor/schema";
-import { renderParagraphs, writeBlocks } from "../model/ydoc";
+import { renderParagraphs } from "../model/ydoc";
 import type { Block } from "../model/types";
+import { block, build, del, ins, xml } from "./test-doc";
 import { acceptedProjection, suggestionProjection } from "./projection";
 import { acceptSuggestions, listSuggestions, matchesSuggestion, rejectSuggestions } from "./suggestions";
 
 const OP1 = "Continue to implement all decisions";
 
-function build(blocks: Block[]): Y.Doc {
-  const doc = new Y.Doc();
-  writeBlocks(doc, documentSchema(), blocks);
-  return doc;
-}
-
-function block(doc: Y.Doc, i: number): Y.XmlElement {
-  return doc.getXmlFragment("default").get(i) as Y.XmlElement;
-}
-
-function xml(doc: Y.Doc, i: number): Y.XmlText {
-  return block(doc, i).get(0) as Y.XmlText;
-}
-
-const ins = (id: string, delegation: string) => ({ insertion: { id, delegation } });
-const del = (id: string, delegation: string) => ({ deletion: { id, delegation } });
 
 const texts = (doc: Y.Doc) => renderParagraphs(doc).map((p) => p.text);
 
