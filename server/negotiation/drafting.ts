@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import { PlenaryError } from "../../lib/errors";
+import { findBlock } from "../../lib/negotiation/anchor";
+import { acceptSuggestions, listSuggestions, rejectSuggestions, type Suggestion } from "../../lib/negotiation/suggestions";
+import type { ParagraphStatus } from "../../lib/negotiation/types";
+import * as repo from "../db/annotations";
+import { listDelegations } from "../db/delegations";
+import { documents } from "../db/schema";
+import type { EditingMode } from "../collab/types";
+import type { NegotiationDeps } from "./annotations";
+import { requireChair } from "./access";
+
+export interface SuggestionDecision {
+  decision: "accept" | "reject";
+  id?: string;
+  blockId?: string;
+  delegation?: string;
+  reason?: string;
+}
+
+/** The chair's hold on the text: paragraph status, editing mode, decisions on tracked suggestions. */
+export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationDeps) {
+  const chair = (documentId: string, userId: string) => requireChair(db, documentId, userId);
+
+  return {
+    setParagraphStatus(documentId: string, userId: string, blockId: string, status: ParagraphStatus) {
+      chair(documentId, userId);
+      const exists = collab.withRoom(documentId, (room) => findBlock(room.doc, blockId) !== null);
+      if (!exists) throw new PlenaryError("not_found", "no such paragraph");
+      sqlite.transaction(() => {
+        if (status === "open") repo.deleteParagraphStatus(db, documentId, blockId);
+        else repo.setParagraphStatus(db, documentId, blockId, status, userId);
+        events.append({ documentId, action: "paragraph_status", blockId, userId, delegationId: null, payload: { status } });
+      })();
+      bus.publish(documentId, { type: "paragraph-status", blockId, status });
+      return { blockId, status };
+    },
+
+    setMode(documentId: string, userId: string, mode: EditingMode) {
+      chair(documentId, userId);
+      sqlite.transaction(() => {
+        db.update(documents).set({ editingMode: mode }).where(eq(documents.id, documentId)).run();
+        events.append({ documentId, action: "mode", userId, delegationId: null, payload: { mode } });
+      })();
+      collab.setMode(documentId, mode);
+      bus.publish(documentId, { type: "mode", mode });
+      return { mode };
+    },
+
+    /** Accept or reject tracked suggestions: one (id), a paragraph (blockId), a delegation, or all. */
+    decideSuggestions(documentId: string, userId: string, input: SuggestionDecision) {
+      chair(documentId, userId);
+      if (input.decision === "reject" && input.id && !input.reason?.trim()) {
+        // A reason is optional for bulk decisions; for a single rejection the delegation deserves one.
+        throw new PlenaryError("bad_request", "give a reason for rejecting");
+      }
+      const filter = { id: input.id, blockId: input.blockId, delegation: input.delegation?.toUpperCase() };
+      const matched: Suggestion[] = collab.withRoom(documentId, (room) =>
+        listSuggestions(room.doc).filter(
+          (s) => (!filter.id || s.id === filter.id) && (!filter.blockId || s.blockId === filter.blockId) && (!filter.delegation || s.delegation === filter.delegation),
+        ),
+      );
+      if (matched.length === 0) throw new PlenaryError("not_found", "no matching suggestion");
+      const codes = [...new Set(matched.map((s) => s.delegation))];
+      const delegationId = codes.length === 1 ? (listDelegations(db).find((d) => d.code === codes[0])?.id ?? null) : null;
+      const apply = input.decision === "accept" ? acceptSuggestions : rejectSuggestions;
+      let count = 0;
+      collab.applyServerChange(documentId, (doc) => (count = apply(doc, filter)), { userId, delegationId });
+      events.append({
+        documentId,
+        action: `suggestion_${input.decision === "accept" ? "accepted" : "rejected"}`,
+        blockId: input.blockId ?? null,
+        userId,
+        delegationId,
+        reason: input.reason?.trim() || null,
+        payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
+      });
+      return { decided: count, suggestions: matched };
+    },
+
+    /** Record a reverted client change (called by the collaboration server). */
+    recordRevert(documentId: string, user: { userId: string; delegationId: string | null }, reason: string) {
+      events.append({ documentId, action: "update_reverted", userId: user.userId, delegationId: user.delegationId, reason });
+      bus.publish(documentId, { type: "reverted", userId: user.userId, reason });
+    },
+  };
+}
