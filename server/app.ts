@@ -82,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleUnloadMs: config.idleUnloadMs,
     sessionSweepMs: 1000,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
+    limits: config.collabLimits,
   });
   services = createServices({ db: database.db, sqlite: database.sqlite, auth, collab, updateLog, bus, startedAt });
   setRuntime(services);

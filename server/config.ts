@@ -16,6 +16,13 @@ const Env = z.object({
   IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(200),
+  /** Hostile-input limits of the collaboration endpoint (server/collab/limits.ts). */
+  MAX_USER_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(400),
+  MAX_AWARENESS_PER_SECOND: z.coerce.number().int().positive().default(60),
+  MAX_UNAUTHENTICATED_UPGRADES_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  MAX_SOCKETS_PER_IP: z.coerce.number().int().positive().default(2000),
+  MAX_DOCUMENTS_PER_USER: z.coerce.number().int().positive().default(20),
+  MAX_SOCKETS_PER_USER_DOCUMENT: z.coerce.number().int().positive().default(20),
 });
 
 export interface Config {
@@ -31,6 +38,14 @@ export interface Config {
   idleUnloadMs: number;
   signInPerMinute: number;
   maxMessagesPerSecond: number;
+  collabLimits: {
+    userMessagesPerSecond: number;
+    awarenessPerSecond: number;
+    unauthenticatedPerMinute: number;
+    socketsPerAddress: number;
+    documentsPerUser: number;
+    socketsPerUserDocument: number;
+  };
   dev: boolean;
 }
 
@@ -54,6 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    collabLimits: {
+      userMessagesPerSecond: e.MAX_USER_MESSAGES_PER_SECOND,
+      awarenessPerSecond: e.MAX_AWARENESS_PER_SECOND,
+      unauthenticatedPerMinute: e.MAX_UNAUTHENTICATED_UPGRADES_PER_MINUTE,
+      socketsPerAddress: e.MAX_SOCKETS_PER_IP,
+      documentsPerUser: e.MAX_DOCUMENTS_PER_USER,
+      socketsPerUserDocument: e.MAX_SOCKETS_PER_USER_DOCUMENT,
+    },
     dev: env.NODE_ENV === "development",
   };
 }

@@ -15,7 +15,12 @@ export const CloseCode = {
   Unauthenticated: 4401,
   /** Role revoked or insufficient. */
   Forbidden: 4403,
-  /** Sent too many messages. */
+  /**
+   * Sent too many messages: per connection (`MAX_MESSAGES_PER_SECOND`), per user across all
+   * their sockets (`MAX_USER_MESSAGES_PER_SECOND`) or presence updates per connection
+   * (`MAX_AWARENESS_PER_SECOND`); the reason says which. Limits on opening sockets are
+   * answered at the upgrade with HTTP 429 instead (server/collab/limits.ts).
+   */
   RateLimited: 4429,
   /** Storage failed; nothing from this connection was applied. */
   StorageFailed: 4500,

@@ -13,6 +13,7 @@ import * as Y from "yjs";
 import type { Conn, EditingMode, Identity } from "./types";
 import { policyFor } from "./policy";
 import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
+import { CollabLimits, remoteAddress, type CollabLimitOptions, type Lease } from "./limits";
 
 export interface CollabOptions {
   updateLog: UpdateLog;
@@ -36,6 +37,8 @@ export interface CollabOptions {
   sessionSweepMs: number;
   /** Messages per second one connection may send (bursts up to twice that). */
   maxMessagesPerSecond: number;
+  /** Per-user, per-address and presence limits (server/collab/limits.ts); a field left out is off. */
+  limits?: Partial<CollabLimitOptions>;
 }
 
 /** The y-websocket endpoint: authorization at the upgrade, read-only roles, vetting, durable log. */
@@ -44,8 +47,15 @@ export class CollabServer {
   private readonly rooms = new Map<string, Room>();
   private readonly sweep: NodeJS.Timeout;
   private closing = false;
+  /** Vetted updates waiting for this tick's group commit (flush). */
+  private pending: Pending[] = [];
+  private readonly pendingRooms = new Set<Room>();
+  private flushScheduled = false;
+  readonly limits: CollabLimits;
+  private readonly leases = new WeakMap<WebSocket, Lease>();
 
   constructor(private readonly opts: CollabOptions) {
+    this.limits = new CollabLimits(opts.limits);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.sweep = setInterval(() => this.closeEndedSessions(), opts.sessionSweepMs);
     this.sweep.unref();
@@ -53,18 +63,31 @@ export class CollabServer {
 
   /** Handles an HTTP upgrade for `/collab/<id>`; refuses with an HTTP status before any document byte. */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const address = remoteAddress(req);
+    let authenticated = false;
     try {
       if (this.closing) throw new PlenaryError("internal", "server shutting down");
+      this.limits.screen(address, req);
       const documentId = parseCollabPath(req.url);
       checkOrigin(req, this.opts.allowedOrigins);
       const who = await this.opts.authenticate(req);
       if (!who) throw new PlenaryError("unauthenticated", "sign in first");
+      authenticated = true;
       const identity = this.opts.identify(documentId, who.userId, who.sessionId);
       if (!identity) throw new PlenaryError("forbidden", "no role on this document");
+      this.limits.admit(address, who.userId, documentId);
       if (socket.destroyed) return;
       const room = this.room(documentId);
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, room, identity));
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // Counted from here (synchronously after admit) until the socket closes.
+        const lease = this.limits.acquire(address, identity.userId, documentId);
+        this.leases.set(ws, lease);
+        ws.once("close", () => this.limits.release(lease));
+        this.onConnection(ws, room, identity);
+      });
     } catch (err) {
+      // Refusals before a valid session count against the address; past the limit: 429.
+      if (!authenticated && isPlenaryError(err) && err.status < 500) err = this.limits.refusedUnauthenticated(address) ?? err;
       const status = isPlenaryError(err) ? err.status : 500;
       if (!isPlenaryError(err)) log.error("upgrade failed", { err, url: req.url });
       refuseUpgrade(socket, status, isPlenaryError(err) ? err.message : "internal error");
@@ -128,11 +151,14 @@ export class CollabServer {
   }
 
   private onMessage(room: Room, conn: Conn, data: RawData, isBinary: boolean): void {
+    // A socket the server is closing (refused, rate-limited, role revoked) is heard no more.
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
     if (this.overRate(conn)) {
       log.warn("rate limit; closing connection", { documentId: room.documentId, userId: conn.identity.userId });
       conn.ws.close(CloseCode.RateLimited, "too many messages");
       return;
     }
+    if (this.limited(conn, this.limits.userMessage(conn.identity.userId))) return;
     try {
       if (!isBinary) throw new PlenaryError("bad_request", "text frames are not part of the protocol");
       const bytes = toBytes(data);
@@ -145,6 +171,7 @@ export class CollabServer {
           if (!conn.readOnly) this.applyUpdate(room, conn, msg.update);
           return;
         case "awareness":
+          if (this.limited(conn, this.limits.awarenessMessage(this.leases.get(conn.ws)!))) return;
           this.applyAwareness(room, conn, msg.update);
           return;
         case "query-awareness":
@@ -162,22 +189,91 @@ export class CollabServer {
     }
   }
 
-  /** Vet on the shadow, store (durable), then apply and broadcast. */
+  /** Closes the socket with 4429 when a limit gave a reason (server/collab/limits.ts). */
+  private limited(conn: Conn, reason: string | null): boolean {
+    if (reason === null) return false;
+    log.warn("rate limit; closing connection", { documentId: conn.documentId, userId: conn.identity.userId, reason });
+    conn.ws.close(CloseCode.RateLimited, reason);
+    return true;
+  }
+
+  /**
+   * Vet on the shadow now; store, apply and broadcast at the end of the tick (group commit,
+   * see flush). A policy compares the live doc with the shadow, so a policed update first
+   * flushes what its room has pending: its "before" is then exactly the shadow's.
+   */
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode));
+    const policy = policyFor(conn, room.mode);
+    if (policy && this.pendingRooms.has(room)) this.flush();
+    const { effective, revert, violation } = room.vet(update, policy);
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
     // A reverted change is kept in the record, followed by the server's undo of it.
     if (revert) entries.push({ documentId: room.documentId, userId: null, delegationId: null, data: revert });
-    const seqs = this.store(room, entries);
-    if (revert && violation) {
-      room.apply(Y.mergeUpdates([effective, revert]), SERVER_ORIGIN, seqs.at(-1)!);
-      this.opts.onReverted(room.documentId, conn.identity, violation);
-    } else {
-      room.apply(effective, conn, seqs.at(-1)!);
+    this.pending.push({ room, conn, entries, effective, revert, violation });
+    this.pendingRooms.add(room);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     }
-    if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+  }
+
+  /**
+   * Group commit: every update vetted during this tick, of every room, is stored in ONE
+   * SQLite transaction; only after it commits are they applied to the live docs and
+   * broadcast (stored before broadcast). A room with several updates applies them in one
+   * Yjs transaction, so each client gets one merged message, encoded once. If the commit
+   * fails nothing is applied or broadcast: the rooms' shadows are rebuilt from their live
+   * docs and the senders' sockets are closed with 4500 (their clients resend on reconnect).
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    this.pendingRooms.clear();
+    let seqs: number[];
+    try {
+      seqs = this.opts.updateLog.append(batch.flatMap((p) => p.entries));
+    } catch (err) {
+      for (const room of new Set(batch.map((p) => p.room))) room.rebuildShadow();
+      for (const p of batch) {
+        log.warn("message refused; closing connection", {
+          documentId: p.room.documentId,
+          userId: p.conn.identity.userId,
+          reason: "could not store the update",
+          cause: err instanceof Error ? err.message : String(err),
+        });
+        p.conn.ws.close(CloseCode.StorageFailed, "could not store the update");
+      }
+      return;
+    }
+    const byRoom = new Map<Room, { items: Pending[]; seq: number }>();
+    let at = 0;
+    for (const p of batch) {
+      at += p.entries.length;
+      const group = byRoom.get(p.room) ?? { items: [], seq: 0 };
+      group.items.push(p);
+      group.seq = seqs[at - 1]!;
+      byRoom.set(p.room, group);
+    }
+    for (const [room, { items, seq }] of byRoom) {
+      // Runs outside any message handler: an error here must not take the process down.
+      try {
+        if (items.length === 1) {
+          const p = items[0]!;
+          if (p.revert) room.apply(Y.mergeUpdates([p.effective, p.revert]), SERVER_ORIGIN, seq);
+          else room.apply(p.effective, p.conn, seq);
+        } else {
+          room.applyBatch(items.flatMap((p) => (p.revert ? [p.effective, p.revert] : [p.effective])), SERVER_ORIGIN, seq);
+        }
+        for (const p of items) if (p.revert && p.violation) this.opts.onReverted(room.documentId, p.conn.identity, p.violation);
+      } catch (err) {
+        log.error("applying stored updates failed", { err, documentId: room.documentId });
+      }
+      if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+    }
   }
 
   private store(room: Room, entries: LogEntry[]): number[] {
@@ -195,6 +291,8 @@ export class CollabServer {
    * Returns false when the edit changed nothing.
    */
   applyServerChange(documentId: string, edit: (doc: Y.Doc) => void, attribution: { userId: string; delegationId: string | null }): boolean {
+    // Pending client updates are in the shadow already: store and apply them first.
+    this.flush();
     return this.withRoom(documentId, (room) => {
       const effective = room.serverChange(edit);
       if (!effective) return false;
@@ -231,6 +329,7 @@ export class CollabServer {
   }
 
   private unload(room: Room): void {
+    this.flush();
     if (room.conns.size > 0) return;
     this.compact(room);
     room.destroy();
@@ -290,6 +389,7 @@ export class CollabServer {
   /** Graceful stop: snapshot every room, close sockets with 1001, so clients reconnect. */
   async close(): Promise<void> {
     this.closing = true;
+    this.flush();
     clearInterval(this.sweep);
     for (const room of this.rooms.values()) {
       if (room.unloadTimer) clearTimeout(room.unloadTimer);
@@ -300,6 +400,16 @@ export class CollabServer {
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
   }
+}
+
+/** A vetted client update waiting for the group commit. */
+interface Pending {
+  room: Room;
+  conn: Conn;
+  entries: LogEntry[];
+  effective: Uint8Array;
+  revert: Uint8Array | null;
+  violation: string | null;
 }
 
 interface AwarenessChange {

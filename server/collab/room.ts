@@ -143,6 +143,17 @@ export class Room {
     this.lastSeq = seq;
   }
 
+  /**
+   * Applies several vetted, stored updates in ONE transaction: the live doc emits a single
+   * update event, so the room's clients get one merged message for all of them.
+   */
+  applyBatch(updates: readonly Uint8Array[], origin: unknown, seq: number): void {
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, origin);
+    this.lastSeq = seq;
+  }
+
   /** Re-syncs the shadow with the live doc after a refused or unstored update. */
   rebuildShadow(): void {
     this.shadow.destroy();
