@@ -104,7 +104,7 @@ describe("collaboration server", () => {
     a.destroy();
   });
 
-  it("refuses a truncated update and one with missing dependencies; state and log unchanged", async () => {
+  it("refuses a truncated update (4400); an update with missing dependencies is dropped and the client asked to resync; state and log unchanged", async () => {
     const a = h.provider(docId, alice.token);
     await synced(a);
     typeInto(a.doc, "Base text");
@@ -118,15 +118,36 @@ describe("collaboration server", () => {
     typeInto(other, " two");
     const dependent = Y.encodeStateAsUpdate(other, sv);
 
-    for (const bad of [first.slice(0, Math.floor(first.length / 2)), dependent]) {
-      const ws = h.raw(docId, boris.token);
-      await opened(ws);
-      const done = closed(ws);
-      ws.send(updateMessage(bad));
-      expect((await done).code).toBe(CloseCode.BadMessage);
-      expect(serverText()).toBe(before.text);
-      expect(h.logCount(docId)).toBe(before.seq);
-    }
+    const truncated = h.raw(docId, boris.token);
+    await opened(truncated);
+    const done = closed(truncated);
+    truncated.send(updateMessage(first.slice(0, Math.floor(first.length / 2))));
+    expect((await done).code).toBe(CloseCode.BadMessage);
+    expect(serverText()).toBe(before.text);
+    expect(h.logCount(docId)).toBe(before.seq);
+
+    // Missing dependencies (a client typing while it reconnects): nothing applied or stored,
+    // the socket stays open and the server sends a sync step 1 for the client to answer.
+    const ws = h.raw(docId, boris.token);
+    const received: Uint8Array[] = [];
+    ws.on("message", (data: Buffer) => received.push(new Uint8Array(data)));
+    await opened(ws);
+    await waitFor(() => received.length >= 1, 5000, "initial sync step 1");
+    const greeting = received.length;
+    ws.send(updateMessage(dependent));
+    await waitFor(() => received.length > greeting, 5000, "sync step 1 after the dropped update");
+    const answer = received.at(-1)!;
+    expect([answer[0], answer[1]]).toEqual([0, 0]); // messageSync, syncStep1
+    expect(ws.readyState).toBe(ws.OPEN);
+    expect(serverText()).toBe(before.text);
+    expect(h.logCount(docId)).toBe(before.seq);
+    // Its sync step 2 then brings both edits at once.
+    const step2 = encoding.createEncoder();
+    encoding.writeVarUint(step2, 0);
+    syncProtocol.writeSyncStep2(step2, other);
+    ws.send(encoding.toUint8Array(step2));
+    await waitFor(() => serverText().includes("one two"), 5000, "resynced edits");
+    ws.close();
     // The good client is unaffected and can still write.
     typeInto(a.doc, " still fine");
     await waitFor(() => serverText().includes("still fine"), 5000, "after refusals");

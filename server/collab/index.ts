@@ -8,7 +8,7 @@ import type { LogEntry, UpdateLog } from "../db/update-log";
 import { log } from "../log";
 import { sanitizeAwareness } from "./awareness";
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
-import { Room, SERVER_ORIGIN } from "./room";
+import { Room, SERVER_ORIGIN, type Vetted } from "./room";
 import * as Y from "yjs";
 import type { Conn, EditingMode, Identity } from "./types";
 import { policyFor } from "./policy";
@@ -178,6 +178,14 @@ export class CollabServer {
           send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
       }
     } catch (err) {
+      if (isPlenaryError(err) && err.code === "conflict") {
+        // An update that depends on edits the server lacks (typed while reconnecting, or
+        // lost in flight by a crash) is dropped, nothing stored, and the client is asked
+        // for its state: its sync step 2 carries those edits and the dropped one. Closing
+        // instead (4400) would make y-websocket give up for good and lose them.
+        send(conn, encodeSyncStep1(room.doc));
+        return;
+      }
       const code = isPlenaryError(err) && err.code === "internal" ? CloseCode.StorageFailed : CloseCode.BadMessage;
       log.warn("message refused; closing connection", {
         documentId: room.documentId,
@@ -205,13 +213,25 @@ export class CollabServer {
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
     const policy = policyFor(conn, room.mode);
     if (policy && this.pendingRooms.has(room)) this.flush();
-    const { effective, revert, violation } = room.vet(update, policy);
+    let vetted: Vetted;
+    try {
+      vetted = room.vet(update, policy);
+    } catch (err) {
+      // A refusal rebuilt the shadow from the live doc, which lacks this room's pending
+      // updates: store and apply them, then rebuild the shadow again.
+      if (this.pendingRooms.has(room)) {
+        this.flush();
+        room.rebuildShadow();
+      }
+      throw err;
+    }
+    const { effective, revert, violation } = vetted;
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
     // A reverted change is kept in the record, followed by the server's undo of it.
     if (revert) entries.push({ documentId: room.documentId, userId: null, delegationId: null, data: revert });
-    this.pending.push({ room, conn, entries, effective, revert, violation });
+    this.pending.push({ room, conn, entries, effective, revert, violation, update });
     this.pendingRooms.add(room);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -264,7 +284,8 @@ export class CollabServer {
         if (items.length === 1) {
           const p = items[0]!;
           if (p.revert) room.apply(Y.mergeUpdates([p.effective, p.revert]), SERVER_ORIGIN, seq);
-          else room.apply(p.effective, p.conn, seq);
+          // Sent back to its sender too when the server's copy holds deletions it lacks.
+          else room.apply(p.effective, deletesBeyond(p.effective, p.update) ? SERVER_ORIGIN : p.conn, seq);
         } else {
           room.applyBatch(items.flatMap((p) => (p.revert ? [p.effective, p.revert] : [p.effective])), SERVER_ORIGIN, seq);
         }
@@ -410,6 +431,35 @@ interface Pending {
   effective: Uint8Array;
   revert: Uint8Array | null;
   violation: string | null;
+  /** The update as the client sent it (to tell what the server's vetting added to it). */
+  update: Uint8Array;
+}
+
+/**
+ * True when `effective` deletes something `sent` does not: Yjs's formatting cleanup, run
+ * while the server applied a client's update, removes redundant format markers, and only
+ * the server's copy of the change holds those deletions. The sender must get them too, or
+ * it keeps markers everyone else deleted (its state vector is the same, so no resync would
+ * ever repair it).
+ */
+function deletesBeyond(effective: Uint8Array, sent: Uint8Array): boolean {
+  const ours = Y.decodeUpdate(effective).ds.clients;
+  if (ours.size === 0) return false;
+  const theirs = Y.decodeUpdate(sent).ds.clients;
+  for (const [client, items] of ours) {
+    const other = [...(theirs.get(client) ?? [])].sort((a, b) => a.clock - b.clock);
+    for (const item of items) {
+      let from = item.clock;
+      const end = item.clock + item.len;
+      for (const o of other) {
+        if (o.clock > from) break;
+        if (o.clock + o.len > from) from = o.clock + o.len;
+        if (from >= end) break;
+      }
+      if (from < end) return true;
+    }
+  }
+  return false;
 }
 
 interface AwarenessChange {

@@ -54,7 +54,8 @@ export class Room {
   readonly conns = new Set<Conn>();
   /** Editing mode, cached from the documents table; changed through CollabServer.setMode. */
   mode: EditingMode;
-  private shadow: Y.Doc;
+  /** Built on first use (a room only read from never needs one): see `shadow`. */
+  private shadowDoc: Y.Doc | null = null;
   lastSeq: number;
   private snapshotSeq: number;
   unloadTimer: NodeJS.Timeout | null = null;
@@ -67,7 +68,6 @@ export class Room {
     this.mode = mode;
     const loaded = updateLog.load(documentId);
     this.doc = docFromUpdates(loaded.snapshot, loaded.updates);
-    this.shadow = docFromUpdates(loaded.snapshot, loaded.updates);
     if (hasPending(this.doc)) {
       log.warn("room loaded with pending structs", { documentId });
     }
@@ -95,7 +95,9 @@ export class Room {
       const effective = this.captureShadow(() => Y.applyUpdate(this.shadow, update, VET), "update refused: Yjs could not apply it");
       if (hasPending(this.shadow)) {
         this.rebuildShadow();
-        throw new PlenaryError("bad_request", "update refused: it depends on content the document does not have");
+        // Not hostile as such: a client that types while reconnecting sends its new edit
+        // before the sync step 2 that carries what the server lacks (the caller resyncs).
+        throw new PlenaryError("conflict", "update depends on content the server does not have yet");
       }
       if (writesOutsideText(this.shadow)) {
         this.rebuildShadow();
@@ -119,11 +121,24 @@ export class Room {
     return this.captureShadow(() => this.shadow.transact(() => edit(this.shadow), SERVER_ORIGIN), "server edit failed");
   }
 
+  /**
+   * The shadow copy of the live doc, built from its state when first needed (opening a
+   * room costs one replay of snapshot + log, not two) and after every rebuildShadow.
+   */
+  private get shadow(): Y.Doc {
+    if (!this.shadowDoc) {
+      this.shadowDoc = new Y.Doc();
+      Y.applyUpdate(this.shadowDoc, Y.encodeStateAsUpdate(this.doc));
+    }
+    return this.shadowDoc;
+  }
+
   /** Runs `fn` on the shadow and returns the merged updates it produced. */
   private captureShadow(fn: () => void, failure: string): Uint8Array | null {
     const captured: Uint8Array[] = [];
     const capture = (u: Uint8Array) => captured.push(u);
-    this.shadow.on("update", capture);
+    const shadow = this.shadow;
+    shadow.on("update", capture);
     try {
       fn();
     } catch (err) {
@@ -131,7 +146,7 @@ export class Room {
       if (isPlenaryError(err)) throw err;
       throw new PlenaryError("bad_request", failure, { cause: err });
     } finally {
-      this.shadow.off("update", capture);
+      shadow.off("update", capture);
     }
     if (captured.length === 0) return null;
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
@@ -156,9 +171,8 @@ export class Room {
 
   /** Re-syncs the shadow with the live doc after a refused or unstored update. */
   rebuildShadow(): void {
-    this.shadow.destroy();
-    this.shadow = new Y.Doc();
-    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    this.shadowDoc?.destroy();
+    this.shadowDoc = null;
   }
 
   /**
@@ -200,7 +214,7 @@ export class Room {
 
   destroy(): void {
     this.awareness.destroy();
-    this.shadow.destroy();
+    this.shadowDoc?.destroy();
     this.doc.destroy();
   }
 }

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import type { WebSocket } from "ws";
+import { CloseCode } from "../../lib/protocol/close-codes";
+import { closed, opened, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+
+type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
+let h: Harness;
+let docId: string;
+let alice: { token: string; userId: string };
+let boris: { token: string; userId: string };
+let olga: { token: string; userId: string };
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument();
+  alice = h.person("alice");
+  boris = h.person("boris");
+  olga = h.person("olga");
+  h.grant(docId, alice.userId, "chair");
+  h.grant(docId, boris.userId, "chair");
+  h.grant(docId, olga.userId, "observer");
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** A client doc with one paragraph, and a function returning each new edit's update. */
+function typist(): { edit: (s: string) => Uint8Array } {
+  const doc = new Y.Doc();
+  const p = new Y.XmlElement("paragraph");
+  const t = new Y.XmlText();
+  p.insert(0, [t]);
+  let sv = Y.encodeStateVector(doc);
+  doc.getXmlFragment("default").insert(0, [p]);
+  return {
+    edit(s) {
+      if (s) t.insert(t.length, s);
+      const u = Y.encodeStateAsUpdate(doc, sv);
+      sv = Y.encodeStateVector(doc);
+      return u;
+    },
+  };
+}
+
+/** Sync update messages (broadcasts) a raw socket receives, decoded. */
+function received(ws: WebSocket): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  ws.on("message", (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(d) !== 0) return;
+    const sub = decoding.readVarUint(d);
+    if (sub === 2) out.push(decoding.readVarUint8Array(d));
+  });
+  return out;
+}
+
+function serverText(): string {
+  return h.collab.withRoom(docId, (room) => room.doc.getXmlFragment("default").toString());
+}
+
+/** Counts UpdateLog.append calls (SQLite transactions) on the real log. */
+function countAppends(): { count: number } {
+  const counter = { count: 0 };
+  const append = h.updateLog.append.bind(h.updateLog);
+  h.updateLog.append = (entries) => {
+    counter.count += 1;
+    return append(entries);
+  };
+  return counter;
+}
+
+describe("group commit", () => {
+  it("stores a burst of 20 updates in fewer transactions, all before any broadcast, merged for the readers", async () => {
+    const reader = h.raw(docId, olga.token);
+    await opened(reader);
+    const got = received(reader);
+    const writer = h.raw(docId, alice.token);
+    await opened(writer);
+    const appends = countAppends();
+    const t = typist();
+    const first = t.edit("");
+    // The writer's frames arrive together: the server reads them in one tick.
+    writer.send(updateMessage(first));
+    for (let i = 0; i < 20; i++) writer.send(updateMessage(t.edit(` w${i}`)));
+    await waitFor(() => serverText().includes("w19"), 5000, "burst applied");
+    expect(h.logCount(docId)).toBe(21);
+    expect(appends.count).toBeLessThan(21);
+    // The reader converges to the server's text, from fewer messages than updates.
+    await waitFor(() => {
+      const doc = new Y.Doc();
+      for (const u of got) Y.applyUpdate(doc, u);
+      return doc.getXmlFragment("default").toString() === serverText();
+    }, 5000, "reader converged");
+    expect(got.length).toBeLessThan(21);
+    reader.close();
+    writer.close();
+  });
+
+  it("storage failure in a batch of two clients: both closed 4500, nothing applied or broadcast, later writes fine", async () => {
+    const reader = h.raw(docId, olga.token);
+    await opened(reader);
+    const got = received(reader);
+    const a = h.raw(docId, alice.token);
+    const b = h.raw(docId, boris.token);
+    await Promise.all([opened(a), opened(b)]);
+    const before = { seq: h.logCount(docId), text: serverText(), messages: got.length };
+    // A real SQLite failure: the insert aborts inside the transaction.
+    h.database.sqlite.exec("CREATE TRIGGER bench_fail BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const ca = closed(a);
+    const cb = closed(b);
+    a.send(updateMessage(typist().edit("from alice")));
+    b.send(updateMessage(typist().edit("from boris")));
+    expect((await ca).code).toBe(CloseCode.StorageFailed);
+    expect((await cb).code).toBe(CloseCode.StorageFailed);
+    expect(h.logCount(docId)).toBe(before.seq);
+    expect(serverText()).toBe(before.text);
+    expect(got.length).toBe(before.messages);
+
+    h.database.sqlite.exec("DROP TRIGGER bench_fail");
+    const c = h.raw(docId, alice.token);
+    await opened(c);
+    const t = typist();
+    c.send(updateMessage(t.edit("after recovery")));
+    c.send(updateMessage(t.edit(" and more")));
+    await waitFor(() => serverText().includes("after recovery and more"), 5000, "write after recovery");
+    expect(serverText()).not.toContain("from alice");
+    expect(h.logCount(docId)).toBe(before.seq + 2);
+    reader.close();
+    c.close();
+  });
+
+  it("a refused update in the same tick as pending ones: they are kept, and a later update of that tick that depends on them is accepted", async () => {
+    const a = h.raw(docId, alice.token);
+    const b = h.raw(docId, boris.token);
+    const a2 = h.raw(docId, alice.token);
+    await Promise.all([opened(a), opened(b), opened(a2)]);
+    const t = typist();
+    const cb = closed(b);
+    let a2Closed = false;
+    a2.on("close", () => (a2Closed = true));
+    const broken = typist().edit("broken");
+    // One tick on the server (epoll order = send order): good, refused, dependent on good.
+    a.send(updateMessage(t.edit("kept")));
+    b.send(updateMessage(broken.slice(0, Math.floor(broken.length / 2))));
+    a2.send(updateMessage(t.edit(" and extended")));
+    expect((await cb).code).toBe(CloseCode.BadMessage);
+    await waitFor(() => serverText().includes("kept and extended"), 5000, "both good updates applied");
+    expect(a2Closed).toBe(false);
+    expect(h.logCount(docId)).toBe(2);
+    // And the shadow is still in step for the next tick.
+    a.send(updateMessage(t.edit(" again")));
+    await waitFor(() => serverText().includes("kept and extended again"), 5000, "next tick");
+    a.close();
+    a2.close();
+  });
+});
