@@ -13,6 +13,7 @@ import { compareParagraphs } from "../lib/diff";
 import { buildDocx, buildRedlineDocx, toJson } from "../lib/exporter";
 import { openDatabase } from "../server/db/client";
 import { UpdateLog } from "../server/db/update-log";
+import { benchFanoutAll } from "./fanout/main";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,3 +105,8 @@ console.log(`Plenary bench · ${new Date().toISOString()} · ${os.cpus().length}
 benchCompare();
 benchLog();
 await benchExport();
+// Fan-out against @y/websocket-server, 100k-update open, RSS per document, idle unload
+// (bench/fanout; alone: `npm run bench:fanout`).
+await benchFanoutAll();
+// Some client handle of the fan-out run outlives it (not found yet): end when the figures are out.
+process.exit(process.exitCode ?? 0);

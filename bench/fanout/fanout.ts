@@ -1,0 +1,233 @@
+/**
+ * Fan-out bench: Plenary (everything on) against the Yjs authors' y-websocket server
+ * (@y/websocket-server 0.1.1), one load generator, same run, alternating, N rounds, medians.
+ * Each scenario run gets a fresh server child process; its CPU time (utime+stime from
+ * /proc) and peak RSS (VmRSS sampled every 50 ms) are measured over the measurement
+ * window plus a 1 s drain.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { Recorder, openReader, openWriter, type Reader, type Writer } from "./clients";
+import { cpuSeconds, rssBytes, startPlenary, startReference, type ServerKind, type ServerUnderTest } from "./servers";
+
+export interface RunResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  deliveries: number;
+  expected: number;
+  cpuPer1000: number;
+  peakRssMb: number;
+  /** RSS of the server process before any client connected (module baseline). */
+  baseRssMb: number;
+  generatorCpuS: number;
+  edits: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export function median(xs: number[]): number {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+}
+
+interface Layout {
+  rooms: number;
+  writersPerRoom: number;
+  readersPerRoom: number;
+  rate: number;
+}
+
+async function connectInBatches<T extends { synced: Promise<void> }>(make: (() => T)[], batch = 50): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < make.length; i += batch) {
+    const group = make.slice(i, i + batch).map((f) => f());
+    out.push(...group);
+    await Promise.all(group.map((c) => c.synced));
+  }
+  return out;
+}
+
+/** Connects the clients of a layout; returns them with the recorder they share. */
+async function setUp(server: ServerUnderTest, layout: Layout, rec: Recorder) {
+  const rooms = await server.rooms(layout.rooms);
+  let writerId = 0;
+  const readerMakers: (() => Reader)[] = [];
+  const writerMakers: (() => Writer)[] = [];
+  for (const room of rooms) {
+    for (let i = 0; i < layout.readersPerRoom; i++) readerMakers.push(() => openReader(server, room, rec));
+    for (let i = 0; i < layout.writersPerRoom; i++) {
+      const id = writerId++;
+      writerMakers.push(() => openWriter(server, room, id, rec));
+    }
+  }
+  const readers = await connectInBatches(readerMakers);
+  const writers = await connectInBatches(writerMakers, 20);
+  return { rooms, readers, writers };
+}
+
+/** Measures a window with the given writers typing; returns latency, CPU and RSS figures. */
+async function measure(server: ServerUnderTest, rec: Recorder, writers: Writer[], rate: number, clientsPerRoom: (w: number) => number, windowMs: number): Promise<RunResult> {
+  await sleep(300);
+  rec.latencies = [];
+  rec.deliveries = 0;
+  rec.sentAt.clear();
+  rec.recording = true;
+  const edits0 = writers.reduce((n, w) => n + w.edits, 0);
+  let peak = rssBytes(server.pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid))), 50);
+  const cpu0 = cpuSeconds(server.pid);
+  const gen0 = process.cpuUsage();
+  server.signal("window-start");
+  for (const w of writers) w.start(rate);
+  await sleep(windowMs);
+  for (const w of writers) w.stop();
+  await sleep(1000);
+  const cpu = cpuSeconds(server.pid) - cpu0;
+  const gen = process.cpuUsage(gen0);
+  server.signal("window-end");
+  clearInterval(sampler);
+  rec.recording = false;
+  const edits = writers.reduce((n, w) => n + w.edits, 0) - edits0;
+  const sorted = [...rec.latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    deliveries: rec.deliveries,
+    expected: edits * (clientsPerRoom(writers.length) - 1),
+    cpuPer1000: rec.deliveries ? (cpu / rec.deliveries) * 1000 : NaN,
+    peakRssMb: peak / 1024 / 1024,
+    baseRssMb: 0,
+    generatorCpuS: (gen.user + gen.system) / 1e6,
+    edits,
+  };
+}
+
+export interface Scenario {
+  name: string;
+  layout: Layout;
+}
+
+export const SCENARIOS: Scenario[] = [
+  { name: "1 room x 20 clients (1 writer, 10 edits/s)", layout: { rooms: 1, writersPerRoom: 1, readersPerRoom: 19, rate: 10 } },
+  { name: "1 room x 200 clients (20 writers, 5 edits/s each)", layout: { rooms: 1, writersPerRoom: 20, readersPerRoom: 180, rate: 5 } },
+  { name: "200 rooms x 3 clients (1 writer at 2 edits/s + 2 readers each)", layout: { rooms: 200, writersPerRoom: 1, readersPerRoom: 2, rate: 2 } },
+];
+
+function start(kind: ServerKind): Promise<ServerUnderTest> {
+  return kind === "plenary" ? startPlenary() : startReference();
+}
+
+export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs: number): Promise<RunResult> {
+  const server = await start(kind);
+  const rec = new Recorder();
+  try {
+    const baseRssMb = rssBytes(server.pid) / 1024 / 1024;
+    const { readers, writers } = await setUp(server, scenario.layout, rec);
+    const perRoom = scenario.layout.writersPerRoom + scenario.layout.readersPerRoom;
+    const result = await measure(server, rec, writers, scenario.layout.rate, () => perRoom, windowMs);
+    for (const c of [...readers, ...writers]) c.close();
+    return { ...result, baseRssMb };
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface RampStep extends RunResult {
+  writers: number;
+}
+
+/**
+ * One room, 10 readers, writers added step by step (each typing `rate` edits/s) until the
+ * readers' p95 passes 250 ms or the steps run out.
+ */
+export async function runRamp(kind: ServerKind, steps: number[], rate: number, windowMs: number, readersN = 10): Promise<RampStep[]> {
+  const server = await start(kind);
+  const rec = new Recorder();
+  const out: RampStep[] = [];
+  const readers: Reader[] = [];
+  const writers: Writer[] = [];
+  try {
+    const [room] = await server.rooms(1);
+    for (let i = 0; i < readersN; i++) readers.push(openReader(server, room!, rec));
+    await Promise.all(readers.map((r) => r.synced));
+    for (const target of steps) {
+      const makers: (() => Writer)[] = [];
+      for (let i = writers.length; i < target; i++) makers.push(() => openWriter(server, room!, i, rec));
+      writers.push(...(await connectInBatches(makers, 20)));
+      const r = await measure(server, rec, writers, rate, (w) => w + readersN, windowMs);
+      out.push({ ...r, writers: target });
+      if (r.p95 > 250 || Number.isNaN(r.p95)) break;
+    }
+    return out;
+  } finally {
+    for (const c of [...readers, ...writers]) c.close();
+    await server.stop();
+  }
+}
+
+const fmt = (x: number, d = 1) => (Number.isNaN(x) ? "n/a" : x.toFixed(d));
+
+export interface FanoutOptions {
+  rounds: number;
+  windowMs: number;
+  rampSteps: number[];
+  rampRate: number;
+  rampWindowMs: number;
+}
+
+/** Runs every scenario for both servers, alternating, and prints medians and ratios. */
+export async function benchFanout(opts: FanoutOptions): Promise<void> {
+  // Every y-websocket provider adds a process 'exit' listener (removed on destroy).
+  process.setMaxListeners(0);
+  console.log(`\nFan-out: Plenary (auth, vetting+policy, SQLite log synchronous=FULL, audit chain) vs @y/websocket-server 0.1.1`);
+  console.log(`  ${opts.rounds} rounds, alternating, ${opts.windowMs / 1000} s windows, medians; latency = writer's edit -> reader's receipt`);
+  const kinds: ServerKind[] = ["reference", "plenary"];
+  for (const scenario of SCENARIOS) {
+    const results: Record<ServerKind, RunResult[]> = { plenary: [], reference: [] };
+    for (let r = 0; r < opts.rounds; r++) {
+      const order = r % 2 === 0 ? kinds : [...kinds].reverse();
+      for (const kind of order) results[kind].push(await runScenario(kind, scenario, opts.windowMs));
+    }
+    printScenario(scenario.name, results);
+  }
+  const ramp: Record<ServerKind, RampStep[][]> = { plenary: [], reference: [] };
+  for (let r = 0; r < opts.rounds; r++) {
+    const order = r % 2 === 0 ? kinds : [...kinds].reverse();
+    for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs));
+  }
+  printRamp(ramp, opts);
+}
+
+function printScenario(name: string, results: Record<ServerKind, RunResult[]>): void {
+  const m = (kind: ServerKind, key: keyof RunResult) => median(results[kind].map((r) => r[key]));
+  console.log(`\n${name}`);
+  console.log(`  ${"".padEnd(10)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU s/1k deliv".padStart(15)} ${"peak RSS MB".padStart(12)} ${"(at start)".padStart(10)} ${"deliveries".padStart(11)} ${"expected".padStart(9)} ${"gen CPU s".padStart(10)}`);
+  for (const kind of ["reference", "plenary"] as const) {
+    console.log(
+      `  ${kind.padEnd(10)} ${fmt(m(kind, "p50"), 2).padStart(8)} ${fmt(m(kind, "p99"), 2).padStart(8)} ${fmt(m(kind, "cpuPer1000"), 4).padStart(15)} ${fmt(m(kind, "peakRssMb")).padStart(12)} ${fmt(m(kind, "baseRssMb")).padStart(10)} ${fmt(m(kind, "deliveries"), 0).padStart(11)} ${fmt(m(kind, "expected"), 0).padStart(9)} ${fmt(m(kind, "generatorCpuS"), 2).padStart(10)}`,
+    );
+  }
+  const ratio = (key: keyof RunResult) => fmt(m("plenary", key) / m("reference", key), 2);
+  console.log(`  ratio Plenary/reference: p50 ${ratio("p50")}x, p99 ${ratio("p99")}x, CPU/delivery ${ratio("cpuPer1000")}x, peak RSS ${ratio("peakRssMb")}x`);
+  console.log(`  rounds (p99 ms): reference ${results.reference.map((r) => fmt(r.p99, 2)).join(", ")}; plenary ${results.plenary.map((r) => fmt(r.p99, 2)).join(", ")}`);
+}
+
+function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions): void {
+  console.log(`\nRamp: writers in one room (+10 readers), ${opts.rampRate} edit/s each, ${opts.rampWindowMs / 1000} s per step, until p95 > 250 ms`);
+  for (const kind of ["reference", "plenary"] as const) {
+    const knees: number[] = [];
+    for (const [r, steps] of ramp[kind].entries()) {
+      const last = steps.at(-1);
+      const knee = last && last.p95 > 250 ? last.writers : NaN;
+      knees.push(knee);
+      const core = (s: RampStep) => fmt((100 * s.generatorCpuS) / ((opts.rampWindowMs + 1000) / 1000), 0);
+      console.log(`  ${kind.padEnd(10)} round ${r + 1}: ${steps.map((s) => `${s.writers}w p95 ${fmt(s.p95, 1)} ms p99 ${fmt(s.p99, 1)} CPU ${fmt(s.cpuPer1000, 4)} s/1k RSS ${fmt(s.peakRssMb, 0)} MB generator ${core(s)}% of a core`).join(" | ")}`);
+    }
+    const reached = knees.filter((k) => !Number.isNaN(k));
+    console.log(`  ${kind.padEnd(10)} knee (p95 > 250 ms): ${reached.length ? `median ${median(knees.map((k) => (Number.isNaN(k) ? Infinity : k)))} writers` : `not reached up to ${opts.rampSteps.at(-1)} writers`}`);
+  }
+}
