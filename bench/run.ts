@@ -10,7 +10,7 @@ import DiffMatchPatch from "diff-match-patch";
 import * as Y from "yjs";
 import { Packer } from "docx";
 import { compareParagraphs } from "../lib/diff";
-import { buildDocx, buildRedlineDocx, toJson } from "../lib/exporter";
+import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, toJson } from "../lib/exporter";
 import { openDatabase } from "../server/db/client";
 import { UpdateLog } from "../server/db/update-log";
 import { benchFanoutAll } from "./fanout/main";
@@ -97,8 +97,17 @@ async function benchExport(): Promise<void> {
   const docx = await timeAsync(() => Packer.toBuffer(buildDocx(meta, paragraphs)));
   const pairs = compareParagraphs(from, to).pairs;
   const redline = await timeAsync(() => Packer.toBuffer(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: new Date(0).toISOString() }))));
+  const pdf = await timeAsync(() => buildPdf(meta, paragraphs));
+  const rows = paragraphs.map((p, i) => ({
+    paragraph: p,
+    status: i % 3 === 0 ? "Agreed ad ref." : null,
+    entries: i % 2 ? [] : [{ kind: "amendment", op: "replace", by: "Albania", cosponsors: ["Austria", "Belarus"], quote: "peace", proposedText: "peace and security", body: null, status: "open" }],
+  }));
+  const compilation = await timeAsync(() => Packer.toBuffer(buildCompilationDocx(meta, rows)));
   row("export 300 paragraphs to DOCX", docx, json, "JSON export");
   row("export 300 paragraphs to redline DOCX", redline, json, "JSON export");
+  row("export 300 paragraphs to PDF", pdf, json, "JSON export");
+  row("compilation of proposals, 300 rows (DOCX)", compilation, json, "JSON export");
 }
 
 console.log(`Plenary bench · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version}`);
@@ -107,6 +116,7 @@ benchLog();
 await benchExport();
 // Fan-out against @y/websocket-server, 100k-update open, RSS per document, idle unload
 // (bench/fanout; alone: `npm run bench:fanout`).
-await benchFanoutAll();
+// BENCH_SKIP_FANOUT=1 for the quick, in-process part only.
+if (!process.env.BENCH_SKIP_FANOUT) await benchFanoutAll();
 // Some client handle of the fan-out run outlives it (not found yet): end when the figures are out.
 process.exit(process.exitCode ?? 0);

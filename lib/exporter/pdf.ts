@@ -79,6 +79,18 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     doc.on("error", reject);
   });
 
+  // pdfkit re-reads a registered font's file on every doc.font() call, even for the face
+  // in use (most of the export's time): switch only when the face changes.
+  let current: Face = "regular";
+  const font = (face: Face) => {
+    if (face !== current) {
+      doc.font(face);
+      current = face;
+    }
+    return doc;
+  };
+  doc.font("regular");
+
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
@@ -100,16 +112,16 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
       indent: p.kind === "preambular" ? INDENT : 0,
       lineGap: 2,
     };
-    doc.font("regular").fontSize(size);
+    font("regular").fontSize(size);
     // Keep at least two lines of a paragraph on the page its number is printed on.
     if (doc.y + doc.currentLineHeight(true) * 2 > bottom()) doc.addPage();
     if (p.kind === "heading") doc.moveDown(0.4);
     const y = doc.y;
     // The paragraph's reference in the margin (PP3, OP7, 5(a)) where the body does not print it.
     if (p.number && p.number !== number) {
-      doc.font("regular").fontSize(7.5).fillColor(GREY).text(p.number, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
+      font("regular").fontSize(7.5).fillColor(GREY).text(p.number, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
     }
-    if (number) doc.font("regular").fontSize(size).fillColor("black").text(number, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });
+    if (number) font("regular").fontSize(size).fillColor("black").text(number, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });
     doc.fillColor("black").fontSize(size);
     doc.x = left + indentLeft;
     doc.y = y;
@@ -117,8 +129,8 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     // change the face. A space at a face change is kept at the end of the earlier piece.
     printed.forEach((r, i) => {
       const continued = i < printed.length - 1;
-      if (i === 0) doc.font(r.face).text(r.text, left + indentLeft, y, { ...options, continued });
-      else doc.font(r.face).text(r.text, { continued });
+      if (i === 0) font(r.face).text(r.text, left + indentLeft, y, { ...options, continued });
+      else font(r.face).text(r.text, { continued });
     });
     doc.x = left;
     doc.moveDown(p.kind === "title" ? 1.2 : 0.6);
@@ -129,7 +141,7 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     doc.switchToPage(i);
     // Header and footer sit in the margins; lift the bottom margin so pdfkit adds no page.
     doc.page.margins.bottom = 0;
-    doc.font("regular").fontSize(8.5).fillColor(GREY);
+    font("regular").fontSize(8.5).fillColor(GREY);
     doc.text(heading, left, 40, { width, align: "right", lineBreak: false });
     doc.text(`Page ${i + 1} of ${range.count}`, left, doc.page.height - 48, { width, align: "center", lineBreak: false });
   }
