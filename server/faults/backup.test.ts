@@ -2,12 +2,12 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { verifyAuditChains } from "../db/audit";
 import { UpdateLog } from "../db/update-log";
 import { tempDir } from "../test/temp-dir";
-import { authedProvider, fragmentText, freePort, hasPending, prepareDataDir, rng, sleep, spawnServer, stateVector, storedDoc, until, writePeople, type ChildServer } from "./fault-harness";
+import { authedProvider, fragmentText, freePort, hasPending, prepareDataDir, rng, sleep, spawnServer, stateVector, storedDoc, until, writePeople, type ChildServer, cleanUpAfterAll } from "./fault-harness";
 import { Typist, plainText, tokenCounts } from "./typist";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -15,14 +15,7 @@ const tmp = tempDir("plenary-backup-");
 let server: ChildServer | null = null;
 const typists: Typist[] = [];
 
-afterAll(async () => {
-  for (const t of typists) {
-    t.stop();
-    t.provider.destroy();
-  }
-  await server?.kill9();
-  tmp.cleanup();
-});
+cleanUpAfterAll(() => ({ server, typists, tmp }));
 
 /** Runs a repository script the way `npm run <name>` does (node --import tsx), with DATA_DIR/PORT. */
 function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -11,7 +11,9 @@ import { writeBlocks } from "../../lib/model/ydoc";
 import type { Block } from "../../lib/model/types";
 import { openDatabase, openSqlite, databaseFile } from "../db/client";
 import { UpdateLog } from "../db/update-log";
+import { afterAll } from "vitest";
 import type { ChildReply, ChildRequest, PeopleFile } from "./child-server";
+import type { Typist } from "./typist";
 
 const CHILD_ENTRY = path.join(import.meta.dirname, "child-server.ts");
 
@@ -226,3 +228,16 @@ export async function until<T>(check: () => T | Promise<T>, timeoutMs: number, w
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** After the test file: stop the typists, kill the child server, remove the temp dir. */
+export function cleanUpAfterAll(state: () => { server: ChildServer | null; typists: Typist[]; tmp: { cleanup(): void } }): void {
+  afterAll(async () => {
+    const { server, typists, tmp } = state();
+    for (const t of typists) {
+      t.stop();
+      t.provider.destroy();
+    }
+    await server?.kill9();
+    tmp.cleanup();
+  });
+}

@@ -1,24 +1,8 @@
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { tempDir } from "../test/temp-dir";
-import {
-  SOAK,
-  authedProvider,
-  fragmentText,
-  freePort,
-  hasPending,
-  notContained,
-  prepareDataDir,
-  rng,
-  sleep,
-  spawnServer,
-  stateVector,
-  storedDoc,
-  until,
-  writePeople,
-  type ChildServer,
-} from "./fault-harness";
+import { SOAK, authedProvider, fragmentText, freePort, hasPending, notContained, prepareDataDir, rng, sleep, spawnServer, stateVector, storedDoc, until, writePeople, type ChildServer, cleanUpAfterAll } from "./fault-harness";
 import { Typist, plainText, tokenCounts } from "./typist";
 
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? (SOAK ? 50 : 5));
@@ -31,14 +15,7 @@ const tmp = tempDir("plenary-kill9-");
 let server: ChildServer | null = null;
 const typists: Typist[] = [];
 
-afterAll(async () => {
-  for (const t of typists) {
-    t.stop();
-    t.provider.destroy();
-  }
-  await server?.kill9();
-  tmp.cleanup();
-});
+cleanUpAfterAll(() => ({ server, typists, tmp }));
 
 describe(`kill -9 while ${CLIENTS} clients type (${ROUNDS} rounds)`, () => {
   it("every update a client received is stored at the moment of the kill; clients reconnect by themselves and converge on the stored state; no pending structs; every token once", async () => {

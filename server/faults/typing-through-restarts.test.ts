@@ -1,8 +1,8 @@
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { tempDir } from "../test/temp-dir";
-import { SOAK, authedProvider, freePort, hasPending, prepareDataDir, rng, sleep, spawnServer, stateVector, until, writePeople, type ChildServer } from "./fault-harness";
+import { SOAK, authedProvider, freePort, hasPending, prepareDataDir, rng, sleep, spawnServer, stateVector, until, writePeople, type ChildServer, cleanUpAfterAll } from "./fault-harness";
 import { Typist, plainText, tokenCounts } from "./typist";
 
 /**
@@ -21,14 +21,7 @@ process.setMaxListeners(CLIENTS + 20);
 const tmp = tempDir("plenary-typing-restarts-");
 let server: ChildServer | null = null;
 const typists: Typist[] = [];
-afterAll(async () => {
-  for (const t of typists) {
-    t.stop();
-    t.provider.destroy();
-  }
-  await server?.kill9();
-  tmp.cleanup();
-});
+cleanUpAfterAll(() => ({ server, typists, tmp }));
 
 describe(`${CLIENTS} clients typing straight through ${RESTARTS} kill -9 restarts`, () => {
   it("no client is refused or gives up; all converge on the server's state; every token exactly once", async () => {
