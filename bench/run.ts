@@ -12,6 +12,7 @@ import { Packer } from "docx";
 import { compareParagraphs } from "../lib/diff";
 import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, toJson } from "../lib/exporter";
 import { openDatabase } from "../server/db/client";
+import { pdfFonts } from "../server/pdf-fonts";
 import { UpdateLog } from "../server/db/update-log";
 import { benchFanoutAll } from "./fanout/main";
 
@@ -97,7 +98,7 @@ async function benchExport(): Promise<void> {
   const docx = await timeAsync(() => Packer.toBuffer(buildDocx(meta, paragraphs)));
   const pairs = compareParagraphs(from, to).pairs;
   const redline = await timeAsync(() => Packer.toBuffer(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: new Date(0).toISOString() }))));
-  const pdf = await timeAsync(() => buildPdf(meta, paragraphs));
+  const pdf = await timeAsync(() => buildPdf(meta, paragraphs, pdfFonts()));
   const rows = paragraphs.map((p, i) => ({
     paragraph: p,
     status: i % 3 === 0 ? "Agreed ad ref." : null,

@@ -2,5 +2,5 @@ export { acceptedRuns, acceptedText, exportFileName, printedNumber, type ExportM
 export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
 export { buildDocx, buildRedlineDocx, type Revision } from "./docx";
 export { buildCompilationDocx, describeEntry, type CompilationEntry, type CompilationRow } from "./compilation";
-export { buildPdf } from "./pdf";
+export { buildPdf, type PdfFonts } from "./pdf";
 export { EXPORT_FORMATS, type ExportFormat } from "./formats";

@@ -1,21 +1,10 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
 import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
 
-/**
- * DejaVu Serif: a free serif with Latin, Greek and Cyrillic, embedded (pdfkit writes a
- * ToUnicode map, so the text can be searched and extracted).
- */
-const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const FONTS = {
-  regular: "DejaVuSerif.ttf",
-  italic: "DejaVuSerif-Italic.ttf",
-  bold: "DejaVuSerif-Bold.ttf",
-  boldItalic: "DejaVuSerif-BoldItalic.ttf",
-} as const;
-type Face = keyof typeof FONTS;
+/** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
+export type Face = "regular" | "italic" | "bold" | "boldItalic";
+export type PdfFonts = Record<Face, Uint8Array>;
 
 const PT = 11;
 const MARGIN = { top: 78, bottom: 72, left: 92, right: 72 };
@@ -60,18 +49,19 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { tex
  * hanging operative numbers), the paragraph reference (PP3, OP7) in the left margin, the
  * symbol, date and version in every page header and "page n of m" in the footer.
  */
-export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Promise<Uint8Array> {
+export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[], fonts: PdfFonts): Promise<Uint8Array> {
   const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
-    font: path.join(FONT_DIR, FONTS.regular),
+    // pdfkit takes font bytes here too (its types say only a path): no Helvetica is loaded.
+    font: Buffer.from(fonts.regular) as unknown as string,
     info: { Title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, Creator: "Plenary", Producer: "Plenary" },
     lang: "en",
     displayTitle: true,
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, path.join(FONT_DIR, file));
+  for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, Buffer.from(bytes));
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve, reject) => {

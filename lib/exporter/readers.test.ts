@@ -10,8 +10,9 @@ import { compareParagraphs, type ParagraphPair } from "../diff";
 import { parseStatement } from "../import/parse-statement";
 import { computeNumbers } from "../model/numbering";
 import type { BlockKind, TextRun } from "../model/types";
-import { pdfPages, pdfToText, readWithLibreOffice, type LibreOfficeReading } from "../../test/readers/readers";
-import { acceptedRuns, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, printedNumber, type CompilationRow, type ExportMeta, type ExportParagraph } from ".";
+import { pdfFonts } from "../../server/pdf-fonts";
+import { pdfPages, pdfToText, readWithLibreOffice, xmlXPath, type LibreOfficeReading } from "../../test/readers/readers";
+import { acceptedRuns, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, printedNumber, toAkomaNtoso, type CompilationRow, type ExportMeta, type ExportParagraph } from ".";
 
 const seedDir = path.join(process.cwd(), "seeds");
 const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
@@ -122,7 +123,7 @@ describe("exports read by LibreOffice and poppler", () => {
   });
 
   it("PDF: poppler extracts every paragraph's text, its printed number and its reference, with the symbol and page numbers", async () => {
-    const bytes = await buildPdf({ ...rev1.meta, versionLabel: "Rev.2" }, rev2);
+    const bytes = await buildPdf({ ...rev1.meta, versionLabel: "Rev.2" }, rev2, pdfFonts());
     const pages = await pdfPages(bytes);
     const text = await pdfToText(bytes);
     expect(pages).toBeGreaterThanOrEqual(2);
@@ -140,5 +141,19 @@ describe("exports read by LibreOffice and poppler", () => {
       expect(body).toContain(`${n ? `${n} ` : ""}${p.text}`.replace(/-/g, "").replace(/\s+/g, " ").trim());
       if (p.number && p.number !== n) expect(lines.map((l) => l.trim())).toContain(p.number);
     }
+  });
+
+  it("Akoma Ntoso: libxml2 parses it; the AKN 3.0 namespace, FRBR identification, a recital per PP and a numbered paragraph per OP, in document order", async () => {
+    const xml = toAkomaNtoso({ ...rev1.meta, versionLabel: "Rev.2" }, rev2);
+    const akn = (name: string) => `*[local-name()='${name}' and namespace-uri()='http://docs.oasis-open.org/legaldocml/ns/akn/3.0']`;
+    expect(await xmlXPath(xml, `count(/${akn("akomaNtoso")}/${akn("doc")}/${akn("meta")}/${akn("identification")}/*)`)).toBe("3");
+    const order = await xmlXPath(xml, `/${akn("akomaNtoso")}/${akn("doc")}/*`);
+    expect([...order.matchAll(/<(\w+)[ >]/g)].map((m) => m[1]).filter((n) => ["meta", "preface", "preamble", "mainBody"].includes(n!))).toEqual(["meta", "preface", "preamble", "mainBody"]);
+    const pps = rev2.filter((p) => p.kind === "preambular").length;
+    const ops = rev2.filter((p) => p.kind === "operative");
+    expect(await xmlXPath(xml, `count(//${akn("preamble")}//${akn("recital")})`)).toBe(String(pps));
+    expect(await xmlXPath(xml, `count(//${akn("mainBody")}/${akn("paragraph")})`)).toBe(String(ops.length));
+    expect(await xmlXPath(xml, `string(//${akn("mainBody")}/${akn("paragraph")}[3]/${akn("num")})`)).toBe(printedNumber(ops[2]!));
+    expect(await xmlXPath(xml, `string(//${akn("preface")}//${akn("docNumber")})`)).toBe("MC.DEC/5/17");
   });
 });

@@ -15,6 +15,7 @@ import {
   type ExportMeta,
   type ExportParagraph,
 } from "../../lib/exporter";
+import { pdfFonts } from "../pdf-fonts";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
@@ -100,7 +101,7 @@ export function createExports(deps: {
         case "akn":
           return { body: toAkomaNtoso(m, paragraphs), contentType: "application/akn+xml", fileName: exportFileName(m, "akn.xml") };
         case "pdf":
-          return { body: await buildPdf(m, paragraphs), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
+          return { body: await buildPdf(m, paragraphs, pdfFonts()), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
           const doc = buildCompilationDocx(m, compilationRows(documentId, userId, paragraphs));
           return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-compilation` }, "docx") };

@@ -76,3 +76,18 @@ export async function pdfPages(bytes: Uint8Array): Promise<number> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** libxml2's xmllint: parses an XML file (well-formed, namespaces) and evaluates an XPath. */
+export async function xmlXPath(xml: string, xpath: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-xml-"));
+  const file = path.join(dir, "file.xml");
+  fs.writeFileSync(file, xml);
+  try {
+    const { stdout } = await run("xmllint", ["--nonet", "--xpath", xpath, file]);
+    return stdout.trim();
+  } catch (err) {
+    throw new Error(`xmllint refused the file or the path (install Debian's libxml2-utils; .ci/run does): ${String(err)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
