@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { PlenaryServer } from "./server-process";
+import { caretAtEnd, documentId, OSCE, personPage } from "./fixtures";
 
 test("sign-in is rate-limited per IP and every response carries the security headers", async ({ playwright }) => {
   const server = new PlenaryServer();
@@ -20,6 +21,34 @@ test("sign-in is rate-limited per IP and every response carries the security hea
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["x-frame-options"]).toBe("DENY");
     await api.dispose();
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+});
+
+test("a writer closed for sending too fast (4429) reconnects by itself and nothing typed is lost", async ({ browser }) => {
+  const server = new PlenaryServer();
+  await server.start({ MAX_MESSAGES_PER_SECOND: "4" });
+  try {
+    const chair = await personPage(browser, server, "chair");
+    const id = await documentId(chair, OSCE);
+    await chair.goto(`/documents/${id}`);
+    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await caretAtEnd(chair, "OP1");
+    const typed = " and keeps typing well past the rate limit";
+    await chair.keyboard.type(typed);
+    await expect
+      .poll(async () => {
+        const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string }[] };
+        return doc.paragraphs.find((p) => p.number === "OP1")!.text.endsWith(typed);
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await expect(chair.getByText(/Connection refused/)).toHaveCount(0);
+    const logs = server.output();
+    expect(logs).toContain("rate limit; closing connection");
+    await chair.context().close();
   } finally {
     await server.stop();
     server.cleanup();

@@ -28,7 +28,14 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(collabUrl(), documentId, doc, { disableBc: true, maxBackoffTime: 5000 });
+    const provider = new WebsocketProvider(collabUrl(), documentId, doc, {
+      disableBc: true,
+      maxBackoffTime: 5000,
+      // 4400-4499 end the session (bad message, signed out, role revoked), except a rate
+      // limit: that one is retried with the provider's backoff, and the edits typed
+      // meanwhile travel in the next sync.
+      shouldReconnect: (event) => event.code === CloseCode.RateLimited || event.code < 4400 || event.code > 4499,
+    });
     let everSynced = false;
     const update = () => {
       if (!navigator.onLine) return setState("offline");

@@ -1,6 +1,7 @@
 /**
  * WebSocket close codes used by the collaboration server (4000-4999 is the application
- * range). Clients show the reason; y-websocket reconnects after any close, so codes that
+ * range). Clients show the reason; y-websocket stops reconnecting on 4400-4499 (the editor
+ * retries 4429 with backoff), and codes that
  * must not be retried (forbidden, unauthenticated) are also answered at the next upgrade
  * with an HTTP status.
  */
