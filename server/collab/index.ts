@@ -443,6 +443,8 @@ interface Pending {
  * ever repair it).
  */
 function deletesBeyond(effective: Uint8Array, sent: Uint8Array): boolean {
+  // The common case (a keystroke, nothing cleaned up): the server's copy is the same bytes.
+  if (effective === sent || (effective.byteLength === sent.byteLength && Buffer.compare(effective, sent) === 0)) return false;
   const ours = Y.decodeUpdate(effective).ds.clients;
   if (ours.size === 0) return false;
   const theirs = Y.decodeUpdate(sent).ds.clients;
