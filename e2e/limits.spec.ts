@@ -54,3 +54,35 @@ test("a writer closed for sending too fast (4429) reconnects by itself and nothi
     server.cleanup();
   }
 });
+
+test("a change over the frame size limit (1009) ends the session with a clear message instead of resending it forever", async ({ browser }) => {
+  const server = new PlenaryServer();
+  await server.start({ MAX_MESSAGE_BYTES: "4096" });
+  try {
+    const chair = await personPage(browser, server, "chair");
+    const id = await documentId(chair, OSCE);
+    await chair.goto(`/documents/${id}`);
+    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await caretAtEnd(chair, "OP1");
+    await chair.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData("text/plain", " pasted".repeat(2000));
+      document.querySelector(".ProseMirror")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(chair.getByText(/too large to send/)).toBeVisible();
+    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "ended");
+    // It stays ended: no reconnect loop resending the same frame.
+    let reopened = 0;
+    chair.on("websocket", (ws) => {
+      if (ws.url().includes("/collab/")) reopened += 1;
+    });
+    await chair.waitForTimeout(3000);
+    expect(reopened).toBe(0);
+    const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string }[] };
+    expect(doc.paragraphs.find((p) => p.number === "OP1")!.text).not.toContain("pasted");
+    await chair.context().close();
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+});

@@ -33,8 +33,9 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       maxBackoffTime: 5000,
       // 4400-4499 end the session (bad message, signed out, role revoked), except a rate
       // limit: that one is retried with the provider's backoff, and the edits typed
-      // meanwhile travel in the next sync.
-      shouldReconnect: (event) => event.code === CloseCode.RateLimited || event.code < 4400 || event.code > 4499,
+      // meanwhile travel in the next sync. A change over the size limit (1009) would be
+      // sent again on every reconnect: it ends the session too, with its reason shown.
+      shouldReconnect: (event) => event.code !== CloseCode.TooLarge && (event.code === CloseCode.RateLimited || event.code < 4400 || event.code > 4499),
     });
     let everSynced = false;
     const update = () => {
@@ -49,7 +50,13 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
     const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
       setState("ended");
       const ended = code === CloseCode.Forbidden || code === CloseCode.Unauthenticated;
-      setEndedReason(ended ? `Access ended: ${reason || "your role was changed"}. Reload to continue.` : `Connection refused: ${reason}. Reload to try again.`);
+      setEndedReason(
+        ended
+          ? `Access ended: ${reason || "your role was changed"}. Reload to continue.`
+          : code === CloseCode.TooLarge
+            ? "Your last change is too large to send (over the server's size limit) and was not saved. Reload to continue."
+            : `Connection refused: ${reason}. Reload to try again.`,
+      );
     };
     provider.on("status", update);
     provider.on("sync", handleSync);
