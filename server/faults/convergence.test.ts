@@ -183,7 +183,15 @@ describe(`randomised convergence through the real server (${STEPS} steps, 5 clie
       for (let step = 1; step <= STEPS; step++) {
         const c = clients[Math.floor(rand() * clients.length)]!;
         const r = rand();
-        if (r < 0.4) count(`edit:${edit(c.doc, rand)}`);
+        if (r < 0.36) count(`edit:${edit(c.doc, rand)}`);
+        else if (r < 0.4) {
+          // Two edits sent in reverse order: the second arrives ahead of what it depends on.
+          c.sendReversed(() => {
+            edit(c.doc, rand);
+            edit(c.doc, rand);
+          });
+          count("edit:sent-reversed");
+        }
         else if (r < 0.62) {
           c.deliverOne(rand);
           count("deliver");
@@ -214,7 +222,7 @@ describe(`randomised convergence through the real server (${STEPS} steps, 5 clie
       const total = (k: keyof RawClient["stats"]) => clients.reduce((n, c) => n + c.stats[k], 0);
       console.log(
         `[convergence] seed ${SEED}: ${STEPS} steps, ${checkpoints} checkpoints passed; ops ${JSON.stringify(Object.fromEntries(ops))}; ` +
-          `delivered ${total("delivered")} (${total("outOfOrder")} out of order, ${total("heldPending")} left the client holding pending structs, ${total("duplicatesApplied")} duplicates applied), ` +
+          `sent out of order ${total("sentOutOfOrder")}; delivered ${total("delivered")} (${total("outOfOrder")} out of order, ${total("heldPending")} left the client holding pending structs, ${total("duplicatesApplied")} duplicates applied), ` +
           `${total("duplicatesSent")} duplicates sent to the server, ${total("connects")} connections; log ${h.logCount(docId)} rows; ` +
           `${resyncNeeded} client(s) differed only in deletions until a resync; ` +
           `final text ${fragmentText(clients[0]!.doc).length} chars`,

@@ -23,9 +23,11 @@ export class RawClient {
   /** Updates this client sent (may be re-sent as duplicates once the server has them). */
   sent: Uint8Array[] = [];
   private answeredStep1 = false;
+  /** While set, local updates wait here instead of being sent (see sendReversed). */
+  private held: Uint8Array[] | null = null;
   /** Close codes of closes the test did not ask for. */
   readonly unexpectedCloses: { code: number; reason: string }[] = [];
-  stats = { heldPending: 0, delivered: 0, duplicatesApplied: 0, duplicatesSent: 0, outOfOrder: 0, connects: 0 };
+  stats = { heldPending: 0, delivered: 0, duplicatesApplied: 0, duplicatesSent: 0, outOfOrder: 0, sentOutOfOrder: 0, connects: 0 };
 
   constructor(
     readonly name: string,
@@ -33,6 +35,10 @@ export class RawClient {
   ) {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
+      if (this.held) {
+        this.held.push(update);
+        return;
+      }
       if (this.ws && this.ws.readyState === this.ws.OPEN && this.answeredStep1) {
         this.ws.send(updateMessage(update));
         this.sent.push(update);
@@ -121,6 +127,26 @@ export class RawClient {
   /** Delivers the whole inbox in a random order. */
   deliverAll(rand: () => number): void {
     while (this.inbox.length) this.deliverOne(rand);
+  }
+
+  /**
+   * Makes the local edits of `fn` and sends their updates in reverse order: later edits
+   * arrive ahead of the ones they depend on (the server drops those and asks for a sync).
+   */
+  sendReversed(fn: () => void): void {
+    if (!this.ready) return fn();
+    this.held = [];
+    try {
+      fn();
+    } finally {
+      const held = this.held.reverse();
+      this.held = null;
+      for (const u of held) {
+        this.ws!.send(updateMessage(u));
+        this.sent.push(u);
+      }
+      if (held.length > 1) this.stats.sentOutOfOrder += 1;
+    }
   }
 
   /** Re-sends an update the server is known to hold (a duplicate it must treat as a no-op). */
