@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { CloseCode } from "../../lib/protocol/close-codes";
+import { MAX_RESYNCS_PER_CONNECTION } from ".";
 import { closed, opened, refusedStatus, startCollabHarness, updateMessage } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
@@ -152,6 +153,27 @@ describe("collaboration server", () => {
     typeInto(a.doc, " still fine");
     await waitFor(() => serverText().includes("still fine"), 5000, "after refusals");
     a.destroy();
+  });
+
+  it(`a client that keeps sending updates ahead of their dependencies is closed (4400) after ${MAX_RESYNCS_PER_CONNECTION} resyncs; nothing stored`, async () => {
+    const before = h.logCount(docId);
+    const other = new Y.Doc();
+    typeInto(other, "one");
+    const sv = Y.encodeStateVector(other);
+    typeInto(other, " two");
+    const dependent = Y.encodeStateAsUpdate(other, sv);
+    const ws = h.raw(docId, boris.token);
+    let answers = 0;
+    ws.on("message", (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 0) answers += 1;
+    });
+    await opened(ws);
+    const done = closed(ws);
+    for (let i = 0; i < MAX_RESYNCS_PER_CONNECTION + 10; i++) ws.send(updateMessage(dependent));
+    expect((await done).code).toBe(CloseCode.BadMessage);
+    // The greeting's sync step 1, then one per dropped update up to the limit.
+    expect(answers).toBe(MAX_RESYNCS_PER_CONNECTION + 1);
+    expect(h.logCount(docId)).toBe(before);
   });
 
   it("mutated updates: each is either refused with nothing changed, or applied exactly as Yjs applies it", async () => {

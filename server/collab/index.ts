@@ -15,6 +15,13 @@ import { policyFor } from "./policy";
 import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
 import { CollabLimits, remoteAddress, type CollabLimitOptions, type Lease } from "./limits";
 
+/**
+ * Updates ahead of their dependencies one connection may send (each is dropped and answered
+ * with a sync step 1, at the cost of a shadow rebuild): a reconnecting client sends a few;
+ * past this the connection is closed 4400.
+ */
+export const MAX_RESYNCS_PER_CONNECTION = 50;
+
 export interface CollabOptions {
   updateLog: UpdateLog;
   /** Who is behind this request (session cookie), or null. */
@@ -130,6 +137,7 @@ export class CollabServer {
       awarenessIds: new Set(),
       tokens: this.opts.maxMessagesPerSecond * 2,
       refilledAt: Date.now(),
+      resyncs: 0,
     };
     room.conns.add(conn);
     ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
@@ -178,7 +186,7 @@ export class CollabServer {
           send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
       }
     } catch (err) {
-      if (isPlenaryError(err) && err.code === "conflict") {
+      if (isPlenaryError(err) && err.code === "conflict" && ++conn.resyncs <= MAX_RESYNCS_PER_CONNECTION) {
         // An update that depends on edits the server lacks (typed while reconnecting, or
         // lost in flight by a crash) is dropped, nothing stored, and the client is asked
         // for its state: its sync step 2 carries those edits and the dropped one. Closing

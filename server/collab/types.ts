@@ -24,6 +24,12 @@ export interface Conn {
   /** Token bucket for messages per second. */
   tokens: number;
   refilledAt: number;
+  /**
+   * Updates dropped for missing dependencies and answered with a sync step 1. A client
+   * reconnecting needs a few; each costs the server a shadow rebuild, so past
+   * MAX_RESYNCS_PER_CONNECTION the connection is closed (4400).
+   */
+  resyncs: number;
 }
 
 export type EditingMode = "chairs_pen" | "open_drafting";
