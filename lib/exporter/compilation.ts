@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { acceptedRuns, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
 
 const FONT = "Times New Roman";
 const SIZE = 20; // half-points: 10 pt, as compilations are printed
@@ -111,7 +111,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
             [
               new Paragraph({
                 children: acceptedRuns(paragraph).map((r) =>
-                  run(r.marks?.includes("bracket") ? `[${r.text}]` : r.text, { bold: paragraph.kind === "heading" || paragraph.kind === "title" || r.marks?.includes("bold"), italics: r.marks?.includes("italic") }),
+                  run(printedRunText(r), { bold: paragraph.kind === "heading" || paragraph.kind === "title" || r.marks?.includes("bold"), italics: r.marks?.includes("italic") }),
                 ),
               }),
             ],

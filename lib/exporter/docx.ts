@@ -1,7 +1,7 @@
 import { AlignmentType, DeletedTextRun, Document, Header, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
 import type { DiffOp } from "../diff";
 import type { ParagraphPair, ParagraphRef } from "../diff";
-import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, participleLength, printedNumber, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun as Run } from "../model/types";
 
 const FONT = "Times New Roman";
@@ -12,7 +12,7 @@ function runs(textRuns: Run[], italicPrefix: number): TextRun[] {
   const out: TextRun[] = [];
   for (const r of textRuns) {
     const m = r.marks ?? [];
-    const text = m.includes("bracket") ? `[${r.text}]` : r.text;
+    const text = printedRunText(r);
     const start = offset;
     offset += r.text.length;
     const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;

@@ -25,6 +25,16 @@ export function acceptedRuns(p: ExportParagraph): TextRun[] {
     });
 }
 
+/** A run's text as the exports print it: bracketed language keeps its square brackets. */
+export function printedRunText(r: TextRun): string {
+  return r.marks?.includes("bracket") ? `[${r.text}]` : r.text;
+}
+
+/** The accepted text as the exports print it (brackets as characters). */
+export function printedText(p: ExportParagraph): string {
+  return acceptedRuns(p).map(printedRunText).join("");
+}
+
 export function acceptedText(p: ExportParagraph): string {
   return acceptedRuns(p)
     .map((r) => r.text)

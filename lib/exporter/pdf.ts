@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
-import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, participleLength, printedNumber, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
 
 /** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
 export type Face = "regular" | "italic" | "bold" | "boldItalic";
@@ -26,7 +26,7 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { tex
   let offset = 0;
   for (const r of runs) {
     const m = r.marks ?? [];
-    const text = m.includes("bracket") ? `[${r.text}]` : r.text;
+    const text = printedRunText(r);
     const start = offset;
     offset += r.text.length;
     const bold = allBold || m.includes("bold");

@@ -12,7 +12,7 @@ import { computeNumbers } from "../model/numbering";
 import type { BlockKind, TextRun } from "../model/types";
 import { pdfFonts } from "../../server/pdf-fonts";
 import { pdfPages, pdfToText, readWithLibreOffice, xmlXPath, type LibreOfficeReading } from "../../test/readers/readers";
-import { acceptedRuns, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, printedNumber, toAkomaNtoso, type CompilationRow, type ExportMeta, type ExportParagraph } from ".";
+import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, printedNumber, printedText, toAkomaNtoso, type CompilationRow, type ExportMeta, type ExportParagraph } from ".";
 
 const seedDir = path.join(process.cwd(), "seeds");
 const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
@@ -30,9 +30,7 @@ function seed(file: string): { meta: ExportMeta; paragraphs: ExportParagraph[] }
 /** A paragraph as a reader should show it: printed number, tab, accepted text with brackets. */
 function printed(p: ExportParagraph): string {
   const n = printedNumber(p);
-  const text = acceptedRuns(p)
-    .map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text))
-    .join("");
+  const text = printedText(p);
   return n ? `${n}\t${text}` : text;
 }
 
@@ -54,7 +52,7 @@ function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   blocks.splice(blocks.indexOf(op2) + 1, 0, { id: "new-op", kind: "operative", runs: [{ text: "Requests the Secretary General to " }, { text: "report annually", marks: ["bracket"] }, { text: " on the implementation of this decision;" }] });
   const last = blocks.filter((b) => b.kind === "operative").at(-1)!;
   last.runs = [{ text: last.runs.map((r) => r.text).join("").replace("Invite", "Invites") }];
-  return numbered(blocks).map((p) => ({ ...p, text: acceptedRuns(p).map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text)).join("") }));
+  return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
 }
 
 const AUTHORS = ["Albania", "Austria", "Chair"];

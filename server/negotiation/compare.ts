@@ -10,7 +10,7 @@ import { watchedTerms } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { attributeChanges, type Attribution } from "./attribution";
 import type { VersionParagraph, Versions } from "./versions";
-import { acceptedRuns, acceptedText } from "../../lib/exporter/model";
+import { acceptedText, printedText } from "../../lib/exporter/model";
 
 /**
  * The text a comparison reads: the accepted text (pending suggested insertions are
@@ -18,10 +18,7 @@ import { acceptedRuns, acceptedText } from "../../lib/exporter/model";
  * as characters, as the Word exports print them.
  */
 function textOf(p: VersionParagraph, printed: boolean): string {
-  if (!printed) return acceptedText(p);
-  return acceptedRuns(p)
-    .map((r) => (r.marks?.includes("bracket") ? `[${r.text}]` : r.text))
-    .join("");
+  return printed ? printedText(p) : acceptedText(p);
 }
 
 export interface CompareSide {
