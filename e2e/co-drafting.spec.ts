@@ -1,4 +1,4 @@
-import { documentId, editor, expect, OSCE, personPage, test, caretAtEnd } from "./fixtures";
+import { documentId, editor, expect, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
 
 test("two delegates see each other's typing live (open drafting), with carets and the online list", async ({ browser, server }) => {
   const albania = await personPage(browser, server, "albania");
@@ -67,8 +67,7 @@ test("the chair pastes from Word with tracked changes: the text arrives as accep
   // Stored as plain text: the server's paragraph model has no tracked-change run in it.
   await expect
     .poll(async () => {
-      const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string; runs: { marks?: string[] }[] }[] };
-      const p = doc.paragraphs.find((x) => x.number === "2.")!;
+      const p = await serverParagraph(chair, id, "2.");
       return { text: p.text.endsWith("Pasted kept words end."), marked: p.runs.some((r) => r.marks?.some((m) => m === "insertion" || m === "deletion")) };
     })
     .toEqual({ text: true, marked: false });

@@ -1,11 +1,31 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Browser } from "@playwright/test";
 import { PlenaryServer } from "./server-process";
-import { caretAtEnd, documentId, OSCE, personPage } from "./fixtures";
+import { caretAtEnd, documentId, OSCE, personPage, serverParagraph } from "./fixtures";
+
+/** A server of its own with the given settings, stopped and removed afterwards. */
+async function withServer(env: Record<string, string>, fn: (server: PlenaryServer) => Promise<void>): Promise<void> {
+  const server = new PlenaryServer();
+  await server.start(env);
+  try {
+    await fn(server);
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+}
+
+/** The chair's editor on the seeded OSCE decision, synced, caret at the end of OP1. */
+async function chairAtOp1End(browser: Browser, server: PlenaryServer) {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(chair, "OP1");
+  return { chair, id };
+}
 
 test("sign-in is rate-limited per IP and every response carries the security headers", async ({ playwright }) => {
-  const server = new PlenaryServer();
-  await server.start({ SIGN_IN_PER_MINUTE: "3" });
-  try {
+  await withServer({ SIGN_IN_PER_MINUTE: "3" }, async (server) => {
     const api = await playwright.request.newContext({ baseURL: server.url });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -21,49 +41,26 @@ test("sign-in is rate-limited per IP and every response carries the security hea
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["x-frame-options"]).toBe("DENY");
     await api.dispose();
-  } finally {
-    await server.stop();
-    server.cleanup();
-  }
+  });
 });
 
 test("a writer closed for sending too fast (4429) reconnects by itself and nothing typed is lost", async ({ browser }) => {
-  const server = new PlenaryServer();
-  await server.start({ MAX_MESSAGES_PER_SECOND: "4" });
-  try {
-    const chair = await personPage(browser, server, "chair");
-    const id = await documentId(chair, OSCE);
-    await chair.goto(`/documents/${id}`);
-    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-    await caretAtEnd(chair, "OP1");
+  await withServer({ MAX_MESSAGES_PER_SECOND: "4" }, async (server) => {
+    const { chair, id } = await chairAtOp1End(browser, server);
     const typed = " and keeps typing well past the rate limit";
     await chair.keyboard.type(typed);
-    await expect
-      .poll(async () => {
-        const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string }[] };
-        return doc.paragraphs.find((p) => p.number === "OP1")!.text.endsWith(typed);
-      }, { timeout: 30_000 })
-      .toBe(true);
+    await expect.poll(async () => (await serverParagraph(chair, id, "OP1")).text.endsWith(typed), { timeout: 30_000 }).toBe(true);
     await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
     await expect(chair.getByText(/Connection refused/)).toHaveCount(0);
     const logs = server.output();
     expect(logs).toContain("rate limit; closing connection");
     await chair.context().close();
-  } finally {
-    await server.stop();
-    server.cleanup();
-  }
+  });
 });
 
 test("a change over the frame size limit (1009) ends the session with a clear message instead of resending it forever", async ({ browser }) => {
-  const server = new PlenaryServer();
-  await server.start({ MAX_MESSAGE_BYTES: "4096" });
-  try {
-    const chair = await personPage(browser, server, "chair");
-    const id = await documentId(chair, OSCE);
-    await chair.goto(`/documents/${id}`);
-    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-    await caretAtEnd(chair, "OP1");
+  await withServer({ MAX_MESSAGE_BYTES: "4096" }, async (server) => {
+    const { chair, id } = await chairAtOp1End(browser, server);
     await chair.evaluate(() => {
       const data = new DataTransfer();
       data.setData("text/plain", " pasted".repeat(2000));
@@ -78,11 +75,7 @@ test("a change over the frame size limit (1009) ends the session with a clear me
     });
     await chair.waitForTimeout(3000);
     expect(reopened).toBe(0);
-    const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string }[] };
-    expect(doc.paragraphs.find((p) => p.number === "OP1")!.text).not.toContain("pasted");
+    expect((await serverParagraph(chair, id, "OP1")).text).not.toContain("pasted");
     await chair.context().close();
-  } finally {
-    await server.stop();
-    server.cleanup();
-  }
+  });
 });
