@@ -20,6 +20,7 @@ import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiat
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
+import type { AnnotationView } from "./views";
 
 export { EXPORT_FORMATS, type ExportFormat } from "../../lib/exporter/formats";
 
@@ -33,19 +34,8 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** Annotation kinds a compilation lists (comments and replies are discussion, not proposals). */
 const PROPOSAL_KINDS = new Set(["amendment", "objection", "reservation", "support"]);
 
-/** What the compilation needs of an annotation (see AnnotationView). */
-export interface ProposalSource {
-  blockId: string;
-  kind: string;
-  op: string | null;
-  quote: string;
-  proposedText: string | null;
-  body: string | null;
-  status: string;
-  createdAt: number;
-  author: { userName: string; delegation: { name: string } | null };
-  cosponsors: { name: string }[];
-}
+/** What the compilation needs of an annotation. */
+export type ProposalSource = Pick<AnnotationView, "blockId" | "kind" | "op" | "quote" | "proposedText" | "body" | "status" | "createdAt" | "author" | "cosponsors">;
 
 /** Exports of any version or the live text; anyone with a role on the document may export. */
 export function createExports(deps: {
