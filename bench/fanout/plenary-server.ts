@@ -4,7 +4,7 @@
  * minus Next.js: a real SQLite file (WAL, synchronous=FULL, migrated), better-auth
  * sessions (accounts created and signed in through the auth API; every socket upgrade
  * looks its session cookie up), identify/liveSessions/onReverted from createServices,
- * shadow vetting + editing policy, the hash-chained update log with snapshots, and the
+ * vetting + editing policy, the hash-chained update log with snapshots, and the
  * default limits of server/config.ts.
  *
  * IPC protocol (process.send): parent sends {type:"docs", n} → {type:"docs", ids}; the

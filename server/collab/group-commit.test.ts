@@ -150,7 +150,7 @@ describe("group commit", () => {
     await waitFor(() => serverText().includes("kept and extended"), 5000, "both good updates applied");
     expect(a2Closed).toBe(false);
     expect(h.logCount(docId)).toBe(2);
-    // And the shadow is still in step for the next tick.
+    // And the doc is still in step with the log for the next tick.
     a.send(updateMessage(t.edit(" again")));
     await waitFor(() => serverText().includes("kept and extended again"), 5000, "next tick");
     a.close();

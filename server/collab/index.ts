@@ -8,7 +8,7 @@ import type { LogEntry, UpdateLog } from "../db/update-log";
 import { log } from "../log";
 import { sanitizeAwareness } from "./awareness";
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
-import { Room, SERVER_ORIGIN, type Vetted } from "./room";
+import { Room } from "./room";
 import * as Y from "yjs";
 import type { Conn, EditingMode, Identity } from "./types";
 import { policyFor } from "./policy";
@@ -17,7 +17,8 @@ import { CollabLimits, remoteAddress, type CollabLimitOptions, type Lease } from
 
 /**
  * Updates ahead of their dependencies one connection may send (each is dropped and answered
- * with a sync step 1, at the cost of a shadow rebuild): a reconnecting client sends a few;
+ * with a sync step 1; one found only after applying costs a rebuild of the doc from the log):
+ * a reconnecting client sends a few;
  * past this the connection is closed 4400.
  */
 export const MAX_RESYNCS_PER_CONNECTION = 50;
@@ -115,12 +116,8 @@ export class CollabServer {
     return room;
   }
 
-  /** Broadcast: each change is encoded once and sent to every other connection. */
+  /** Presence is relayed at once (it is not stored); each change encoded once for all. */
   private watch(room: Room): void {
-    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      const message = encodeUpdate(update);
-      for (const conn of room.conns) if (conn !== origin) send(conn, message);
-    });
     room.awareness.on("update", ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
       const message = encodeAwareness(room.awareness, changed);
@@ -173,6 +170,8 @@ export class CollabServer {
       const msg = decodeMessage(bytes);
       switch (msg.kind) {
         case "sync-step1":
+          // The doc may hold vetted updates not stored yet: store them before sending any.
+          if (room.hasUnstored) this.flush();
           send(conn, encodeSyncStep2(room.doc, msg.stateVector));
           return;
         case "update":
@@ -214,26 +213,12 @@ export class CollabServer {
   }
 
   /**
-   * Vet on the shadow now; store, apply and broadcast at the end of the tick (group commit,
-   * see flush). A policy compares the live doc with the shadow, so a policed update first
-   * flushes what its room has pending: its "before" is then exactly the shadow's.
+   * Vet now (applied to the room's doc, see Room.vet); store and broadcast at the end of the
+   * tick (group commit, see flush). A refused update leaves the doc as it was, this tick's
+   * vetted updates included.
    */
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const policy = policyFor(conn, room.mode);
-    if (policy && this.pendingRooms.has(room)) this.flush();
-    let vetted: Vetted;
-    try {
-      vetted = room.vet(update, policy);
-    } catch (err) {
-      // A refusal rebuilt the shadow from the live doc, which lacks this room's pending
-      // updates: store and apply them, then rebuild the shadow again.
-      if (this.pendingRooms.has(room)) {
-        this.flush();
-        room.rebuildShadow();
-      }
-      throw err;
-    }
-    const { effective, revert, violation } = vetted;
+    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode));
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
@@ -249,11 +234,11 @@ export class CollabServer {
 
   /**
    * Group commit: every update vetted during this tick, of every room, is stored in ONE
-   * SQLite transaction; only after it commits are they applied to the live docs and
-   * broadcast (stored before broadcast). A room with several updates applies them in one
-   * Yjs transaction, so each client gets one merged message, encoded once. If the commit
-   * fails nothing is applied or broadcast: the rooms' shadows are rebuilt from their live
-   * docs and the senders' sockets are closed with 4500 (their clients resend on reconnect).
+   * SQLite transaction; only after it commits are they broadcast (stored before
+   * broadcast). A room with several updates sends them merged, so each client gets one
+   * message, encoded once. If the commit fails nothing is broadcast: the rooms' docs go
+   * back to what the log holds and the senders' sockets are closed with 4500 (their
+   * clients resend on reconnect).
    */
   private flush(): void {
     this.flushScheduled = false;
@@ -265,7 +250,7 @@ export class CollabServer {
     try {
       seqs = this.opts.updateLog.append(batch.flatMap((p) => p.entries));
     } catch (err) {
-      for (const room of new Set(batch.map((p) => p.room))) room.rebuildShadow();
+      for (const room of new Set(batch.map((p) => p.room))) room.rollBack();
       for (const p of batch) {
         log.warn("message refused; closing connection", {
           documentId: p.room.documentId,
@@ -287,46 +272,43 @@ export class CollabServer {
       byRoom.set(p.room, group);
     }
     for (const [room, { items, seq }] of byRoom) {
+      room.stored(seq);
       // Runs outside any message handler: an error here must not take the process down.
       try {
         if (items.length === 1) {
           const p = items[0]!;
-          if (p.revert) room.apply(Y.mergeUpdates([p.effective, p.revert]), SERVER_ORIGIN, seq);
+          if (p.revert) broadcast(room, Y.mergeUpdates([p.effective, p.revert]), null);
           // Sent back to its sender too when the server's copy holds deletions it lacks.
-          else room.apply(p.effective, deletesBeyond(p.effective, p.update) ? SERVER_ORIGIN : p.conn, seq);
+          else broadcast(room, p.effective, deletesBeyond(p.effective, p.update) ? null : p.conn);
         } else {
-          room.applyBatch(items.flatMap((p) => (p.revert ? [p.effective, p.revert] : [p.effective])), SERVER_ORIGIN, seq);
+          broadcast(room, Y.mergeUpdates(items.flatMap((p) => (p.revert ? [p.effective, p.revert] : [p.effective]))), null);
         }
         for (const p of items) if (p.revert && p.violation) this.opts.onReverted(room.documentId, p.conn.identity, p.violation);
       } catch (err) {
-        log.error("applying stored updates failed", { err, documentId: room.documentId });
+        log.error("broadcasting stored updates failed", { err, documentId: room.documentId });
       }
       if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
     }
   }
 
-  private store(room: Room, entries: LogEntry[]): number[] {
-    try {
-      return this.opts.updateLog.append(entries);
-    } catch (err) {
-      room.rebuildShadow();
-      throw new PlenaryError("internal", "could not store the update", { cause: err });
-    }
-  }
-
   /**
    * A server-side edit of the text (accepting an amendment or suggestions): made on the
-   * shadow, stored with its attribution, then applied and broadcast to every client.
-   * Returns false when the edit changed nothing.
+   * doc, stored with its attribution, then broadcast to every client. Returns false when
+   * the edit changed nothing.
    */
   applyServerChange(documentId: string, edit: (doc: Y.Doc) => void, attribution: { userId: string; delegationId: string | null }): boolean {
-    // Pending client updates are in the shadow already: store and apply them first.
-    this.flush();
     return this.withRoom(documentId, (room) => {
       const effective = room.serverChange(edit);
       if (!effective) return false;
-      const [seq] = this.store(room, [{ documentId, ...attribution, data: effective }]);
-      room.apply(effective, SERVER_ORIGIN, seq!);
+      let seq: number;
+      try {
+        [seq] = this.opts.updateLog.append([{ documentId, ...attribution, data: effective }]) as [number];
+      } catch (err) {
+        room.rollBack();
+        throw new PlenaryError("internal", "could not store the update", { cause: err });
+      }
+      room.stored(seq);
+      broadcast(room, effective, null);
       return true;
     });
   }
@@ -391,14 +373,20 @@ export class CollabServer {
     }
   }
 
-  /** The live Y.Doc of a document if it is open (for rendering the paragraph model). */
+  /** A document's room if it is open, its doc equal to the log (for rendering the paragraph model). */
   openRoom(documentId: string): Room | undefined {
-    return this.rooms.get(documentId);
+    const room = this.rooms.get(documentId);
+    if (room?.hasUnstored) this.flush();
+    return room;
   }
 
-  /** Loads a room without a connection (HTTP readers); unloaded again when idle. */
+  /**
+   * Loads a room without a connection (HTTP readers, server edits), its doc equal to the
+   * log (vetted updates not stored yet are stored first); unloaded again when idle.
+   */
   withRoom<T>(documentId: string, fn: (room: Room) => T): T {
     const room = this.room(documentId);
+    if (room.hasUnstored) this.flush();
     try {
       return fn(room);
     } finally {
@@ -481,6 +469,12 @@ interface AwarenessChange {
 function ownerOf(room: Room, clientId: number): Conn | undefined {
   for (const conn of room.conns) if (conn.awarenessIds.has(clientId)) return conn;
   return undefined;
+}
+
+/** Sends a stored update to every connection of the room but `except` (encoded once). */
+function broadcast(room: Room, update: Uint8Array, except: Conn | null): void {
+  const message = encodeUpdate(update);
+  for (const conn of room.conns) if (conn !== except) send(conn, message);
 }
 
 function send(conn: Conn, message: Uint8Array): void {

@@ -12,11 +12,11 @@ import type { Conn, EditingMode } from "./types";
 export function policyFor(conn: Conn, mode: EditingMode): Policy | null {
   const { role, delegationCode } = conn.identity;
   if (role === "chair") return null;
-  if (mode === "chairs_pen" || !delegationCode) {
-    return () => "the chair holds the pen: propose an amendment instead";
-  }
-  return (before, after) => {
-    const result = checkOpenDraftingUpdate(before, after, delegationCode);
-    return result.ok ? null : result.reason;
+  if (mode === "chairs_pen" || !delegationCode) return { refuse: "the chair holds the pen: propose an amendment instead" };
+  return {
+    compare: (before, after) => {
+      const result = checkOpenDraftingUpdate(before, after, delegationCode);
+      return result.ok ? null : result.reason;
+    },
   };
 }

@@ -6,13 +6,17 @@ import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
 
 const FRAGMENT = "default";
-/** Origin of vetted client updates on the shadow (tracked by the revert UndoManager). */
+/** Origin of client updates being vetted (tracked by the revert UndoManager). */
 const VET = Symbol("vet");
 /** Origin of the server's own edits (accepting amendments and suggestions, reverts). */
 export const SERVER_ORIGIN = Symbol("server");
 
-/** A rule check on a client's change: null when allowed, else why not. */
-export type Policy = (before: Y.Doc, after: Y.Doc) => string | null;
+/**
+ * A rule on a client's change: `refuse` breaks it whatever it does (a delegate under the
+ * chair's pen); `compare` looks at the text before and after it (open drafting) and names
+ * the rule it breaks, or returns null.
+ */
+export type Policy = { refuse: string } | { compare: (before: Y.Doc, after: Y.Doc) => string | null };
 
 export interface Vetted {
   /** What the update changed (null: nothing new). */
@@ -35,6 +39,28 @@ function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
+/** The accepted text as Yjs renders it (to check a revert restored it exactly). */
+function textOf(doc: Y.Doc): string {
+  return doc.getXmlFragment(FRAGMENT).toString();
+}
+
+/**
+ * True when the update starts some client's structs past what the doc holds (it was made
+ * after edits the server lacks): checked before applying, so the common case of a client
+ * typing while it reconnects costs no rebuild. Other missing dependencies are found after
+ * applying (pending structs). An update Yjs cannot even parse is refused here.
+ */
+function aheadOf(doc: Y.Doc, update: Uint8Array): boolean {
+  let from: Map<number, number>;
+  try {
+    from = Y.parseUpdateMeta(update).from;
+  } catch (err) {
+    throw new PlenaryError("bad_request", "update refused: Yjs could not read it", { cause: err });
+  }
+  for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
+}
+
 function docFromUpdates(snapshot: Uint8Array | null, updates: readonly { data: Uint8Array }[]): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
@@ -45,17 +71,27 @@ function docFromUpdates(snapshot: Uint8Array | null, updates: readonly { data: U
 }
 
 /**
- * One open document: the live Y.Doc, a shadow copy that vets every incoming update first
- * (Yjs can apply part of a corrupt update before throwing), presence, and the connections.
+ * One open document: its Y.Doc, presence, and the connections. The doc holds every stored
+ * update plus the ones vetted this tick and waiting for the group commit (`unstored`):
+ * an incoming update is vetted by applying it to the doc itself, and when Yjs refuses it,
+ * parks part of it (pending structs) or it writes outside the text, the doc is rebuilt from
+ * the log plus the unstored updates (Yjs can apply part of a corrupt update before
+ * throwing). Nothing is broadcast before it is stored: the caller sends `effective` after
+ * the commit, and flushes before it lets anyone read the doc.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  doc: Y.Doc;
   readonly awareness: Awareness;
   readonly conns = new Set<Conn>();
   /** Editing mode, cached from the documents table; changed through CollabServer.setMode. */
   mode: EditingMode;
-  /** Built on first use (a room only read from never needs one): see `shadow`. */
-  private shadowDoc: Y.Doc | null = null;
+  /** Vetted updates applied to `doc`, not yet stored (the group commit stores them). */
+  private unstored: Uint8Array[] = [];
+  /**
+   * A copy of the doc as it was before the update being vetted, for policies that compare
+   * before and after (open drafting). Built on a first such update, then kept in step.
+   */
+  private beforeDoc: Y.Doc | null = null;
   lastSeq: number;
   private snapshotSeq: number;
   unloadTimer: NodeJS.Timeout | null = null;
@@ -73,7 +109,8 @@ export class Room {
     }
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.snapshotSeq = loaded.snapshotSeq;
-    this.awareness = new Awareness(this.doc);
+    // Presence is not part of the text: its own doc, so rebuilding `doc` leaves it alone.
+    this.awareness = new Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
   }
 
@@ -82,105 +119,123 @@ export class Room {
     return this.lastSeq - this.snapshotSeq;
   }
 
+  /** True while vetted updates wait for the group commit (the doc is ahead of the log). */
+  get hasUnstored(): boolean {
+    return this.unstored.length > 0;
+  }
+
   /**
-   * Vets an update on the shadow doc. Throws `bad_request` for an update Yjs refuses, one
-   * that leaves pending structs, or one that writes outside the `default` fragment; the live
-   * doc is untouched either way. `policy` (run with the live doc as "before" and the shadow
-   * as "after") names a rule the change breaks; then the change is undone on the shadow and
-   * the undo is returned as `revert`, to be stored and broadcast with it.
+   * Vets an update by applying it to the doc. Throws `conflict` for an update that depends
+   * on structs the server lacks, `bad_request` for one Yjs refuses or one that writes
+   * outside the `default` fragment; the doc is as before either way. `policy` names a rule
+   * the change breaks; then the change is undone and the undo returned as `revert`, to be
+   * stored and broadcast with it.
    */
   vet(update: Uint8Array, policy: Policy | null = null): Vetted {
-    const undo = policy ? new Y.UndoManager(this.shadow.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
+    if (aheadOf(this.doc, update)) {
+      // Not hostile as such: a client that types while reconnecting sends its new edit
+      // before the sync step 2 that carries what the server lacks (the caller resyncs).
+      throw new PlenaryError("conflict", "update depends on content the server does not have yet");
+    }
+    const before = policy && "compare" in policy ? this.before : null;
+    const beforeText = policy ? textOf(before ?? this.doc) : null;
+    const undo = policy ? new Y.UndoManager(this.doc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
     try {
-      const effective = this.captureShadow(() => Y.applyUpdate(this.shadow, update, VET), "update refused: Yjs could not apply it");
-      if (hasPending(this.shadow)) {
-        this.rebuildShadow();
-        // Not hostile as such: a client that types while reconnecting sends its new edit
-        // before the sync step 2 that carries what the server lacks (the caller resyncs).
+      const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
+      if (hasPending(this.doc)) {
+        this.restore();
         throw new PlenaryError("conflict", "update depends on content the server does not have yet");
       }
-      if (writesOutsideText(this.shadow)) {
-        this.rebuildShadow();
+      if (writesOutsideText(this.doc)) {
+        this.restore();
         throw new PlenaryError("bad_request", "update refused: it writes outside the document text");
       }
-      const violation = effective && policy ? policy(this.doc, this.shadow) : null;
-      if (!effective || !violation || !undo) return { effective, revert: null, violation: null };
-      const revert = this.captureShadow(() => undo.undo(), "could not revert the update");
-      if (!revert || this.shadow.getXmlFragment(FRAGMENT).toString() !== this.doc.getXmlFragment(FRAGMENT).toString()) {
-        this.rebuildShadow();
+      const violation = effective && policy ? ("refuse" in policy ? policy.refuse : policy.compare(before!, this.doc)) : null;
+      if (!effective || !violation || !undo) {
+        if (effective) this.keep([effective]);
+        return { effective, revert: null, violation: null };
+      }
+      const revert = this.capture(() => undo.undo(), "could not revert the update");
+      if (!revert || textOf(this.doc) !== beforeText) {
+        this.restore();
         throw new PlenaryError("bad_request", `update refused: ${violation}`);
       }
+      this.keep([effective, revert]);
       return { effective, revert, violation };
     } finally {
       undo?.destroy();
     }
   }
 
-  /** Runs a server-side edit on the shadow and returns its update (null: nothing changed). */
+  /** Runs a server-side edit on the doc and returns its update (null: nothing changed); stored by the caller. */
   serverChange(edit: (doc: Y.Doc) => void): Uint8Array | null {
-    return this.captureShadow(() => this.shadow.transact(() => edit(this.shadow), SERVER_ORIGIN), "server edit failed");
+    const effective = this.capture(() => this.doc.transact(() => edit(this.doc), SERVER_ORIGIN), "server edit failed");
+    if (effective) this.keep([effective]);
+    return effective;
   }
 
-  /**
-   * The shadow copy of the live doc, built from its state when first needed (opening a
-   * room costs one replay of snapshot + log, not two) and after every rebuildShadow.
-   */
-  private get shadow(): Y.Doc {
-    if (!this.shadowDoc) {
-      this.shadowDoc = new Y.Doc();
-      Y.applyUpdate(this.shadowDoc, Y.encodeStateAsUpdate(this.doc));
+  /** The unstored updates were stored, the last of them as `seq`. */
+  stored(seq: number): void {
+    this.unstored = [];
+    this.lastSeq = seq;
+  }
+
+  /** The unstored updates could not be stored: the doc goes back to what the log holds. */
+  rollBack(): void {
+    this.unstored = [];
+    this.restore();
+  }
+
+  /** Applies vetted updates to the before-copy too (it must equal the doc between updates). */
+  private keep(updates: Uint8Array[]): void {
+    this.unstored.push(...updates);
+    if (this.beforeDoc) for (const u of updates) Y.applyUpdate(this.beforeDoc, u);
+  }
+
+  private get before(): Y.Doc {
+    if (!this.beforeDoc) {
+      this.beforeDoc = new Y.Doc();
+      Y.applyUpdate(this.beforeDoc, Y.encodeStateAsUpdate(this.doc));
     }
-    return this.shadowDoc;
+    return this.beforeDoc;
   }
 
-  /** Runs `fn` on the shadow and returns the merged updates it produced. */
-  private captureShadow(fn: () => void, failure: string): Uint8Array | null {
+  /** Rebuilds the doc from the log plus the unstored updates (after a refused update). */
+  private restore(): void {
+    const loaded = this.updateLog.load(this.documentId);
+    const doc = docFromUpdates(loaded.snapshot, [...loaded.updates, ...this.unstored.map((data) => ({ data }))]);
+    this.doc.destroy();
+    this.doc = doc;
+    this.beforeDoc?.destroy();
+    this.beforeDoc = null;
+  }
+
+  /** Runs `fn` on the doc and returns the merged updates it produced. */
+  private capture(fn: () => void, failure: string): Uint8Array | null {
     const captured: Uint8Array[] = [];
     const capture = (u: Uint8Array) => captured.push(u);
-    const shadow = this.shadow;
-    shadow.on("update", capture);
+    const doc = this.doc;
+    doc.on("update", capture);
     try {
       fn();
     } catch (err) {
-      this.rebuildShadow();
+      this.restore();
       if (isPlenaryError(err)) throw err;
       throw new PlenaryError("bad_request", failure, { cause: err });
     } finally {
-      shadow.off("update", capture);
+      doc.off("update", capture);
     }
     if (captured.length === 0) return null;
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
 
-  /** Applies a vetted, already stored update to the live doc (broadcast happens on its event). */
-  apply(update: Uint8Array, origin: unknown, seq: number): void {
-    Y.applyUpdate(this.doc, update, origin);
-    this.lastSeq = seq;
-  }
-
-  /**
-   * Applies several vetted, stored updates in ONE transaction: the live doc emits a single
-   * update event, so the room's clients get one merged message for all of them.
-   */
-  applyBatch(updates: readonly Uint8Array[], origin: unknown, seq: number): void {
-    this.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.doc, update);
-    }, origin);
-    this.lastSeq = seq;
-  }
-
-  /** Re-syncs the shadow with the live doc after a refused or unstored update. */
-  rebuildShadow(): void {
-    this.shadowDoc?.destroy();
-    this.shadowDoc = null;
-  }
-
   /**
    * Refreshes the snapshot cache if it is behind: the merged state replaces the old snapshot
-   * only after a replay of snapshot + log gives the same document.
+   * only after a replay of snapshot + log gives the same document. Only when nothing is
+   * waiting to be stored (the doc then equals the log).
    */
   compact(): boolean {
-    if (this.lastSeq === this.snapshotSeq) return false;
+    if (this.lastSeq === this.snapshotSeq || this.hasUnstored) return false;
     const state = Y.encodeStateAsUpdate(this.doc);
     const replay = docFromUpdates(...this.replayInputs());
     const fromState = docFromUpdates(state, []);
@@ -214,7 +269,7 @@ export class Room {
 
   destroy(): void {
     this.awareness.destroy();
-    this.shadowDoc?.destroy();
+    this.beforeDoc?.destroy();
     this.doc.destroy();
   }
 }

@@ -26,7 +26,7 @@ export interface Conn {
   refilledAt: number;
   /**
    * Updates dropped for missing dependencies and answered with a sync step 1. A client
-   * reconnecting needs a few; each costs the server a shadow rebuild, so past
+   * reconnecting needs a few; some cost the server a rebuild of the doc, so past
    * MAX_RESYNCS_PER_CONNECTION the connection is closed (4400).
    */
   resyncs: number;
