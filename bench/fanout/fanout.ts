@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Recorder, openReader, openWriter, type Reader, type Writer } from "./clients";
-import { cpuSeconds, rssBytes, startPlenary, startReference, type ServerKind, type ServerUnderTest } from "./servers";
+import { cpuSeconds, rssBytes, threadSeconds, startPlenary, startReference, type ServerKind, type ServerUnderTest } from "./servers";
 
 export interface RunResult {
   p50: number;
@@ -78,6 +78,7 @@ async function measure(server: ServerUnderTest, rec: Recorder, writers: Writer[]
   const edits0 = writers.reduce((n, w) => n + w.edits, 0);
   let peak = rssBytes(server.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid))), 50);
+  const threads0 = process.env.FANOUT_TRACE ? threadSeconds(server.pid) : null;
   const cpu0 = cpuSeconds(server.pid);
   const gen0 = process.cpuUsage();
   server.signal("window-start");
@@ -86,6 +87,10 @@ async function measure(server: ServerUnderTest, rec: Recorder, writers: Writer[]
   for (const w of writers) w.stop();
   await sleep(1000);
   const cpu = cpuSeconds(server.pid) - cpu0;
+  if (threads0) {
+    const spent = [...threadSeconds(server.pid)].map(([name, s]) => `${name} ${((s - (threads0.get(name) ?? 0)) * 1000).toFixed(0)}`);
+    console.error(`[trace] ${server.kind} CPU ms by thread: ${spent.filter((x) => !x.endsWith(" 0")).join(", ")}`);
+  }
   const gen = process.cpuUsage(gen0);
   server.signal("window-end");
   clearInterval(sampler);
@@ -118,7 +123,7 @@ export const SCENARIOS: Scenario[] = [
 ];
 
 function start(kind: ServerKind): Promise<ServerUnderTest> {
-  return kind === "plenary" ? startPlenary() : startReference();
+  return kind === "reference" ? startReference() : startPlenary(kind);
 }
 
 export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs: number): Promise<RunResult> {
@@ -185,18 +190,20 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
   process.setMaxListeners(0);
   console.log(`\nFan-out: Plenary (auth, vetting+policy, SQLite log synchronous=FULL, audit chain) vs @y/websocket-server 0.1.1`);
   console.log(`  ${opts.rounds} rounds, alternating, ${opts.windowMs / 1000} s windows, medians; latency = writer's edit -> reader's receipt`);
-  const kinds: ServerKind[] = ["reference", "plenary"];
+  const kinds: ServerKind[] = ["reference", "plenary", ...(process.env.FANOUT_NOSYNC ? (["plenary-nosync"] as const) : [])];
+  if (kinds.includes("plenary-nosync")) console.log(`  + plenary-nosync: Plenary with synchronous=NORMAL (commits not fsync'd): a diagnosis of what the durable commit costs, not a product setting`);
   for (const scenario of SCENARIOS) {
-    const results: Record<ServerKind, RunResult[]> = { plenary: [], reference: [] };
+    const results: Record<ServerKind, RunResult[]> = { plenary: [], reference: [], "plenary-nosync": [] };
     for (let r = 0; r < opts.rounds; r++) {
       const order = r % 2 === 0 ? kinds : [...kinds].reverse();
       for (const kind of order) results[kind].push(await runScenario(kind, scenario, opts.windowMs));
     }
     printScenario(scenario.name, results);
   }
-  const ramp: Record<ServerKind, RampStep[][]> = { plenary: [], reference: [] };
+  const ramp: Record<ServerKind, RampStep[][]> = { plenary: [], reference: [], "plenary-nosync": [] };
+  const rampKinds = kinds.filter((k) => k !== "plenary-nosync");
   for (let r = 0; r < opts.rounds; r++) {
-    const order = r % 2 === 0 ? kinds : [...kinds].reverse();
+    const order = r % 2 === 0 ? rampKinds : [...rampKinds].reverse();
     for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs));
   }
   printRamp(ramp, opts);
@@ -205,15 +212,20 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
 function printScenario(name: string, results: Record<ServerKind, RunResult[]>): void {
   const m = (kind: ServerKind, key: keyof RunResult) => median(results[kind].map((r) => r[key]));
   console.log(`\n${name}`);
-  console.log(`  ${"".padEnd(10)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU s/1k deliv".padStart(15)} ${"peak RSS MB".padStart(12)} ${"(at start)".padStart(10)} ${"deliveries".padStart(11)} ${"expected".padStart(9)} ${"gen CPU s".padStart(10)}`);
-  for (const kind of ["reference", "plenary"] as const) {
+  console.log(`  ${"".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU s/1k deliv".padStart(15)} ${"peak RSS MB".padStart(12)} ${"(at start)".padStart(10)} ${"deliveries".padStart(11)} ${"expected".padStart(9)} ${"gen CPU s".padStart(10)}`);
+  const shown = (["reference", "plenary", "plenary-nosync"] as const).filter((k) => results[k].length > 0);
+  for (const kind of shown) {
     console.log(
-      `  ${kind.padEnd(10)} ${fmt(m(kind, "p50"), 2).padStart(8)} ${fmt(m(kind, "p99"), 2).padStart(8)} ${fmt(m(kind, "cpuPer1000"), 4).padStart(15)} ${fmt(m(kind, "peakRssMb")).padStart(12)} ${fmt(m(kind, "baseRssMb")).padStart(10)} ${fmt(m(kind, "deliveries"), 0).padStart(11)} ${fmt(m(kind, "expected"), 0).padStart(9)} ${fmt(m(kind, "generatorCpuS"), 2).padStart(10)}`,
+      `  ${kind.padEnd(14)} ${fmt(m(kind, "p50"), 2).padStart(8)} ${fmt(m(kind, "p99"), 2).padStart(8)} ${fmt(m(kind, "cpuPer1000"), 4).padStart(15)} ${fmt(m(kind, "peakRssMb")).padStart(12)} ${fmt(m(kind, "baseRssMb")).padStart(10)} ${fmt(m(kind, "deliveries"), 0).padStart(11)} ${fmt(m(kind, "expected"), 0).padStart(9)} ${fmt(m(kind, "generatorCpuS"), 2).padStart(10)}`,
     );
   }
   const ratio = (key: keyof RunResult) => fmt(m("plenary", key) / m("reference", key), 2);
   console.log(`  ratio Plenary/reference: p50 ${ratio("p50")}x, p99 ${ratio("p99")}x, CPU/delivery ${ratio("cpuPer1000")}x, peak RSS ${ratio("peakRssMb")}x`);
-  console.log(`  rounds (p99 ms): reference ${results.reference.map((r) => fmt(r.p99, 2)).join(", ")}; plenary ${results.plenary.map((r) => fmt(r.p99, 2)).join(", ")}`);
+  if (results["plenary-nosync"].length) {
+    const nosync = (key: keyof RunResult) => fmt(m("plenary-nosync", key) / m("reference", key), 2);
+    console.log(`  ratio plenary-nosync/reference (diagnosis): p50 ${nosync("p50")}x, p99 ${nosync("p99")}x, CPU/delivery ${nosync("cpuPer1000")}x`);
+  }
+  console.log(`  rounds (p99 ms): ${shown.map((k) => `${k} ${results[k].map((r) => fmt(r.p99, 2)).join(", ")}`).join("; ")}`);
 }
 
 function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions): void {

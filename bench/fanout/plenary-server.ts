@@ -57,13 +57,15 @@ if (process.env.FANOUT_TRACE) {
   trace(CollabServer.prototype, "handleUpgrade");
   trace(UpdateLog.prototype, "append");
   trace(Room.prototype, "vet");
-  trace(Room.prototype, "apply");
+  trace(CollabServer.prototype, "compact");
   process.on("exit", () => console.error("trace", JSON.stringify(Object.fromEntries(Object.entries(traced).map(([k, v]) => [k, { n: v.n, avgMs: +(v.ms / Math.max(1, v.n)).toFixed(3), maxMs: +v.max.toFixed(1), totalMs: +v.ms.toFixed(1) }])))));
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-fanout-"));
 const config = loadConfig({ DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv);
 const database = openDatabase(dataDir);
+// Diagnosis only (servers.ts, "plenary-nosync"): commits without fsync, to measure its cost.
+if (process.env.FANOUT_SYNCHRONOUS === "NORMAL") database.sqlite.pragma("synchronous = NORMAL");
 const updateLog = new UpdateLog(database.sqlite);
 
 const server = http.createServer((_req, res) => res.end());

@@ -9,7 +9,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { WebSocket } from "ws";
 
-export type ServerKind = "plenary" | "reference";
+/**
+ * "plenary-nosync" is a diagnosis only, never a product setting: Plenary with its database
+ * switched to synchronous=NORMAL after opening (commits not fsync'd), to show what the
+ * durable commit costs (FANOUT_NOSYNC=1).
+ */
+export type ServerKind = "plenary" | "reference" | "plenary-nosync";
 
 export interface ServerUnderTest {
   kind: ServerKind;
@@ -42,6 +47,20 @@ export function cpuSeconds(pid: number): number {
     }
   }
   return ns / 1e9;
+}
+
+/** On-CPU seconds of each thread of a process, by "name#tid" (FANOUT_TRACE diagnosis). */
+export function threadSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+      out.set(`${name}#${tid}`, Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]) / 1e9);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
 }
 
 /** Resident set size of a process, in bytes. */
@@ -110,9 +129,10 @@ export async function startReference(): Promise<ServerUnderTest> {
 }
 
 /** Plenary with auth, vetting, policy, durable log and audit chain (bench/fanout/plenary-server.ts). */
-export async function startPlenary(): Promise<ServerUnderTest> {
+export async function startPlenary(kind: "plenary" | "plenary-nosync" = "plenary"): Promise<ServerUnderTest> {
   const script = path.join(import.meta.dirname, "plenary-server.ts");
-  const child = fork(script, [], { execArgv: ["--import", "tsx", ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, LOG_LEVEL: "error" } });
+  const env = { ...process.env, LOG_LEVEL: "error", FANOUT_SYNCHRONOUS: kind === "plenary-nosync" ? "NORMAL" : "FULL" };
+  const child = fork(script, [], { execArgv: ["--import", "tsx", ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const ready = await new Promise<{ port: number; cookies: { chair: string; observer: string } }>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`plenary bench server exited (${code})`)));
     child.on("message", (m: { type: string; port: number; cookies: { chair: string; observer: string } }) => {
@@ -122,7 +142,7 @@ export async function startPlenary(): Promise<ServerUnderTest> {
   child.removeAllListeners("exit");
   const { port, cookies } = ready;
   return {
-    kind: "plenary",
+    kind,
     pid: child.pid!,
     providerUrl: `ws://127.0.0.1:${port}/collab`,
     roomUrl: (room) => `ws://127.0.0.1:${port}/collab/${room}`,
