@@ -32,6 +32,25 @@ test("the chair revokes a delegate on the participants page: the delegate's open
   await russia.context().close();
 });
 
+test("signing out in another tab ends the delegate's open editor within 2 seconds (4401 from the server's sweep)", async ({ browser, server }) => {
+  const russia = await personPage(browser, server, "russia");
+  const id = await documentId(russia, OSCE);
+  await russia.goto(`/documents/${id}`);
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+
+  const otherTab = await russia.context().newPage();
+  await otherTab.goto("/");
+  await otherTab.getByRole("button", { name: "Sign out" }).click();
+  await expect(otherTab).toHaveURL(/\/sign-in/);
+  const signedOutAt = Date.now();
+
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 2000 });
+  expect(Date.now() - signedOutAt).toBeLessThan(2000);
+  await expect(russia.getByRole("alert").filter({ hasText: "Access ended: session ended" })).toBeVisible();
+  expect((await russia.request.get(`/api/documents/${id}`)).status()).toBe(401);
+  await russia.context().close();
+});
+
 test("a delegate cannot open the participants page nor call its API", async ({ browser, server }) => {
   const belarus = await personPage(browser, server, "belarus");
   const id = await documentId(belarus, OSCE);
