@@ -4,19 +4,15 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { seedDatabase } from "../seeds/seed";
 import { createAuth } from "./auth";
-import { CollabServer } from "./collab";
-import { refuseUpgrade } from "./collab/upgrade";
 import type { Config } from "./config";
 import { openDatabase } from "./db/client";
 import { UpdateLog } from "./db/update-log";
 import { countDocuments } from "./db/stats";
-import { documentById } from "./db/documents";
-import { EventBus } from "./events";
 import { log } from "./log";
 import { setRuntime } from "./runtime";
 import { loadOrCreateSecret } from "./secret";
 import { securityHeaders } from "./security-headers";
-import { createServices } from "./services";
+import { upgradeListener, wireCollab } from "./wiring";
 
 export interface RunningServer {
   url: string;
@@ -66,25 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log.info("seeded an empty database", { created });
   }
 
-  let services: ReturnType<typeof createServices> | null = null;
-  const bus = new EventBus();
-  const collab = new CollabServer({
-    updateLog,
-    authenticate: async (req) => (services ? services.sessionFromNode(req) : null),
-    identify: (documentId, userId, sessionId) => services?.identify(documentId, userId, sessionId) ?? null,
-    liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
-    editingMode: (documentId) => documentById(database.db, documentId)?.editingMode ?? "chairs_pen",
-    onReverted: (documentId, who, reason) => services?.negotiation.recordRevert(documentId, who, reason),
-    allowedOrigins: new Set(trusted),
-    maxMessageBytes: config.maxMessageBytes,
-    maxAwarenessBytes: config.maxAwarenessBytes,
-    snapshotEvery: config.snapshotEvery,
-    idleUnloadMs: config.idleUnloadMs,
-    sessionSweepMs: 1000,
-    maxMessagesPerSecond: config.maxMessagesPerSecond,
-    limits: config.collabLimits,
-  });
-  services = createServices({ db: database.db, sqlite: database.sqlite, auth, collab, updateLog, bus, startedAt });
+  const { collab, services, bus } = wireCollab({ config, db: database.db, sqlite: database.sqlite, auth, updateLog, allowedOrigins: trusted, startedAt });
   setRuntime(services);
 
   // Next attaches its own 'upgrade' listener to the server it is given on the first
@@ -97,17 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     port,
     httpServer: nextUpgrades as unknown as http.Server,
   });
-  server.on("upgrade", (req: http.IncomingMessage, socket, head: Buffer) => {
-    socket.on("error", (err) => log.warn("upgrade socket error", { err: err.message }));
-    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-    if (pathname.startsWith("/collab/")) {
-      void collab.handleUpgrade(req, socket, head);
-    } else if (pathname.startsWith("/_next/") && nextUpgrades.listenerCount("upgrade") > 0) {
-      nextUpgrades.emit("upgrade", req, socket, head);
-    } else {
-      refuseUpgrade(socket, 404, "no websocket endpoint here");
-    }
-  });
+  server.on("upgrade", upgradeListener(collab, nextUpgrades));
   await app.prepare();
   handle = app.getRequestHandler();
 

@@ -1,7 +1,7 @@
 /**
  * Plenary's collaboration endpoint for the fan-out bench, run as a child process (its CPU
  * and RSS are measured apart from the load generator). Built as server/app.ts builds it,
- * minus Next.js: a real SQLite file (WAL, synchronous=FULL, migrated), better-auth
+ * minus Next.js (server/wiring.ts, shared with the app): a real SQLite file (WAL, synchronous=FULL, migrated), better-auth
  * sessions (accounts created and signed in through the auth API; every socket upgrade
  * looks its session cookie up), identify/liveSessions/onReverted from createServices,
  * vetting + editing policy, the hash-chained update log with snapshots, and the
@@ -9,6 +9,7 @@
  *
  * IPC protocol (process.send): parent sends {type:"docs", n} → {type:"docs", ids}; the
  * child starts with {type:"ready", port, cookies}.
+ * The collaboration endpoint and services are wired by server/wiring.ts, as in the app.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -19,15 +20,13 @@ import { seedDatabase } from "../../seeds/seed";
 import { DEMO_PASSWORD } from "../../seeds/delegations";
 import { createAuth } from "../../server/auth";
 import { CollabServer } from "../../server/collab";
-import { refuseUpgrade } from "../../server/collab/upgrade";
 import { loadConfig } from "../../server/config";
 import { openDatabase } from "../../server/db/client";
-import { documentById, grantRole } from "../../server/db/documents";
+import { grantRole } from "../../server/db/documents";
 import { UpdateLog } from "../../server/db/update-log";
 import { userByEmail } from "../../server/db/users";
 import { createDocumentWithBlocks } from "../../server/documents";
-import { EventBus } from "../../server/events";
-import { createServices } from "../../server/services";
+import { upgradeListener, wireCollab } from "../../server/wiring";
 import { newId } from "../../lib/ids";
 
 /** FANOUT_TRACE=1: time spent in the server's hot methods (diagnosis only). */
@@ -75,35 +74,21 @@ const baseURL = `http://127.0.0.1:${port}`;
 const auth = createAuth({ db: database.db, secret: "fanout-bench-secret-".padEnd(48, "x"), baseURL, trustedOrigins: [baseURL], signInPerMinute: 1000 });
 await seedDatabase({ db: database.db, sqlite: database.sqlite, auth, updateLog });
 
-let services: ReturnType<typeof createServices> | null = null;
-const bus = new EventBus();
-const collab = new CollabServer({
+const { collab } = wireCollab({
+  config,
+  db: database.db,
+  sqlite: database.sqlite,
+  auth,
   updateLog,
-  authenticate: async (req) => (services ? services.sessionFromNode(req) : null),
-  identify: (documentId, userId, sessionId) => services?.identify(documentId, userId, sessionId) ?? null,
-  liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
-  editingMode: (documentId) => documentById(database.db, documentId)?.editingMode ?? "chairs_pen",
-  onReverted: (documentId, who, reason) => services?.negotiation.recordRevert(documentId, who, reason),
-  allowedOrigins: new Set([baseURL]),
-  maxMessageBytes: config.maxMessageBytes,
-  maxAwarenessBytes: config.maxAwarenessBytes,
-  snapshotEvery: config.snapshotEvery,
-  idleUnloadMs: config.idleUnloadMs,
-  sessionSweepMs: 1000,
-  maxMessagesPerSecond: config.maxMessagesPerSecond,
+  allowedOrigins: [baseURL],
+  startedAt: Date.now(),
   // The app's limits, on. The bench signs in ONE chair account for every writer and ONE
   // observer account for every reader (each a stand-in for many people), so the per-user
   // limits are raised to fit that shape; the per-address, per-socket and presence limits
   // stay at their defaults (all clients come from 127.0.0.1).
-  limits: { ...config.collabLimits, userMessagesPerSecond: 1_000_000, documentsPerUser: 100_000, socketsPerUserDocument: 100_000 },
+  limits: { userMessagesPerSecond: 1_000_000, documentsPerUser: 100_000, socketsPerUserDocument: 100_000 },
 });
-services = createServices({ db: database.db, sqlite: database.sqlite, auth, collab, updateLog, bus, startedAt: Date.now() });
-server.on("upgrade", (req: http.IncomingMessage, socket, head: Buffer) => {
-  socket.on("error", () => {});
-  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-  if (pathname.startsWith("/collab/")) void collab.handleUpgrade(req, socket, head);
-  else refuseUpgrade(socket, 404, "no websocket endpoint here");
-});
+server.on("upgrade", upgradeListener(collab));
 
 /** A real better-auth session cookie, as the sign-in route would set it. */
 async function signIn(email: string): Promise<string> {
