@@ -4,8 +4,7 @@
  *
  * Environment: DATA_DIR (the data directory, migrated on start), PORT (fixed, so clients
  * reconnect to the same address), PEOPLE_FILE (JSON: cookie token -> identity, and the role of
- * each user on each document; stands in for the session lookup, as server/test/collab-harness.ts
- * does), SNAPSHOT_EVERY (optional).
+ * each user on each document; stands in for the session lookup: server/test/token-identity.ts), SNAPSHOT_EVERY (optional).
  *
  * IPC: prints `ready` on the IPC channel once listening; answers {type:"state", documentId}
  * with the live document's state and whether it holds pending structs; SIGTERM closes
@@ -19,6 +18,7 @@ import { CollabServer } from "../collab";
 import type { Identity } from "../collab/types";
 import { openDatabase } from "../db/client";
 import { UpdateLog } from "../db/update-log";
+import { tokenIdentities } from "../test/token-identity";
 
 export interface PeopleFile {
   /** cookie token -> identity (without the role, which is per document). */
@@ -42,16 +42,7 @@ const people = new Map(Object.entries(spec.people));
 
 const collab = new CollabServer({
   updateLog,
-  authenticate: async (req) => {
-    const token = /(?:^|;\s*)token=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
-    const who = token ? people.get(token) : undefined;
-    return who ? { userId: who.userId, sessionId: who.sessionId } : null;
-  },
-  identify: (documentId, userId) => {
-    const who = [...people.values()].find((p) => p.userId === userId);
-    const role = spec.roles[`${documentId}:${userId}`];
-    return who && role ? { ...who, role } : null;
-  },
+  ...tokenIdentities(people, (documentId, userId) => spec.roles[`${documentId}:${userId}`]),
   liveSessions: (ids) => new Set(ids),
   editingMode: () => "chairs_pen",
   onReverted: () => {},

@@ -4,14 +4,14 @@ import { startCollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
 /**
- * KNOWN BUG (found by the kill -9 work of issue #6, left to the owner of server/collab):
- * a client that types while it reconnects sends its new update right after `open`, before
- * it has answered the server's sync step 1. When the client also holds edits the server
- * lacks (typed offline, or lost in flight when the server died), that update depends on
- * them, the server's vetting finds pending structs and closes the socket with 4400, and
- * y-websocket >= 3.1 treats 4400-4499 as permanent: the provider stops reconnecting and the
- * app shows "Connection refused ... Reload to try again" — reloading discards the edits.
- * Seen in 1 of 10 typists across 3 kill -9 restarts with continuous typing (40 ms per edit).
+ * Found by the kill -9 work of issue #6, fixed in server/collab: a client that types while
+ * it reconnects sends its new update right after `open`, before it has answered the
+ * server's sync step 1. When the client also holds edits the server lacks (typed offline,
+ * or lost in flight when the server died), that update depends on them. The server used to
+ * close the socket with 4400, and y-websocket >= 3.1 treats 4400-4499 as permanent: the
+ * provider stopped reconnecting, and reloading discarded the edits (1 of 10 typists across
+ * 3 kill -9 restarts). Now the update is dropped and answered with a sync step 1; the
+ * client's sync step 2 brings both edits.
  */
 type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
 let h: Harness;

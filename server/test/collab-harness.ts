@@ -15,6 +15,7 @@ import type { Identity } from "../collab/types";
 import { openDatabase, type Database_ } from "../db/client";
 import { UpdateLog } from "../db/update-log";
 import { tempDir } from "./temp-dir";
+import { tokenIdentities } from "./token-identity";
 
 /**
  * A real collaboration server (real SQLite file, real `ws`, port 0) without Next. Who is
@@ -33,16 +34,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
 
   const collab = new CollabServer({
     updateLog,
-    authenticate: async (req) => {
-      const token = /(?:^|;\s*)token=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
-      const who = token ? people.get(token) : undefined;
-      return who ? { userId: who.userId, sessionId: who.sessionId } : null;
-    },
-    identify: (documentId, userId) => {
-      const who = [...people.values()].find((p) => p.userId === userId);
-      const role = roles.get(`${documentId}:${userId}`);
-      return who && role ? { ...who, role } : null;
-    },
+    ...tokenIdentities(people, (documentId, userId) => roles.get(`${documentId}:${userId}`)),
     liveSessions: (ids) => new Set(ids.filter((id) => !dead.has(id))),
     editingMode: (documentId) => modes.get(documentId) ?? "chairs_pen",
     onReverted: (documentId, identity, reason) => reverted.push({ documentId, userId: identity.userId, reason }),
