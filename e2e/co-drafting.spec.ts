@@ -31,8 +31,7 @@ test("two delegates see each other's typing live (open drafting), with carets an
   await expect(albania.locator(".collaboration-carets__label", { hasText: "Delegate of Belarus" })).toBeVisible();
 
   // The live paragraph model over the API shows both edits.
-  const model = (await (await albania.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] };
-  expect(model.paragraphs.find((p) => p.number === "OP4")?.text).toContain("Albania types here.");
+  expect((await serverParagraph(albania, id, "OP4")).text).toContain("Albania types here.");
   // Typing was tracked: each delegation's words carry its code.
   await expect(albania.locator('[data-number="PP1"] ins[data-delegation="BLR"]')).toHaveText(" Belarus answers.");
   // The chair accepts Albania's tracked changes and rejects Belarus's: the text is clean again.

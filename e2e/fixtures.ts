@@ -86,8 +86,8 @@ export async function caretAtEnd(page: Page, number: string): Promise<void> {
 }
 
 /** A paragraph of the live text as the server holds it (`GET /api/documents/<id>`), by its number. */
-export async function serverParagraph(page: Page, id: string, number: string): Promise<{ text: string; runs: { text: string; marks?: string[] }[] }> {
-  const doc = (await (await page.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null; text: string; runs: { text: string; marks?: string[] }[] }[] };
+export async function serverParagraph(page: Page, id: string, number: string): Promise<{ id: string; text: string; runs: { text: string; marks?: string[] }[] }> {
+  const doc = (await (await page.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string; runs: { text: string; marks?: string[] }[] }[] };
   const p = doc.paragraphs.find((x) => x.number === number);
   if (!p) throw new Error(`no paragraph ${number} in document ${id}`);
   return p;

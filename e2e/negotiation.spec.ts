@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import * as Y from "yjs";
-import { documentId, expect, OSCE, personPage, test, caretAtEnd } from "./fixtures";
+import { documentId, expect, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
 import { cookieHeader, nodeProvider, until } from "./raw-client";
 
 async function openDoc(page: Page, id: string): Promise<void> {
@@ -37,8 +37,7 @@ async function selectWord(page: Page, number: string, word: string): Promise<voi
 }
 
 async function liveParagraph(page: Page, id: string, number: string): Promise<string> {
-  const model = (await (await page.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] };
-  return model.paragraphs.find((p) => p.number === number)?.text ?? "";
+  return (await serverParagraph(page, id, number)).text;
 }
 
 
@@ -121,8 +120,7 @@ test("the API refuses what a delegate may not do, with a clear message", async (
   expect(withdraw.status()).toBe(403);
   expect(((await withdraw.json()) as { message: string }).message).toBe("only its author delegation can withdraw it");
 
-  const model = (await (await albania.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string; text: string }[] };
-  const op1 = model.paragraphs.find((p) => p.number === "OP1")!;
+  const op1 = await serverParagraph(albania, id, "OP1");
   const forged = await albania.request.post(`/api/documents/${id}/annotations`, {
     data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "objection", delegation: "BLR" },
     headers,

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import fs from "node:fs";
-import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { documentId, expect, OSCE, personPage, serverParagraph, test } from "./fixtures";
 import { pdfToText, readWithLibreOffice } from "../test/readers/readers";
 
 async function selectText(page: Page, number: string, phrase: string): Promise<void> {
@@ -54,7 +54,7 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await chair.keyboard.press("Backspace");
   await expect(chair.locator('[data-number="PP3"]')).not.toContainText("UN Charter");
   await expect
-    .poll(async () => ((await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] }).paragraphs.find((p) => p.number === "PP3")?.text)
+    .poll(async () => (await serverParagraph(chair, id, "PP3")).text)
     .not.toContain("UN Charter");
   await saveVersion(chair, id, "Rev.2");
 
@@ -92,8 +92,7 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
   await expect(chair.getByRole("link", { name: "Rev.1 (restored)" })).toBeVisible();
-  const live = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] };
-  expect(live.paragraphs.find((p) => p.number === "PP3")?.text).toContain("the UN Charter and");
+  expect((await serverParagraph(chair, id, "PP3")).text).toContain("the UN Charter and");
   await chair.context().close();
 });
 
