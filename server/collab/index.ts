@@ -135,6 +135,9 @@ export class CollabServer {
       tokens: this.opts.maxMessagesPerSecond * 2,
       refilledAt: Date.now(),
       resyncs: 0,
+      onSendError: (err) => {
+        if (err) ws.terminate();
+      },
     };
     room.conns.add(conn);
     ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
@@ -471,17 +474,19 @@ function ownerOf(room: Room, clientId: number): Conn | undefined {
   return undefined;
 }
 
-/** Sends a stored update to every connection of the room but `except` (encoded once). */
+/**
+ * Sends a stored update to every connection of the room but `except`: encoded once, and
+ * wrapped as a Buffer once (ws would wrap a Uint8Array again for every recipient).
+ */
 function broadcast(room: Room, update: Uint8Array, except: Conn | null): void {
   const message = encodeUpdate(update);
-  for (const conn of room.conns) if (conn !== except) send(conn, message);
+  const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  for (const conn of room.conns) if (conn !== except) send(conn, bytes);
 }
 
 function send(conn: Conn, message: Uint8Array): void {
   if (conn.ws.readyState !== conn.ws.OPEN) return;
-  conn.ws.send(message, (err) => {
-    if (err) conn.ws.terminate();
-  });
+  conn.ws.send(message, conn.onSendError);
 }
 
 function toBytes(data: RawData): Uint8Array {

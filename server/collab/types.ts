@@ -30,6 +30,8 @@ export interface Conn {
    * MAX_RESYNCS_PER_CONNECTION the connection is closed (4400).
    */
   resyncs: number;
+  /** Passed with every send (one function per connection, not one per message): a failed write ends the socket. */
+  onSendError: (err?: Error) => void;
 }
 
 export type EditingMode = "chairs_pen" | "open_drafting";
