@@ -44,6 +44,34 @@ test("sign-in is rate-limited per IP and every response carries the security hea
   });
 });
 
+async function signInStatuses(server: PlenaryServer, playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], forwardedFor: string[]): Promise<number[]> {
+  const api = await playwright.request.newContext({ baseURL: server.url });
+  const statuses: number[] = [];
+  for (const value of forwardedFor) {
+    // The client also writes the header the server sets for better-auth: it must be replaced.
+    const headers = { "x-forwarded-for": value, "x-plenary-client-address": "198.51.100.99" };
+    statuses.push((await api.post("/api/auth/sign-in/email", { data: { email: "chair@example.org", password: "wrong-password" }, headers })).status());
+  }
+  await api.dispose();
+  return statuses;
+}
+
+test("a client's own X-Forwarded-For is not believed: a new forged address per attempt does not escape the sign-in limit", async ({ playwright }) => {
+  await withServer({ SIGN_IN_PER_MINUTE: "3" }, async (server) => {
+    const forged = [1, 2, 3, 4, 5].map((i) => `203.0.113.${i}`);
+    expect(await signInStatuses(server, playwright, forged)).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+test("behind a trusted proxy (TRUSTED_PROXIES): each forwarded client has its own sign-in limit; a forged left part of the chain does not escape it", async ({ playwright }) => {
+  // The test's requests come from 127.0.0.1, standing for the proxy.
+  await withServer({ SIGN_IN_PER_MINUTE: "2", TRUSTED_PROXIES: "127.0.0.1,::1" }, async (server) => {
+    expect(await signInStatuses(server, playwright, ["203.0.113.5", "203.0.113.5", "203.0.113.5", "9.9.9.9, 203.0.113.5"])).toEqual([401, 401, 429, 429]);
+    // Another client behind the same proxy is not locked out by the first one's failures.
+    expect(await signInStatuses(server, playwright, ["203.0.113.9"])).toEqual([401]);
+  });
+});
+
 test("a writer closed for sending too fast (4429) reconnects by itself and nothing typed is lost", async ({ browser }) => {
   await withServer({ MAX_MESSAGES_PER_SECOND: "4" }, async (server) => {
     const { chair, id } = await chairAtOp1End(browser, server);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { seedDatabase } from "../seeds/seed";
 import { createAuth } from "./auth";
+import { CLIENT_ADDRESS_HEADER, clientAddress, TrustedProxies } from "./client-address";
 import type { Config } from "./config";
 import { openDatabase } from "./db/client";
 import { UpdateLog } from "./db/update-log";
@@ -29,8 +30,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.dataDir);
   const updateLog = new UpdateLog(database.sqlite);
 
+  const proxies = new TrustedProxies(config.trustedProxies);
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   const server = http.createServer((req, res) => {
+    // Who is calling, as better-auth's sign-in limit will read it: set by us, replacing any
+    // value the client sent under this name (see server/client-address.ts).
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxies);
     for (const [k, v] of Object.entries(securityHeaders(config.dev))) res.setHeader(k, v);
     if (!handle) {
       res.statusCode = 503;
@@ -62,7 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log.info("seeded an empty database", { created });
   }
 
-  const { collab, services, bus } = wireCollab({ config, db: database.db, sqlite: database.sqlite, auth, updateLog, allowedOrigins: trusted, startedAt });
+  const { collab, services, bus } = wireCollab({ config, db: database.db, sqlite: database.sqlite, auth, updateLog, allowedOrigins: trusted, trustedProxies: proxies, startedAt });
   setRuntime(services);
 
   // Next attaches its own 'upgrade' listener to the server it is given on the first

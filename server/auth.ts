@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "./db/client";
 import * as schema from "./db/schema";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 export interface AuthOptions {
   db: Db;
@@ -35,7 +36,13 @@ export function createAuth(options: AuthOptions) {
       storage: "memory",
       customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute } },
     },
-    advanced: { useSecureCookies: options.baseURL.startsWith("https://") },
+    advanced: {
+      useSecureCookies: options.baseURL.startsWith("https://"),
+      // The client's address for the sign-in limit: set by server/app.ts from the socket (or
+      // the trusted proxies' X-Forwarded-For), never the client's own X-Forwarded-For, which
+      // better-auth reads by default and anyone can write.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
   });
 }
 

@@ -9,6 +9,11 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Extra origins allowed to open sockets and post forms, comma-separated. */
   ALLOWED_ORIGINS: z.string().optional(),
+  /**
+   * Reverse proxies in front of Plenary whose X-Forwarded-For is believed (addresses or CIDR
+   * ranges, comma-separated). Unset: the socket's peer is the client (direct exposure).
+   */
+  TRUSTED_PROXIES: z.string().optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   MAX_AWARENESS_BYTES: z.coerce.number().int().positive().default(8 * 1024),
@@ -31,6 +36,7 @@ export interface Config {
   dataDir: string;
   publicUrl: string | undefined;
   allowedOrigins: string[];
+  trustedProxies: string[];
   secret: string | undefined;
   maxMessageBytes: number;
   maxAwarenessBytes: number;
@@ -62,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL,
     allowedOrigins: (e.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    trustedProxies: (e.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     secret: e.BETTER_AUTH_SECRET,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxAwarenessBytes: e.MAX_AWARENESS_BYTES,

@@ -3,6 +3,7 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type Database from "better-sqlite3";
 import type { Auth } from "./auth";
+import type { TrustedProxies } from "./client-address";
 import { CollabServer } from "./collab";
 import type { CollabLimitOptions } from "./collab/limits";
 import { refuseUpgrade } from "./collab/upgrade";
@@ -28,6 +29,7 @@ export function wireCollab(deps: {
   updateLog: UpdateLog;
   allowedOrigins: Iterable<string>;
   startedAt: number;
+  trustedProxies: TrustedProxies;
   /** Overrides of `config.collabLimits` (the bench's single accounts stand for many people). */
   limits?: Partial<CollabLimitOptions>;
 }): { collab: CollabServer; services: Services; bus: EventBus } {
@@ -49,6 +51,7 @@ export function wireCollab(deps: {
     sessionSweepMs: 1000,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     limits: { ...config.collabLimits, ...deps.limits },
+    trustedProxies: deps.trustedProxies,
   });
   services = createServices({ db, sqlite, auth, collab, updateLog, bus, startedAt: deps.startedAt });
   return { collab, services, bus };

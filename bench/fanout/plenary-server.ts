@@ -19,6 +19,7 @@ import type { AddressInfo } from "node:net";
 import { seedDatabase } from "../../seeds/seed";
 import { DEMO_PASSWORD } from "../../seeds/delegations";
 import { createAuth } from "../../server/auth";
+import { TrustedProxies } from "../../server/client-address";
 import { CollabServer } from "../../server/collab";
 import { loadConfig } from "../../server/config";
 import { openDatabase } from "../../server/db/client";
@@ -81,6 +82,7 @@ const { collab } = wireCollab({
   auth,
   updateLog,
   allowedOrigins: [baseURL],
+  trustedProxies: new TrustedProxies(config.trustedProxies),
   startedAt: Date.now(),
   // The app's limits, on. The bench signs in ONE chair account for every writer and ONE
   // observer account for every reader (each a stand-in for many people), so the per-user

@@ -14,6 +14,7 @@ import type { Conn, EditingMode, Identity } from "./types";
 import { policyFor } from "./policy";
 import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
 import { CollabLimits, remoteAddress, type CollabLimitOptions, type Lease } from "./limits";
+import type { TrustedProxies } from "../client-address";
 
 /**
  * Updates ahead of their dependencies one connection may send (each is dropped and answered
@@ -47,6 +48,8 @@ export interface CollabOptions {
   maxMessagesPerSecond: number;
   /** Per-user, per-address and presence limits (server/collab/limits.ts); a field left out is off. */
   limits?: Partial<CollabLimitOptions>;
+  /** Reverse proxies whose X-Forwarded-For names the client for the per-address limits (none: the socket's peer). */
+  trustedProxies?: TrustedProxies;
 }
 
 /** The y-websocket endpoint: authorization at the upgrade, read-only roles, vetting, durable log. */
@@ -71,7 +74,7 @@ export class CollabServer {
 
   /** Handles an HTTP upgrade for `/collab/<id>`; refuses with an HTTP status before any document byte. */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const address = remoteAddress(req);
+    const address = remoteAddress(req, this.opts.trustedProxies);
     let authenticated = false;
     try {
       if (this.closing) throw new PlenaryError("internal", "server shutting down");

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { clientAddress, TrustedProxies } from "../client-address";
 import { PlenaryError } from "../../lib/errors";
 
 /**
@@ -152,13 +153,15 @@ export interface Lease {
 }
 
 /**
- * The remote address an upgrade is counted against: the socket's peer (no proxy header is
- * trusted; behind a reverse proxy every client shares the proxy's address). IPv4-mapped
+ * The remote address an upgrade is counted against: the socket's peer, or behind trusted
+ * reverse proxies the client they forwarded for (server/client-address.ts). IPv4-mapped
  * IPv6 is reduced to IPv4; other IPv6 addresses to their /64, which one host usually owns.
  */
-export function remoteAddress(req: IncomingMessage): string {
-  return normalizeAddress(req.socket.remoteAddress ?? "unknown");
+export function remoteAddress(req: IncomingMessage, proxies: TrustedProxies = NO_PROXIES): string {
+  return normalizeAddress(clientAddress(req, proxies));
 }
+
+const NO_PROXIES = new TrustedProxies([]);
 
 export function normalizeAddress(raw: string): string {
   const addr = raw.toLowerCase().split("%")[0]!;
