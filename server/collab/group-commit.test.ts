@@ -132,6 +132,46 @@ describe("group commit", () => {
     c.close();
   });
 
+  it("a refused update whose document cannot be rebuilt (the database fails to read): the room's sockets close 4500, the room reloads from the log, other documents carry on", async () => {
+    const other = h.createDocument();
+    h.grant(other, alice.userId, "chair");
+    const elsewhere = h.raw(other, alice.token);
+    const a = h.raw(docId, alice.token);
+    const b = h.raw(docId, boris.token);
+    const reader = h.raw(docId, olga.token);
+    await Promise.all([opened(a), opened(b), opened(reader), opened(elsewhere)]);
+    const t = typist();
+    a.send(updateMessage(t.edit("kept")));
+    await waitFor(() => h.logCount(docId) === 1, 5000, "first update stored");
+    const seq = h.logCount(docId);
+
+    const load = h.updateLog.load.bind(h.updateLog);
+    h.updateLog.load = () => {
+      throw new Error("disk I/O error");
+    };
+    const closes = [a, b, reader].map(closed);
+    // Applied, then refused (it writes outside the text): the doc must be rebuilt, and cannot be.
+    const hostile = new Y.Doc();
+    hostile.getMap("hidden").set("broken", "broken");
+    b.send(updateMessage(Y.encodeStateAsUpdate(hostile)));
+    for (const c of await Promise.all(closes)) expect(c.code).toBe(CloseCode.StorageFailed);
+    h.updateLog.load = load;
+
+    // The server is up: another document is written meanwhile.
+    elsewhere.send(updateMessage(typist().edit("elsewhere")));
+    await waitFor(() => h.logCount(other) === 1, 5000, "other document written");
+    // Reconnecting loads the document again from the log: the stored text, nothing else.
+    const again = h.raw(docId, alice.token);
+    await opened(again);
+    expect(serverText()).toContain("kept");
+    expect(h.collab.withRoom(docId, (room) => room.doc.share.has("hidden"))).toBe(false);
+    expect(h.logCount(docId)).toBe(seq);
+    again.send(updateMessage(t.edit(" and on")));
+    await waitFor(() => serverText().includes("kept and on"), 5000, "write after reload");
+    again.close();
+    elsewhere.close();
+  });
+
   it("a refused update in the same tick as pending ones: they are kept, and a later update of that tick that depends on them is accepted", async () => {
     const a = h.raw(docId, alice.token);
     const b = h.raw(docId, boris.token);

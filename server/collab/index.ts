@@ -199,6 +199,10 @@ export class CollabServer {
         send(conn, encodeSyncStep1(room.doc));
         return;
       }
+      if (room.broken) {
+        this.discard(room, err);
+        return;
+      }
       const code = isPlenaryError(err) && err.code === "internal" ? CloseCode.StorageFailed : CloseCode.BadMessage;
       log.warn("message refused; closing connection", {
         documentId: room.documentId,
@@ -256,7 +260,13 @@ export class CollabServer {
     try {
       seqs = this.opts.updateLog.append(batch.flatMap((p) => p.entries));
     } catch (err) {
-      for (const room of new Set(batch.map((p) => p.room))) room.rollBack();
+      for (const room of new Set(batch.map((p) => p.room))) {
+        try {
+          room.rollBack();
+        } catch {
+          room.broken = true;
+        }
+      }
       for (const p of batch) {
         log.warn("message refused; closing connection", {
           documentId: p.room.documentId,
@@ -266,6 +276,7 @@ export class CollabServer {
         });
         p.conn.ws.close(CloseCode.StorageFailed, "could not store the update");
       }
+      for (const room of new Set(batch.map((p) => p.room))) if (room.broken) this.discard(room, err);
       return;
     }
     const byRoom = new Map<Room, { items: Pending[]; seq: number }>();
@@ -332,9 +343,27 @@ export class CollabServer {
 
   private onClose(room: Room, conn: Conn): void {
     room.dropConn(conn);
-    if (room.conns.size > 0 || this.closing) return;
+    // A discarded room is no longer the document's room (a new one may have been loaded).
+    if (room.conns.size > 0 || this.closing || this.rooms.get(room.documentId) !== room) return;
     room.unloadTimer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs);
     room.unloadTimer.unref();
+  }
+
+  /**
+   * Drops a room whose doc could not be rebuilt from the log (Room.broken): what it holds
+   * beyond the log is never served. This tick's vetted updates of other rooms are stored
+   * first; its sockets are closed 4500, so their clients reconnect and the room is loaded
+   * again from the log. The rest of the server carries on.
+   */
+  private discard(room: Room, err: unknown): void {
+    log.error("document could not be rebuilt from the log; closing its sockets", { documentId: room.documentId, err });
+    this.pending = this.pending.filter((p) => p.room !== room);
+    this.pendingRooms.delete(room);
+    this.flush();
+    for (const conn of room.conns) conn.ws.close(CloseCode.StorageFailed, "document reloading");
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.destroy();
   }
 
   private compact(room: Room): void {
@@ -347,7 +376,7 @@ export class CollabServer {
 
   private unload(room: Room): void {
     this.flush();
-    if (room.conns.size > 0) return;
+    if (room.conns.size > 0 || this.rooms.get(room.documentId) !== room) return;
     this.compact(room);
     room.destroy();
     this.rooms.delete(room.documentId);

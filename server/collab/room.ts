@@ -95,6 +95,12 @@ export class Room {
   lastSeq: number;
   private snapshotSeq: number;
   unloadTimer: NodeJS.Timeout | null = null;
+  /**
+   * The doc could not be rebuilt from the log after a refused update (the database failed
+   * to read): it may hold part of that update, so it must not be served nor compacted. The
+   * server closes the room's sockets and drops it; the next connection reloads it.
+   */
+  broken = false;
 
   constructor(
     readonly documentId: string,
@@ -202,8 +208,14 @@ export class Room {
 
   /** Rebuilds the doc from the log plus the unstored updates (after a refused update). */
   private restore(): void {
-    const loaded = this.updateLog.load(this.documentId);
-    const doc = docFromUpdates(loaded.snapshot, [...loaded.updates, ...this.unstored.map((data) => ({ data }))]);
+    let doc: Y.Doc;
+    try {
+      const loaded = this.updateLog.load(this.documentId);
+      doc = docFromUpdates(loaded.snapshot, [...loaded.updates, ...this.unstored.map((data) => ({ data }))]);
+    } catch (err) {
+      this.broken = true;
+      throw new PlenaryError("internal", "could not reload the document", { cause: err });
+    }
     this.doc.destroy();
     this.doc = doc;
     this.beforeDoc?.destroy();
@@ -235,7 +247,7 @@ export class Room {
    * waiting to be stored (the doc then equals the log).
    */
   compact(): boolean {
-    if (this.lastSeq === this.snapshotSeq || this.hasUnstored) return false;
+    if (this.lastSeq === this.snapshotSeq || this.hasUnstored || this.broken) return false;
     const state = Y.encodeStateAsUpdate(this.doc);
     const replay = docFromUpdates(...this.replayInputs());
     const fromState = docFromUpdates(state, []);
