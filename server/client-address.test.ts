@@ -43,6 +43,9 @@ describe("client address", () => {
   });
 
   it("refuses a TRUSTED_PROXIES entry that is not an address or range", () => {
-    expect(() => new TrustedProxies(["proxy.example.org"])).toThrow(/TRUSTED_PROXIES/);
+    for (const bad of ["proxy.example.org", "10.0.0.1/", "10.0.0.0/33", "10.0.0.0/8/1", "10.0.0.0/x", "2001:db8::/129"]) {
+      expect(() => new TrustedProxies([bad]), bad).toThrow(/TRUSTED_PROXIES/);
+    }
+    expect(new TrustedProxies(["10.0.0.0/8"]).has("10.200.0.1")).toBe(true);
   });
 });

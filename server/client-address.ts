@@ -20,11 +20,15 @@ export class TrustedProxies {
 
   constructor(entries: readonly string[]) {
     for (const entry of entries) {
-      const [address = "", prefix] = entry.split("/");
+      const [address = "", prefix, ...rest] = entry.split("/");
       const type = net.isIPv6(address) ? "ipv6" : "ipv4";
-      if (!net.isIP(address)) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-      if (prefix === undefined) this.list.addAddress(address, type);
-      else this.list.addSubnet(address, Number(prefix), type);
+      const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+      // A bad prefix must not widen the range ("10.0.0.1/" is not /0, which would trust everyone).
+      if (!net.isIP(address) || rest.length > 0 || Number.isNaN(bits) || (bits !== null && bits > (type === "ipv6" ? 128 : 32))) {
+        throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+      }
+      if (bits === null) this.list.addAddress(address, type);
+      else this.list.addSubnet(address, bits, type);
     }
     this.size = entries.length;
   }

@@ -172,6 +172,73 @@ describe("group commit", () => {
     elsewhere.close();
   });
 
+  it("a server edit that can neither be stored nor undone (the database fails to write and to read): the room is dropped, nothing of it is ever served", async () => {
+    const a = h.raw(docId, alice.token);
+    await opened(a);
+    const closing = closed(a);
+    const log = h.updateLog;
+    const { append, load } = { append: log.append.bind(log), load: log.load.bind(log) };
+    log.append = () => {
+      throw new Error("SQLITE_IOERR");
+    };
+    log.load = () => {
+      throw new Error("SQLITE_IOERR");
+    };
+    const edit = (doc: Y.Doc) => {
+      const p = new Y.XmlElement("paragraph");
+      p.insert(0, [new Y.XmlText("NEVER-STORED")]);
+      doc.getXmlFragment("default").insert(0, [p]);
+    };
+    expect(() => h.collab.applyServerChange(docId, edit, { userId: alice.userId, delegationId: null })).toThrow(/could not store/);
+    log.append = append;
+    log.load = load;
+    expect((await closing).code).toBe(CloseCode.StorageFailed);
+    // Readers and new clients get the document as the log holds it.
+    expect(serverText()).not.toContain("NEVER-STORED");
+    expect(h.logCount(docId)).toBe(0);
+    const again = h.raw(docId, alice.token);
+    await opened(again);
+    const t = typist();
+    again.send(updateMessage(t.edit("typed after")));
+    await waitFor(() => serverText().includes("typed after"), 5000, "write after reload");
+    expect(h.collab.withRoom(docId, (room) => room.doc.store.pendingStructs)).toBeNull();
+    again.close();
+  });
+
+  it("an HTTP reader arriving between an update's vetting and its commit, when the commit and the rebuild both fail: it reads the document as the log holds it", async () => {
+    const a = h.raw(docId, alice.token);
+    await opened(a);
+    const closing = closed(a);
+    h.database.sqlite.exec("CREATE TRIGGER io_fail BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    const log = h.updateLog;
+    const load = log.load.bind(log);
+    let failLoad = true;
+    log.load = (id: string) => {
+      if (failLoad) throw new Error("SQLITE_IOERR");
+      return load(id);
+    };
+    // The reader runs right after the update is vetted, in the same tick (before the group commit).
+    let seen = "";
+    const server = h.collab as unknown as { applyUpdate: (...args: unknown[]) => void };
+    const applyUpdate = server.applyUpdate.bind(h.collab);
+    server.applyUpdate = (...args) => {
+      applyUpdate(...args);
+      try {
+        seen = h.collab.withRoom(docId, (r) => r.doc.getXmlFragment("default").toString());
+      } catch (err) {
+        seen = `error: ${(err as Error).message}`;
+      }
+    };
+    a.send(updateMessage(typist().edit("UNSTORED")));
+    expect((await closing).code).toBe(CloseCode.StorageFailed);
+    failLoad = false;
+    h.database.sqlite.exec("DROP TRIGGER io_fail");
+    // The reader either got an error or the stored text, never the update that was not stored.
+    expect(seen).not.toContain("UNSTORED");
+    expect(serverText()).not.toContain("UNSTORED");
+    expect(h.logCount(docId)).toBe(0);
+  });
+
   it("a refused update in the same tick as pending ones: they are kept, and a later update of that tick that depends on them is accepted", async () => {
     const a = h.raw(docId, alice.token);
     const b = h.raw(docId, boris.token);

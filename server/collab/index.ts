@@ -178,6 +178,7 @@ export class CollabServer {
         case "sync-step1":
           // The doc may hold vetted updates not stored yet: store them before sending any.
           if (room.hasUnstored) this.flush();
+          if (room.broken) return;
           send(conn, encodeSyncStep2(room.doc, msg.stateVector));
           return;
         case "update":
@@ -321,7 +322,11 @@ export class CollabServer {
       try {
         [seq] = this.opts.updateLog.append([{ documentId, ...attribution, data: effective }]) as [number];
       } catch (err) {
-        room.rollBack();
+        try {
+          room.rollBack();
+        } catch {
+          // The rebuild failed too: the room is marked broken and withRoom drops it.
+        }
         throw new PlenaryError("internal", "could not store the update", { cause: err });
       }
       room.stored(seq);
@@ -410,9 +415,9 @@ export class CollabServer {
 
   /** A document's room if it is open, its doc equal to the log (for rendering the paragraph model). */
   openRoom(documentId: string): Room | undefined {
-    const room = this.rooms.get(documentId);
-    if (room?.hasUnstored) this.flush();
-    return room;
+    if (this.rooms.get(documentId)?.hasUnstored) this.flush();
+    // Read again: a flush that failed may have dropped the room (see discard).
+    return this.rooms.get(documentId);
   }
 
   /**
@@ -420,12 +425,17 @@ export class CollabServer {
    * log (vetted updates not stored yet are stored first); unloaded again when idle.
    */
   withRoom<T>(documentId: string, fn: (room: Room) => T): T {
+    if (this.rooms.get(documentId)?.hasUnstored) this.flush();
+    // After the flush: a flush that failed may have dropped the room, then it loads again from the log.
     const room = this.room(documentId);
-    if (room.hasUnstored) this.flush();
     try {
       return fn(room);
+    } catch (err) {
+      // A server edit that could neither be stored nor undone (Room.broken): never serve that doc.
+      if (room.broken) this.discard(room, err);
+      throw err;
     } finally {
-      if (room.conns.size === 0 && !room.unloadTimer) {
+      if (this.rooms.get(documentId) === room && room.conns.size === 0 && !room.unloadTimer) {
         room.unloadTimer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs);
         room.unloadTimer.unref();
       }
