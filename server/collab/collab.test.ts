@@ -4,11 +4,10 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { CloseCode } from "../../lib/protocol/close-codes";
 import { MAX_RESYNCS_PER_CONNECTION } from ".";
-import { closed, opened, refusedStatus, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { closed, opened, protocolCast, refusedStatus, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 let docId: string;
 let alice: { token: string; userId: string };
 let boris: { token: string; userId: string };
@@ -16,15 +15,7 @@ let olga: { token: string; userId: string };
 
 beforeEach(async () => {
   h = await startCollabHarness();
-  docId = h.createDocument();
-  alice = h.person("alice", "ALB");
-  boris = h.person("boris", "BLR");
-  olga = h.person("olga");
-  // Protocol tests write plain text: as chairs. The editing rules for delegates are
-  // tested in policy.test.ts.
-  h.grant(docId, alice.userId, "chair");
-  h.grant(docId, boris.userId, "chair");
-  h.grant(docId, olga.userId, "observer");
+  ({ docId, alice, boris, olga } = protocolCast(h, ["ALB", "BLR"]));
 });
 afterEach(async () => {
   await h.close();

@@ -4,11 +4,10 @@ import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
 import { acceptedProjection } from "../../lib/negotiation/projection";
 import { CloseCode } from "../../lib/protocol/close-codes";
-import { closed, opened, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { closed, opened, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 let docId: string;
 /** 10,000 frames in `npm test`; `npm run soak` (SOAK=1) sends 100,000. */
 const FRAMES = process.env.SOAK === "1" ? 100_000 : 10_000;

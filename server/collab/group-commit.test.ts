@@ -3,11 +3,10 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import { CloseCode } from "../../lib/protocol/close-codes";
-import { closed, opened, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { closed, opened, protocolCast, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 let docId: string;
 let alice: { token: string; userId: string };
 let boris: { token: string; userId: string };
@@ -15,13 +14,7 @@ let olga: { token: string; userId: string };
 
 beforeEach(async () => {
   h = await startCollabHarness();
-  docId = h.createDocument();
-  alice = h.person("alice");
-  boris = h.person("boris");
-  olga = h.person("olga");
-  h.grant(docId, alice.userId, "chair");
-  h.grant(docId, boris.userId, "chair");
-  h.grant(docId, olga.userId, "observer");
+  ({ docId, alice, boris, olga } = protocolCast(h));
 });
 afterEach(async () => {
   await h.close();

@@ -6,13 +6,12 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { CloseCode } from "../../lib/protocol/close-codes";
-import { closed, opened, refusedStatus, startCollabHarness, updateMessage } from "../test/collab-harness";
+import { closed, opened, refusedStatus, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 import { loadConfig } from "../config";
 import { KeyedBuckets, normalizeAddress, type CollabLimitOptions } from "./limits";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness | null = null;
+let h: CollabHarness | null = null;
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -24,13 +23,13 @@ function manualClock() {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-async function harness(limits: Partial<CollabLimitOptions>): Promise<Harness> {
+async function harness(limits: Partial<CollabLimitOptions>): Promise<CollabHarness> {
   h = await startCollabHarness({ limits });
   return h;
 }
 
 /** A raw socket from a chosen loopback address (all of 127.0.0.0/8 is local on Linux). */
-function socket(hh: Harness, documentId: string, opts: { token?: string; from?: string; headers?: Record<string, string> } = {}): WebSocket {
+function socket(hh: CollabHarness, documentId: string, opts: { token?: string; from?: string; headers?: Record<string, string> } = {}): WebSocket {
   return new WebSocket(`ws://127.0.0.1:${hh.port}/collab/${documentId}`, {
     headers: { ...(opts.token ? { cookie: `token=${opts.token}` } : {}), ...opts.headers },
     localAddress: opts.from ?? "127.0.0.1",

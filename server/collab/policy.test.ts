@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
 import { renderParagraphs } from "../../lib/model/ydoc";
-import { startCollabHarness } from "../test/collab-harness";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 let docId: string;
 let chair: { token: string; userId: string };
 let alb: { token: string; userId: string };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startCollabHarness } from "../test/collab-harness";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { SOAK, fragmentText, hasPending, rng, stateVector, until } from "./fault-harness";
 import { RawClient } from "./raw-client";
 
@@ -9,8 +9,7 @@ const STEPS = Number(process.env.CONVERGENCE_STEPS ?? (SOAK ? 30_000 : 1_000));
 const CHECKPOINT = Number(process.env.CONVERGENCE_CHECKPOINT ?? (SOAK ? 1_000 : 250));
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 beforeEach(async () => {
   h = await startCollabHarness();
 });

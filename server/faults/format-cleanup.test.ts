@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startCollabHarness } from "../test/collab-harness";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { fragmentText, rng, until } from "./fault-harness";
 import { RawClient } from "./raw-client";
 
@@ -13,8 +13,7 @@ import { RawClient } from "./raw-client";
  * set differs until it reconnects (same state vector, so nothing ever resyncs it), and
  * later concurrent formatting can then render differently on that client.
  */
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 beforeEach(async () => {
   h = await startCollabHarness();
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startCollabHarness } from "../test/collab-harness";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
 /**
@@ -13,8 +13,7 @@ import { waitFor } from "../test/temp-dir";
  * 3 kill -9 restarts). Now the update is dropped and answered with a sync step 1; the
  * client's sync step 2 brings both edits.
  */
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 beforeEach(async () => {
   h = await startCollabHarness();
 });

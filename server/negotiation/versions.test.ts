@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import { EventLog } from "../db/event-log";
-import { startCollabHarness } from "../test/collab-harness";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { createVersions } from "./versions";
 
-type Harness = Awaited<ReturnType<typeof startCollabHarness>>;
-let h: Harness;
+let h: CollabHarness;
 let docId: string;
 let versions: ReturnType<typeof createVersions>;
 const CHAIR = "user-chair";

@@ -128,6 +128,23 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
   return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, setMode, reverted, endSession: (s: string) => dead.add(s), close };
 }
 
+export type CollabHarness = Awaited<ReturnType<typeof startCollabHarness>>;
+
+/**
+ * The protocol tests' cast on a new empty document: alice and boris write (as chairs: the
+ * editing rules for delegates are tested in policy.test.ts), olga only reads (observer).
+ */
+export function protocolCast(h: CollabHarness, delegations: [string | null, string | null] = [null, null]) {
+  const docId = h.createDocument();
+  const alice = h.person("alice", delegations[0]);
+  const boris = h.person("boris", delegations[1]);
+  const olga = h.person("olga");
+  h.grant(docId, alice.userId, "chair");
+  h.grant(docId, boris.userId, "chair");
+  h.grant(docId, olga.userId, "observer");
+  return { docId, alice, boris, olga };
+}
+
 /** A y-protocols sync "update" message carrying `update`. */
 export function updateMessage(update: Uint8Array, sub: number = syncProtocol.messageYjsUpdate): Uint8Array {
   const encoder = encoding.createEncoder();
