@@ -2,10 +2,11 @@
  * Load generator clients. Readers are raw `ws` sockets speaking the y-protocols sync
  * handshake and decoding every sync message; writers are stock y-websocket
  * WebsocketProviders typing into the `default` XmlFragment. Every edit inserts a marker
- * `@@<writer>.<edit>@@`; a reader that finds a marker in a received update records the
- * time since the writer made that edit (same process, same monotonic clock).
+ * `@@<writer>.<edit>.<µs>@@` carrying the time it was made on the system's monotonic clock
+ * (`process.hrtime`, CLOCK_MONOTONIC, the same in every process of the machine, so writers
+ * may run in other processes: writer-child.ts); a reader that finds a marker in a received
+ * update records the time since.
  */
-import { performance } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
@@ -13,12 +14,17 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { socketClassWith, type ServerUnderTest } from "./servers";
 
-const MARKER = /@@(\d+)\.(\d+)@@/g;
+const MARKER = /@@(\d+)\.(\d+)\.(\d+)@@/g;
 
-/** Shared by all clients of one scenario run. */
+/** Microseconds on the system's monotonic clock (comparable across processes). */
+export function nowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** Shared by all clients of one scenario run (in one process). */
 export class Recorder {
-  /** Send time of each edit, by `<writer>.<edit>`. */
-  readonly sentAt = new Map<string, number>();
+  /** Only edits made from this time on (µs, nowUs) are counted: the measurement window. */
+  since = Infinity;
   latencies: number[] = [];
   /** Receipts of edits by any client (readers and writers): deliveries. */
   deliveries = 0;
@@ -29,12 +35,12 @@ export class Recorder {
     if (!this.recording) return 0;
     const text = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString("latin1");
     let found = 0;
-    const now = performance.now();
+    const now = nowUs();
     for (const m of text.matchAll(MARKER)) {
-      const sent = this.sentAt.get(`${m[1]}.${m[2]}`);
-      if (sent === undefined) continue;
+      const sent = Number(m[3]);
+      if (sent < this.since) continue;
       found += 1;
-      if (measure) this.latencies.push(now - sent);
+      if (measure) this.latencies.push((now - sent) / 1000);
     }
     this.deliveries += found;
     return found;
@@ -90,7 +96,7 @@ export interface Writer {
 }
 
 /** A stock y-websocket client that owns one paragraph and appends marked words to it. */
-export function openWriter(server: ServerUnderTest, room: string, id: number, rec: Recorder): Writer {
+export function openWriter(server: Pick<ServerUnderTest, "providerUrl" | "headers">, room: string, id: number, rec: Recorder): Writer {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(server.providerUrl, room, doc, {
     WebSocketPolyfill: socketClassWith(server.headers("writer")) as unknown as typeof globalThis.WebSocket,
@@ -142,9 +148,7 @@ export function openWriter(server: ServerUnderTest, room: string, id: number, re
   };
   function edit(): void {
     if (!text) return;
-    const key = `${id}.${w.edits++}`;
-    rec.sentAt.set(key, performance.now());
-    text.insert(text.length, `@@${key}@@ `);
+    text.insert(text.length, `@@${id}.${w.edits++}.${nowUs()}@@ `);
   }
   return w;
 }

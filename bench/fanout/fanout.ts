@@ -6,7 +6,9 @@
  * window plus a 1 s drain.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { Recorder, openReader, openWriter, type Reader, type Writer } from "./clients";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { Recorder, nowUs, openReader, openWriter, type Reader, type Writer } from "./clients";
 import { cpuSeconds, rssBytes, threadSeconds, startPlenary, startReference, type ServerKind, type ServerUnderTest } from "./servers";
 
 export interface RunResult {
@@ -68,45 +70,122 @@ async function setUp(server: ServerUnderTest, layout: Layout, rec: Recorder) {
   return { rooms, readers, writers };
 }
 
+/**
+ * Writers a measurement drives: in this process (sharing its Recorder), or in a writer
+ * process of their own (writer-child.ts), which counts its writers' receipts itself.
+ */
+interface WriterPool {
+  size: number;
+  window(since: number | null): void;
+  start(rate: number): void;
+  stop(): void;
+  /** Edits made so far; receipts its writers counted in the window (0 in this process: the shared Recorder has them); CPU seconds of its process (0 in this process). */
+  report(): Promise<{ edits: number; deliveries: number; cpuS: number }>;
+  close(): void;
+}
+
+function localPool(writers: Writer[]): WriterPool {
+  return {
+    get size() {
+      return writers.length;
+    },
+    window: () => {},
+    start: (rate) => writers.forEach((w) => w.start(rate)),
+    stop: () => writers.forEach((w) => w.stop()),
+    report: async () => ({ edits: writers.reduce((n, w) => n + w.edits, 0), deliveries: 0, cpuS: 0 }),
+    close: () => writers.forEach((w) => w.close()),
+  };
+}
+
+/** Writers in a process of their own (writer-child.ts). */
+class ChildPool implements WriterPool {
+  size = 0;
+  private constructor(private readonly child: ChildProcess) {}
+
+  static start(): ChildPool {
+    const child = fork(path.join(import.meta.dirname, "writer-child.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    return new ChildPool(child);
+  }
+
+  private ask<T>(msg: object, reply: string): Promise<T> {
+    return new Promise((resolve) => {
+      const on = (m: { type: string }) => {
+        if (m.type !== reply) return;
+        this.child.off("message", on);
+        resolve(m as T);
+      };
+      this.child.on("message", on);
+      this.child.send(msg);
+    });
+  }
+
+  async open(server: ServerUnderTest, room: string, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ask({ type: "open", providerUrl: server.providerUrl, headers: server.headers("writer"), room, ids }, "opened");
+    this.size += ids.length;
+  }
+  window(since: number | null): void {
+    this.child.send({ type: "window", since });
+  }
+  start(rate: number): void {
+    this.child.send({ type: "start", rate });
+  }
+  stop(): void {
+    this.child.send({ type: "stop" });
+  }
+  report(): Promise<{ edits: number; deliveries: number; cpuS: number }> {
+    return this.ask({ type: "report" }, "report");
+  }
+  close(): void {
+    if (this.child.connected) this.child.send({ type: "close" });
+  }
+}
+
 /** Measures a window with the given writers typing; returns latency, CPU and RSS figures. */
-async function measure(server: ServerUnderTest, rec: Recorder, writers: Writer[], rate: number, clientsPerRoom: (w: number) => number, windowMs: number): Promise<RunResult> {
+async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool[], rate: number, clientsPerRoom: (w: number) => number, windowMs: number): Promise<RunResult> {
   await sleep(300);
+  const since = nowUs();
   rec.latencies = [];
   rec.deliveries = 0;
-  rec.sentAt.clear();
+  rec.since = since;
   rec.recording = true;
-  const edits0 = writers.reduce((n, w) => n + w.edits, 0);
+  for (const p of pools) p.window(since);
+  const before = await Promise.all(pools.map((p) => p.report()));
   let peak = rssBytes(server.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid))), 50);
   const threads0 = process.env.FANOUT_TRACE ? threadSeconds(server.pid) : null;
   const cpu0 = cpuSeconds(server.pid);
   const gen0 = process.cpuUsage();
   server.signal("window-start");
-  for (const w of writers) w.start(rate);
+  for (const p of pools) p.start(rate);
   await sleep(windowMs);
-  for (const w of writers) w.stop();
+  for (const p of pools) p.stop();
   await sleep(1000);
   const cpu = cpuSeconds(server.pid) - cpu0;
+  const gen = process.cpuUsage(gen0);
   if (threads0) {
     const spent = [...threadSeconds(server.pid)].map(([name, s]) => `${name} ${((s - (threads0.get(name) ?? 0)) * 1000).toFixed(0)}`);
     console.error(`[trace] ${server.kind} CPU ms by thread: ${spent.filter((x) => !x.endsWith(" 0")).join(", ")}`);
   }
-  const gen = process.cpuUsage(gen0);
   server.signal("window-end");
   clearInterval(sampler);
+  const after = await Promise.all(pools.map((p) => p.report()));
+  for (const p of pools) p.window(null);
   rec.recording = false;
-  const edits = writers.reduce((n, w) => n + w.edits, 0) - edits0;
+  const edits = after.reduce((n, r, i) => n + r.edits - before[i]!.edits, 0);
+  const deliveries = rec.deliveries + after.reduce((n, r) => n + r.deliveries, 0);
+  const writers = pools.reduce((n, p) => n + p.size, 0);
   const sorted = [...rec.latencies].sort((a, b) => a - b);
   return {
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
-    deliveries: rec.deliveries,
-    expected: edits * (clientsPerRoom(writers.length) - 1),
-    cpuPer1000: rec.deliveries ? (cpu / rec.deliveries) * 1000 : NaN,
+    deliveries,
+    expected: edits * (clientsPerRoom(writers) - 1),
+    cpuPer1000: deliveries ? (cpu / deliveries) * 1000 : NaN,
     peakRssMb: peak / 1024 / 1024,
     baseRssMb: 0,
-    generatorCpuS: (gen.user + gen.system) / 1e6,
+    generatorCpuS: (gen.user + gen.system) / 1e6 + after.reduce((n, r, i) => n + r.cpuS - before[i]!.cpuS, 0),
     edits,
   };
 }
@@ -133,7 +212,7 @@ export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs
     const baseRssMb = rssBytes(server.pid) / 1024 / 1024;
     const { readers, writers } = await setUp(server, scenario.layout, rec);
     const perRoom = scenario.layout.writersPerRoom + scenario.layout.readersPerRoom;
-    const result = await measure(server, rec, writers, scenario.layout.rate, () => perRoom, windowMs);
+    const result = await measure(server, rec, [localPool(writers)], scenario.layout.rate, () => perRoom, windowMs);
     for (const c of [...readers, ...writers]) c.close();
     return { ...result, baseRssMb };
   } finally {
@@ -147,31 +226,49 @@ export interface RampStep extends RunResult {
 
 /**
  * One room, 10 readers, writers added step by step (each typing `rate` edits/s) until the
- * readers' p95 passes 250 ms or the steps run out.
+ * readers' p95 passes 250 ms or the steps run out. With `writerProcesses` > 0 the writers
+ * live in that many processes of their own (the readers stay here), so that one load
+ * generator's event loop is not what sets the knee.
  */
-export async function runRamp(kind: ServerKind, steps: number[], rate: number, windowMs: number, readersN = 10): Promise<RampStep[]> {
+export async function runRamp(kind: ServerKind, steps: number[], rate: number, windowMs: number, writerProcesses = 0, readersN = 10): Promise<RampStep[]> {
   const server = await start(kind);
   const rec = new Recorder();
   const out: RampStep[] = [];
   const readers: Reader[] = [];
-  const writers: Writer[] = [];
+  const local: Writer[] = [];
+  const children = Array.from({ length: writerProcesses }, () => ChildPool.start());
+  const pools: WriterPool[] = children.length ? children : [localPool(local)];
+  let writers = 0;
   try {
     const [room] = await server.rooms(1);
     for (let i = 0; i < readersN; i++) readers.push(openReader(server, room!, rec));
     await Promise.all(readers.map((r) => r.synced));
     for (const target of steps) {
-      const makers: (() => Writer)[] = [];
-      for (let i = writers.length; i < target; i++) makers.push(() => openWriter(server, room!, i, rec));
-      writers.push(...(await connectInBatches(makers, 20)));
-      const r = await measure(server, rec, writers, rate, (w) => w + readersN, windowMs);
+      if (children.length) {
+        // New writers in batches of 20, spread over the writer processes.
+        for (let from = writers; from < target; from += 20 * children.length) {
+          await Promise.all(children.map((c, k) => c.open(server, room!, range(from + k * 20, Math.min(target, from + (k + 1) * 20)))));
+        }
+      } else {
+        const makers: (() => Writer)[] = [];
+        for (let i = writers; i < target; i++) makers.push(() => openWriter(server, room!, i, rec));
+        local.push(...(await connectInBatches(makers, 20)));
+      }
+      writers = target;
+      const r = await measure(server, rec, pools, rate, (w) => w + readersN, windowMs);
       out.push({ ...r, writers: target });
       if (r.p95 > 250 || Number.isNaN(r.p95)) break;
     }
     return out;
   } finally {
-    for (const c of [...readers, ...writers]) c.close();
+    for (const c of readers) c.close();
+    for (const p of pools) p.close();
     await server.stop();
   }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
 const fmt = (x: number, d = 1) => (Number.isNaN(x) ? "n/a" : x.toFixed(d));
@@ -182,6 +279,10 @@ export interface FanoutOptions {
   rampSteps: number[];
   rampRate: number;
   rampWindowMs: number;
+  /** Writer processes of the ramp (0: the writers run in the bench process itself). */
+  rampWriterProcesses: number;
+  /** False: the ramp only. */
+  scenarios: boolean;
 }
 
 /** Runs every scenario for both servers, alternating, and prints medians and ratios. */
@@ -192,7 +293,7 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
   console.log(`  ${opts.rounds} rounds, alternating, ${opts.windowMs / 1000} s windows, medians; latency = writer's edit -> reader's receipt`);
   const kinds: ServerKind[] = ["reference", "plenary", ...(process.env.FANOUT_NOSYNC ? (["plenary-nosync"] as const) : [])];
   if (kinds.includes("plenary-nosync")) console.log(`  + plenary-nosync: Plenary with synchronous=NORMAL (commits not fsync'd): a diagnosis of what the durable commit costs, not a product setting`);
-  for (const scenario of SCENARIOS) {
+  for (const scenario of opts.scenarios ? SCENARIOS : []) {
     const results: Record<ServerKind, RunResult[]> = { plenary: [], reference: [], "plenary-nosync": [] };
     for (let r = 0; r < opts.rounds; r++) {
       const order = r % 2 === 0 ? kinds : [...kinds].reverse();
@@ -204,7 +305,7 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
   const rampKinds = kinds.filter((k) => k !== "plenary-nosync");
   for (let r = 0; r < opts.rounds; r++) {
     const order = r % 2 === 0 ? rampKinds : [...rampKinds].reverse();
-    for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs));
+    for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs, opts.rampWriterProcesses));
   }
   printRamp(ramp, opts);
 }
@@ -229,7 +330,8 @@ function printScenario(name: string, results: Record<ServerKind, RunResult[]>): 
 }
 
 function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions): void {
-  console.log(`\nRamp: writers in one room (+10 readers), ${opts.rampRate} edit/s each, ${opts.rampWindowMs / 1000} s per step, until p95 > 250 ms`);
+  const where = opts.rampWriterProcesses > 0 ? `writers in ${opts.rampWriterProcesses} processes of their own, readers in the bench process` : "writers and readers in the bench process";
+  console.log(`\nRamp: writers in one room (+10 readers), ${opts.rampRate} edit/s each, ${opts.rampWindowMs / 1000} s per step, until p95 > 250 ms (${where}; "generator" = CPU of all load-generator processes)`);
   for (const kind of ["reference", "plenary"] as const) {
     const knees: number[] = [];
     for (const [r, steps] of ramp[kind].entries()) {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:fanout`: the fan-out bench and the document-size checks alone.
- * FANOUT_ROUNDS / FANOUT_WINDOW_MS / FANOUT_RAMP override the defaults (smoke runs).
+ * FANOUT_ROUNDS / FANOUT_WINDOW_MS / FANOUT_RAMP override the defaults (smoke runs);
+ * FANOUT_ONLY=fanout|ramp|documents runs one part.
  */
 import os from "node:os";
 import { benchFanout } from "./fanout";
@@ -9,13 +10,15 @@ import { benchDocuments } from "./documents";
 export async function benchFanoutAll(): Promise<void> {
   const env = process.env;
   const only = env.FANOUT_ONLY ?? "all";
-  if (only === "all" || only === "fanout") {
+  if (only === "all" || only === "fanout" || only === "ramp") {
     await benchFanout({
       rounds: Number(env.FANOUT_ROUNDS ?? 3),
       windowMs: Number(env.FANOUT_WINDOW_MS ?? 6000),
-      rampSteps: (env.FANOUT_RAMP ?? "25,50,100,150,200,300,400").split(",").map(Number),
+      rampSteps: (env.FANOUT_RAMP ?? "25,50,100,150,200,300,400,500,600,800").split(",").map(Number),
       rampRate: Number(env.FANOUT_RAMP_RATE ?? 1),
       rampWindowMs: Number(env.FANOUT_RAMP_WINDOW_MS ?? 4000),
+      rampWriterProcesses: Number(env.FANOUT_RAMP_WRITER_PROCESSES ?? 2),
+      scenarios: only !== "ramp",
     });
   }
   if (only === "all" || only === "documents") await benchDocuments();
