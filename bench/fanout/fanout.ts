@@ -339,7 +339,7 @@ function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions):
       const knee = last && last.p95 > 250 ? last.writers : NaN;
       knees.push(knee);
       const core = (s: RampStep) => fmt((100 * s.generatorCpuS) / ((opts.rampWindowMs + 1000) / 1000), 0);
-      console.log(`  ${kind.padEnd(10)} round ${r + 1}: ${steps.map((s) => `${s.writers}w p95 ${fmt(s.p95, 1)} ms p99 ${fmt(s.p99, 1)} CPU ${fmt(s.cpuPer1000, 4)} s/1k RSS ${fmt(s.peakRssMb, 0)} MB generator ${core(s)}% of a core`).join(" | ")}`);
+      console.log(`  ${kind.padEnd(10)} round ${r + 1}: ${steps.map((s) => `${s.writers}w p95 ${fmt(s.p95, 1)} ms p99 ${fmt(s.p99, 1)} edits ${s.edits}/${Math.round((s.writers * opts.rampRate * opts.rampWindowMs) / 1000)} delivered ${s.deliveries}/${s.expected} CPU ${fmt(s.cpuPer1000, 4)} s/1k RSS ${fmt(s.peakRssMb, 0)} MB generator ${core(s)}% of a core`).join(" | ")}`);
     }
     const reached = knees.filter((k) => !Number.isNaN(k));
     console.log(`  ${kind.padEnd(10)} knee (p95 > 250 ms): ${reached.length ? `median ${median(knees.map((k) => (Number.isNaN(k) ? Infinity : k)))} writers` : `not reached up to ${opts.rampSteps.at(-1)} writers`}`);
