@@ -105,20 +105,20 @@ describe(`randomised convergence through the real server (${STEPS} steps, 5 clie
      */
     async function converge(label: string): Promise<void> {
       for (const c of clients) c.connect();
+      // Same structs AND same deletions: deletions do not move the state vector (e.g. the
+      // formatting cleanup Yjs runs after a remote change may still be in flight).
       const equal = (c: RawClient, live: Y.Doc) => c.inbox.length === 0 && Y.equalSnapshots(Y.snapshot(c.doc), Y.snapshot(live));
+      /** Reconnects whoever dropped, delivers everything held; true when every client equals the server. */
+      const allEqual = () => {
+        for (const c of clients) {
+          if (!c.connected) c.connect();
+          c.deliverAll(rand);
+        }
+        const live = serverDoc();
+        return !!live && clients.every((c) => c.ready && equal(c, live));
+      };
       try {
-        await until(
-          () => {
-            for (const c of clients) {
-              if (!c.connected) c.connect();
-              c.deliverAll(rand);
-            }
-            const live = serverDoc();
-            return !!live && clients.every((c) => c.ready && equal(c, live));
-          },
-          2000,
-          "live convergence",
-        );
+        await until(allEqual, 2000, "live convergence");
       } catch {
         const live = serverDoc();
         for (const c of clients) {
@@ -131,18 +131,7 @@ describe(`randomised convergence through the real server (${STEPS} steps, 5 clie
         }
       }
       await until(
-        () => {
-          for (const c of clients) {
-            if (!c.connected) c.connect();
-            c.deliverAll(rand);
-          }
-          const live = serverDoc();
-          if (!live || !clients.every((c) => c.ready)) return false;
-          // Same structs AND same deletions: deletions do not move the state vector (e.g. the
-          // formatting cleanup Yjs runs after a remote change may still be in flight).
-          const snap = Y.snapshot(live);
-          return clients.every((c) => c.inbox.length === 0 && Y.equalSnapshots(Y.snapshot(c.doc), snap));
-        },
+        allEqual,
         20_000,
         `convergence at ${label} (seed ${SEED})`,
         () => {
