@@ -2,7 +2,6 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { newId } from "../../lib/ids";
@@ -11,6 +10,7 @@ import { writeBlocks } from "../../lib/model/ydoc";
 import type { Block } from "../../lib/model/types";
 import { openDatabase, openSqlite, databaseFile } from "../db/client";
 import { UpdateLog } from "../db/update-log";
+import { cookieProvider } from "../test/collab-harness";
 import { afterAll } from "vitest";
 import type { ChildReply, ChildRequest, PeopleFile } from "./child-server";
 import type { Typist } from "./typist";
@@ -147,18 +147,9 @@ export async function spawnServer(opts: { dataDir: string; port: number; peopleF
   };
 }
 
-/** A stock y-websocket client (WebSocketPolyfill from `ws`) authenticated by cookie. */
+/** A cookie-authenticated stock client that retries fast (300 ms at most) after a restart. */
 export function authedProvider(port: number, documentId: string, token: string, doc = new Y.Doc(), maxBackoffTime = 300): WebsocketProvider {
-  class AuthedWebSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie: `token=${token}` } });
-    }
-  }
-  return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, doc, {
-    WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime,
-  });
+  return cookieProvider(port, documentId, token, doc, maxBackoffTime);
 }
 
 export function hasPending(doc: Y.Doc): boolean {

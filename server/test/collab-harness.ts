@@ -90,15 +90,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
 
   /** A stock y-websocket client authenticated by cookie. */
   function provider(documentId: string, token: string, doc = new Y.Doc()): WebsocketProvider {
-    class AuthedWebSocket extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie: `token=${token}` } });
-      }
-    }
-    return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, doc, {
-      WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    return cookieProvider(port, documentId, token, doc);
   }
 
   /** A raw socket (for sending bytes no well-behaved client would). */
@@ -129,6 +121,24 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
 }
 
 export type CollabHarness = Awaited<ReturnType<typeof startCollabHarness>>;
+
+/**
+ * A stock y-websocket client (WebSocketPolyfill from `ws`) on a test server at
+ * 127.0.0.1:`port`, authenticated by a `token` cookie (server/test/token-identity.ts).
+ * `maxBackoffTime` left out: y-websocket's own default.
+ */
+export function cookieProvider(port: number, documentId: string, token: string, doc = new Y.Doc(), maxBackoffTime?: number): WebsocketProvider {
+  class AuthedWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie: `token=${token}` } });
+    }
+  }
+  return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, doc, {
+    WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    ...(maxBackoffTime === undefined ? {} : { maxBackoffTime }),
+  });
+}
 
 /**
  * The protocol tests' cast on a new empty document: alice and boris write (as chairs: the
