@@ -19,8 +19,7 @@ import type { TrustedProxies } from "../client-address";
 /**
  * Updates ahead of their dependencies one connection may send (each is dropped and answered
  * with a sync step 1; one found only after applying costs a rebuild of the doc from the log):
- * a reconnecting client sends a few;
- * past this the connection is closed 4400.
+ * a reconnecting client sends a few; past this the connection is closed 4400.
  */
 export const MAX_RESYNCS_PER_CONNECTION = 50;
 
@@ -261,13 +260,7 @@ export class CollabServer {
     try {
       seqs = this.opts.updateLog.append(batch.flatMap((p) => p.entries));
     } catch (err) {
-      for (const room of new Set(batch.map((p) => p.room))) {
-        try {
-          room.rollBack();
-        } catch {
-          room.broken = true;
-        }
-      }
+      for (const room of new Set(batch.map((p) => p.room))) room.rollBack();
       for (const p of batch) {
         log.warn("message refused; closing connection", {
           documentId: p.room.documentId,
@@ -322,11 +315,8 @@ export class CollabServer {
       try {
         [seq] = this.opts.updateLog.append([{ documentId, ...attribution, data: effective }]) as [number];
       } catch (err) {
-        try {
-          room.rollBack();
-        } catch {
-          // The rebuild failed too: the room is marked broken and withRoom drops it.
-        }
+        // If the rebuild fails too, the room is marked broken and withRoom drops it.
+        room.rollBack();
         throw new PlenaryError("internal", "could not store the update", { cause: err });
       }
       room.stored(seq);

@@ -186,10 +186,17 @@ export class Room {
     this.lastSeq = seq;
   }
 
-  /** The unstored updates could not be stored: the doc goes back to what the log holds. */
+  /**
+   * The unstored updates could not be stored: the doc goes back to what the log holds. When
+   * even that fails the room is marked `broken` (the caller drops it) instead of throwing.
+   */
   rollBack(): void {
     this.unstored = [];
-    this.restore();
+    try {
+      this.restore();
+    } catch {
+      // restore() marked the room broken.
+    }
   }
 
   /** Applies vetted updates to the before-copy too (it must equal the doc between updates). */
