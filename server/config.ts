@@ -55,6 +55,11 @@ export interface Config {
   dev: boolean;
 }
 
+/** "a, b,,c" -> ["a", "b", "c"]; unset -> []. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
 /** Reads the process environment once, with defaults; throws a readable error on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -67,8 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL,
-    allowedOrigins: (e.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    trustedProxies: (e.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: commaList(e.ALLOWED_ORIGINS),
+    trustedProxies: commaList(e.TRUSTED_PROXIES),
     secret: e.BETTER_AUTH_SECRET,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
