@@ -15,6 +15,7 @@ import { policyFor } from "./policy";
 import { checkOrigin, parseCollabPath, refuseUpgrade } from "./upgrade";
 import { CollabLimits, remoteAddress, type CollabLimitOptions, type Lease } from "./limits";
 import type { TrustedProxies } from "../client-address";
+import { Compactor } from "./compactor";
 
 /**
  * Updates ahead of their dependencies one connection may send (each is dropped and answered
@@ -40,6 +41,11 @@ export interface CollabOptions {
   maxAwarenessBytes: number;
   /** Snapshot after this many logged updates. */
   snapshotEvery: number;
+  /**
+   * Builds the snapshots of open rooms off the event loop. Default: a worker thread reading
+   * the update log's file; null: in-process (an in-memory database).
+   */
+  compactor?: Compactor | null;
   /** Unload a room this long after its last connection closed. */
   idleUnloadMs: number;
   sessionSweepMs: number;
@@ -63,9 +69,12 @@ export class CollabServer {
   private flushScheduled = false;
   readonly limits: CollabLimits;
   private readonly leases = new WeakMap<WebSocket, Lease>();
+  private readonly compactor: Compactor | null;
 
   constructor(private readonly opts: CollabOptions) {
     this.limits = new CollabLimits(opts.limits);
+    const file = opts.updateLog.file;
+    this.compactor = opts.compactor !== undefined ? opts.compactor : file ? new Compactor(file) : null;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.sweep = setInterval(() => this.closeEndedSessions(), opts.sessionSweepMs);
     this.sweep.unref();
@@ -298,8 +307,40 @@ export class CollabServer {
       } catch (err) {
         log.error("broadcasting stored updates failed", { err, documentId: room.documentId });
       }
-      if (room.updatesSinceSnapshot >= this.opts.snapshotEvery) this.compact(room);
+      this.compactSoon(room);
     }
+  }
+
+  /**
+   * Refreshes a hot room's snapshot once `snapshotEvery` updates were logged since the last
+   * one: built from the log by the compaction worker, stored here if it holds what the doc
+   * held when asked (its state vector, taken now: the doc equals the log after the commit).
+   * In-process when the worker is unavailable. After a failure, the next try waits for as
+   * many updates again.
+   */
+  private compactSoon(room: Room): void {
+    if (room.compacting || room.updatesSinceSnapshot < this.opts.snapshotEvery * (1 + room.failedCompactions)) return;
+    if (!room.compactable) return;
+    if (!this.compactor?.available) {
+      room.failedCompactions = this.compact(room) ? 0 : room.failedCompactions + 1;
+      return;
+    }
+    const uptoSeq = room.lastSeq;
+    const stateVector = Y.encodeStateVector(room.doc);
+    room.compacting = true;
+    this.compactor
+      .build(room.documentId, uptoSeq)
+      .then((built) => {
+        const taken = built === null || this.closing || room.acceptSnapshot(uptoSeq, built, stateVector);
+        room.failedCompactions = taken ? 0 : room.failedCompactions + 1;
+      })
+      .catch((err: unknown) => {
+        room.failedCompactions += 1;
+        log.error("snapshot failed; the log still holds every update", { err, documentId: room.documentId });
+      })
+      .finally(() => {
+        room.compacting = false;
+      });
   }
 
   /**
@@ -361,11 +402,12 @@ export class CollabServer {
     room.destroy();
   }
 
-  private compact(room: Room): void {
+  private compact(room: Room): boolean {
     try {
-      room.compact();
+      return room.compact();
     } catch (err) {
       log.error("snapshot failed; the log still holds every update", { err, documentId: room.documentId });
+      return false;
     }
   }
 
@@ -449,6 +491,7 @@ export class CollabServer {
       for (const conn of room.conns) conn.ws.close(CloseCode.GoingAway, "server restarting");
     }
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.compactor?.close();
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
   }

@@ -4,8 +4,8 @@ import { isPlenaryError, PlenaryError } from "../../lib/errors";
 import type { UpdateLog } from "../db/update-log";
 import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
+import { buildSnapshot, docFromUpdates, FRAGMENT, hasPending, textOf, type BuiltSnapshot } from "./snapshot";
 
-const FRAGMENT = "default";
 /** Origin of client updates being vetted (tracked by the revert UndoManager). */
 const VET = Symbol("vet");
 /** Origin of the server's own edits (accepting amendments and suggestions, reverts). */
@@ -34,16 +34,6 @@ function writesOutsideText(doc: Y.Doc): boolean {
   return false;
 }
 
-/** True when Yjs parked part of an update waiting for missing structs. */
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
-
-/** The accepted text as Yjs renders it (to check a revert restored it exactly). */
-function textOf(doc: Y.Doc): string {
-  return doc.getXmlFragment(FRAGMENT).toString();
-}
-
 /**
  * True when the update starts some client's structs past what the doc holds (it was made
  * after edits the server lacks): checked before applying, so the common case of a client
@@ -59,15 +49,6 @@ function aheadOf(doc: Y.Doc, update: Uint8Array): boolean {
   }
   for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
   return false;
-}
-
-function docFromUpdates(snapshot: Uint8Array | null, updates: readonly { data: Uint8Array }[]): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
-  });
-  return doc;
 }
 
 /**
@@ -101,6 +82,10 @@ export class Room {
    * server closes the room's sockets and drops it; the next connection reloads it.
    */
   broken = false;
+  /** A snapshot of this room is being built by the compaction worker. */
+  compacting = false;
+  /** Snapshots of this room that failed in a row (each next try waits longer). */
+  failedCompactions = 0;
 
   constructor(
     readonly documentId: string,
@@ -249,34 +234,36 @@ export class Room {
   }
 
   /**
-   * Refreshes the snapshot cache if it is behind: the merged state replaces the old snapshot
-   * only after a replay of snapshot + log gives the same document. Only when nothing is
-   * waiting to be stored (the doc then equals the log).
+   * True when a snapshot can be taken now: the log has rows past the snapshot and the doc
+   * equals the log (nothing waits for the group commit).
    */
-  compact(): boolean {
-    if (this.lastSeq === this.snapshotSeq || this.hasUnstored || this.broken) return false;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const replay = docFromUpdates(...this.replayInputs());
-    const fromState = docFromUpdates(state, []);
-    const same =
-      Buffer.compare(Y.encodeStateVector(replay), Y.encodeStateVector(fromState)) === 0 &&
-      replay.getXmlFragment(FRAGMENT).toString() === fromState.getXmlFragment(FRAGMENT).toString() &&
-      !hasPending(replay);
-    replay.destroy();
-    fromState.destroy();
-    if (!same) {
-      log.error("snapshot differs from replay; keeping the old snapshot", { documentId: this.documentId });
-      return false;
-    }
-    this.updateLog.putSnapshot(this.documentId, state, this.lastSeq);
-    this.snapshotSeq = this.lastSeq;
-    return true;
+  get compactable(): boolean {
+    return this.lastSeq > this.snapshotSeq && !this.hasUnstored && !this.broken;
   }
 
-  private replayInputs(): [Uint8Array | null, { data: Uint8Array }[]] {
+  /** Refreshes the snapshot cache in-process (a room closing); see buildSnapshot. */
+  compact(): boolean {
+    if (!this.compactable) return false;
+    const uptoSeq = this.lastSeq;
     const loaded = this.updateLog.load(this.documentId);
-    const upto = loaded.updates.filter((u) => u.seq <= this.lastSeq);
-    return [loaded.snapshot, upto];
+    const built = buildSnapshot(loaded.snapshot, loaded.updates.filter((u) => u.seq <= uptoSeq));
+    return this.acceptSnapshot(uptoSeq, built, Y.encodeStateVector(this.doc));
+  }
+
+  /**
+   * Stores a snapshot built from the log up to `uptoSeq` (in-process or by the compaction
+   * worker) if it holds what the open doc held at `uptoSeq` (`stateVector`, taken then);
+   * otherwise keeps the old one and says why in the log. Throws when the database fails.
+   */
+  acceptSnapshot(uptoSeq: number, built: BuiltSnapshot, stateVector: Uint8Array): boolean {
+    if ("refused" in built || Buffer.compare(built.stateVector, stateVector) !== 0) {
+      const reason = "refused" in built ? built.refused : "the log differs from the open document";
+      log.error("snapshot not taken; the log still holds every update", { documentId: this.documentId, uptoSeq, reason });
+      return false;
+    }
+    this.updateLog.putSnapshot(this.documentId, built.state, uptoSeq);
+    this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq);
+    return true;
   }
 
   /** Removes a closed connection's presence. */

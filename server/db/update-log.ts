@@ -62,7 +62,8 @@ export class UpdateLog {
     );
     this.snapshotPut = sqlite.prepare(
       `INSERT INTO doc_snapshots (document_id, state, upto_seq, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
+       ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at
+       WHERE excluded.upto_seq > doc_snapshots.upto_seq`,
     );
     this.updatesAfter = sqlite.prepare<[string, number], { seq: number; data: Buffer }>(
       "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq",
@@ -114,7 +115,15 @@ export class UpdateLog {
     return this.headStmt.get(documentId)?.seq ?? 0;
   }
 
-  /** Replaces the snapshot cache (caller has checked `state` equals a replay). */
+  /** The database file (null for an in-memory database). */
+  get file(): string | null {
+    return this.sqlite.memory ? null : this.sqlite.name;
+  }
+
+  /**
+   * Replaces the snapshot cache (caller has checked `state` equals a replay), unless the
+   * stored one already reaches `uptoSeq` or further (two snapshots built concurrently).
+   */
   putSnapshot(documentId: string, state: Uint8Array, uptoSeq: number): void {
     this.snapshotPut.run(documentId, Buffer.from(state), uptoSeq, Date.now());
   }

@@ -1,0 +1,29 @@
+/**
+ * The compaction worker's thread (started by server/collab/compactor.ts): builds snapshots
+ * of open rooms from the log on its own read-only connection, so the replay and the
+ * encoding of a long document never hold up the event loop that relays keystrokes.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+import { UpdateLog } from "../db/update-log";
+import { buildSnapshot } from "./snapshot";
+import type { CompactionReply, CompactionRequest } from "./compactor";
+
+const sqlite = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
+sqlite.pragma("busy_timeout = 5000");
+const updateLog = new UpdateLog(sqlite);
+const port = parentPort!;
+
+port.on("message", (req: CompactionRequest) => {
+  let reply: CompactionReply;
+  try {
+    const loaded = updateLog.load(req.documentId);
+    reply =
+      loaded.snapshotSeq >= req.uptoSeq
+        ? { id: req.id, stale: true }
+        : { id: req.id, built: buildSnapshot(loaded.snapshot, loaded.updates.filter((u) => u.seq <= req.uptoSeq)) };
+  } catch (err) {
+    reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(reply);
+});

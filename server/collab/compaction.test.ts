@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { protocolCast, startCollabHarness, type CollabHarness } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+import { Compactor } from "./compactor";
+import { Room } from "./room";
+import { buildSnapshot, textOf } from "./snapshot";
+
+let h: CollabHarness;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.close();
+});
+
+/** Alice (a chair) at a stock client; `type` resolves once her keystrokes are logged. */
+async function typist(overrides: Parameters<typeof startCollabHarness>[0] = {}) {
+  h = await startCollabHarness(overrides);
+  const { docId, alice } = protocolCast(h);
+  const doc = new Y.Doc();
+  // Stays connected until the harness closes: an idle room would be unloaded (and compacted in-process).
+  const provider = h.provider(docId, alice.token, doc);
+  await waitFor(() => provider.synced, 5000, "provider sync");
+  const text = new Y.XmlText();
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [text]);
+  doc.getXmlFragment("default").insert(0, [paragraph]);
+  return {
+    docId,
+    async type(n: number): Promise<void> {
+      const target = h.logCount(docId) + n;
+      for (let i = 0; i < n; i++) {
+        text.insert(text.length, "x");
+        // A pause now and then: several group commits, as people type.
+        if (i % 10 === 9) await new Promise((r) => setTimeout(r, 5));
+      }
+      await waitFor(() => h.logCount(docId) >= target, 10_000, "every keystroke logged");
+    },
+  };
+}
+
+function storedSnapshotSeq(docId: string): number {
+  const row = h.database.sqlite.prepare("SELECT upto_seq FROM doc_snapshots WHERE document_id = ?").get(docId) as { upto_seq: number } | undefined;
+  return row?.upto_seq ?? 0;
+}
+
+describe("snapshots of open rooms", () => {
+  it("are built by the compaction worker, not on the event loop, and load back to the live document", async () => {
+    const inProcess = vi.spyOn(Room.prototype, "compact");
+    const { docId, type } = await typist();
+    // snapshotEvery is 50 in the harness: one is due, asked of the worker (which starts now).
+    await type(60);
+    await waitFor(() => storedSnapshotSeq(docId) >= 50, 5000, "a snapshot of the first 50 updates");
+    // The next ones, while the worker is running.
+    await type(120);
+    await waitFor(() => storedSnapshotSeq(docId) >= 150, 5000, "a snapshot of the first 150 updates");
+    expect(inProcess).not.toHaveBeenCalled();
+
+    const loaded = new Room(docId, h.updateLog, "chairs_pen");
+    const live = h.collab.withRoom(docId, (room) => ({ text: textOf(room.doc), sv: Y.encodeStateVector(room.doc) }));
+    expect(textOf(loaded.doc)).toBe(live.text);
+    expect(textOf(loaded.doc)).toContain("x".repeat(180));
+    expect(Buffer.compare(Y.encodeStateVector(loaded.doc), live.sv)).toBe(0);
+    loaded.destroy();
+  });
+
+  it("are built in-process when the worker cannot start, and nothing is lost", async () => {
+    const broken = new Compactor("/nonexistent/plenary.db");
+    const inProcess = vi.spyOn(Room.prototype, "compact");
+    const { docId, type } = await typist({ compactor: broken });
+    await type(60);
+    // The first snapshot was asked of the worker, which failed to start.
+    await waitFor(() => !broken.available, 5000, "the worker's failure noticed");
+    expect(storedSnapshotSeq(docId)).toBe(0);
+    await type(60);
+    await waitFor(() => storedSnapshotSeq(docId) >= 100, 5000, "a snapshot taken in-process");
+    expect(inProcess).toHaveBeenCalled();
+    const loaded = new Room(docId, h.updateLog, "chairs_pen");
+    expect(textOf(loaded.doc)).toContain("x".repeat(120));
+    loaded.destroy();
+  });
+
+  it("are refused when the log does not hold what the open document held", async () => {
+    const { docId, type } = await typist({ snapshotEvery: 1000 });
+    await type(10);
+    const loaded = h.updateLog.load(docId);
+    const built = buildSnapshot(loaded.snapshot, loaded.updates);
+    const other = new Y.Doc();
+    other.getXmlFragment("default").insert(0, [new Y.XmlText("not in the log")]);
+    const taken = h.collab.withRoom(docId, (room) => room.acceptSnapshot(room.lastSeq, built, Y.encodeStateVector(other)));
+    expect(taken).toBe(false);
+    expect(storedSnapshotSeq(docId)).toBe(0);
+    // The same snapshot with the document's own state vector is taken.
+    expect(h.collab.withRoom(docId, (room) => room.acceptSnapshot(room.lastSeq, built, Y.encodeStateVector(room.doc)))).toBe(true);
+    expect(storedSnapshotSeq(docId)).toBe(11);
+  });
+
+  it("are built by the worker as in-process, and never go back to an older sequence", async () => {
+    const { docId, type } = await typist({ snapshotEvery: 1000 });
+    await type(10);
+    const compactor = new Compactor(h.updateLog.file!);
+    try {
+      const fromWorker = await compactor.build(docId, 11);
+      const loaded = h.updateLog.load(docId);
+      expect(fromWorker).toEqual(buildSnapshot(loaded.snapshot, loaded.updates));
+      expect(compactor.built).toBe(1);
+
+      const state = h.collab.withRoom(docId, (room) => Y.encodeStateAsUpdate(room.doc));
+      h.updateLog.putSnapshot(docId, state, 11);
+      h.updateLog.putSnapshot(docId, new Uint8Array([0, 0]), 5);
+      expect(storedSnapshotSeq(docId)).toBe(11);
+      // Asked for an older one, the worker says so instead of building it.
+      await expect(compactor.build(docId, 5)).resolves.toBeNull();
+    } finally {
+      await compactor.close();
+    }
+  });
+});

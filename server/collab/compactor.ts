@@ -1,0 +1,95 @@
+import { Worker } from "node:worker_threads";
+import { log } from "../log";
+import type { BuiltSnapshot } from "./snapshot";
+
+export interface CompactionRequest {
+  id: number;
+  documentId: string;
+  uptoSeq: number;
+}
+
+export type CompactionReply = { id: number; built: BuiltSnapshot } | { id: number; stale: true } | { id: number; error: string };
+
+const WORKER_ENTRY = new URL("./compaction-worker.mjs", import.meta.url);
+
+/**
+ * Builds snapshots of open rooms in a worker thread (server/collab/compaction-worker.ts):
+ * replaying and encoding a long document takes tens of milliseconds, which in-process
+ * would hold up every keystroke of every room. If the worker cannot start or dies, it
+ * becomes unavailable and the caller compacts in-process: slower, nothing lost.
+ */
+export class Compactor {
+  private worker: Worker | null = null;
+  private failed = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (built: BuiltSnapshot | null) => void; reject: (err: Error) => void }>();
+  /** Snapshots the worker built (tests and the bench read it). */
+  built = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly entry: URL = WORKER_ENTRY,
+  ) {}
+
+  get available(): boolean {
+    return !this.failed;
+  }
+
+  /**
+   * A snapshot of the log up to `uptoSeq`, built in the worker; null when a snapshot as new
+   * is stored already. Rejects when the worker fails to read the log or dies.
+   */
+  build(documentId: string, uptoSeq: number): Promise<BuiltSnapshot | null> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, documentId, uptoSeq } satisfies CompactionRequest);
+    });
+  }
+
+  /** Stops the worker; snapshots being built are dropped (the log holds everything). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failed = true;
+    this.settleAll(null);
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.entry, { workerData: { file: this.file } });
+    worker.unref();
+    worker.on("message", (reply: CompactionReply) => {
+      const waiting = this.waiting.get(reply.id);
+      if (!waiting) return;
+      this.waiting.delete(reply.id);
+      if ("error" in reply) waiting.reject(new Error(reply.error));
+      else if ("stale" in reply) waiting.resolve(null);
+      else {
+        this.built += 1;
+        waiting.resolve(reply.built);
+      }
+    });
+    const fail = (err: Error) => {
+      if (this.worker !== worker) return;
+      log.error("compaction worker stopped; snapshots are built in-process from now on", { err: err.message });
+      this.worker = null;
+      this.failed = true;
+      this.settleAll(err);
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`compaction worker exited with code ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settleAll(err: Error | null): void {
+    for (const { resolve, reject } of this.waiting.values()) {
+      if (err) reject(err);
+      else resolve(null);
+    }
+    this.waiting.clear();
+  }
+}
