@@ -6,7 +6,10 @@
  *   and with the snapshots the server takes every SNAPSHOT_EVERY updates (Room.compact);
  * - RSS per open document at most 25x its encoded state (a child process opens N rooms of
  *   the largest seed document: bench/fanout/rss-child.ts);
- * - an idle document is unloaded, and nothing is lost on reload.
+ * - an idle document is unloaded, and nothing is lost on reload;
+ * - the event loop's time for a snapshot of a long document (every SNAPSHOT_EVERY updates in
+ *   a hot room): built in-process (Room.compact, the peer) vs by the compaction worker
+ *   (server/collab/compactor.ts, what an open room does).
  */
 import { fork } from "node:child_process";
 import fs from "node:fs";
@@ -14,11 +17,14 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as Y from "yjs";
+import { Compactor } from "../../server/collab/compactor";
 import { Room } from "../../server/collab/room";
 import { encodeSyncStep2 } from "../../server/collab/protocol";
 import { openDatabase } from "../../server/db/client";
 import { UpdateLog, type LogEntry } from "../../server/db/update-log";
 import { startCollabHarness } from "../../server/test/collab-harness";
+import { documentSchema } from "../../lib/editor/schema";
+import { writeBlocks } from "../../lib/model/ydoc";
 import { median } from "./fanout";
 
 const UPDATES = Number(process.env.DOC_UPDATES ?? 100_000);
@@ -163,7 +169,73 @@ async function benchIdleUnload(): Promise<void> {
   }
 }
 
+/**
+ * A 300-paragraph report (80 words a paragraph) and 500 keystrokes since its last snapshot,
+ * as a hot room holds it when the next snapshot is due. The snapshot is taken alternately
+ * in-process and by the worker, 3 times each; the figure is the time the event loop is
+ * held (every keystroke of every room waits that long), medians.
+ */
+async function benchCompaction(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-compaction-"));
+  const { sqlite, close } = openDatabase(dir);
+  const compactor = new Compactor(path.join(dir, "plenary.db"));
+  try {
+    const log = new UpdateLog(sqlite);
+    sqlite.prepare("INSERT INTO documents (id, title) VALUES ('report', 'Report')").run();
+    const words = "the working group recalls its resolution and reaffirms that international law in particular the charter of the united nations applies".split(" ");
+    const initial = new Y.Doc();
+    writeBlocks(initial, documentSchema(), Array.from({ length: 300 }, (_, i) => ({ id: `p${i}`, kind: "paragraph" as const, runs: [{ text: Array.from({ length: 80 }, (_, j) => words[(i * 7 + j) % words.length]).join(" ") }] })));
+    log.append([{ documentId: "report", userId: "bench", delegationId: null, data: Y.encodeStateAsUpdate(initial) }]);
+    const room = new Room("report", log, "chairs_pen");
+    const typist = new Y.Doc();
+    Y.applyUpdate(typist, Y.encodeStateAsUpdate(room.doc));
+    const typed: Uint8Array[] = [];
+    typist.on("update", (u: Uint8Array) => typed.push(u));
+    const paragraphs = typist.getXmlFragment("default");
+    const held = { inProcess: [] as number[], worker: [] as number[], workerWall: [] as number[] };
+    for (let round = 0; round < 6; round++) {
+      for (let k = 0; k < SNAPSHOT_EVERY; k++) {
+        const text = (paragraphs.get((round * 37 + k) % 300) as Y.XmlElement).get(0) as Y.XmlText;
+        text.insert(0, "x");
+        const [seq] = log.append([{ documentId: "report", userId: "bench", delegationId: null, data: room.vet(typed.shift()!).effective! }]);
+        room.stored(seq!);
+      }
+      if (round % 2 === 0) {
+        const t = performance.now();
+        if (!room.compact()) throw new Error("in-process snapshot not taken");
+        held.inProcess.push(performance.now() - t);
+      } else {
+        // As CollabServer.compactSoon does it: the state vector now, the snapshot stored on reply.
+        let t = performance.now();
+        const uptoSeq = room.lastSeq;
+        const stateVector = Y.encodeStateVector(room.doc);
+        const reply = compactor.build("report", uptoSeq);
+        let ms = performance.now() - t;
+        const built = await reply;
+        held.workerWall.push(performance.now() - t);
+        t = performance.now();
+        if (!built || !room.acceptSnapshot(uptoSeq, built, stateVector)) throw new Error("worker snapshot not taken");
+        ms += performance.now() - t;
+        held.worker.push(ms);
+      }
+    }
+    const state = Y.encodeStateAsUpdate(room.doc).byteLength;
+    room.destroy();
+    const inProcess = median(held.inProcess);
+    const worker = median(held.worker);
+    console.log(`
+Snapshot of a 300-paragraph report (state ${(state / 1024).toFixed(0)} KiB) after ${SNAPSHOT_EVERY} keystrokes, 3 times each, medians: event loop held`);
+    console.log(`  in-process (Room.compact, the peer): ${inProcess.toFixed(1)} ms (${held.inProcess.map((x) => x.toFixed(1)).join(", ")})`);
+    console.log(`  compaction worker (state vector + storing the reply): ${worker.toFixed(1)} ms (${held.worker.map((x) => x.toFixed(1)).join(", ")}); ratio ${(worker / inProcess).toFixed(2)}x; the worker took ${median(held.workerWall).toFixed(0)} ms wall, off the event loop`);
+  } finally {
+    await compactor.close();
+    close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchDocuments(): Promise<void> {
+  await benchCompaction();
   await benchBigDocument();
   await benchRss(Number(process.env.RSS_ROOMS ?? 300));
   await benchIdleUnload();
