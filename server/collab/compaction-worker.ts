@@ -17,11 +17,8 @@ const port = parentPort!;
 port.on("message", (req: CompactionRequest) => {
   let reply: CompactionReply;
   try {
-    const loaded = updateLog.load(req.documentId);
-    reply =
-      loaded.snapshotSeq >= req.uptoSeq
-        ? { id: req.id, stale: true }
-        : { id: req.id, built: buildSnapshot(loaded.snapshot, loaded.updates.filter((u) => u.seq <= req.uptoSeq)) };
+    const loaded = updateLog.load(req.documentId, req.uptoSeq);
+    reply = loaded.snapshotSeq >= req.uptoSeq ? { id: req.id, stale: true } : { id: req.id, built: buildSnapshot(loaded.snapshot, loaded.updates) };
   } catch (err) {
     reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { protocolCast, startCollabHarness, type CollabHarness } from "../test/collab-harness";
@@ -24,12 +25,17 @@ async function typist(overrides: Parameters<typeof startCollabHarness>[0] = {}) 
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [text]);
   doc.getXmlFragment("default").insert(0, [paragraph]);
+  await waitFor(() => h.logCount(docId) >= 1, 5000, "the paragraph logged");
+  let typed = 0;
   return {
     docId,
+    /** Keystrokes typed so far. */
+    typed: () => typed,
     async type(n: number): Promise<void> {
       const target = h.logCount(docId) + n;
       for (let i = 0; i < n; i++) {
         text.insert(text.length, "x");
+        typed += 1;
         // A pause now and then: several group commits, as people type.
         if (i % 10 === 9) await new Promise((r) => setTimeout(r, 5));
       }
@@ -46,19 +52,21 @@ function storedSnapshotSeq(docId: string): number {
 describe("snapshots of open rooms", () => {
   it("are built by the compaction worker, not on the event loop, and load back to the live document", async () => {
     const inProcess = vi.spyOn(Room.prototype, "compact");
-    const { docId, type } = await typist();
+    const { docId, type, typed } = await typist();
     // snapshotEvery is 50 in the harness: one is due, asked of the worker (which starts now).
     await type(60);
     await waitFor(() => storedSnapshotSeq(docId) >= 50, 5000, "a snapshot of the first 50 updates");
-    // The next ones, while the worker is running.
-    await type(120);
-    await waitFor(() => storedSnapshotSeq(docId) >= 150, 5000, "a snapshot of the first 150 updates");
+    // The next ones, while the worker is running: typing on until two more were taken.
+    for (let burst = 0; storedSnapshotSeq(docId) < 150; burst++) {
+      if (burst === 100) throw new Error("no snapshot of the first 150 updates after 2,000 more keystrokes");
+      await type(20);
+    }
     expect(inProcess).not.toHaveBeenCalled();
 
     const loaded = new Room(docId, h.updateLog, "chairs_pen");
     const live = h.collab.withRoom(docId, (room) => ({ text: textOf(room.doc), sv: Y.encodeStateVector(room.doc) }));
     expect(textOf(loaded.doc)).toBe(live.text);
-    expect(textOf(loaded.doc)).toContain("x".repeat(180));
+    expect(textOf(loaded.doc)).toContain("x".repeat(typed()));
     expect(Buffer.compare(Y.encodeStateVector(loaded.doc), live.sv)).toBe(0);
     loaded.destroy();
   });
@@ -77,6 +85,54 @@ describe("snapshots of open rooms", () => {
     const loaded = new Room(docId, h.updateLog, "chairs_pen");
     expect(textOf(loaded.doc)).toContain("x".repeat(120));
     loaded.destroy();
+  });
+
+  it("are built in-process when no worker thread can be made, and the flush carries on", async () => {
+    // new Worker() throws at once for this entry, as it does when no thread can be made.
+    const unmakeable = new Compactor("/nonexistent/plenary.db", new URL("https://example.invalid/worker.mjs"));
+    const { docId, type } = await typist({ compactor: unmakeable });
+    await type(120);
+    await waitFor(() => storedSnapshotSeq(docId) >= 100, 5000, "a snapshot taken in-process");
+    expect(unmakeable.available).toBe(false);
+    await expect(unmakeable.build(docId, 1)).rejects.toThrow(/unavailable/);
+    // Every keystroke was stored and relayed: a second client sees all of them.
+    const reader = h.person("rita");
+    h.grant(docId, reader.userId, "observer");
+    const seen = new Y.Doc();
+    const provider = h.provider(docId, reader.token, seen);
+    await waitFor(() => provider.synced && textOf(seen).includes("x".repeat(120)), 5000, "all keystrokes seen by another client");
+    provider.destroy();
+  });
+
+  it("do not keep the process alive: a process that asked for one exits without closing the compactor", async () => {
+    const { docId, type } = await typist({ snapshotEvery: 1000 });
+    await type(5);
+    const script = `
+      // A timer keeps the process up until the reply (an unref'd worker does not); then nothing should.
+      const keep = setInterval(() => {}, 1000);
+      import(${JSON.stringify(new URL("./compactor.ts", import.meta.url).href)}).then(async ({ Compactor }) => {
+        const built = await new Compactor(${JSON.stringify(h.updateLog.file)}).build(${JSON.stringify(docId)}, 6);
+        clearInterval(keep);
+        console.log(built && "state" in built ? "built" : "not built");
+      });
+    `;
+    const child = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve(null);
+      }, 15_000);
+      child.on("exit", (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(out.trim(), err).toBe("built");
+    expect(code, err).toBe(0);
   });
 
   it("are refused when the log does not hold what the open document held", async () => {

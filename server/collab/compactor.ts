@@ -36,11 +36,17 @@ export class Compactor {
   }
 
   /**
-   * A snapshot of the log up to `uptoSeq`, built in the worker; null when a snapshot as new
-   * is stored already. Rejects when the worker fails to read the log or dies.
+   * A snapshot of the log up to `uptoSeq`, built in the worker; null when there is nothing
+   * to store (a snapshot as new is stored already, or the compactor was closed). Rejects
+   * when the worker cannot start, fails to read the log or dies.
    */
   build(documentId: string, uptoSeq: number): Promise<BuiltSnapshot | null> {
-    const worker = this.start();
+    let worker: Worker;
+    try {
+      worker = this.start();
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -59,8 +65,17 @@ export class Compactor {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry, { workerData: { file: this.file } });
-    worker.unref();
+    if (this.failed) throw new Error("the compaction worker is unavailable");
+    let worker: Worker;
+    try {
+      // No execArgv of the parent's (--import tsx, --input-type, inspector flags): the entry loads tsx itself.
+      worker = new Worker(this.entry, { workerData: { file: this.file }, execArgv: [] });
+    } catch (err) {
+      // No thread could be made (a process or memory limit): in-process from now on.
+      this.failed = true;
+      log.error("compaction worker could not start; snapshots are built in-process from now on", { err: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
     worker.on("message", (reply: CompactionReply) => {
       const waiting = this.waiting.get(reply.id);
       if (!waiting) return;
@@ -81,6 +96,8 @@ export class Compactor {
     };
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`compaction worker exited with code ${code}`)));
+    // After the listeners: adding a "message" listener refs the worker again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -245,8 +245,8 @@ export class Room {
   compact(): boolean {
     if (!this.compactable) return false;
     const uptoSeq = this.lastSeq;
-    const loaded = this.updateLog.load(this.documentId);
-    const built = buildSnapshot(loaded.snapshot, loaded.updates.filter((u) => u.seq <= uptoSeq));
+    const loaded = this.updateLog.load(this.documentId, uptoSeq);
+    const built = buildSnapshot(loaded.snapshot, loaded.updates);
     return this.acceptSnapshot(uptoSeq, built, Y.encodeStateVector(this.doc));
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import type Database from "better-sqlite3";
 
 /** prev_hash of a document's first row. */
@@ -46,7 +47,7 @@ export class UpdateLog {
   private readonly insertStmt;
   private readonly snapshotGet;
   private readonly snapshotPut;
-  private readonly updatesAfter;
+  private readonly updatesBetween;
   private readonly appendTx;
 
   constructor(private readonly sqlite: Database.Database) {
@@ -65,8 +66,8 @@ export class UpdateLog {
        ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at
        WHERE excluded.upto_seq > doc_snapshots.upto_seq`,
     );
-    this.updatesAfter = sqlite.prepare<[string, number], { seq: number; data: Buffer }>(
-      "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq",
+    this.updatesBetween = sqlite.prepare<[string, number, number], { seq: number; data: Buffer }>(
+      "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
     );
     this.appendTx = sqlite.transaction((entries: readonly LogEntry[]): number[] => {
       const heads = new Map<string, Head>();
@@ -98,17 +99,17 @@ export class UpdateLog {
     return this.appendTx.immediate(entries);
   }
 
-  /** The cached snapshot and every update logged after it. */
-  load(documentId: string): { snapshot: Uint8Array | null; snapshotSeq: number; updates: { seq: number; data: Uint8Array }[] } {
+  /** The cached snapshot and every update logged after it (up to `uptoSeq`, when given). */
+  load(documentId: string, uptoSeq = Number.MAX_SAFE_INTEGER): { snapshot: Uint8Array | null; snapshotSeq: number; updates: { seq: number; data: Uint8Array }[] } {
     const snap = this.snapshotGet.get(documentId);
     const snapshotSeq = snap?.upto_seq ?? 0;
-    const updates = this.updatesAfter.all(documentId, snapshotSeq);
+    const updates = this.updatesBetween.all(documentId, snapshotSeq, uptoSeq);
     return { snapshot: snap ? new Uint8Array(snap.state) : null, snapshotSeq, updates };
   }
 
   /** Every logged update of a document, in order (replay, audit). */
   allUpdates(documentId: string): { seq: number; data: Uint8Array }[] {
-    return this.updatesAfter.all(documentId, 0);
+    return this.updatesBetween.all(documentId, 0, Number.MAX_SAFE_INTEGER);
   }
 
   lastSeq(documentId: string): number {
@@ -117,7 +118,7 @@ export class UpdateLog {
 
   /** The database file (null for an in-memory database). */
   get file(): string | null {
-    return this.sqlite.memory ? null : this.sqlite.name;
+    return this.sqlite.memory ? null : path.resolve(this.sqlite.name);
   }
 
   /**
