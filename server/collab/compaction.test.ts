@@ -87,6 +87,23 @@ describe("snapshots of open rooms", () => {
     loaded.destroy();
   });
 
+  it("are asked of a new worker once a failed one's pause is over", async () => {
+    h = await startCollabHarness();
+    // A worker that dies as soon as it starts, as one out of memory would.
+    const dying = new URL("data:text/javascript,throw new Error('worker died')");
+    const compactor = new Compactor(h.updateLog.file!, dying, 300);
+    try {
+      await expect(compactor.build("any", 1)).rejects.toThrow(/worker died/);
+      expect(compactor.available).toBe(false);
+      await expect(compactor.build("any", 1)).rejects.toThrow(/unavailable/);
+      await waitFor(() => compactor.available, 2000, "the pause over");
+      // A new worker is started (and dies the same way).
+      await expect(compactor.build("any", 1)).rejects.toThrow(/worker died/);
+    } finally {
+      await compactor.close();
+    }
+  });
+
   it("are built in-process when no worker thread can be made, and the flush carries on", async () => {
     // new Worker() throws at once for this entry, as it does when no thread can be made.
     const unmakeable = new Compactor("/nonexistent/plenary.db", new URL("https://example.invalid/worker.mjs"));

@@ -15,12 +15,15 @@ const WORKER_ENTRY = new URL("./compaction-worker.mjs", import.meta.url);
 /**
  * Builds snapshots of open rooms in a worker thread (server/collab/compaction-worker.ts):
  * replaying and encoding a long document takes tens of milliseconds, which in-process
- * would hold up every keystroke of every room. If the worker cannot start or dies, it
- * becomes unavailable and the caller compacts in-process: slower, nothing lost.
+ * would hold up every keystroke of every room. If the worker cannot start or dies, it is
+ * unavailable for `retryAfterMs` and the caller compacts in-process meanwhile (slower,
+ * nothing lost); then a new worker is tried.
  */
 export class Compactor {
   private worker: Worker | null = null;
-  private failed = false;
+  /** When the last worker failed (0: none did). */
+  private failedAt = 0;
+  private closed = false;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (built: BuiltSnapshot | null) => void; reject: (err: Error) => void }>();
   /** Snapshots the worker built (tests and the bench read it). */
@@ -29,10 +32,11 @@ export class Compactor {
   constructor(
     private readonly file: string,
     private readonly entry: URL = WORKER_ENTRY,
+    private readonly retryAfterMs = 60_000,
   ) {}
 
   get available(): boolean {
-    return !this.failed;
+    return !this.closed && (this.failedAt === 0 || Date.now() - this.failedAt >= this.retryAfterMs);
   }
 
   /**
@@ -58,22 +62,22 @@ export class Compactor {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    this.failed = true;
+    this.closed = true;
     this.settleAll(null);
     if (worker) await worker.terminate();
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    if (this.failed) throw new Error("the compaction worker is unavailable");
+    if (!this.available) throw new Error("the compaction worker is unavailable");
     let worker: Worker;
     try {
       // No execArgv of the parent's (--import tsx, --input-type, inspector flags): the entry loads tsx itself.
       worker = new Worker(this.entry, { workerData: { file: this.file }, execArgv: [] });
     } catch (err) {
-      // No thread could be made (a process or memory limit): in-process from now on.
-      this.failed = true;
-      log.error("compaction worker could not start; snapshots are built in-process from now on", { err: err instanceof Error ? err.message : String(err) });
+      // No thread could be made (a process or memory limit): in-process for a while.
+      this.failedAt = Date.now();
+      log.error("compaction worker could not start; snapshots are built in-process for now", { err: err instanceof Error ? err.message : String(err), retryAfterMs: this.retryAfterMs });
       throw err;
     }
     worker.on("message", (reply: CompactionReply) => {
@@ -89,9 +93,9 @@ export class Compactor {
     });
     const fail = (err: Error) => {
       if (this.worker !== worker) return;
-      log.error("compaction worker stopped; snapshots are built in-process from now on", { err: err.message });
+      log.error("compaction worker stopped; snapshots are built in-process for now", { err: err.message, retryAfterMs: this.retryAfterMs });
       this.worker = null;
-      this.failed = true;
+      this.failedAt = Date.now();
       this.settleAll(err);
     };
     worker.on("error", fail);
