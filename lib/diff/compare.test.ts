@@ -46,6 +46,19 @@ describe("compareParagraphs", () => {
     expect(r.pairs.find((p) => p.classification === "moved")!.from[0]!.id).toBe("b");
   });
 
+  it("a paragraph deleted after one that moved shows where it was, next to its neighbour that stayed", () => {
+    // b moves to the end; c, which followed b, is deleted: it belongs after a, not after b's new place.
+    const to = [base[0]!, base[3]!, base[4]!, base[1]!];
+    const r = compareParagraphs(base, to);
+    expect(r.pairs.map((p) => [p.classification, (p.to[0] ?? p.from[0])!.id])).toEqual([
+      ["unchanged", "a"],
+      ["deleted", "c"],
+      ["unchanged", "d"],
+      ["unchanged", "e"],
+      ["moved", "b"],
+    ]);
+  });
+
   it("split (id kept on the first half) and merge", () => {
     const split = [base[0]!, P("b", "Identify ways of strengthening the work of the OSCE"), P("b2", "as a practical platform"), ...base.slice(2)];
     const r = compareParagraphs(base, split);

@@ -87,14 +87,15 @@ export function compareParagraphs(
     byTo.push(pair);
   });
 
-  // Deleted paragraphs go after the pair of the nearest preceding surviving paragraph.
+  // Deleted paragraphs go after the pair of the nearest preceding surviving paragraph that
+  // did not move (a moved one now stands elsewhere), so they show where they were.
   const inserts = new Map<number, ParagraphPair[]>();
   from.forEach((p, i) => {
     if (pairOfFrom.has(i)) return;
     let anchor = -1;
     for (let k = i - 1; k >= 0; k--) {
       const at = pairOfFrom.get(k);
-      if (at !== undefined) {
+      if (at !== undefined && !byTo[at]!.moved) {
         anchor = at;
         break;
       }

@@ -80,42 +80,88 @@ export interface Revision {
 }
 
 /**
+ * Where each moved paragraph stood in the older version: after the pair (by position in
+ * `pairs`, -1 for the start) holding the nearest preceding paragraph that did not move.
+ * Pairs follow the newer order, but the paragraphs that did not move keep the older order
+ * among themselves (deleted ones sit after their older neighbour), so that spot is where
+ * the moved one was.
+ */
+function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, ParagraphRef[]> {
+  const pairOf = new Map<number, number>();
+  pairs.forEach((pair, k) => {
+    if (!pair.moved) for (const p of pair.from) pairOf.set(p.index, k);
+  });
+  const out = new Map<number, ParagraphRef[]>();
+  for (const pair of pairs) {
+    if (!pair.moved) continue;
+    for (const p of pair.from) {
+      let at = -1;
+      for (let i = p.index - 1; i >= 0; i--) {
+        const k = pairOf.get(i);
+        if (k !== undefined) {
+          at = k;
+          break;
+        }
+      }
+      out.set(at, [...(out.get(at) ?? []), p]);
+    }
+  }
+  for (const refs of out.values()) refs.sort((a, b) => a.index - b.index);
+  return out;
+}
+
+/**
  * Redline DOCX: the differences from the compare engine as real Word revisions (w:ins /
  * w:del), each authored by the delegation behind it (or the chair). Accepting all
- * revisions gives the newer version's text; rejecting all gives the older.
+ * revisions gives the newer version's text; rejecting all gives the older, in its order:
+ * a moved paragraph goes out where it stood and comes in where it stands.
  */
 export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
   let id = 1;
   const children: Paragraph[] = [];
-  for (const pair of pairs) {
-    const rev = () => ({ ...authorOf(pair), id: id++ });
-    const text = (t: string) => ({ text: t, font: FONT, size: SIZE });
-    // A whole paragraph in or out: its text, its number and its paragraph mark are one
-    // revision, so "accept all" / "reject all" leave no empty paragraph behind.
-    const whole = (p: ParagraphRef, deleted: boolean) =>
-      new Paragraph({
-        ...layout(p),
-        run: deleted ? { deletion: rev() } : { insertion: rev() },
-        children: [
-          ...numberRun(p, { revision: { ...rev(), deleted } }),
-          deleted ? new DeletedTextRun({ ...rev(), ...text(p.text) }) : new InsertedTextRun({ ...rev(), ...text(p.text) }),
-        ],
-      });
-    // Splits and merges are written as the old paragraphs out and the new ones in: exact
-    // both ways, where a diff across paragraph marks would not be.
-    if (pair.classification === "added" || pair.classification === "deleted" || pair.from.length !== 1 || pair.to.length !== 1) {
-      for (const p of pair.from) children.push(whole(p, true));
-      for (const p of pair.to) children.push(whole(p, false));
-      continue;
+  const movedOut = movedOutAt(pairs);
+  const text = (t: string) => ({ text: t, font: FONT, size: SIZE });
+  // A whole paragraph in or out: its text, its number and its paragraph mark are one
+  // revision, so "accept all" / "reject all" leave no empty paragraph behind.
+  const whole = (p: ParagraphRef, deleted: boolean, revision: Revision) => {
+    const rev = () => ({ ...revision, id: id++ });
+    return new Paragraph({
+      ...layout(p),
+      run: deleted ? { deletion: rev() } : { insertion: rev() },
+      children: [
+        ...numberRun(p, { revision: { ...rev(), deleted } }),
+        deleted ? new DeletedTextRun({ ...rev(), ...text(p.text) }) : new InsertedTextRun({ ...rev(), ...text(p.text) }),
+      ],
+    });
+  };
+  const pairOfMoved = new Map<ParagraphRef, ParagraphPair>();
+  for (const pair of pairs) if (pair.moved) for (const p of pair.from) pairOfMoved.set(p, pair);
+  const pushMovedOut = (at: number) => {
+    for (const p of movedOut.get(at) ?? []) children.push(whole(p, true, authorOf(pairOfMoved.get(p)!)));
+  };
+  pushMovedOut(-1);
+  pairs.forEach((pair, k) => {
+    const revision = authorOf(pair);
+    const rev = () => ({ ...revision, id: id++ });
+    if (pair.moved) {
+      // Out where it stood (pushMovedOut), in here, with its new text and number.
+      for (const p of pair.to) children.push(whole(p, false, revision));
+    } else if (pair.classification === "added" || pair.classification === "deleted" || pair.from.length !== 1 || pair.to.length !== 1) {
+      // Splits and merges are written as the old paragraphs out and the new ones in: exact
+      // both ways, where a diff across paragraph marks would not be.
+      for (const p of pair.from) children.push(whole(p, true, revision));
+      for (const p of pair.to) children.push(whole(p, false, revision));
+    } else {
+      const from = pair.from[0]!;
+      const to = pair.to[0]!;
+      const renumbered = printedNumber(from) !== printedNumber(to);
+      const number = renumbered ? [...numberRun(from, { revision: { ...rev(), deleted: true } }), ...numberRun(to, { revision: { ...rev(), deleted: false } })] : numberRun(to);
+      const body: ParagraphChild[] = pair.ops
+        ? pair.ops.map(([op, t]: DiffOp) => (op === 0 ? new TextRun(text(t)) : op === 1 ? new InsertedTextRun({ ...rev(), ...text(t) }) : new DeletedTextRun({ ...rev(), ...text(t) })))
+        : [new TextRun(text(to.text))];
+      children.push(new Paragraph({ ...layout(to), children: [...number, ...body] }));
     }
-    const from = pair.from[0]!;
-    const to = pair.to[0]!;
-    const renumbered = printedNumber(from) !== printedNumber(to);
-    const number = renumbered ? [...numberRun(from, { revision: { ...rev(), deleted: true } }), ...numberRun(to, { revision: { ...rev(), deleted: false } })] : numberRun(to);
-    const body: ParagraphChild[] = pair.ops
-      ? pair.ops.map(([op, t]: DiffOp) => (op === 0 ? new TextRun(text(t)) : op === 1 ? new InsertedTextRun({ ...rev(), ...text(t) }) : new DeletedTextRun({ ...rev(), ...text(t) })))
-      : [new TextRun(text(to.text))];
-    children.push(new Paragraph({ ...layout(to), children: [...number, ...body] }));
-  }
+    pushMovedOut(k);
+  });
   return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
 }

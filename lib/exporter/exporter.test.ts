@@ -65,6 +65,16 @@ describe("exports", () => {
     expect(rejected).toEqual(rev1.map((p) => p.text));
   });
 
+  it("redline DOCX: a moved paragraph goes out where it was and in where it is, so reject all restores the old order", async () => {
+    const moved = [rev1[0]!, rev1[1]!, rev1[2]!, P("o2", "operative", "OP1", "Identify ways of strengthening the work of the OSCE;"), P("o1", "operative", "OP2", "Continue to fully implement all decisions;"), P("o4", "operative", "OP3", "Decides to remain seized of the matter.")];
+    const before = [...rev1, P("o4", "operative", "OP3", "Decides to remain seized of the matter.")];
+    const result = compareParagraphs(before, moved);
+    expect(result.summary.moved).toBe(1);
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml, "accept").filter(Boolean)).toEqual(moved.map((p) => p.text));
+    expect(paragraphs(xml, "reject").filter(Boolean)).toEqual(before.map((p) => p.text));
+  });
+
   it("Markdown and HTML: UN numbering, brackets, escaping; pending insertions are not exported", () => {
     const withMarks = [
       ...rev2.slice(0, 3),

@@ -52,6 +52,9 @@ function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   blocks.splice(blocks.indexOf(op2) + 1, 0, { id: "new-op", kind: "operative", runs: [{ text: "Requests the Secretary General to " }, { text: "report annually", marks: ["bracket"] }, { text: " on the implementation of this decision;" }] });
   const last = blocks.filter((b) => b.kind === "operative").at(-1)!;
   last.runs = [{ text: last.runs.map((r) => r.text).join("").replace("Invite", "Invites") }];
+  // A paragraph moved: the first preambular paragraph now follows the second.
+  const firstPp = blocks.findIndex((b) => b.kind === "preambular");
+  blocks.splice(firstPp + 1, 0, ...blocks.splice(firstPp, 1));
   return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
 }
 
