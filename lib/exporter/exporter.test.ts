@@ -37,7 +37,8 @@ async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<
 /** Text of each w:p after Word's "accept all" (drop w:del) or "reject all" (drop w:ins, keep w:delText). */
 function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
-    const kept = mode === "accept" ? p.replace(/<w:del [\s\S]*?<\/w:del>/g, "") : p.replace(/<w:ins [\s\S]*?<\/w:ins>/g, "");
+    // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to the next </w:del>.
+    const kept = mode === "accept" ? p.replace(/<w:del\b[^>]*\/>|<w:del [\s\S]*?<\/w:del>/g, "") : p.replace(/<w:ins\b[^>]*\/>|<w:ins [\s\S]*?<\/w:ins>/g, "");
     return [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("").replace(/^\d+\.\t/, "");
   });
 }
