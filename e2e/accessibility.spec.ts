@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { documentId, editor, expect, OSCE, personPage, test } from "./fixtures";
+
+/**
+ * Every main page, scanned by axe-core (WCAG 2.0/2.1 A and AA rules: labels, names,
+ * contrast, landmarks, ARIA) in Chromium, as a chair and as a delegate would see it.
+ */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+test("sign-in, documents, editor, versions, compare and participants pages pass axe's WCAG 2.1 A/AA rules", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url });
+  const anonymous = await context.newPage();
+  await anonymous.goto("/sign-in");
+  expect(await violations(anonymous), "sign-in").toEqual([]);
+  await context.close();
+
+  const chair = await personPage(browser, server, "chair");
+  expect(await violations(chair), "documents").toEqual([]);
+  // The scan is live: a field without a label added to the page is reported.
+  await chair.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("input"), { type: "text" })));
+  expect((await violations(chair)).join("\n")).toMatch(/^label \(critical\)/m);
+  const id = await documentId(chair, OSCE);
+
+  await chair.goto(`/documents/${id}`);
+  await expect(editor(chair)).toBeVisible();
+  await expect(chair.getByText("synced", { exact: false }).first()).toBeVisible();
+  expect(await violations(chair), "editor (chair)").toEqual([]);
+
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "A11y base" }, headers: { origin: server.url } });
+  const base = (await saved.json()) as { id: string };
+  await chair.goto(`/documents/${id}/versions`);
+  expect(await violations(chair), "versions").toEqual([]);
+  await chair.goto(`/documents/${id}/compare?from=${base.id}&to=live`);
+  await expect(chair.getByTestId("compare-summary")).toBeVisible();
+  expect(await violations(chair), "compare").toEqual([]);
+  await chair.goto(`/documents/${id}/participants`);
+  expect(await violations(chair), "participants").toEqual([]);
+  await chair.context().close();
+
+  const delegate = await personPage(browser, server, "albania");
+  await delegate.goto(`/documents/${id}`);
+  await expect(editor(delegate)).toBeVisible();
+  expect(await violations(delegate), "editor (delegate)").toEqual([]);
+  await delegate.context().close();
+});
