@@ -11,7 +11,7 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
 }
 
-test("sign-in, documents, editor, versions, compare and participants pages pass axe's WCAG 2.1 A/AA rules", async ({ browser, server }) => {
+test("sign-in, documents, editor with each panel, versions, a version, compare, participants and new-document pages pass axe's WCAG 2.1 A/AA rules", async ({ browser, server }) => {
   const context = await browser.newContext({ baseURL: server.url });
   const anonymous = await context.newPage();
   await anonymous.goto("/sign-in");
@@ -29,21 +29,33 @@ test("sign-in, documents, editor, versions, compare and participants pages pass 
   await expect(editor(chair)).toBeVisible();
   await expect(chair.getByText("synced", { exact: false }).first()).toBeVisible();
   expect(await violations(chair), "editor (chair)").toEqual([]);
+  for (const tab of ["Review", "Positions", "Paragraphs", "Online"]) {
+    await chair.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    expect(await violations(chair), `editor (chair), ${tab} panel`).toEqual([]);
+  }
 
   const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "A11y base" }, headers: { origin: server.url } });
   const base = (await saved.json()) as { id: string };
   await chair.goto(`/documents/${id}/versions`);
   expect(await violations(chair), "versions").toEqual([]);
+  await chair.goto(`/documents/${id}/versions/${base.id}`);
+  expect(await violations(chair), "a saved version").toEqual([]);
   await chair.goto(`/documents/${id}/compare?from=${base.id}&to=live`);
   await expect(chair.getByTestId("compare-summary")).toBeVisible();
   expect(await violations(chair), "compare").toEqual([]);
   await chair.goto(`/documents/${id}/participants`);
   expect(await violations(chair), "participants").toEqual([]);
+  await chair.goto("/documents/new");
+  expect(await violations(chair), "new document / import").toEqual([]);
   await chair.context().close();
 
   const delegate = await personPage(browser, server, "albania");
   await delegate.goto(`/documents/${id}`);
   await expect(editor(delegate)).toBeVisible();
   expect(await violations(delegate), "editor (delegate)").toEqual([]);
+  for (const tab of ["Positions", "Paragraphs", "Online"]) {
+    await delegate.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    expect(await violations(delegate), `editor (delegate), ${tab} panel`).toEqual([]);
+  }
   await delegate.context().close();
 });
