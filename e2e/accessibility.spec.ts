@@ -59,3 +59,33 @@ test("sign-in, documents, editor with each panel, versions, a version, compare, 
   }
   await delegate.context().close();
 });
+
+test("the document's side panels work from the keyboard (WAI-ARIA tabs: arrows, Home, End) and each panel is named by its tab", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await expect(editor(chair)).toBeVisible();
+  const tabs = chair.getByRole("tablist", { name: "Panels" }).getByRole("tab");
+  await expect(tabs).toHaveCount(4);
+  const review = chair.getByRole("tab", { name: "Review" });
+  await expect(review).toHaveAttribute("aria-selected", "true");
+  // One tab in the Tab order: the selected one.
+  await expect(chair.locator('[role="tab"][tabindex="0"]')).toHaveCount(1);
+  await review.focus();
+  await chair.keyboard.press("ArrowRight");
+  const positions = chair.getByRole("tab", { name: /^Positions/ });
+  await expect(positions).toBeFocused();
+  await expect(positions).toHaveAttribute("aria-selected", "true");
+  await expect(chair.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", (await positions.getAttribute("id"))!);
+  await chair.keyboard.press("End");
+  await expect(chair.getByRole("tab", { name: /^Online/ })).toBeFocused();
+  await chair.keyboard.press("ArrowRight");
+  await expect(review).toBeFocused();
+  await expect(review).toHaveAttribute("aria-selected", "true");
+  await chair.keyboard.press("ArrowLeft");
+  await expect(chair.getByRole("tab", { name: /^Online/ })).toHaveAttribute("aria-selected", "true");
+  await chair.keyboard.press("Home");
+  await expect(review).toHaveAttribute("aria-selected", "true");
+  await expect(chair.getByRole("tabpanel", { name: "Review" })).toBeVisible();
+  await chair.context().close();
+});

@@ -146,6 +146,17 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     { id: "people", label: `Online (${users.length})` },
   ];
 
+  // The WAI-ARIA tabs pattern: one tab in the Tab order, arrows / Home / End move between them.
+  const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const at = tabs.findIndex((t) => t.id === tab);
+    const to = e.key === "ArrowRight" ? at + 1 : e.key === "ArrowLeft" ? at - 1 : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length]!;
+    setTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+
   // Tracked changes are drawn in their delegation's colour (marks carry only the code).
   const delegationStyles = delegations
     .map((d) => `.suggestion[data-delegation="${d.code}"]{color:${d.color};text-decoration-color:${d.color}}`)
@@ -210,14 +221,24 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           chairOnly={isChair}
           onCreate={(input) => negotiation.mutate("/annotations", "POST", input)}
         />
-        <div className="tabs" role="tablist" aria-label="Panels">
+        <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onTabKey}>
           {tabs.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => setTab(t.id)}>
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              aria-controls="side-panel"
+              tabIndex={tab === t.id ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(t.id)}
+            >
               {t.label}
             </button>
           ))}
         </div>
-        <div role="tabpanel" className="tabpanel">
+        <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${tab}`} className="tabpanel">
           {tab === "review" && isChair ? (
             <ReviewPanel
               paragraphs={paragraphs}
