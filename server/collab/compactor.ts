@@ -26,7 +26,7 @@ export class Compactor {
   private closed = false;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (built: BuiltSnapshot | null) => void; reject: (err: Error) => void }>();
-  /** Snapshots the worker built (tests and the bench read it). */
+  /** Snapshots the worker built (the tests read it). */
   built = 0;
 
   constructor(
