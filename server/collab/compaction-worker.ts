@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { UpdateLog } from "../db/update-log";
-import { buildSnapshot } from "./snapshot";
+import { snapshotFromLog } from "./snapshot";
 import type { CompactionReply, CompactionRequest } from "./compactor";
 
 const sqlite = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
@@ -17,8 +17,8 @@ const port = parentPort!;
 port.on("message", (req: CompactionRequest) => {
   let reply: CompactionReply;
   try {
-    const loaded = updateLog.load(req.documentId, req.uptoSeq);
-    reply = loaded.snapshotSeq >= req.uptoSeq ? { id: req.id, stale: true } : { id: req.id, built: buildSnapshot(loaded.snapshot, loaded.updates) };
+    const built = snapshotFromLog(updateLog, req.documentId, req.uptoSeq);
+    reply = built ? { id: req.id, built } : { id: req.id, stale: true };
   } catch (err) {
     reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -331,7 +331,7 @@ export class CollabServer {
     this.compactor
       .build(room.documentId, uptoSeq)
       .then((built) => {
-        const taken = built === null || this.closing || room.acceptSnapshot(uptoSeq, built, stateVector);
+        const taken = this.closing || room.acceptSnapshot(uptoSeq, built, stateVector);
         room.failedCompactions = taken ? 0 : room.failedCompactions + 1;
       })
       .catch((err: unknown) => {

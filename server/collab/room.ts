@@ -4,7 +4,7 @@ import { isPlenaryError, PlenaryError } from "../../lib/errors";
 import type { UpdateLog } from "../db/update-log";
 import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
-import { buildSnapshot, docFromUpdates, FRAGMENT, hasPending, textOf, type BuiltSnapshot } from "./snapshot";
+import { docFromUpdates, FRAGMENT, hasPending, snapshotFromLog, textOf, type BuiltSnapshot } from "./snapshot";
 
 /** Origin of client updates being vetted (tracked by the revert UndoManager). */
 const VET = Symbol("vet");
@@ -241,21 +241,24 @@ export class Room {
     return this.lastSeq > this.snapshotSeq && !this.hasUnstored && !this.broken;
   }
 
-  /** Refreshes the snapshot cache in-process (a room closing); see buildSnapshot. */
+  /** Refreshes the snapshot cache in-process (a room closing); see snapshotFromLog. */
   compact(): boolean {
     if (!this.compactable) return false;
     const uptoSeq = this.lastSeq;
-    const loaded = this.updateLog.load(this.documentId, uptoSeq);
-    const built = buildSnapshot(loaded.snapshot, loaded.updates);
-    return this.acceptSnapshot(uptoSeq, built, Y.encodeStateVector(this.doc));
+    return this.acceptSnapshot(uptoSeq, snapshotFromLog(this.updateLog, this.documentId, uptoSeq), Y.encodeStateVector(this.doc));
   }
 
   /**
    * Stores a snapshot built from the log up to `uptoSeq` (in-process or by the compaction
    * worker) if it holds what the open doc held at `uptoSeq` (`stateVector`, taken then);
-   * otherwise keeps the old one and says why in the log. Throws when the database fails.
+   * otherwise keeps the old one and says why in the log. `built` null: a snapshot reaching
+   * `uptoSeq` is stored already, nothing to do. Throws when the database fails.
    */
-  acceptSnapshot(uptoSeq: number, built: BuiltSnapshot, stateVector: Uint8Array): boolean {
+  acceptSnapshot(uptoSeq: number, built: BuiltSnapshot | null, stateVector: Uint8Array): boolean {
+    if (built === null) {
+      this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq);
+      return true;
+    }
     if ("refused" in built || Buffer.compare(built.stateVector, stateVector) !== 0) {
       const reason = "refused" in built ? built.refused : "the log differs from the open document";
       log.error("snapshot not taken; the log still holds every update", { documentId: this.documentId, uptoSeq, reason });

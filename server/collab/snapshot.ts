@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { UpdateLog } from "../db/update-log";
 
 /** The shared type that holds the document text; nothing else may have content. */
 export const FRAGMENT = "default";
@@ -47,4 +48,14 @@ export function buildSnapshot(snapshot: Uint8Array | null, updates: readonly { d
   } finally {
     replay.destroy();
   }
+}
+
+/**
+ * The snapshot of a document's log up to `uptoSeq` (see buildSnapshot), read from
+ * `updateLog`; null when the stored snapshot reaches that far already. The one way both the
+ * compaction worker and a closing room build a snapshot.
+ */
+export function snapshotFromLog(updateLog: UpdateLog, documentId: string, uptoSeq: number): BuiltSnapshot | null {
+  const loaded = updateLog.load(documentId, uptoSeq);
+  return loaded.snapshotSeq >= uptoSeq ? null : buildSnapshot(loaded.snapshot, loaded.updates);
 }
