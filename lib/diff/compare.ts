@@ -35,6 +35,18 @@ function ref(p: ComparableParagraph, index: number): ParagraphRef {
 }
 
 /**
+ * Walks back from `index` - 1 to 0 and returns the first value `at` gives (the pair holding
+ * an older paragraph that is where it was), or -1 when there is none.
+ */
+export function nearestBefore(index: number, at: (i: number) => number | undefined): number {
+  for (let i = index - 1; i >= 0; i--) {
+    const k = at(i);
+    if (k !== undefined) return k;
+  }
+  return -1;
+}
+
+/**
  * Compares two versions paragraph by paragraph (alignment by block id, then similarity),
  * classifying each and diffing changed ones word by word. Pairs follow the new version's
  * order; a deleted paragraph comes after the survivor that preceded it.
@@ -92,14 +104,10 @@ export function compareParagraphs(
   const inserts = new Map<number, ParagraphPair[]>();
   from.forEach((p, i) => {
     if (pairOfFrom.has(i)) return;
-    let anchor = -1;
-    for (let k = i - 1; k >= 0; k--) {
+    const anchor = nearestBefore(i, (k) => {
       const at = pairOfFrom.get(k);
-      if (at !== undefined && !byTo[at]!.moved) {
-        anchor = at;
-        break;
-      }
-    }
+      return at !== undefined && !byTo[at]!.moved ? at : undefined;
+    });
     inserts.set(anchor, [...(inserts.get(anchor) ?? []), { classification: "deleted", from: [ref(p, i)], to: [] }]);
   });
   const pairs: ParagraphPair[] = [...(inserts.get(-1) ?? [])];

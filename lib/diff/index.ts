@@ -1,2 +1,2 @@
-export { compareParagraphs, type CompareResult, type ParagraphPair, type ParagraphRef, type Classification, type ComparableParagraph } from "./compare";
+export { compareParagraphs, nearestBefore, type CompareResult, type ParagraphPair, type ParagraphRef, type Classification, type ComparableParagraph } from "./compare";
 export { wordDiff, similarity, type DiffOp, type WordDiff } from "./word-diff";

@@ -1,6 +1,6 @@
 import { AlignmentType, DeletedTextRun, Document, Header, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
 import type { DiffOp } from "../diff";
-import type { ParagraphPair, ParagraphRef } from "../diff";
+import { nearestBefore, type ParagraphPair, type ParagraphRef } from "../diff";
 import { acceptedRuns, participleLength, printedNumber, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun as Run } from "../model/types";
 
@@ -86,27 +86,20 @@ export interface Revision {
  * among themselves (deleted ones sit after their older neighbour), so that spot is where
  * the moved one was.
  */
-function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, ParagraphRef[]> {
+function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, { paragraph: ParagraphRef; pair: ParagraphPair }[]> {
   const pairOf = new Map<number, number>();
   pairs.forEach((pair, k) => {
     if (!pair.moved) for (const p of pair.from) pairOf.set(p.index, k);
   });
-  const out = new Map<number, ParagraphRef[]>();
+  const out = new Map<number, { paragraph: ParagraphRef; pair: ParagraphPair }[]>();
   for (const pair of pairs) {
     if (!pair.moved) continue;
-    for (const p of pair.from) {
-      let at = -1;
-      for (let i = p.index - 1; i >= 0; i--) {
-        const k = pairOf.get(i);
-        if (k !== undefined) {
-          at = k;
-          break;
-        }
-      }
-      out.set(at, [...(out.get(at) ?? []), p]);
+    for (const paragraph of pair.from) {
+      const at = nearestBefore(paragraph.index, (i) => pairOf.get(i));
+      out.set(at, [...(out.get(at) ?? []), { paragraph, pair }]);
     }
   }
-  for (const refs of out.values()) refs.sort((a, b) => a.index - b.index);
+  for (const refs of out.values()) refs.sort((a, b) => a.paragraph.index - b.paragraph.index);
   return out;
 }
 
@@ -134,10 +127,8 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
       ],
     });
   };
-  const pairOfMoved = new Map<ParagraphRef, ParagraphPair>();
-  for (const pair of pairs) if (pair.moved) for (const p of pair.from) pairOfMoved.set(p, pair);
   const pushMovedOut = (at: number) => {
-    for (const p of movedOut.get(at) ?? []) children.push(whole(p, true, authorOf(pairOfMoved.get(p)!)));
+    for (const { paragraph, pair } of movedOut.get(at) ?? []) children.push(whole(paragraph, true, authorOf(pair)));
   };
   pushMovedOut(-1);
   pairs.forEach((pair, k) => {
