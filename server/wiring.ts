@@ -47,6 +47,7 @@ export function wireCollab(deps: {
     maxMessageBytes: config.maxMessageBytes,
     maxAwarenessBytes: config.maxAwarenessBytes,
     snapshotEvery: config.snapshotEvery,
+    startCompactor: true,
     idleUnloadMs: config.idleUnloadMs,
     sessionSweepMs: 1000,
     maxMessagesPerSecond: config.maxMessagesPerSecond,

@@ -6,7 +6,7 @@
  * window plus a 1 s drain.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Recorder, nowUs, openReader, openWriter, type Reader, type Writer } from "./clients";
 import { cpuSeconds, rssBytes, threadSeconds, startPlenary, startReference, type ServerKind, type ServerUnderTest } from "./servers";
@@ -141,6 +141,26 @@ class ChildPool implements WriterPool {
   }
 }
 
+let perfRuns = 0;
+
+/**
+ * FANOUT_PERF=<dir> (diagnosis only): `perf record -e cpu-clock -g` of the server over each
+ * measurement window, to <dir>/<kind>-<n>.data (read with `perf report -i`).
+ */
+function perfRecord(server: ServerUnderTest): { stop(): Promise<void> } | null {
+  const dir = process.env.FANOUT_PERF;
+  if (!dir) return null;
+  const out = path.join(dir, `${server.kind}-${perfRuns++}.data`);
+  const child = spawn("perf", ["record", "-e", "cpu-clock", "-F", "2999", "-g", "-p", String(server.pid), "-o", out], { stdio: "ignore" });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGINT");
+      }),
+  };
+}
+
 /** Measures a window with the given writers typing; returns latency, CPU and RSS figures. */
 async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool[], rate: number, clientsPerRoom: (w: number) => number, windowMs: number): Promise<RunResult> {
   await sleep(300);
@@ -156,6 +176,7 @@ async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool
   const threads0 = process.env.FANOUT_TRACE ? threadSeconds(server.pid) : null;
   const cpu0 = cpuSeconds(server.pid);
   const gen0 = process.cpuUsage();
+  const perf = perfRecord(server);
   server.signal("window-start");
   for (const p of pools) p.start(rate);
   await sleep(windowMs);
@@ -163,6 +184,7 @@ async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool
   await sleep(1000);
   const cpu = cpuSeconds(server.pid) - cpu0;
   const gen = process.cpuUsage(gen0);
+  await perf?.stop();
   if (threads0) {
     const spent = [...threadSeconds(server.pid)].map(([name, s]) => `${name} ${((s - (threads0.get(name) ?? 0)) * 1000).toFixed(0)}`);
     console.error(`[trace] ${server.kind} CPU ms by thread: ${spent.filter((x) => !x.endsWith(" 0")).join(", ")}`);

@@ -71,6 +71,23 @@ describe("snapshots of open rooms", () => {
     loaded.destroy();
   });
 
+  it("come from a worker started with the server when asked (the app does): booted before the first one is due, and that one worker builds them", async () => {
+    // Booted by the server's constructor: before anyone connected or typed.
+    const { docId, type } = await typist({ startCompactor: true });
+    expect(h.collab.stats().compaction).toEqual({ workersStarted: 1, snapshotsBuilt: 0 });
+    await type(60);
+    await waitFor(() => storedSnapshotSeq(docId) >= 50, 5000, "a snapshot of the first 50 updates");
+    expect(h.collab.stats().compaction).toEqual({ workersStarted: 1, snapshotsBuilt: 1 });
+  });
+
+  it("are asked of a worker that starts on the first one due, when the server was not told to start it", async () => {
+    const { docId, type } = await typist();
+    expect(h.collab.stats().compaction).toEqual({ workersStarted: 0, snapshotsBuilt: 0 });
+    await type(60);
+    await waitFor(() => storedSnapshotSeq(docId) >= 50, 5000, "a snapshot of the first 50 updates");
+    expect(h.collab.stats().compaction).toEqual({ workersStarted: 1, snapshotsBuilt: 1 });
+  });
+
   it("are built in-process when the worker cannot start, and nothing is lost", async () => {
     const broken = new Compactor("/nonexistent/plenary.db");
     const inProcess = vi.spyOn(Room.prototype, "compact");

@@ -46,6 +46,11 @@ export interface CollabOptions {
    * the update log's file; null: in-process (an in-memory database).
    */
   compactor?: Compactor | null;
+  /**
+   * Boot the compaction worker with the server (the app) instead of on the first snapshot
+   * due (tests, which mostly never take one): see Compactor.prestart.
+   */
+  startCompactor?: boolean;
   /** Unload a room this long after its last connection closed. */
   idleUnloadMs: number;
   sessionSweepMs: number;
@@ -75,6 +80,7 @@ export class CollabServer {
     this.limits = new CollabLimits(opts.limits);
     const file = opts.updateLog.file;
     this.compactor = opts.compactor !== undefined ? opts.compactor : file ? new Compactor(file) : null;
+    if (opts.startCompactor) this.compactor?.prestart();
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.sweep = setInterval(() => this.closeEndedSessions(), opts.sessionSweepMs);
     this.sweep.unref();
@@ -474,10 +480,12 @@ export class CollabServer {
     }
   }
 
-  stats(): { rooms: number; connections: number } {
+  /** For the health route: open rooms, sockets, and the compaction workers started / snapshots they built. */
+  stats(): { rooms: number; connections: number; compaction: { workersStarted: number; snapshotsBuilt: number } | null } {
     let connections = 0;
     for (const room of this.rooms.values()) connections += room.conns.size;
-    return { rooms: this.rooms.size, connections };
+    const compaction = this.compactor ? { workersStarted: this.compactor.started, snapshotsBuilt: this.compactor.built } : null;
+    return { rooms: this.rooms.size, connections, compaction };
   }
 
   /** Graceful stop: snapshot every room, close sockets with 1001, so clients reconnect. */
