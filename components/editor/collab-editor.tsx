@@ -10,6 +10,7 @@ import type { Collab } from "./use-collab";
 import { ParagraphNumbers } from "./paragraph-numbers";
 import { BlockShortcuts } from "./block-shortcuts";
 import { Toolbar } from "./toolbar";
+import "./y-selection";
 
 export interface EditorUser {
   name: string;
