@@ -52,6 +52,7 @@ test("a delegate objects to a phrase and a second delegate's window shows it liv
   await albania.getByText("Object", { exact: true }).click();
   await albania.getByLabel("Note (optional)").fill("The OSCE is not a platform for this.");
   await albania.getByRole("button", { name: "Submit" }).click();
+  await expect(albania.getByRole("status").filter({ hasText: "Objection submitted on OP2." })).toBeVisible();
 
   const card = belarus.getByRole("article", { name: "Objection by Albania on OP2" });
   await expect(card).toBeVisible({ timeout: 2_000 });
@@ -102,6 +103,47 @@ test("a delegate proposes a replacement, another co-sponsors, the chair accepts:
   await accepted.getByText(/History/).click();
   await expect(accepted.locator(".history")).toContainText("accepted by Chair");
   for (const p of [albania, belarus, chair]) await p.context().close();
+});
+
+test("the chair works through the review by keyboard: the queue fits the window, the current item stays in view, a decision says what it decided and U takes it back", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  await chair.setViewportSize({ width: 1440, height: 900 });
+  // The page hydrates cleanly (it did not while the export menu, a <details>, sat in a <p>).
+  const pageErrors: string[] = [];
+  chair.on("pageerror", (err) => pageErrors.push(err.message));
+  const id = await documentId(chair, OSCE);
+  await openDoc(chair, id);
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const review = chair.getByTestId("review");
+  // The side column ends inside the window: the queue scrolls in its own panel.
+  const panel = await chair.locator("#side-panel").boundingBox();
+  expect(panel!.y + panel!.height).toBeLessThanOrEqual(900);
+
+  const counter = review.getByText(/^\d+ of \d+ ·/);
+  const count = async () => Number(/of (\d+)/.exec((await counter.textContent()) ?? "")![1]);
+  const all = await count();
+  expect(all).toBeGreaterThan(3);
+  await review.focus();
+  for (let i = 1; i < all; i++) await chair.keyboard.press("j");
+  await expect(counter).toHaveText(new RegExp(`^${all} of ${all}`));
+  await expect(review.locator('li[aria-current="true"]')).toBeInViewport();
+
+  await review.getByLabel("Review kind").selectOption("objection");
+  const total = await count();
+  await review.focus();
+  const current = (await review.locator('li[aria-current="true"] .review-item').textContent()) ?? "";
+  const [, number, who] = /^(\S+) objection · ([^:+]+?)(?: \+\d+)?:/.exec(current)!;
+  await chair.keyboard.press("s");
+  await expect(review.getByRole("status")).toContainText(`Resolved: ${who}'s objection`);
+  await expect(review.getByRole("status")).toContainText(`on ${number}.`);
+  await expect(review.getByText(total > 1 ? new RegExp(`of ${total - 1} ·`) : "Nothing left to review.")).toBeVisible();
+  await chair.keyboard.press("u");
+  await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
+  await expect(counter).toHaveText(new RegExp(`of ${total} ·`));
+  const { annotations } = (await (await chair.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { status: string; kind: string }[] };
+  expect(annotations.filter((a) => a.kind === "objection" && a.status === "open")).toHaveLength(total);
+  expect(pageErrors).toEqual([]);
+  await chair.context().close();
 });
 
 test("the API refuses what a delegate may not do, with a clear message", async ({ browser, server }) => {

@@ -12,12 +12,12 @@ export interface TextSelectionInfo {
   quote: string;
 }
 
-const KINDS: { kind: AnnotationKind; label: string }[] = [
-  { kind: "objection", label: "Object" },
-  { kind: "reservation", label: "Reserve" },
-  { kind: "support", label: "Support" },
-  { kind: "comment", label: "Comment" },
-  { kind: "amendment", label: "Amend" },
+const KINDS: { kind: AnnotationKind; label: string; noun: string }[] = [
+  { kind: "objection", label: "Object", noun: "Objection" },
+  { kind: "reservation", label: "Reserve", noun: "Reservation" },
+  { kind: "support", label: "Support", noun: "Support" },
+  { kind: "comment", label: "Comment", noun: "Comment" },
+  { kind: "amendment", label: "Amend", noun: "Amendment" },
 ];
 
 /**
@@ -39,6 +39,10 @@ export function AnnotationComposer({
   const [op, setOp] = useState<AmendmentOp>("replace");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The chair's only kind is a comment: the form stays folded until asked for, so the
+  // review queue below it keeps the room.
+  const [open, setOpen] = useState(!chairOnly);
   if (!canCreate) return null;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -58,14 +62,25 @@ export function AnnotationComposer({
     });
     setBusy(false);
     setError(res.ok ? null : (res.message ?? "Could not save."));
+    setNotice(res.ok ? `${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}.` : null);
     if (res.ok) form.reset();
   }
 
   const kinds = chairOnly ? KINDS.filter((k) => k.kind === "comment") : KINDS;
+  if (!open) {
+    return (
+      <div className="composer">
+        <button type="button" className="button small" onClick={() => setOpen(true)}>
+          New comment…
+        </button>
+      </div>
+    );
+  }
+
   return (
-    <form className="composer" onSubmit={handleSubmit} aria-labelledby="composer-h">
+    <form className="composer" onSubmit={handleSubmit} aria-labelledby="composer-h" onChange={() => setNotice(null)}>
       <h3 id="composer-h" className="panel-title">
-        New position
+        {chairOnly ? "New comment" : "New position"}
       </h3>
       {selection ? (
         <p className="composer-quote">
@@ -75,15 +90,17 @@ export function AnnotationComposer({
       ) : (
         <p className="muted">Select words in the text (or place the cursor in a paragraph).</p>
       )}
-      <fieldset className="kind-picker">
-        <legend className="sr-only">Kind</legend>
-        {kinds.map((k) => (
-          <label key={k.kind} className={`chip chip-${k.kind}${kind === k.kind ? " chip-on" : ""}`}>
-            <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
-            {k.label}
-          </label>
-        ))}
-      </fieldset>
+      {kinds.length > 1 ? (
+        <fieldset className="kind-picker">
+          <legend className="sr-only">Kind</legend>
+          {kinds.map((k) => (
+            <label key={k.kind} className={`chip chip-${k.kind}${kind === k.kind ? " chip-on" : ""}`}>
+              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+              {k.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {kind === "amendment" ? (
         <>
           <label>
@@ -103,7 +120,9 @@ export function AnnotationComposer({
         </>
       ) : null}
       <label>
-        Note <span className="muted">(optional)</span>
+        <span>
+          Note <span className="muted">(optional)</span>
+        </span>
         <textarea name="note" rows={2} />
       </label>
       {error ? (
@@ -111,9 +130,21 @@ export function AnnotationComposer({
           {error}
         </p>
       ) : null}
-      <button type="submit" className="button primary" disabled={!selection || busy}>
-        Submit
-      </button>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="row-actions">
+        <button type="submit" className="button primary" disabled={!selection || busy}>
+          Submit
+        </button>
+        {chairOnly ? (
+          <button type="button" className="link-button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

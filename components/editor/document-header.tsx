@@ -13,9 +13,11 @@ export function DocumentHeader({ doc, mode }: { doc: Omit<DocumentView, "paragra
   ];
   return (
     <header className="doc-header">
-      <p className="doc-symbol">
+      {/* A div: the export menu is a <details>, which a <p> may not hold (the browser would
+          close the <p> before it, and the page would not hydrate). */}
+      <div className="doc-symbol">
         {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a> · <ExportMenu documentId={doc.id} />
-      </p>
+      </div>
       <h1 className="doc-heading">{doc.title}</h1>
       <dl className="doc-facts">
         {facts

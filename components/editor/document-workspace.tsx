@@ -200,11 +200,14 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           </h2>
           <p>
             <span className="dot" style={{ background: color }} aria-hidden="true" /> {user.name}
-            <br />
-            <span className="muted">
-              {ROLE_LABEL[doc.role]}
-              {doc.delegation ? ` · ${doc.delegation.name}` : ""}
-            </span>
+            {/* The role, unless the account is named after it (the demo's "Chair"). */}
+            {ROLE_LABEL[doc.role] !== user.name || doc.delegation ? (
+              <span className="muted">
+                {" · "}
+                {ROLE_LABEL[doc.role]}
+                {doc.delegation ? ` · ${doc.delegation.name}` : ""}
+              </span>
+            ) : null}
           </p>
           {isChair ? (
             <>

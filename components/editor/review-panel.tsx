@@ -40,7 +40,7 @@ export function ReviewPanel({
   const [kind, setKind] = useState("");
   const [index, setIndex] = useState(0);
   const [rejecting, setRejecting] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; undo?: string | null } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const byCode = useMemo(() => new Map(delegations.map((d) => [d.code, d])), [delegations]);
 
@@ -78,14 +78,43 @@ export function ReviewPanel({
     setIndex((i) => Math.max(0, Math.min(to(i), items.length - 1)));
   }
 
+  /** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
+  function describe(item: Item): string {
+    if (item.kind === "annotation") {
+      const who = item.a.author.delegation?.name ?? item.a.author.userName;
+      const more = item.a.cosponsors.length ? ` (+${item.a.cosponsors.length})` : "";
+      return `${who}'s ${item.a.kind}${more} on ${numberOf(item.blockId)}`;
+    }
+    return `${byCode.get(item.s.delegation)?.name ?? item.s.delegation}'s tracked ${item.s.type} in ${numberOf(item.blockId)}`;
+  }
+
   async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
     if (!current) return;
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
         : await decideSuggestions({ decision: decision === "resolve" ? "accept" : decision, id: current.s.id, reason });
-    setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved"}.` } : { ok: false, text: res.message ?? "Failed." });
+    const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
+    // A decision that left the text alone can be taken back (an accepted amendment and a
+    // decided tracked change are in the text: undone by editing it).
+    const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
+    setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.`, undo } : { ok: false, text: res.message ?? "Failed." });
     setRejecting(false);
+  }
+
+  /** Every tracked change of the filtered delegation at once: asked first, then counted. */
+  async function bulk(decision: "accept" | "reject") {
+    const d = delegations.find((x) => x.id === delegation);
+    if (!d) return;
+    const count = suggestions.filter((x) => x.delegation === d.code).length;
+    if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
+    const res = await decideSuggestions({ decision, delegation: d.code });
+    setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
+  }
+
+  async function reopen(annotationId: string) {
+    const res = await mutate(`/annotations/${annotationId}/reopen`, "POST");
+    setMessage(res.ok ? { ok: true, text: "Decision taken back: the position is open again." } : { ok: false, text: res.message ?? "Failed." });
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -96,12 +125,18 @@ export function ReviewPanel({
     else if (k === "a") void decide("accept");
     else if (k === "r") setRejecting(true);
     else if (k === "s" && current?.kind === "annotation") void decide("resolve");
+    else if (k === "u" && message?.undo) void reopen(message.undo);
     else return;
     event.preventDefault();
   }
 
+  // The current item stays in view as J / K move through a long queue.
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [index, items.length]);
+
   return (
-    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve" data-testid="review">
+    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
       <div className="filters">
         <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
         <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
@@ -113,19 +148,27 @@ export function ReviewPanel({
         </select>
       </div>
       <p className="muted small">
-        {items.length ? `${Math.min(index, items.length - 1) + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject
+        {items.length ? `${Math.min(index, items.length - 1) + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject · S resolve
       </p>
       {message ? (
         <p className={message.ok ? "notice" : "error"} role="status">
           {message.text}
+          {message.undo ? (
+            <>
+              {" "}
+              <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
+                Undo (U)
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
       {delegation ? (
         <div className="bulk">
-          <button type="button" className="button small" onClick={() => decideSuggestions({ decision: "accept", delegation: delegations.find((d) => d.id === delegation)?.code })}>
+          <button type="button" className="button small" onClick={() => void bulk("accept")}>
             Accept all tracked changes of this delegation
           </button>
-          <button type="button" className="button small" onClick={() => decideSuggestions({ decision: "reject", delegation: delegations.find((d) => d.id === delegation)?.code })}>
+          <button type="button" className="button small" onClick={() => void bulk("reject")}>
             Reject all of them
           </button>
         </div>
@@ -147,7 +190,13 @@ export function ReviewPanel({
                 ) : (
                   <>
                     <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}:{" "}
-                    {item.s.type === "insertion" ? <ins>{item.s.text}</ins> : <del>{item.s.text}</del>}
+                    {item.s.text.trim() === "" ? (
+                      <span className="muted">({item.s.text.length === 1 ? "a space" : `${item.s.text.length} spaces`})</span>
+                    ) : item.s.type === "insertion" ? (
+                      <ins>{item.s.text}</ins>
+                    ) : (
+                      <del>{item.s.text}</del>
+                    )}
                   </>
                 )}
               </button>

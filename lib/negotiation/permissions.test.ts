@@ -36,6 +36,19 @@ describe("annotation authorization matrix", () => {
     });
   }
 
+  it("only the chair reopens, and only a decision that left the text alone", () => {
+    const rejected: AnnotationFacts = { ...byAlbania, status: "rejected" };
+    const resolvedObjection: AnnotationFacts = { ...byAlbania, kind: "objection", status: "resolved" };
+    const acceptedObjection: AnnotationFacts = { ...byAlbania, kind: "objection", status: "accepted" };
+    expect(annotationDenial(chair, "reopen", rejected)).toBeNull();
+    expect(annotationDenial(chair, "reopen", resolvedObjection)).toBeNull();
+    expect(annotationDenial(chair, "reopen", acceptedObjection)).toBeNull();
+    expect(annotationDenial(chair, "reopen", closed)).toMatch(/changed the text/);
+    expect(annotationDenial(chair, "reopen", byAlbania)).toMatch(/is open/);
+    expect(annotationDenial(chair, "reopen", { ...byAlbania, status: "withdrawn" })).toMatch(/withdrew/);
+    for (const actor of [albania, belarus, russia, observer, stranger]) expect(annotationDenial(actor, "reopen", rejected)).not.toBeNull();
+  });
+
   it("the chair may comment but speaks for no delegation", () => {
     expect(annotationDenial(chair, "create", undefined, "comment")).toBeNull();
     expect(annotationDenial(chair, "create", undefined, "amendment")).toMatch(/does not speak for a delegation/);

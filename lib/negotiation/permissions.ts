@@ -1,7 +1,7 @@
 import type { Role } from "../roles";
 import type { AnnotationKind, AnnotationStatus } from "./types";
 
-export const ANNOTATION_ACTIONS = ["create", "reply", "cosponsor", "withdraw", "decide"] as const;
+export const ANNOTATION_ACTIONS = ["create", "reply", "cosponsor", "withdraw", "decide", "reopen"] as const;
 export type AnnotationAction = (typeof ANNOTATION_ACTIONS)[number];
 
 export interface Actor {
@@ -53,5 +53,14 @@ export function annotationDenial(
       if (role !== "chair") return "only the chair decides";
       if (!target) return "no such annotation";
       return target.status === "open" ? null : `the annotation is already ${target.status}`;
+    case "reopen":
+      // Undoing a decision that left the text alone; an accepted amendment changed it (the
+      // chair edits the text instead), a withdrawn position is its delegation's to bring back.
+      if (role !== "chair") return "only the chair reopens a decision";
+      if (!target) return "no such annotation";
+      if (target.status === "open") return "the annotation is open";
+      if (target.status === "withdrawn") return "its delegation withdrew it";
+      if (target.status === "accepted" && target.kind === "amendment") return "the accepted amendment changed the text: edit the text instead";
+      return null;
   }
 }

@@ -229,6 +229,18 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       return changed(documentId, annotationId);
     },
 
+    /** The chair takes back a decision that left the text alone: the annotation is open again. */
+    reopen(documentId: string, userId: string, annotationId: string): AnnotationView {
+      const m = member(documentId, userId);
+      const row = annotationIn(documentId, annotationId);
+      deny(m, "reopen", row);
+      sqlite.transaction(() => {
+        repo.setAnnotationStatus(db, annotationId, "open");
+        events.append({ documentId, action: "reopened", annotationId, blockId: row.blockId, userId, delegationId: row.authorDelegationId, payload: { was: row.status } });
+      })();
+      return changed(documentId, annotationId);
+    },
+
     /** The chair's decision; accepting an amendment changes the text for everyone. */
     decide(documentId: string, userId: string, annotationId: string, input: { decision: "accept" | "reject" | "resolve"; reason?: string }): AnnotationView {
       const m = member(documentId, userId);
