@@ -20,23 +20,28 @@ export function NewDocumentForm() {
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit}>
-      <label>
-        Title
-        <input name="title" required maxLength={300} placeholder="Draft annual progress report" />
-      </label>
-      <label>
-        Symbol <span className="muted">(optional)</span>
-        <input name="symbol" maxLength={80} placeholder="A/AC.292/2025/CRP.1" />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button className="button primary" type="submit">
-        Create
-      </button>
-    </form>
+    <section className="card stack-sm" aria-labelledby="blank-h">
+      <h2 id="blank-h">Blank document</h2>
+      <form className="form" onSubmit={handleSubmit}>
+        <label>
+          Title
+          <input name="title" required maxLength={300} placeholder="Draft annual progress report" />
+        </label>
+        <label>
+          <span>
+            Symbol <span className="muted">(optional)</span>
+          </span>
+          <input name="symbol" maxLength={80} placeholder="A/AC.292/2025/CRP.1" />
+        </label>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button className="button primary" type="submit">
+          Create
+        </button>
+      </form>
+    </section>
   );
 }

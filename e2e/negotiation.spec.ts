@@ -113,8 +113,20 @@ test("the chair works through the review by keyboard: the queue fits the window,
   chair.on("pageerror", (err) => pageErrors.push(err.message));
   const id = await documentId(chair, OSCE);
   await openDoc(chair, id);
-  await chair.getByRole("tab", { name: "Review" }).click();
+  // "?" outside the text lists the shortcuts; Esc closes the list.
+  await chair.locator(".doc-heading").click();
+  await chair.keyboard.press("?");
+  const shortcuts = chair.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toBeVisible();
+  await expect(shortcuts.getByText("undo the last rejection or resolution")).toBeVisible();
+  await chair.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
+  // From the text, Alt+Shift+V goes to the review queue.
+  await chair.getByRole("tab", { name: /Positions/ }).click();
+  await chair.locator('[data-number="PP1"]').click();
+  await chair.keyboard.press("Alt+Shift+V");
   const review = chair.getByTestId("review");
+  await expect(review).toBeFocused();
   // The side column ends inside the window: the queue scrolls in its own panel.
   const panel = await chair.locator("#side-panel").boundingBox();
   expect(panel!.y + panel!.height).toBeLessThanOrEqual(900);

@@ -15,6 +15,7 @@ test("an observer's editor is read-only, and a raw client with the observer's co
   await expect(observer.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   await expect(editor(observer)).toHaveAttribute("contenteditable", "false");
   await expect(observer.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+  await expect(observer.getByText("You follow this negotiation as an observer: the text and the positions are read-only for you.")).toBeVisible();
   const before = await liveText(observer, id);
   await observer.locator('[data-number="OP1"]').click();
   await observer.keyboard.type("OBSERVER TYPED");

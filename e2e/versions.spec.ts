@@ -183,10 +183,20 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   expect(proposals).toContain("— Support:");
 
   // Two versions: the newer one's menu offers Word with tracked changes against the older.
+  const saved: string[] = [];
   for (const label of ["First reading", "Second reading"]) {
     const res = await chair.request.post(`/api/documents/${id}/versions`, { data: { label }, headers: { origin: server.url } });
     expect(res.status()).toBe(201);
+    saved.push(((await res.json()) as { id: string }).id);
   }
+  // Saved back to back: the same text, and the compare page says so.
+  await chair.goto(`/documents/${id}/compare?from=${saved[0]}&to=${saved[1]}`);
+  await expect(chair.getByRole("status").filter({ hasText: "No differences: Second reading has the same text as First reading." })).toBeVisible();
+  await expect(chair.getByRole("button", { name: "Next change (N)" })).toBeDisabled();
+  // A label the document has already is refused, with the reason.
+  const again = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "first reading" }, headers: { origin: server.url } });
+  expect(again.status()).toBe(409);
+  expect(((await again.json()) as { message: string }).message).toBe('a version named "first reading" exists already');
   await chair.goto(`/documents/${id}/versions`);
   const row = chair.getByRole("row", { name: /^Second reading/ });
   await row.getByText("Export", { exact: true }).click();

@@ -6,6 +6,7 @@ import { UpdateLog } from "../server/db/update-log";
 import { renderParagraphs } from "../lib/model/ydoc";
 import { tempDir } from "../server/test/temp-dir";
 import { seedDatabase } from "./seed";
+import { SEED_DELEGATIONS } from "./delegations";
 
 let tmp: ReturnType<typeof tempDir>;
 let database: Database_;
@@ -47,5 +48,40 @@ describe("seed", () => {
     expect(paragraphs.filter((p) => p.kind === "operative").map((p) => p.number)).toEqual(["OP1", "OP2", "OP3", "OP4"]);
     expect(new Set(paragraphs.map((p) => p.id)).size).toBe(paragraphs.length);
     expect(paragraphs.every((p) => p.id.length > 0)).toBe(true);
+  });
+});
+
+describe("delegation colours", () => {
+  const CHAIR = "#1d4ed8";
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const luminance = (hex: string) => {
+    const [r, g, b] = rgb(hex).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  /** Hue in degrees (HSL). */
+  const hue = (hex: string) => {
+    const [r, g, b] = rgb(hex).map((v) => v / 255) as [number, number, number];
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+  const states = SEED_DELEGATIONS.filter((d) => d.kind === "state");
+
+  it("are readable as white text and as text on white (WCAG AA)", () => {
+    for (const d of SEED_DELEGATIONS) expect(1.05 / (luminance(d.color) + 0.05), d.code).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("are one per delegation, none near the chair's blue, and no two states share a hue", () => {
+    expect(new Set(SEED_DELEGATIONS.map((d) => d.color)).size).toBe(SEED_DELEGATIONS.length);
+    for (const d of states) expect(Math.abs(hue(d.color) - hue(CHAIR)), d.code).toBeGreaterThan(15);
+    for (const a of states)
+      for (const b of states) {
+        if (a === b) continue;
+        const apart = Math.min(Math.abs(hue(a.color) - hue(b.color)), 360 - Math.abs(hue(a.color) - hue(b.color)));
+        const darker = Math.abs(luminance(a.color) - luminance(b.color));
+        // Hues at least 15 degrees apart, or close hues told apart by lightness.
+        expect(apart >= 15 || darker > 0.05, `${a.code} and ${b.code}`).toBe(true);
+      }
   });
 });

@@ -22,6 +22,7 @@ import { ReviewPanel } from "./review-panel";
 import { useEditorOutline } from "./use-editor-outline";
 import { DocumentHeader } from "./document-header";
 import { ModeSwitch } from "./mode-switch";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 
 type Meta = Omit<DocumentView, "paragraphs">;
 type Tab = "annotations" | "paragraphs" | "review" | "people";
@@ -36,6 +37,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const { paragraphs, selection } = useEditorOutline(editor);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
@@ -128,6 +130,24 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     return () => dom.removeEventListener("keydown", handleKey);
   }, [editor, isChair, setStatus]);
 
+  // "?" outside the text lists the shortcuts; Alt+Shift+V takes the chair to the review queue.
+  useEffect(() => {
+    const handleKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]")) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV") {
+        event.preventDefault();
+        setTab("review");
+        // After the panel has rendered.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="review"]')?.focus());
+      }
+    };
+    window.addEventListener("keydown", handleKey);
+    return () => window.removeEventListener("keydown", handleKey);
+  }, [isChair]);
+
   const decideSuggestions = useCallback((body: Record<string, unknown>) => api(`${negotiation.base}/suggestions/decision`, "POST", body), [negotiation.base]);
 
   const handleSelect = useCallback(
@@ -175,6 +195,9 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         {doc.role === "delegate" && !openDrafting ? (
           <p className="hint">The chair holds the pen: select words and propose an amendment, or object, support or comment.</p>
         ) : null}
+        {doc.role === "observer" ? (
+          <p className="hint">You follow this negotiation as an observer: the text and the positions are read-only for you.</p>
+        ) : null}
         {doc.role === "delegate" && openDrafting ? (
           <p className="hint">Open drafting: your typing and deletions are tracked as suggestions of {doc.delegation?.name}.</p>
         ) : null}
@@ -192,6 +215,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           <p className="muted">Loading the text…</p>
         )}
       </div>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} isChair={isChair} canEdit={editable} />
       <aside className="workspace-side" aria-label="Negotiation">
         <ConnectionStatus state={state} />
         <section className="panel-section" aria-labelledby="you-h">
@@ -208,6 +232,11 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
                 {doc.delegation ? ` · ${doc.delegation.name}` : ""}
               </span>
             ) : null}
+          </p>
+          <p>
+            <button type="button" className="link-button small shortcuts-link" onClick={() => setShortcutsOpen(true)}>
+              Keyboard shortcuts (?)
+            </button>
           </p>
           {isChair ? (
             <>

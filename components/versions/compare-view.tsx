@@ -77,6 +77,11 @@ export function CompareView({ result }: { result: Result }) {
           {s.split ? <> · <strong>{s.split}</strong> split</> : null}
           {s.merged ? <> · <strong>{s.merged}</strong> merged</> : null} · {s.unchanged} unchanged
         </p>
+        {changed.length === 0 ? (
+          <p className="notice" role="status">
+            No differences: {result.to.label} has the same text as {result.from.label}.
+          </p>
+        ) : null}
         {result.truncated ? (
           <p className="error" role="alert">
             Some paragraphs were too long to diff word by word in time: their diff is correct but not minimal.
@@ -92,10 +97,10 @@ export function CompareView({ result }: { result: Result }) {
           <label>
             <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed
           </label>
-          <button type="button" className="button small" onClick={() => jump(-1)}>
+          <button type="button" className="button small" onClick={() => jump(-1)} disabled={changed.length === 0}>
             Previous change (P)
           </button>
-          <button type="button" className="button small primary" onClick={() => jump(1)}>
+          <button type="button" className="button small primary" onClick={() => jump(1)} disabled={changed.length === 0}>
             Next change (N)
           </button>
         </div>

@@ -9,7 +9,7 @@ async function post(url: string, body: unknown): Promise<{ ok: boolean; message?
 }
 
 /** The chair's version actions: save the live text as a named version, or restore one. */
-export function VersionActions({ documentId, symbol, restore }: { documentId: string; symbol?: string | null; restore?: { id: string; label: string } }) {
+export function VersionActions({ documentId, next, restore }: { documentId: string; next?: { label: string; symbol: string }; restore?: { id: string; label: string } }) {
   const [error, setError] = useState<string | null>(null);
   const base = `/api/documents/${documentId}/versions`;
 
@@ -44,14 +44,16 @@ export function VersionActions({ documentId, symbol, restore }: { documentId: st
     <form className="form inline card" onSubmit={handleSave} aria-label="Save a version">
       <label>
         Label
-        <input name="label" required maxLength={80} placeholder="Rev.1" />
+        <input name="label" required maxLength={80} defaultValue={next?.label ?? ""} placeholder="Rev.1" />
       </label>
       <label>
         Symbol
-        <input name="symbol" maxLength={80} defaultValue={symbol ?? ""} placeholder="A/AC.292/2025/CRP.1/Rev.1" />
+        <input name="symbol" maxLength={80} defaultValue={next?.symbol ?? ""} placeholder="A/AC.292/2025/CRP.1/Rev.1" />
       </label>
       <label>
-        Note <span className="muted">(optional)</span>
+        <span>
+          Note <span className="muted">(optional)</span>
+        </span>
         <input name="note" maxLength={2000} />
       </label>
       <button type="submit" className="button primary">

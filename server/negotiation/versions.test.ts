@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nextRevision } from "../../lib/negotiation/revisions";
 import * as Y from "yjs";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import { EventLog } from "../db/event-log";
@@ -52,6 +53,19 @@ describe("versions", () => {
     expect(read.paragraphs.map((p) => [p.number, p.text, p.status])).toEqual([["OP1", "Continue to implement", "open"]]);
     expect(versions.list(docId, "user-d").map((x) => x.label)).toEqual(["Rev.1"]);
     expect(() => versions.create(docId, "user-d", { label: "Rev.2" })).toThrow(/only the chair/);
+  });
+
+  it("refuses a label the document has already, whatever its case and spaces: the pickers and exports name versions by label", () => {
+    versions.create(docId, CHAIR, { label: "Rev.1" });
+    expect(() => versions.create(docId, CHAIR, { label: " rev.1 " })).toThrow(/a version named "rev.1" exists already/);
+    expect(versions.create(docId, CHAIR, { label: " Rev.2 " }).label).toBe("Rev.2");
+    expect(versions.list(docId, CHAIR).map((v) => v.label)).toEqual(["Rev.2", "Rev.1"]);
+  });
+
+  it("suggests the next revision's label and symbol", () => {
+    expect(nextRevision([], "MC.DEC/5/17")).toEqual({ label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
+    expect(nextRevision(["Rev.1", "Before restoring Rev.1", "Rev.2", "Zero draft"], "MC.DEC/5/17/Rev.1")).toEqual({ label: "Rev.3", symbol: "MC.DEC/5/17/Rev.3" });
+    expect(nextRevision(["rev. 9"], null)).toEqual({ label: "Rev.10", symbol: "" });
   });
 
   it("is immutable in the database: no update, no delete", () => {

@@ -120,7 +120,11 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     /** The chair saves the live text as a named version. */
     create(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string }): VersionSummary {
       chair(documentId, userId);
-      return save(documentId, userId, input);
+      // Labels name versions in the compare pickers and the exports: two "Rev.1" would be ambiguous.
+      const label = input.label.trim();
+      const taken = db.select({ label: versions.label }).from(versions).where(eq(versions.documentId, documentId)).all();
+      if (taken.some((v) => v.label.trim().toLowerCase() === label.toLowerCase())) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
+      return save(documentId, userId, { ...input, label });
     },
 
     list(documentId: string, userId: string): VersionSummary[] {

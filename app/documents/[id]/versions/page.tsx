@@ -5,6 +5,7 @@ import { parseId } from "@/lib/ids";
 import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
 import { VersionActions } from "@/components/versions/version-actions";
+import { nextRevision } from "@/lib/negotiation/revisions";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
@@ -35,7 +36,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           {doc.symbol ? `${doc.symbol} · ` : ""}
           {doc.title}
         </p>
-        {isChair ? <VersionActions documentId={id} symbol={doc.symbol} /> : null}
+        {isChair ? <VersionActions documentId={id} next={nextRevision(versions.map((v) => v.label), doc.symbol)} /> : null}
         <ComparePicker documentId={id} versions={versions.map((v) => ({ id: v.id, label: v.label }))} />
         <WatchedTerms documentId={id} initial={services.compare.watchedTerms(id, user.userId)} editable={isChair} />
         {versions.length === 0 ? (

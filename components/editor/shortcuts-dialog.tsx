@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+type Group = { title: string; keys: [string, string][] };
+
+const EVERYONE: Group[] = [
+  {
+    title: "Anywhere on the page",
+    keys: [
+      ["?", "this list of shortcuts"],
+      ["Tab / Shift+Tab", "move between the text, the side panel and its controls"],
+      ["← → Home End", "switch side panels (on a panel tab)"],
+    ],
+  },
+];
+
+const EDITING: Group = {
+  title: "In the text",
+  keys: [
+    ["Ctrl+Z / Ctrl+Y", "undo / redo your own edits"],
+    ["Ctrl+B / Ctrl+I", "bold / italic"],
+  ],
+};
+
+const CHAIR: Group[] = [
+  {
+    title: "Paragraphs (chair, in the text)",
+    keys: [
+      ["Ctrl+Alt+P / O", "preambular / operative paragraph"],
+      ["Ctrl+Alt+H / T / B / 0", "heading / title / bullet / plain paragraph"],
+      ["Ctrl+Alt+9", "bracket the selected words"],
+      ["Alt+Shift+O / B / R / A", "mark the paragraph open / bracketed / agreed ad ref. / agreed"],
+      ["Alt+Shift+V", "go to the review queue"],
+    ],
+  },
+  {
+    title: "Review queue (chair)",
+    keys: [
+      ["J / K", "next / previous item (shown in the text)"],
+      ["A", "accept"],
+      ["R", "reject, with a reason"],
+      ["S", "resolve an objection or reservation"],
+      ["U", "undo the last rejection or resolution"],
+    ],
+  },
+];
+
+/**
+ * The keyboard shortcuts of the document page, opened with "?" (outside the text) or the
+ * button that shows it. A native modal <dialog>: focus moves in and back, Esc closes it.
+ */
+export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boolean; onClose: () => void; isChair: boolean; canEdit: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const groups = [...EVERYONE, ...(canEdit ? [EDITING] : []), ...(isChair ? CHAIR : [])];
+  return (
+    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-h" onClose={onClose}>
+      <h2 id="shortcuts-h">Keyboard shortcuts</h2>
+      {groups.map((g) => (
+        <section key={g.title}>
+          <h3>{g.title}</h3>
+          <dl>
+            {g.keys.map(([k, what]) => (
+              <div key={k}>
+                <dt>
+                  <kbd>{k}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p className="muted small">On a Mac, Ctrl is ⌘ and Alt is ⌥.</p>
+      <form method="dialog">
+        <button type="submit" className="button primary" autoFocus>
+          Close
+        </button>
+      </form>
+    </dialog>
+  );
+}
