@@ -38,6 +38,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const { paragraphs, selection } = useEditorOutline(editor);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
@@ -224,14 +225,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           </h2>
           <p>
             <span className="dot" style={{ background: color }} aria-hidden="true" /> {user.name}
-            {/* The role, unless the account is named after it (the demo's "Chair"). */}
-            {ROLE_LABEL[doc.role] !== user.name || doc.delegation ? (
-              <span className="muted">
-                {" · "}
-                {ROLE_LABEL[doc.role]}
-                {doc.delegation ? ` · ${doc.delegation.name}` : ""}
-              </span>
-            ) : null}
+            {/* The role and delegation, unless the account's name says them already ("Delegate of Albania"). */}
+            {roleText && !user.name.toLowerCase().startsWith(roleText.toLowerCase()) ? <span className="muted"> · {roleText}</span> : null}
           </p>
           <p>
             <button type="button" className="link-button small shortcuts-link" onClick={() => setShortcutsOpen(true)}>

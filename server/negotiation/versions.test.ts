@@ -63,7 +63,8 @@ describe("versions", () => {
   });
 
   it("suggests the next revision's label and symbol", () => {
-    expect(nextRevision([], "MC.DEC/5/17")).toEqual({ label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
+    expect(nextRevision([], "MC.DEC/5/17")).toEqual({ label: "Zero draft", symbol: "MC.DEC/5/17" });
+    expect(nextRevision(["Zero draft"], "MC.DEC/5/17")).toEqual({ label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
     expect(nextRevision(["Rev.1", "Before restoring Rev.1", "Rev.2", "Zero draft"], "MC.DEC/5/17/Rev.1")).toEqual({ label: "Rev.3", symbol: "MC.DEC/5/17/Rev.3" });
     expect(nextRevision(["rev. 9"], null)).toEqual({ label: "Rev.10", symbol: "" });
   });
