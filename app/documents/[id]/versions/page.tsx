@@ -65,10 +65,13 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                   <td>{when(v.createdAt)}</td>
                   <td>{v.createdBy}</td>
                   <td>{v.note ?? ""}</td>
-                  <td className="row-actions">
-                    <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
-                    <ExportMenu documentId={id} version={v.id} base={versions[i + 1] ? { id: versions[i + 1]!.id, label: versions[i + 1]!.label } : undefined} />
-                    {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
+                  <td>
+                    {/* Flex inside the cell: a flex <td> leaves the table's grid and its borders. */}
+                    <div className="row-actions">
+                      <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
+                      <ExportMenu documentId={id} version={v.id} base={versions[i + 1] ? { id: versions[i + 1]!.id, label: versions[i + 1]!.label } : undefined} />
+                      {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
+                    </div>
                   </td>
                 </tr>
               ))}
