@@ -1,39 +1,57 @@
 import { documentId, expect, OSCE, personPage, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-/** Puts the caret at a text offset of a paragraph (`end`: its end), skipping the other people's caret labels. */
-async function caretAt(page: Page, number: string, at: number | "end"): Promise<void> {
+/**
+ * Puts the caret at a text offset of a paragraph (`end`: its end), or selects from `at` to
+ * `to`, skipping the other people's caret labels.
+ */
+async function caretAt(page: Page, number: string, at: number | "end", to?: number): Promise<void> {
   await page.locator(`[data-number="${number}"]`).click();
   await page.evaluate(
-    ([n, at]) => {
+    ([n, at, to]) => {
       const el = document.querySelector(`[data-number="${n}"]`)!;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
         acceptNode: (t) => (t.parentElement?.closest(".collaboration-carets__caret, [contenteditable=false]") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       const texts: Text[] = [];
       for (let t = walker.nextNode(); t; t = walker.nextNode()) texts.push(t as Text);
-      let node = texts.at(-1)!;
-      let offset = node.length;
-      if (at !== "end") {
-        let left = at as number;
+      const point = (at: number | "end"): [Text, number] => {
+        if (at === "end") return [texts.at(-1)!, texts.at(-1)!.length];
+        let left = at;
         for (const t of texts) {
-          if (left <= t.length) {
-            node = t;
-            offset = left;
-            break;
-          }
+          if (left <= t.length) return [t, left];
           left -= t.length;
         }
-      }
+        return [texts.at(-1)!, texts.at(-1)!.length];
+      };
       const range = document.createRange();
-      range.setStart(node, offset);
-      range.collapse(true);
+      range.setStart(...point(at));
+      if (to === null) range.collapse(true);
+      else range.setEnd(...point(to));
       window.getSelection()!.removeAllRanges();
       window.getSelection()!.addRange(range);
     },
-    [number, at] as const,
+    [number, at, to ?? null] as const,
   );
   await page.waitForTimeout(100);
+}
+
+/** The live text's paragraphs as the server holds them. */
+async function serverTexts(page: Page, id: string): Promise<string[]> {
+  const doc = (await (await page.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { text: string }[] };
+  return doc.paragraphs.map((p) => p.text);
+}
+
+/** Two windows of the chair on the OSCE statement, synced. */
+async function twoWindows(browser: Parameters<typeof personPage>[0], server: Parameters<typeof personPage>[1]) {
+  const one = await personPage(browser, server, "chair");
+  const two = await personPage(browser, server, "chair");
+  const id = await documentId(one, OSCE);
+  for (const p of [one, two]) {
+    await p.goto(`/documents/${id}`);
+    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  }
+  return { one, two, id, close: async () => Promise.all([one.context().close(), two.context().close()]) };
 }
 
 /** A paragraph's text as shown, without the other people's caret labels. */
@@ -101,4 +119,49 @@ test("two delegates suggesting in the same paragraph (open drafting): each one's
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
   expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
   for (const p of [albania, belarus, chair]) await p.context().close();
+});
+
+test("the characters under your caret deleted or re-created by someone else: it stays in your words", async ({ browser, server }) => {
+  const { one, two, id, close } = await twoWindows(browser, server);
+  const headers = { origin: server.url };
+
+  // Enter at the very start of your paragraph (a new paragraph before it): your paragraph's
+  // text moves into a new one, and your caret goes with it.
+  const pp3 = await shown(one, "PP3");
+  const blocks = two.locator(".document-text > *");
+  const count = await blocks.count();
+  await caretAt(two, "PP3", 20);
+  await caretAt(one, "PP3", 0);
+  await one.keyboard.press("Enter");
+  await expect(blocks).toHaveCount(count + 1);
+  await two.keyboard.type("@@", { delay: 40 });
+  await expect.poll(async () => (await serverTexts(two, id)).find((t) => t.includes("@@"))).toBe(`${pp3.slice(0, 20)}@@${pp3.slice(20)}`);
+  await one.keyboard.press("Backspace");
+  await expect(blocks).toHaveCount(count);
+  await expect.poll(() => shown(two, "PP3")).toContain("@@");
+
+  // A range deleted around your caret: it stays where the range was.
+  const pp5 = await shown(one, "PP5");
+  await caretAt(two, "PP5", 25);
+  await caretAt(one, "PP5", 15, 40);
+  await one.keyboard.press("Backspace");
+  await expect.poll(() => shown(two, "PP5")).toBe(pp5.slice(0, 15) + pp5.slice(40));
+  await two.keyboard.type("E");
+  await expect.poll(() => shown(one, "PP5")).toBe(`${pp5.slice(0, 15)}E${pp5.slice(40)}`);
+
+  // A version restored (every paragraph deleted and inserted again): your caret stays in
+  // your paragraph, at its place.
+  const saved = await one.request.post(`/api/documents/${id}/versions`, { data: { label: "Before the caret test" }, headers });
+  expect(saved.status()).toBe(201);
+  const version = ((await saved.json()) as { id: string }).id;
+  await caretAt(one, "OP1", "end");
+  await one.keyboard.type(" TO BE UNDONE");
+  await expect.poll(() => shown(two, "OP1")).toContain("TO BE UNDONE");
+  const pp2 = await shown(two, "PP2");
+  await caretAt(two, "PP2", 15);
+  expect((await one.request.post(`/api/documents/${id}/versions/${version}/restore`, { data: {}, headers })).status()).toBe(200);
+  await expect.poll(() => shown(two, "OP1")).not.toContain("TO BE UNDONE");
+  await two.keyboard.type("K");
+  await expect.poll(() => shown(one, "PP2")).toBe(`${pp2.slice(0, 15)}K${pp2.slice(15)}`);
+  await close();
 });
