@@ -136,9 +136,25 @@ test("the characters under your caret deleted or re-created by someone else: it 
   await expect(blocks).toHaveCount(count + 1);
   await two.keyboard.type("@@", { delay: 40 });
   await expect.poll(async () => (await serverTexts(two, id)).find((t) => t.includes("@@"))).toBe(`${pp3.slice(0, 20)}@@${pp3.slice(20)}`);
+  // Backspace joining it to the (empty) paragraph before: the caret stays after "@@".
   await one.keyboard.press("Backspace");
   await expect(blocks).toHaveCount(count);
-  await expect.poll(() => shown(two, "PP3")).toContain("@@");
+  await two.keyboard.type("##", { delay: 40 });
+  await expect.poll(() => shown(one, "PP3")).toBe(`${pp3.slice(0, 20)}@@##${pp3.slice(20)}`);
+
+  // Enter earlier in your paragraph: the rest, with your caret, goes to a new paragraph.
+  const pp6 = await shown(one, "PP6");
+  await caretAt(two, "PP6", 40);
+  await caretAt(one, "PP6", 10);
+  await one.keyboard.press("Enter");
+  await expect(blocks).toHaveCount(count + 1);
+  await two.keyboard.type("%%", { delay: 40 });
+  await expect.poll(async () => (await serverTexts(two, id)).find((t) => t.includes("%%"))).toBe(`${pp6.slice(10, 40)}%%${pp6.slice(40)}`);
+  // And Backspace joining the two halves again: the caret stays after "%%".
+  await one.keyboard.press("Backspace");
+  await expect(blocks).toHaveCount(count);
+  await two.keyboard.type("&&", { delay: 40 });
+  await expect.poll(() => shown(one, "PP6")).toBe(`${pp6.slice(0, 40)}%%&&${pp6.slice(40)}`);
 
   // A range deleted around your caret: it stays where the range was.
   const pp5 = await shown(one, "PP5");

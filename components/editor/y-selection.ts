@@ -16,13 +16,17 @@ import { findAbsolutePositionAfterStructuralChange, ProsemirrorBinding } from "@
  *
  * So the relative positions decide while the characters they name still exist (they are
  * exact then). When those characters were deleted, Yjs can only give the nearest surviving
- * place, and the paragraph may have been re-created elsewhere: a version restored (the
- * whole text replaced), Enter at the very start of your paragraph (its text moves into a
- * new paragraph), its kind changed. Then the caret goes, in this order of preference:
+ * place, and the text may have been re-created elsewhere: a version restored (the whole
+ * text replaced), Enter before the caret in your paragraph (y-prosemirror moves the rest
+ * into a new paragraph), Backspace joining it to the previous one, its kind changed. Then
+ * the caret goes, in this order of preference:
+ * - into the next paragraph, when yours was split before the caret and that one holds the
+ *   rest of your text;
  * - where Yjs put it, if that is still in your paragraph (a deleted range held the caret:
  *   the start of the range);
  * - into the paragraph that has your paragraph's text, at your offset (y-tiptap's search,
  *   kept only when it finds that same text);
+ * - into the paragraph that ends with your paragraph's text (joined to the previous one);
  * - into the paragraph that has your paragraph's id, at your offset or its end;
  * - where Yjs put it.
  * e2e/same-paragraph.spec.ts covers each case.
@@ -42,15 +46,14 @@ function gone(doc: Y.Doc, rel: Y.RelativePosition | null): boolean {
   }
 }
 
-/** Start of the content of the textblock with block id `id`, and that block; null when none has it. */
-function blockWithId(doc: PMNode, id: unknown): { start: number; node: PMNode } | null {
-  let found: { start: number; node: PMNode } | null = null;
+/** The textblocks of a doc in order, each with the position where its content starts. */
+function textblocks(doc: PMNode): { start: number; node: PMNode }[] {
+  const out: { start: number; node: PMNode }[] = [];
   doc.descendants((node, pos) => {
-    if (found) return false;
-    if (node.isTextblock && node.attrs.id === id) found = { start: pos + 1, node };
+    if (node.isTextblock) out.push({ start: pos + 1, node });
     return !node.isTextblock;
   });
-  return found;
+  return out;
 }
 
 /** Where one end of the selection goes (see above); `yjs` is where the relative position put it. */
@@ -59,11 +62,29 @@ function relocate(ydoc: Y.Doc, oldDoc: PMNode, newDoc: PMNode, rel: Y.RelativePo
   const $old = oldDoc.resolve(oldAbs);
   if (!$old.parent.isTextblock) return yjs;
   const id = $old.parent.attrs.id;
-  if (id != null && newDoc.resolve(Math.min(yjs, newDoc.content.size)).parent.attrs.id === id) return yjs;
+  const text = $old.parent.textContent;
+  const offset = $old.parentOffset;
+  const blocks = textblocks(newDoc);
+  const at = blocks.findIndex((b) => id != null && b.node.attrs.id === id);
+  const yours = blocks[at];
+  if (yours) {
+    // Split before the caret (Enter earlier in your paragraph, or at its very start): your
+    // paragraph keeps the text up to the split, the next one holds the rest.
+    const head = yours.node.textContent;
+    const next = blocks[at + 1];
+    if (head.length < offset && text.startsWith(head) && next?.node.textContent === text.slice(head.length)) return next.start + offset - head.length;
+    // Still in your paragraph (a range deleted around the caret): Yjs's nearest place.
+    const $yjs = newDoc.resolve(Math.min(yjs, newDoc.content.size));
+    if ($yjs.parent.attrs.id === id) return yjs;
+  }
+  // Re-created elsewhere with the same text (a restored version): y-tiptap's search.
   const found = findAbsolutePositionAfterStructuralChange(oldDoc, newDoc, oldAbs);
-  if (found !== null && newDoc.resolve(found).parent.textContent === $old.parent.textContent) return found;
-  const same = id != null ? blockWithId(newDoc, id) : null;
-  return same ? same.start + Math.min($old.parentOffset, same.node.content.size) : yjs;
+  if (found !== null && newDoc.resolve(found).parent.textContent === text) return found;
+  // Joined to the previous paragraph (Backspace at its start): that one ends with your text.
+  const joined = text ? blocks.find((b) => b.node.textContent.length > text.length && b.node.textContent.endsWith(text)) : undefined;
+  if (joined) return joined.start + joined.node.textContent.length - text.length + offset;
+  // Re-created with its id (its kind changed): your offset, or its end.
+  return yours ? yours.start + Math.min(offset, yours.node.content.size) : yjs;
 }
 
 if (!proto.__plenarySelectionFix) {
