@@ -234,6 +234,19 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await item.getByRole("button", { name: "Reject", exact: true }).click();
   await expect(albania.locator('[data-number="OP1"]')).not.toContainText("promptly");
   await expect(chair.locator('[data-number="OP1"]')).not.toContainText("promptly");
+
+  // A word deleted key by key, with Backspace, is one proposed deletion (one review item).
+  await caretAtEnd(albania, "OP1");
+  const op1 = (await albania.locator('[data-number="OP1"]').textContent()) ?? "";
+  const last = op1.trimEnd().slice(-6);
+  for (let i = 0; i < 6; i++) await albania.keyboard.press("Backspace");
+  const deleted = chair.locator('[data-number="OP1"] del.suggestion-deletion[data-delegation="ALB"]');
+  await expect(deleted).toHaveCount(1);
+  // Its text, without Albania's caret label drawn inside it.
+  await expect.poll(() => deleted.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(""))).toBe(last);
+  await expect(chair.getByTestId("review").getByRole("listitem").filter({ hasText: "tracked deletion" })).toHaveCount(1);
+  await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "ALB", reason: "Kept." }, headers: { origin: server.url } });
+  await expect(deleted).toHaveCount(0);
   await chair.getByLabel("Editing mode").selectOption("chairs_pen");
   await chair.context().close();
   await albania.context().close();

@@ -42,16 +42,35 @@ async function serverTexts(page: Page, id: string): Promise<string[]> {
   return doc.paragraphs.map((p) => p.text);
 }
 
-/** Two windows of the chair on the OSCE statement, synced. */
+/**
+ * Saves the live text as a version and returns a function that restores it: the other
+ * specs on this server read the OSCE statement's text (its references, its words).
+ */
+async function keepText(chair: Page, id: string, origin: string): Promise<() => Promise<void>> {
+  const headers = { origin };
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: `Before ${test.info().title.slice(0, 40)} ${Date.now()}` }, headers });
+  expect(saved.status()).toBe(201);
+  const version = ((await saved.json()) as { id: string }).id;
+  return async () => {
+    expect((await chair.request.post(`/api/documents/${id}/versions/${version}/restore`, { data: {}, headers })).status()).toBe(200);
+  };
+}
+
+/** Two windows of the chair on the OSCE statement, synced; `close` puts the text back as it was. */
 async function twoWindows(browser: Parameters<typeof personPage>[0], server: Parameters<typeof personPage>[1]) {
   const one = await personPage(browser, server, "chair");
   const two = await personPage(browser, server, "chair");
   const id = await documentId(one, OSCE);
+  const restore = await keepText(one, id, server.url);
   for (const p of [one, two]) {
     await p.goto(`/documents/${id}`);
     await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   }
-  return { one, two, id, close: async () => Promise.all([one.context().close(), two.context().close()]) };
+  const close = async () => {
+    await restore();
+    await Promise.all([one.context().close(), two.context().close()]);
+  };
+  return { one, two, id, close };
 }
 
 /** A paragraph's text as shown, without the other people's caret labels. */
@@ -64,13 +83,7 @@ function shown(page: Page, number: string): Promise<string> {
 }
 
 test("two people typing in the same paragraph: each one's caret stays after their own words", async ({ browser, server }) => {
-  const one = await personPage(browser, server, "chair");
-  const two = await personPage(browser, server, "chair");
-  const id = await documentId(one, OSCE);
-  for (const p of [one, two]) {
-    await p.goto(`/documents/${id}`);
-    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-  }
+  const { one, two, close } = await twoWindows(browser, server);
   await caretAt(one, "PP1", "end");
   await one.keyboard.type(" ab", { delay: 50 });
   await expect.poll(() => shown(two, "PP1")).toContain(" ab");
@@ -92,8 +105,7 @@ test("two people typing in the same paragraph: each one's caret stays after thei
   await expect.poll(() => shown(two, "PP2")).toContain("greatly benefit");
   expect(await shown(one, "PP2")).toMatch(/greatly benefit.* for all$/);
   expect(await shown(two, "PP2")).toBe(await shown(one, "PP2"));
-  await one.context().close();
-  await two.context().close();
+  await close();
 });
 
 test("two delegates suggesting in the same paragraph (open drafting): each one's tracked words stay whole and theirs", async ({ browser, server }) => {
@@ -102,6 +114,7 @@ test("two delegates suggesting in the same paragraph (open drafting): each one's
   const chair = await personPage(browser, server, "chair");
   const id = await documentId(albania, OSCE);
   const headers = { origin: server.url };
+  const restore = await keepText(chair, id, server.url);
   expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
   for (const p of [albania, belarus]) {
     await p.goto(`/documents/${id}`);
@@ -118,6 +131,7 @@ test("two delegates suggesting in the same paragraph (open drafting): each one's
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "ALB" }, headers })).status()).toBe(200);
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
   expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
+  await restore();
   for (const p of [albania, belarus, chair]) await p.context().close();
 });
 

@@ -58,8 +58,9 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
     .not.toContain("UN Charter");
   await saveVersion(chair, id, "Rev.2");
 
-  await chair.getByLabel("From").selectOption({ label: "Rev.1" });
-  await chair.getByLabel("To").selectOption({ label: "Rev.2" });
+  // By name: "To" as a label would also match a select listing "Before restoring ..." (another spec restores on this server).
+  await chair.locator("select[name=from]").selectOption({ label: "Rev.1" });
+  await chair.locator("select[name=to]").selectOption({ label: "Rev.2" });
   await chair.getByRole("button", { name: "Compare" }).click();
   await expect(chair.getByRole("heading", { name: "Compare Rev.1 → Rev.2" })).toBeVisible();
   await expect(chair.getByTestId("compare-summary")).toContainText("2 modified · 0 added · 0 deleted · 0 moved");

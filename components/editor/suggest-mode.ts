@@ -27,10 +27,14 @@ function isOwn(mark: Mark | undefined, delegation: string): boolean {
   return !!mark && mark.attrs.delegation === delegation;
 }
 
-/** The id of our own suggestion of `name` right before `pos`, to extend it instead of starting a new one. */
-function adjacentId(doc: PmNode, pos: number, name: "insertion" | "deletion", delegation: string): string | null {
-  const before = doc.resolve(pos).nodeBefore;
-  const mark = before?.isText ? suggestionMark(before.marks, name) : undefined;
+/**
+ * The id of our own suggestion of `name` right before `pos` (or right after it, with
+ * `side` "after"), to extend it instead of starting a new one.
+ */
+function adjacentId(doc: PmNode, pos: number, name: "insertion" | "deletion", delegation: string, side: "before" | "after" = "before"): string | null {
+  const $pos = doc.resolve(pos);
+  const node = side === "before" ? $pos.nodeBefore : $pos.nodeAfter;
+  const mark = node?.isText ? suggestionMark(node.marks, name) : undefined;
   return mark && isOwn(mark, delegation) ? String(mark.attrs.id) : null;
 }
 
@@ -41,7 +45,9 @@ function adjacentId(doc: PmNode, pos: number, name: "insertion" | "deletion", de
 function proposeDeletion(tr: Transaction, from: number, to: number, delegation: string): void {
   const { schema } = tr.doc.type;
   const ownInsertions: [number, number][] = [];
-  const id = adjacentId(tr.doc, from, "deletion", delegation) ?? newSuggestionId();
+  // Delete extends the deletion before the range, Backspace the one after it: a word
+  // deleted key by key is one suggestion, as in Word.
+  const id = adjacentId(tr.doc, from, "deletion", delegation) ?? adjacentId(tr.doc, to, "deletion", delegation, "after") ?? newSuggestionId();
   tr.doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true;
     const start = Math.max(from, pos);
