@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
 import type { Extensions } from "@tiptap/core";
 import { documentExtensions } from "@/lib/editor/schema";
 import type { Collab } from "./use-collab";
@@ -44,6 +45,8 @@ export function CollabEditor({
         ...documentExtensions({ assignIds: isChair }),
         ParagraphNumbers,
         ...(isChair ? [BlockShortcuts] : []),
+        // A hint in the empty plain paragraph holding the caret (a new document's first line).
+        ...(isChair ? [Placeholder.configure({ placeholder: "Type here · Ctrl+Alt+P preambular · Ctrl+Alt+O operative · ? shortcuts" })] : []),
         ...extensions,
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
