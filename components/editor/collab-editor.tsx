@@ -45,8 +45,8 @@ export function CollabEditor({
         ...documentExtensions({ assignIds: isChair }),
         ParagraphNumbers,
         ...(isChair ? [BlockShortcuts] : []),
-        // A hint in the empty plain paragraph holding the caret (a new document's first line).
-        ...(isChair ? [Placeholder.configure({ placeholder: "Type here · Ctrl+Alt+P preambular · Ctrl+Alt+O operative · ? shortcuts" })] : []),
+        // A hint in the empty plain paragraph holding the caret (a new document's first line); "?" outside the text lists every shortcut.
+        ...(isChair ? [Placeholder.configure({ placeholder: "Type here · Ctrl+Alt+P preambular paragraph · Ctrl+Alt+O operative paragraph" })] : []),
         ...extensions,
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
