@@ -6,6 +6,9 @@ import type { Role } from "@/lib/roles";
 import type { ApiResult } from "./use-negotiation";
 import { RejectForm } from "./reject-form";
 
+/** The chair's acts: the delegation stored with them is the position's author, not who acted. */
+const CHAIR_ACTIONS: ReadonlySet<string> = new Set(["accepted", "rejected", "resolved", "reopened"]);
+
 const KIND_LABEL: Record<AnnotationView["kind"], string> = {
   objection: "Objection",
   reservation: "Reservation",
@@ -154,7 +157,7 @@ export function AnnotationCard({
             {a.history.map((h, i) => (
               <li key={i}>
                 {when(h.at)} · {h.action.replace(/_/g, " ")} by {h.userName}
-                {h.delegation && h.action !== "accepted" && h.action !== "rejected" && h.action !== "resolved" ? ` (${h.delegation.name})` : ""}
+                {h.delegation && !CHAIR_ACTIONS.has(h.action) ? ` (${h.delegation.name})` : ""}
                 {h.reason ? `: “${h.reason}”` : ""}
               </li>
             ))}
