@@ -127,6 +127,13 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await chair.keyboard.press("Alt+Shift+V");
   const review = chair.getByTestId("review");
   await expect(review).toBeFocused();
+  // Keys with modifiers are not decisions: Ctrl+A and Alt+Shift+A leave the queue as it is.
+  const queued = await review.getByRole("listitem").count();
+  await chair.keyboard.press("Control+a");
+  await chair.keyboard.press("Alt+Shift+A");
+  await chair.waitForTimeout(300);
+  await expect(review.getByRole("listitem")).toHaveCount(queued);
+  await expect(review.getByRole("status")).toHaveCount(0);
   // The side column ends inside the window: the queue scrolls in its own panel.
   const panel = await chair.locator("#side-panel").boundingBox();
   expect(panel!.y + panel!.height).toBeLessThanOrEqual(900);

@@ -118,7 +118,10 @@ export function ReviewPanel({
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (rejecting || (event.target as HTMLElement).tagName === "INPUT" || (event.target as HTMLElement).tagName === "SELECT") return;
+    const target = event.target as HTMLElement;
+    // Plain keys only: Ctrl+A, Ctrl+S, Alt+Shift+A (paragraph status) and the like are not decisions.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    if (rejecting || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName) || target.isContentEditable) return;
     const k = event.key.toLowerCase();
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
     else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);

@@ -42,12 +42,14 @@ function adjacentId(doc: PmNode, pos: number, name: "insertion" | "deletion", de
  * Turns a range into a proposed deletion: accepted text gets our deletion mark, our own
  * proposed insertions are removed for real, text already proposed for deletion stays.
  */
-function proposeDeletion(tr: Transaction, from: number, to: number, delegation: string): void {
+function proposeDeletion(tr: Transaction, from: number, to: number, delegation: string, backward = false): void {
   const { schema } = tr.doc.type;
   const ownInsertions: [number, number][] = [];
-  // Delete extends the deletion before the range, Backspace the one after it: a word
-  // deleted key by key is one suggestion, as in Word.
-  const id = adjacentId(tr.doc, from, "deletion", delegation) ?? adjacentId(tr.doc, to, "deletion", delegation, "after") ?? newSuggestionId();
+  // Delete extends the deletion before the range, Backspace the one after it (first): a
+  // word deleted key by key is one suggestion, as in Word.
+  const before = adjacentId(tr.doc, from, "deletion", delegation);
+  const after = adjacentId(tr.doc, to, "deletion", delegation, "after");
+  const id = (backward ? (after ?? before) : (before ?? after)) ?? newSuggestionId();
   tr.doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true;
     const start = Math.max(from, pos);
@@ -99,7 +101,7 @@ function deleteKey(view: EditorView, forward: boolean, delegation: string): bool
   // One character: never across a paragraph boundary (that would merge paragraphs).
   const start = forward ? from : from - 1;
   if (start < $from.start() || start + 1 > $from.end()) return true;
-  proposeDeletion(tr, start, start + 1, delegation);
+  proposeDeletion(tr, start, start + 1, delegation, !forward);
   const cursor = forward ? tr.mapping.map(start + 1) : tr.mapping.map(start, -1);
   tr.setSelection(TextSelection.create(tr.doc, cursor));
   view.dispatch(tr);

@@ -22,11 +22,11 @@ import { findAbsolutePositionAfterStructuralChange, ProsemirrorBinding } from "@
  * the caret goes, in this order of preference:
  * - into the next paragraph, when yours was split before the caret and that one holds the
  *   rest of your text;
- * - where Yjs put it, if that is still in your paragraph (a deleted range held the caret:
- *   the start of the range);
+ * - where Yjs put it, if that is still in your paragraph and the paragraph was not
+ *   re-created (a deleted range held the caret: the start of the range);
  * - into the paragraph that has your paragraph's text, at your offset (y-tiptap's search,
  *   kept only when it finds that same text);
- * - into the paragraph that ends with your paragraph's text (joined to the previous one);
+ * - into the paragraph that was before yours, if it now ends with your text (joined to it);
  * - into the paragraph that has your paragraph's id, at your offset or its end;
  * - where Yjs put it.
  * e2e/same-paragraph.spec.ts covers each case.
@@ -46,6 +46,19 @@ function gone(doc: Y.Doc, rel: Y.RelativePosition | null): boolean {
   }
 }
 
+/** True when the text (the paragraph) holding a relative position's characters was deleted too. */
+function paragraphGone(doc: Y.Doc, rel: Y.RelativePosition): boolean {
+  if (!rel.item) return gone(doc, rel);
+  try {
+    const struct = Y.getItem(doc.store, rel.item);
+    const parent = struct instanceof Y.Item ? struct.parent : null;
+    const item = parent instanceof Y.AbstractType ? parent._item : null;
+    return !item || item.deleted;
+  } catch {
+    return true;
+  }
+}
+
 /** The textblocks of a doc in order, each with the position where its content starts. */
 function textblocks(doc: PMNode): { start: number; node: PMNode }[] {
   const out: { start: number; node: PMNode }[] = [];
@@ -54,6 +67,20 @@ function textblocks(doc: PMNode): { start: number; node: PMNode }[] {
     return !node.isTextblock;
   });
   return out;
+}
+
+/** The id of the textblock before the one holding `pos`, if any. */
+function previousTextblockId(doc: PMNode, pos: number): unknown {
+  let previous: unknown = null;
+  let result: unknown = null;
+  doc.descendants((node, at) => {
+    if (result !== null) return false;
+    if (!node.isTextblock) return true;
+    if (pos >= at + 1 && pos <= at + 1 + node.content.size) result = previous ?? undefined;
+    previous = node.attrs.id;
+    return false;
+  });
+  return result ?? null;
 }
 
 /** Where one end of the selection goes (see above); `yjs` is where the relative position put it. */
@@ -73,16 +100,19 @@ function relocate(ydoc: Y.Doc, oldDoc: PMNode, newDoc: PMNode, rel: Y.RelativePo
     const head = yours.node.textContent;
     const next = blocks[at + 1];
     if (head.length < offset && text.startsWith(head) && next?.node.textContent === text.slice(head.length)) return next.start + offset - head.length;
-    // Still in your paragraph (a range deleted around the caret): Yjs's nearest place.
+    // Still in your paragraph, which was not re-created (a range deleted around the
+    // caret): Yjs's nearest place.
     const $yjs = newDoc.resolve(Math.min(yjs, newDoc.content.size));
-    if ($yjs.parent.attrs.id === id) return yjs;
+    if ($yjs.parent.attrs.id === id && !paragraphGone(ydoc, rel)) return yjs;
   }
   // Re-created elsewhere with the same text (a restored version): y-tiptap's search.
   const found = findAbsolutePositionAfterStructuralChange(oldDoc, newDoc, oldAbs);
   if (found !== null && newDoc.resolve(found).parent.textContent === text) return found;
-  // Joined to the previous paragraph (Backspace at its start): that one ends with your text.
-  const joined = text ? blocks.find((b) => b.node.textContent.length > text.length && b.node.textContent.endsWith(text)) : undefined;
-  if (joined) return joined.start + joined.node.textContent.length - text.length + offset;
+  // Joined to the previous paragraph (Backspace at its start): that one, found by its id,
+  // now ends with your text.
+  const previousId = previousTextblockId(oldDoc, oldAbs);
+  const joined = text && previousId != null ? blocks.find((b) => b.node.attrs.id === previousId) : undefined;
+  if (joined && joined.node.textContent.length > text.length && joined.node.textContent.endsWith(text)) return joined.start + joined.node.textContent.length - text.length + offset;
   // Re-created with its id (its kind changed): your offset, or its end.
   return yours ? yours.start + Math.min(offset, yours.node.content.size) : yjs;
 }

@@ -12,6 +12,8 @@ export interface Attribution {
 interface SuggestionPayload {
   suggestions?: { blockId?: string; delegation?: string }[];
   cosponsors?: string[];
+  /** The annotation's kind, on decisions. */
+  kind?: string;
 }
 
 /**
@@ -32,7 +34,8 @@ export function attributeChanges(
   for (const e of events) {
     if (e.createdAt < since || e.createdAt > until) continue;
     const payload = JSON.parse(e.payload) as SuggestionPayload;
-    if (e.action === "accepted") {
+    // Only an accepted amendment changed the text (an accepted objection changed nothing).
+    if (e.action === "accepted" && payload.kind === "amendment") {
       const delegations = [names.delegation(e.delegationId), ...(payload.cosponsors ?? []).map((id) => names.delegation(id))];
       add(e.blockId, {
         kind: "amendment",

@@ -62,6 +62,15 @@ describe("versions", () => {
     expect(versions.list(docId, CHAIR).map((v) => v.label)).toEqual(["Rev.2", "Rev.1"]);
   });
 
+  it("numbers its own labels when a version is restored twice", () => {
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
+    versions.restore(docId, CHAIR, rev1.id);
+    const again = versions.restore(docId, CHAIR, rev1.id);
+    expect([again.saved.label, again.restored.label]).toEqual(["Before restoring Rev.1 (2)", "Rev.1 (restored) (2)"]);
+    const labels = versions.list(docId, CHAIR).map((v) => v.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it("suggests the next revision's label and symbol", () => {
     expect(nextRevision([], "MC.DEC/5/17")).toEqual({ label: "Zero draft", symbol: "MC.DEC/5/17" });
     expect(nextRevision(["Zero draft"], "MC.DEC/5/17")).toEqual({ label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });

@@ -81,6 +81,19 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     return renderParagraphs(doc).map((p) => ({ ...p, status: statuses.get(p.id) ?? "open" }));
   }
 
+  /** Labels the document's versions have, lower-cased and trimmed. */
+  function labelsOf(documentId: string): Set<string> {
+    return new Set(db.select({ label: versions.label }).from(versions).where(eq(versions.documentId, documentId)).all().map((v) => v.label.trim().toLowerCase()));
+  }
+
+  /** A label of the server's own ("Before restoring Rev.1"), numbered when the document has it already. */
+  function freeLabel(documentId: string, label: string): string {
+    const taken = labelsOf(documentId);
+    let candidate = label;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${label} (${n})`;
+    return candidate;
+  }
+
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
     const id = newId();
     const docRow = db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get();
@@ -122,8 +135,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       chair(documentId, userId);
       // Labels name versions in the compare pickers and the exports: two "Rev.1" would be ambiguous.
       const label = input.label.trim();
-      const taken = db.select({ label: versions.label }).from(versions).where(eq(versions.documentId, documentId)).all();
-      if (taken.some((v) => v.label.trim().toLowerCase() === label.toLowerCase())) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
+      if (labelsOf(documentId).has(label.toLowerCase())) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
       return save(documentId, userId, { ...input, label });
     },
 
@@ -162,7 +174,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
       chair(documentId, userId);
       const target = row(documentId, versionId);
-      const saved = save(documentId, userId, { label: `Before restoring ${target.label}` });
+      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`) });
       const source = new Y.Doc();
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
@@ -176,7 +188,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
         },
         { userId, delegationId: null },
       );
-      const restored = save(documentId, userId, { label: `${target.label} (restored)`, restoredFrom: target.id });
+      const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), restoredFrom: target.id });
       return { saved, restored };
     },
   };
