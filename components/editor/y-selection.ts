@@ -71,16 +71,9 @@ function textblocks(doc: PMNode): { start: number; node: PMNode }[] {
 
 /** The id of the textblock before the one holding `pos`, if any. */
 function previousTextblockId(doc: PMNode, pos: number): unknown {
-  let previous: unknown = null;
-  let result: unknown = null;
-  doc.descendants((node, at) => {
-    if (result !== null) return false;
-    if (!node.isTextblock) return true;
-    if (pos >= at + 1 && pos <= at + 1 + node.content.size) result = previous ?? undefined;
-    previous = node.attrs.id;
-    return false;
-  });
-  return result ?? null;
+  const blocks = textblocks(doc);
+  const at = blocks.findIndex((b) => pos >= b.start && pos <= b.start + b.node.content.size);
+  return at > 0 ? blocks[at - 1]!.node.attrs.id : null;
 }
 
 /** Where one end of the selection goes (see above); `yjs` is where the relative position put it. */
