@@ -1,3 +1,4 @@
+import http from "node:http";
 import { test, expect, type Browser } from "@playwright/test";
 import { PlenaryServer } from "./server-process";
 import { caretAtEnd, documentId, OSCE, personPage, serverParagraph } from "./fixtures";
@@ -105,5 +106,131 @@ test("a change over the frame size limit (1009) ends the session with a clear me
     expect(reopened).toBe(0);
     expect((await serverParagraph(chair, id, "OP1")).text).not.toContain("pasted");
     await chair.context().close();
+  });
+});
+
+interface RawResponse {
+  status: number;
+  body: string;
+  /** Body bytes the client had written when the answer came. */
+  sent: number;
+}
+
+/**
+ * A request sent by hand: its headers first, then `bodyBytes` bytes in 64 KiB chunks (or a
+ * chunked body), stopping when the server answers or closes. What a hostile client does.
+ */
+function rawRequest(url: string, path: string, headers: Record<string, string>, bodyBytes: number | "chunked", method = "POST"): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request(`${url}${path}`, {
+      method,
+      headers: bodyBytes === "chunked" ? { ...headers, "transfer-encoding": "chunked" } : { ...headers, "content-length": String(bodyBytes) },
+    });
+    req.on("response", (res) => {
+      answered = true;
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, sent }));
+    });
+    // The server closes a refused request's connection: writes after that fail, as they should.
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    req.flushHeaders();
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const pump = () => {
+      while (!answered && !req.destroyed) {
+        if (bodyBytes !== "chunked" && sent >= bodyBytes) return req.end();
+        if (bodyBytes === "chunked" && sent >= 4 * chunk.length) return req.end();
+        const part = bodyBytes === "chunked" ? chunk : chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once("drain", pump);
+      }
+    };
+    pump();
+  });
+}
+
+/** A signed-in person's session cookie (for raw requests). */
+async function cookieOf(page: import("@playwright/test").Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+test("a request body over the limit is refused before it is read (413; 411 for a body of unknown length): memory stays flat and the server carries on", async ({ browser }) => {
+  await withServer({ MAX_REQUEST_BYTES: "65536" }, async (server) => {
+    const albania = await personPage(browser, server, "albania");
+    const id = await documentId(albania, OSCE);
+    const headers = { cookie: await cookieOf(albania), origin: server.url, "content-type": "application/json" };
+    const before = server.rssBytes();
+    // Five 20 MiB bodies at once for a JSON route: each answered 413 long before it is all
+    // sent (were they read, 100 MiB would be held at the same time).
+    const refused = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => rawRequest(server.url, `/api/documents/${id}/annotations`, headers, 20 * 1024 * 1024)),
+    );
+    for (const res of refused) {
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toEqual({ error: "too_large", message: "request body above the 64 KiB limit" });
+      expect(res.sent).toBeLessThan(20 * 1024 * 1024);
+    }
+    // The import route takes a 10 MiB file, not more.
+    const upload = await rawRequest(server.url, "/api/documents/import", { ...headers, "content-type": "multipart/form-data; boundary=x" }, 30 * 1024 * 1024);
+    expect(upload.status).toBe(413);
+    expect(JSON.parse(upload.body).message).toBe("request body above the 10 MiB limit");
+    // A body of unknown length cannot be screened: refused, nothing read.
+    const chunked = await rawRequest(server.url, `/api/documents/${id}/annotations`, headers, "chunked");
+    expect(chunked.status).toBe(411);
+    expect(JSON.parse(chunked.body).error).toBe("length_required");
+    const grown = server.rssBytes() - before;
+    console.log(`server RSS after 130 MiB of refused bodies: ${(grown / 2 ** 20).toFixed(1)} MiB more`);
+    expect(grown).toBeLessThan(48 * 2 ** 20);
+
+    // Within the limit, the same route works and the refused requests stored nothing.
+    const op1 = await serverParagraph(albania, id, "OP1");
+    const own = await albania.request.post(`/api/documents/${id}/annotations`, {
+      data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "comment", body: "within the limit" },
+      headers: { origin: server.url },
+    });
+    expect(own.status()).toBe(201);
+    const { annotations } = (await (await albania.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { body: string | null }[] };
+    expect(annotations.filter((a) => a.body === "within the limit")).toHaveLength(1);
+    await albania.context().close();
+  });
+});
+
+test("one person holds a limited number of live event streams: one more is refused with 429, the window says its positions are not live, and a closed stream frees its place", async ({ browser }) => {
+  await withServer({ MAX_EVENT_STREAMS_PER_USER: "2" }, async (server) => {
+    const albania = await personPage(browser, server, "albania");
+    const id = await documentId(albania, OSCE);
+    await albania.goto(`/documents/${id}`);
+    await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await expect(albania.getByTestId("live-updates")).toHaveCount(0);
+
+    // A second stream (another window, by hand) fills the limit; the next is refused.
+    const cookie = await cookieOf(albania);
+    const open = new AbortController();
+    const second = await fetch(`${server.url}/api/documents/${id}/events`, { headers: { cookie }, signal: open.signal });
+    expect(second.status).toBe(200);
+    const third = await fetch(`${server.url}/api/documents/${id}/events`, { headers: { cookie } });
+    expect(third.status).toBe(429);
+    expect(await third.json()).toEqual({ error: "rate_limited", message: "too many open windows (limit 2); close one and reload" });
+
+    // A third window in the browser: its text still syncs, and it says positions are not live.
+    const another = await albania.context().newPage();
+    await another.goto(`/documents/${id}`);
+    await expect(another.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    await expect(another.getByTestId("live-updates")).toHaveAttribute("data-state", "stopped");
+    await expect(another.getByTestId("live-updates")).toContainText("reload the page");
+
+    // Closing a stream frees its place.
+    open.abort();
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${server.url}/api/documents/${id}/events`, { headers: { cookie } });
+        await res.body?.cancel();
+        return res.status;
+      })
+      .toBe(200);
+    await albania.context().close();
   });
 });

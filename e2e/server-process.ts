@@ -24,6 +24,12 @@ export class PlenaryServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The server's resident memory now (Linux: /proc), in bytes. */
+  rssBytes(): number {
+    const status = fs.readFileSync(`/proc/${this.child?.pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+  }
+
   async start(env: Record<string, string> = {}): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,

@@ -12,8 +12,12 @@ import { countDocuments } from "./db/stats";
 import { log } from "./log";
 import { setRuntime } from "./runtime";
 import { loadOrCreateSecret } from "./secret";
+import { screenBody } from "./request-limits";
 import { securityHeaders } from "./security-headers";
 import { upgradeListener, wireCollab } from "./wiring";
+
+/** How long a client may go on sending a refused body before its connection is cut. */
+const REFUSED_BODY_GRACE_MS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -37,6 +41,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // value the client sent under this name (see server/client-address.ts).
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, proxies);
     for (const [k, v] of Object.entries(securityHeaders(config.dev))) res.setHeader(k, v);
+    // A body over the limit is refused before anyone reads it. Node then reads the rest and
+    // throws it away (nothing is kept), so the client gets this answer instead of a reset
+    // connection; one that goes on sending past the grace period is cut off.
+    const refusal = screenBody(pathnameOf(req.url), req.headers, config.maxRequestBytes);
+    if (refusal) {
+      res.writeHead(refusal.status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ error: refusal.error, message: refusal.message }));
+      const cutOff = setTimeout(() => req.socket.destroy(), REFUSED_BODY_GRACE_MS);
+      cutOff.unref();
+      req.once("end", () => clearTimeout(cutOff)).once("close", () => clearTimeout(cutOff));
+      return;
+    }
     if (!handle) {
       res.statusCode = 503;
       res.setHeader("Retry-After", "1");
@@ -103,4 +119,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       database.close();
     },
   };
+}
+
+/** The path of a request target ("/a/b?c" -> "/a/b"). */
+function pathnameOf(url: string | undefined): string {
+  const target = url ?? "/";
+  const q = target.indexOf("?");
+  return q === -1 ? target : target.slice(0, q);
 }

@@ -28,6 +28,10 @@ const Env = z.object({
   MAX_SOCKETS_PER_IP: z.coerce.number().int().positive().default(2000),
   MAX_DOCUMENTS_PER_USER: z.coerce.number().int().positive().default(20),
   MAX_SOCKETS_PER_USER_DOCUMENT: z.coerce.number().int().positive().default(20),
+  /** Largest HTTP request body, imports apart (server/request-limits.ts). */
+  MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Live event streams (open windows) one person may hold at once, all documents together. */
+  MAX_EVENT_STREAMS_PER_USER: z.coerce.number().int().positive().default(40),
 });
 
 export interface Config {
@@ -44,6 +48,8 @@ export interface Config {
   idleUnloadMs: number;
   signInPerMinute: number;
   maxMessagesPerSecond: number;
+  maxRequestBytes: number;
+  eventStreamsPerUser: number;
   collabLimits: {
     userMessagesPerSecond: number;
     awarenessPerSecond: number;
@@ -81,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
+    eventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
     collabLimits: {
       userMessagesPerSecond: e.MAX_USER_MESSAGES_PER_SECOND,
       awarenessPerSecond: e.MAX_AWARENESS_PER_SECOND,

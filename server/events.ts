@@ -1,3 +1,5 @@
+import { PlenaryError } from "../lib/errors";
+
 /** A change pushed to every open window of a document (server-sent events). */
 export type LiveEvent =
   | { type: "annotation"; annotationId: string }
@@ -14,13 +16,41 @@ interface Subscriber {
   close(): void;
 }
 
-/** Fan-out of negotiation changes to subscribed windows, per document. */
+/**
+ * Fan-out of negotiation changes to subscribed windows, per document. One person holds at
+ * most `perUser` streams at once (every document together): each is an open HTTP response
+ * with a heartbeat, so an unbounded number would be unbounded memory.
+ */
 export class EventBus {
   private readonly subs = new Set<Subscriber>();
+  private readonly perUser = new Map<string, number>();
+
+  constructor(private readonly limitPerUser = Infinity) {}
+
+  /** Throws `rate_limited` when the person already holds as many streams as allowed. */
+  assertCanSubscribe(userId: string): void {
+    if ((this.perUser.get(userId) ?? 0) >= this.limitPerUser) {
+      throw new PlenaryError("rate_limited", `too many open windows (limit ${this.limitPerUser}); close one and reload`);
+    }
+  }
 
   subscribe(sub: Subscriber): () => void {
+    this.assertCanSubscribe(sub.userId);
     this.subs.add(sub);
-    return () => this.subs.delete(sub);
+    this.perUser.set(sub.userId, (this.perUser.get(sub.userId) ?? 0) + 1);
+    return () => this.remove(sub);
+  }
+
+  /** Streams one person holds now. */
+  streamsOf(userId: string): number {
+    return this.perUser.get(userId) ?? 0;
+  }
+
+  private remove(sub: Subscriber): void {
+    if (!this.subs.delete(sub)) return;
+    const left = (this.perUser.get(sub.userId) ?? 1) - 1;
+    if (left > 0) this.perUser.set(sub.userId, left);
+    else this.perUser.delete(sub.userId);
   }
 
   publish(documentId: string, event: LiveEvent): void {
@@ -33,7 +63,7 @@ export class EventBus {
       if (sub.userId !== userId || (documentId && sub.documentId !== documentId)) continue;
       sub.send({ type: "closed", reason });
       sub.close();
-      this.subs.delete(sub);
+      this.remove(sub);
     }
   }
 
@@ -47,12 +77,13 @@ export class EventBus {
       if (live.has(sub.sessionId)) continue;
       sub.send({ type: "closed", reason: "session ended" });
       sub.close();
-      this.subs.delete(sub);
+      this.remove(sub);
     }
   }
 
   closeAll(): void {
     for (const sub of this.subs) sub.close();
     this.subs.clear();
+    this.perUser.clear();
   }
 }

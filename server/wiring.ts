@@ -35,7 +35,7 @@ export function wireCollab(deps: {
 }): { collab: CollabServer; services: Services; bus: EventBus } {
   const { config, db, sqlite, auth, updateLog } = deps;
   let services: Services | null = null;
-  const bus = new EventBus();
+  const bus = new EventBus(deps.config.eventStreamsPerUser);
   const collab = new CollabServer({
     updateLog,
     authenticate: async (req) => (services ? services.sessionFromNode(req) : null),

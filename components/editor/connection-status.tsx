@@ -1,4 +1,5 @@
 import type { ConnectionState } from "./use-collab";
+import type { LiveState } from "./use-negotiation";
 
 const LABEL: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -15,6 +16,20 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
     <p className={`conn conn-${state}`} role="status" aria-live="polite" data-testid="connection" data-state={state}>
       <span className="conn-dot" aria-hidden="true" />
       {LABEL[state]}
+    </p>
+  );
+}
+
+/**
+ * Shown only when the negotiation's event stream is down: positions, statuses and the
+ * mode would otherwise go stale without a sign.
+ */
+export function LiveUpdatesStatus({ state }: { state: LiveState }) {
+  if (state !== "reconnecting" && state !== "stopped") return null;
+  return (
+    <p className="conn conn-offline" role="status" aria-live="polite" data-testid="live-updates" data-state={state}>
+      <span className="conn-dot" aria-hidden="true" />
+      {state === "reconnecting" ? "Positions: reconnecting live updates…" : "Positions are no longer updated live: reload the page"}
     </p>
   );
 }

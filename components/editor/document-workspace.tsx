@@ -8,7 +8,7 @@ import type { DelegationRef } from "@/server/negotiation/views";
 import type { ParagraphStatus } from "@/lib/negotiation/types";
 import { listSuggestions, type Suggestion } from "@/lib/negotiation/suggestions";
 import { CollabEditor } from "./collab-editor";
-import { ConnectionStatus } from "./connection-status";
+import { ConnectionStatus, LiveUpdatesStatus } from "./connection-status";
 import { PresenceList } from "./presence-list";
 import { useCollab } from "./use-collab";
 import { usePresence } from "./use-presence";
@@ -219,6 +219,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} isChair={isChair} canEdit={editable} />
       <aside className="workspace-side" aria-label="Negotiation">
         <ConnectionStatus state={state} />
+        <LiveUpdatesStatus state={negotiation.live} />
         <section className="panel-section" aria-labelledby="you-h">
           <h2 id="you-h" className="panel-title">
             You

@@ -39,13 +39,16 @@ function upsert(list: AnnotationView[], a: AnnotationView): AnnotationView[] {
   return next;
 }
 
+/** The event stream: positions and statuses arrive live only while it is "live". */
+export type LiveState = "connecting" | "live" | "reconnecting" | "stopped";
+
 /**
  * Annotations, paragraph statuses and the editing mode of a document, kept live through
  * the server's event stream (no polling, no reload).
  */
 export function useNegotiation(documentId: string, initialMode: EditingMode) {
   const [data, setData] = useState<NegotiationData>({ annotations: [], statuses: {}, mode: initialMode });
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState<LiveState>("connecting");
   const base = `/api/documents/${documentId}`;
   const baseRef = useRef(base);
   baseRef.current = base;
@@ -66,7 +69,7 @@ export function useNegotiation(documentId: string, initialMode: EditingMode) {
   useEffect(() => {
     const source = new EventSource(`${base}/events`);
     source.addEventListener("ready", () => {
-      setLive(true);
+      setLive("live");
       void reload();
     });
     source.addEventListener("annotation", (e) => {
@@ -82,10 +85,11 @@ export function useNegotiation(documentId: string, initialMode: EditingMode) {
       setData((d) => ({ ...d, mode }));
     });
     source.addEventListener("closed", () => {
-      setLive(false);
+      setLive("stopped");
       source.close();
     });
-    source.onerror = () => setLive(false);
+    // EventSource retries by itself after a network error, never after a refusal (4xx).
+    source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? "stopped" : "reconnecting");
     return () => source.close();
   }, [base, reload, refreshOne]);
 

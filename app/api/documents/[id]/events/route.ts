@@ -17,6 +17,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
     if (!user) throw new PlenaryError("unauthenticated", "sign in first");
     const documentId = await documentIdOf(ctx.params);
     services.documentMeta(documentId, user.userId);
+    // Refused here, before the stream opens, so the refusal is a plain 429 with its reason.
+    services.bus.assertCanSubscribe(user.userId);
     const encoder = new TextEncoder();
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
