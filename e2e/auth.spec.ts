@@ -34,6 +34,20 @@ test.describe("sign in and out", () => {
     expect((await page.request.get("/api/documents")).status()).toBe(401);
   });
 
+  test("only the account routes the product uses are open: a delegate cannot rename themselves (update-user) nor reach the others", async ({ page, server }) => {
+    await signIn(page, server, "albania");
+    const headers = { origin: server.url };
+    const rename = await page.request.post("/api/auth/update-user", { data: { name: "Chair" }, headers });
+    expect(rename.status()).toBe(404);
+    expect(await rename.json()).toEqual({ error: "not_found", message: "no such account route" });
+    for (const path of ["/api/auth/change-email", "/api/auth/delete-user", "/api/auth/list-sessions", "/api/auth/sign-up/email", "/api/auth/request-password-reset"]) {
+      expect((await page.request.post(path, { data: {}, headers })).status(), path).toBe(404);
+    }
+    const session = (await (await page.request.get("/api/auth/get-session")).json()) as { user: { name: string } };
+    expect(session.user.name).not.toBe("Chair");
+    expect(session.user.name).toContain("Albania");
+  });
+
   test("scripts sign in with POST /api/auth/sign-in/email and read the paragraph model", async ({ playwright, server }) => {
     const api = await playwright.request.newContext({ baseURL: server.url });
     const res = await api.post("/api/auth/sign-in/email", { data: { email: ACCOUNTS.chair, password: DEMO_PASSWORD } });

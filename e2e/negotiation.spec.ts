@@ -194,6 +194,19 @@ test("the API refuses what a delegate may not do, with a clear message", async (
   });
   expect(own.status()).toBe(201);
   expect(((await own.json()) as { author: { delegation: { code: string } } }).author.delegation.code).toBe("BLR");
+  // A selection past the paragraph, and text XML cannot carry: refused with a reason, in the user's terms.
+  const past = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: op1.id, from: 99_999_999, to: 99_999_999, quote: "", kind: "comment" },
+    headers,
+  });
+  expect(past.status()).toBe(400);
+  expect(((await past.json()) as { message: string }).message).toMatch(/^the selection ends past the paragraph \(it has \d+ characters\): select it again$/);
+  const control = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "comment", body: "bad \u0001 text \ufffe" },
+    headers,
+  });
+  expect(control.status()).toBe(400);
+  expect(((await control.json()) as { message: string }).message).toBe("body: contains a control character or malformed Unicode");
   await albania.context().close();
   await belarus.context().close();
 });

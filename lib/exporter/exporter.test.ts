@@ -3,7 +3,7 @@ import { Packer } from "docx";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
-import { buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toMarkdown } from ".";
+import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toMarkdown } from ".";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
   id,
@@ -47,6 +47,16 @@ describe("exports", () => {
   it("names files after the symbol and version", () => {
     expect(exportFileName(meta, "docx")).toBe("MC.DEC_5_17-Rev.2.docx");
     expect(exportFileName({ ...meta, symbol: "A/AC.292/2023/CRP.1/Rev.2" }, "pdf")).toBe("A_AC.292_2023_CRP.1_Rev.2.pdf");
+  });
+
+  it("a file name in any script makes a valid download header: ASCII filename, the real name in filename*", () => {
+    const name = exportFileName({ ...meta, symbol: null, title: "Проект резолюции", versionLabel: "Ред.2" }, "docx");
+    expect(name).toBe("Проект-резолюции-Ред.2.docx");
+    const value = attachmentHeader(name);
+    // A header value above U+00FF made the export route fail with 500.
+    expect(new Headers({ "Content-Disposition": value }).get("Content-Disposition")).toBe(value);
+    expect(value).toBe(`attachment; filename="_-_-_.2.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(attachmentHeader('Décision "5".pdf')).toBe(`attachment; filename="Decision 5.pdf"; filename*=UTF-8''${encodeURIComponent('Décision "5".pdf')}`);
   });
 
   it("clean DOCX holds every paragraph's text with the operative numbers", async () => {

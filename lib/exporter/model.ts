@@ -56,6 +56,20 @@ export function printedNumber(p: { kind: string; number: string | null }): strin
   return p.number;
 }
 
+/**
+ * The Content-Disposition of a download: an ASCII `filename` for old clients (HTTP headers
+ * carry bytes up to 255 only: a Cyrillic or Chinese title would make the header, and the
+ * response, fail) and the real name in `filename*` (RFC 6266).
+ */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7E]+/g, "_")
+    .replace(/["\\]/g, "");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
 /** File name `<symbol or title>-<version>.<ext>`, safe on every file system. */
 export function exportFileName(meta: ExportMeta, ext: string): string {
   const clean = (s: string) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "../validation/text";
 import { AMENDMENT_OPS, ANNOTATION_KINDS, PARAGRAPH_STATUSES } from "./types";
 
 /** Request bodies of the negotiation API (validated at the edge, shared with the client). */
@@ -10,21 +11,21 @@ export const NewAnnotationBody = z
     blockId,
     from: z.number().int().min(0),
     to: z.number().int().min(0),
-    quote: z.string().max(10_000),
+    quote: textField(10_000),
     kind: z.enum(ANNOTATION_KINDS),
     op: z.enum(AMENDMENT_OPS).optional(),
-    proposedText: z.string().max(10_000).optional(),
-    body: z.string().max(10_000).optional(),
+    proposedText: textField(10_000).optional(),
+    body: textField(10_000).optional(),
     /** Rejected unless it is the caller's own delegation: authorship comes from the session. */
     delegation: z.string().max(12).optional(),
   })
   .refine((b) => b.from <= b.to, { message: "from must not be after to", path: ["to"] });
 
-export const ReplyBody = z.object({ body: z.string().trim().min(1).max(10_000) });
+export const ReplyBody = z.object({ body: textField(10_000, { trim: true, min: 1 }) });
 
 export const DecisionBody = z.object({
   decision: z.enum(["accept", "reject", "resolve"]),
-  reason: z.string().max(2_000).optional(),
+  reason: textField(2_000).optional(),
 });
 
 export const ParagraphStatusBody = z.object({ status: z.enum(PARAGRAPH_STATUSES) });
@@ -37,7 +38,7 @@ export const SuggestionDecisionBody = z
     id: z.string().min(1).max(64).optional(),
     blockId: blockId.optional(),
     delegation: z.string().min(2).max(12).optional(),
-    reason: z.string().max(2_000).optional(),
+    reason: textField(2_000).optional(),
   })
   .refine((b) => b.id || b.blockId || b.delegation, { message: "name a suggestion id, a paragraph or a delegation" });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import { openDatabase } from "./client";
 import { UpdateLog } from "./update-log";
+import { EventLog } from "./event-log";
 import { verifyAuditChains } from "./audit";
 import { tempDir } from "../test/temp-dir";
 
@@ -34,6 +35,13 @@ describe("audit chain", () => {
   it("passes on an untouched log", () => {
     const report = verifyAuditChains(sqlite);
     expect(report).toMatchObject({ documents: 2, rows: 12, problems: [] });
+  });
+
+  it("passes with a negotiation event whose reason held a lone surrogate (stored as U+FFFD, hashed as stored)", () => {
+    const events = new EventLog(sqlite);
+    events.append({ documentId: "d1", action: "rejected", userId: "u1", delegationId: null, reason: "no \uD800", payload: { note: "\uDC00" } });
+    events.append({ documentId: "d1", action: "resolved", userId: "u1", delegationId: null, reason: "fine" });
+    expect(verifyAuditChains(sqlite).problems).toEqual([]);
   });
 
   it("names a row whose update bytes had one byte flipped", () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { wellFormed } from "../../lib/validation/text";
 import type Database from "better-sqlite3";
 import { GENESIS_HASH } from "./update-log";
 
@@ -103,8 +104,9 @@ export class EventLog {
       blockId: e.blockId ?? null,
       userId: e.userId,
       delegationId: e.delegationId,
-      reason: e.reason ?? null,
-      payload: JSON.stringify(e.payload ?? {}),
+      // As SQLite will store them: a lone surrogate would be stored as U+FFFD and no longer match the hash.
+      reason: e.reason == null ? null : wellFormed(e.reason),
+      payload: wellFormed(JSON.stringify(e.payload ?? {})),
       createdAt: Date.now(),
     };
     const hash = eventHash(head.hash, row);

@@ -106,6 +106,7 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       if (!block) throw new PlenaryError("not_found", "no such paragraph");
       const text = blockPlainText(block.text);
       let { from, to } = input;
+      if (to > text.length) throw new PlenaryError("bad_request", `the selection ends past the paragraph (it has ${text.length} characters): select it again`);
       if (text.slice(from, to) !== input.quote) {
         // The text moved between selection and request: find the quoted words once.
         const at = input.quote ? text.indexOf(input.quote) : -1;
@@ -118,7 +119,7 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       try {
         return createAnchor(room.doc, input.blockId, from, to);
       } catch (err) {
-        throw new PlenaryError("bad_request", err instanceof Error ? err.message : "bad range", { cause: err });
+        throw new PlenaryError("bad_request", "the selection could not be anchored in the paragraph: select it again", { cause: err });
       }
     });
   }

@@ -1,4 +1,5 @@
 import { Packer } from "docx";
+import { xmlSafe, xmlSafeDeep } from "../../lib/validation/text";
 import { PlenaryError } from "../../lib/errors";
 import {
   buildCompilationDocx,
@@ -79,8 +80,10 @@ export function createExports(deps: {
   return {
     async export(documentId: string, userId: string, format: ExportFormat, version: string, base?: string): Promise<ExportFile> {
       const v = versions.paragraphsOf(documentId, userId, version);
-      const m = metaOf(documentId, userId, version, v.label);
-      const paragraphs: ExportParagraph[] = v.paragraphs;
+      // Text typed or pasted in the editor may hold characters XML cannot carry (U+FFFE, a
+      // control character): left out of every export, or Word would refuse the file.
+      const m = xmlSafeDeep(metaOf(documentId, userId, version, v.label));
+      const paragraphs: ExportParagraph[] = xmlSafeDeep(v.paragraphs);
       switch (format) {
         case "md":
           return { body: toMarkdown(m, paragraphs), contentType: "text/markdown; charset=utf-8", fileName: exportFileName(m, "md") };
@@ -93,7 +96,7 @@ export function createExports(deps: {
         case "pdf":
           return { body: await buildPdf(m, paragraphs, pdfFonts()), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
-          const doc = buildCompilationDocx(m, compilationRows(documentId, userId, paragraphs));
+          const doc = buildCompilationDocx(m, xmlSafeDeep(compilationRows(documentId, userId, paragraphs)));
           return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-compilation` }, "docx") };
         }
         case "docx":
@@ -102,14 +105,15 @@ export function createExports(deps: {
           if (!base) throw new PlenaryError("bad_request", "a redline needs base=<versionId> to compare against");
           const result = compare.compare(documentId, userId, base, version, { printed: true });
           const when = new Date(result.to.createdAt).toISOString();
+          const pairs = xmlSafeDeep(result.pairs);
           const attributionOf = new Map<ParagraphPair, string>();
-          result.pairs.forEach((pair, i) => {
+          pairs.forEach((pair, i) => {
             const a = result.attributions[i]?.[0];
-            attributionOf.set(pair, a ? a.delegations.join(", ") || a.decidedBy : "Chair");
+            attributionOf.set(pair, xmlSafe(a ? a.delegations.join(", ") || a.decidedBy : "Chair"));
           });
           const doc = buildRedlineDocx(
-            { ...m, versionLabel: `${result.to.label} against ${result.from.label}` },
-            result.pairs,
+            { ...m, versionLabel: xmlSafe(`${result.to.label} against ${result.from.label}`) },
+            pairs,
             (pair) => ({ author: attributionOf.get(pair) ?? "Chair", date: when }),
           );
           return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-redline` }, "docx") };

@@ -60,6 +60,10 @@ describe("versions", () => {
     expect(() => versions.create(docId, CHAIR, { label: " rev.1 " })).toThrow(/a version named "rev.1" exists already/);
     expect(versions.create(docId, CHAIR, { label: " Rev.2 " }).label).toBe("Rev.2");
     expect(versions.list(docId, CHAIR).map((v) => v.label)).toEqual(["Rev.2", "Rev.1"]);
+    // Look-alikes of a label are the same label: an invisible space, a full-width full stop.
+    expect(() => versions.create(docId, CHAIR, { label: "Rev.1\u200B" })).toThrow(/exists already/);
+    expect(() => versions.create(docId, CHAIR, { label: "Rev\uFF0E1" })).toThrow(/exists already/);
+    expect(versions.list(docId, CHAIR)).toHaveLength(2);
   });
 
   it("numbers its own labels when a version is restored twice", () => {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { labelKey } from "../../lib/validation/text";
 import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
@@ -83,14 +84,14 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
 
   /** Labels the document's versions have, lower-cased and trimmed. */
   function labelsOf(documentId: string): Set<string> {
-    return new Set(db.select({ label: versions.label }).from(versions).where(eq(versions.documentId, documentId)).all().map((v) => v.label.trim().toLowerCase()));
+    return new Set(db.select({ label: versions.label }).from(versions).where(eq(versions.documentId, documentId)).all().map((v) => labelKey(v.label)));
   }
 
   /** A label of the server's own ("Before restoring Rev.1"), numbered when the document has it already. */
   function freeLabel(documentId: string, label: string): string {
     const taken = labelsOf(documentId);
     let candidate = label;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${label} (${n})`;
+    for (let n = 2; taken.has(labelKey(candidate)); n++) candidate = `${label} (${n})`;
     return candidate;
   }
 
@@ -135,7 +136,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       chair(documentId, userId);
       // Labels name versions in the compare pickers and the exports: two "Rev.1" would be ambiguous.
       const label = input.label.trim();
-      if (labelsOf(documentId).has(label.toLowerCase())) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
+      if (labelsOf(documentId).has(labelKey(label))) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
       return save(documentId, userId, { ...input, label });
     },
 

@@ -12,7 +12,8 @@ export function json(data: unknown, status = 200): Response {
 export function errorResponse(err: unknown): Response {
   if (isPlenaryError(err)) return json({ error: err.code, message: err.message }, err.status);
   if (err instanceof ZodError) {
-    const message = err.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    // A path names the field; none: the value itself was wrong (a body, a path or query parameter).
+    const message = err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
     return json({ error: "bad_request", message }, 400);
   }
   console.error("route failed", err);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField } from "@/lib/validation/text";
 import { body, json, withUser } from "../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +10,8 @@ export function GET(req: Request): Promise<Response> {
 }
 
 const NewDocument = z.object({
-  title: z.string().trim().min(1).max(300),
-  symbol: z.string().trim().max(80).optional(),
+  title: lineField(300, { min: 1 }),
+  symbol: lineField(80).optional(),
 });
 
 /** New blank document (chairs); the caller chairs it. */

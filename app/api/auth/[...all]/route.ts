@@ -2,11 +2,21 @@ import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-/** better-auth's routes: /api/auth/sign-in/email, /api/auth/sign-out, /api/auth/get-session ... */
-export function GET(req: Request): Promise<Response> {
+/**
+ * The better-auth endpoints Plenary uses, and only those: accounts are made and named by
+ * the secretariat (`npm run user:add`, the participants page), so the rest stay closed;
+ * open, `update-user` let a delegate rename themselves "Chair" (or a 5 MB name repeated in
+ * every annotation list).
+ */
+const OPEN = new Set(["GET /api/auth/get-session", "POST /api/auth/sign-in/email", "POST /api/auth/sign-out", "POST /api/auth/change-password"]);
+
+function handle(req: Request): Promise<Response> {
+  const { pathname } = new URL(req.url);
+  if (!OPEN.has(`${req.method} ${pathname}`)) {
+    return Promise.resolve(Response.json({ error: "not_found", message: "no such account route" }, { status: 404, headers: { "Cache-Control": "no-store" } }));
+  }
   return getRuntime().auth.handler(req);
 }
 
-export function POST(req: Request): Promise<Response> {
-  return getRuntime().auth.handler(req);
-}
+export const GET = handle;
+export const POST = handle;

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { lineField } from "@/lib/validation/text";
 import { body, documentIdOf, json, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
 const NewAccount = z.object({
   email: z.string().trim().email(),
-  name: z.string().trim().min(1).max(120),
+  name: lineField(120, { min: 1 }),
   password: z.string().min(8).max(200),
   delegationCode: z.string().trim().min(2).max(12).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/exporter/formats";
+import { attachmentHeader } from "@/lib/exporter/model";
 import { documentIdOf, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Pro
         // Lets the export menu show how much of a large export has arrived.
         "Content-Length": String(body.byteLength),
         "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "Content-Disposition": attachmentHeader(file.fileName),
         "Cache-Control": "no-store",
       },
     });

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { lineField, textField } from "@/lib/validation/text";
 import { body, documentIdOf, json, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
 const NewVersion = z.object({
-  label: z.string().trim().min(1).max(80),
-  note: z.string().trim().max(2_000).optional(),
-  symbol: z.string().trim().max(80).optional(),
+  label: lineField(80, { min: 1 }),
+  note: textField(2_000, { trim: true }).optional(),
+  symbol: lineField(80).optional(),
 });
 
 /** Versions of the document, newest first; anyone with access. */

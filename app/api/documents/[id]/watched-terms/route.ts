@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { lineField } from "@/lib/validation/text";
 import { body, documentIdOf, json, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
-const Terms = z.object({ terms: z.array(z.string().trim().min(2).max(80)).max(100) });
+const Terms = z.object({ terms: z.array(lineField(80, { min: 2 })).max(100) });
 
 /** The terms the reference tracker watches in this document. */
 export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
