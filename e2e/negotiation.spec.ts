@@ -165,6 +165,59 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await chair.context().close();
 });
 
+test("the review's current item stays itself when a delegate files a position earlier in the text; Escape closes the reject form; after a rejection the keys still work", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(chair, OSCE);
+  await openDoc(chair, id);
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const review = chair.getByTestId("review");
+  const counter = review.getByText(/^\d+ of \d+ ·/);
+  const all = Number(/of (\d+)/.exec((await counter.textContent()) ?? "")![1]);
+  await review.focus();
+  for (let i = 1; i < all; i++) await chair.keyboard.press("j");
+  await expect(counter).toHaveText(new RegExp(`^${all} of ${all}`));
+  const currentItem = review.locator('li[aria-current="true"] .review-item');
+  const looking = (await currentItem.textContent()) ?? "";
+
+  // Belarus objects to PP1, the first paragraph: the new item is queued above the current one.
+  const pp1 = await serverParagraph(belarus, id, "PP1");
+  const filed = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: pp1.id, from: 0, to: 6, quote: pp1.text.slice(0, 6), kind: "objection", body: "filed while the chair reviews" },
+    headers: { origin: server.url },
+  });
+  expect(filed.status()).toBe(201);
+  await expect(counter).toHaveText(new RegExp(`^${all + 1} of ${all + 1}`));
+  await expect(currentItem).toHaveText(looking);
+
+  // R opens the reason; Escape closes it and the queue's keys work again.
+  await chair.keyboard.press("r");
+  await expect(review.getByLabel("Reason")).toBeFocused();
+  await chair.keyboard.press("Escape");
+  await expect(review.getByLabel("Reason")).toHaveCount(0);
+  await expect(review).toBeFocused();
+  await chair.keyboard.press("k");
+  await expect(counter).toHaveText(new RegExp(`^${all} of ${all + 1}`));
+  await chair.keyboard.press("j");
+  await expect(currentItem).toHaveText(looking);
+
+  // A rejection with a reason: the focus comes back to the queue, so U takes it back.
+  await chair.keyboard.press("r");
+  await chair.keyboard.type("not the moment");
+  await chair.keyboard.press("Enter");
+  await expect(review.getByRole("status")).toContainText("Rejected:");
+  await expect(review).toBeFocused();
+  await chair.keyboard.press("u");
+  await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
+  await expect(counter).toHaveText(new RegExp(`of ${all + 1} ·`));
+
+  // Leave the shared text's positions as they were.
+  const { id: filedId } = (await filed.json()) as { id: string };
+  expect((await belarus.request.post(`/api/documents/${id}/annotations/${filedId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
+  await chair.context().close();
+  await belarus.context().close();
+});
+
 test("the API refuses what a delegate may not do, with a clear message", async ({ browser, server }) => {
   const albania = await personPage(browser, server, "albania");
   const belarus = await personPage(browser, server, "belarus");

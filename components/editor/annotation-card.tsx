@@ -138,7 +138,7 @@ export function AnnotationCard({
           </>
         ) : null}
       </div>
-      {rejecting ? <RejectForm onReject={(reason) => void handleReject(reason)} /> : null}
+      {rejecting ? <RejectForm onReject={(reason) => void handleReject(reason)} onCancel={() => setRejecting(false)} /> : null}
       {viewer.role !== "observer" ? (
         <form className="inline-form" onSubmit={handleReply}>
           <label className="sr-only" htmlFor={`reply-${a.id}`}>

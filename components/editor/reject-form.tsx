@@ -2,14 +2,24 @@
 
 import type { FormEvent } from "react";
 
-/** The chair's "reject, with a reason" form (annotation cards and the review queue). */
-export function RejectForm({ label = "Reason for rejecting", onReject }: { label?: string; onReject: (reason: string) => void }) {
+/** The chair's "reject, with a reason" form (annotation cards and the review queue); Escape or Cancel closes it. */
+export function RejectForm({ label = "Reason for rejecting", onReject, onCancel }: { label?: string; onReject: (reason: string) => void; onCancel?: () => void }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onReject(String(new FormData(event.currentTarget).get("reason") ?? "").trim());
   }
   return (
-    <form className="inline-form" onSubmit={submit}>
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && onCancel) {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
       <label>
         {label}
         <input name="reason" required autoFocus />
@@ -17,6 +27,11 @@ export function RejectForm({ label = "Reason for rejecting", onReject }: { label
       <button type="submit" className="button small">
         Reject
       </button>
+      {onCancel ? (
+        <button type="button" className="button small subtle" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
     </form>
   );
 }

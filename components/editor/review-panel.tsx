@@ -38,7 +38,11 @@ export function ReviewPanel({
 }) {
   const [delegation, setDelegation] = useState("");
   const [kind, setKind] = useState("");
-  const [index, setIndex] = useState(0);
+  // The current item is remembered by its key, never by its place: items filed or decided
+  // meanwhile by others move places, and A must decide the item the chair is looking at.
+  const [currentKey, setCurrentKey] = useState<string | null>(null);
+  const lastIndex = useRef(0);
+  const reviewRef = useRef<HTMLDivElement>(null);
   const [rejecting, setRejecting] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string; undo?: string | null } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -47,6 +51,8 @@ export function ReviewPanel({
   const items: Item[] = useMemo(() => {
     const code = delegations.find((d) => d.id === delegation)?.code;
     const out: Item[] = [];
+    // A tracked change may be drawn in several pieces with one id: numbered in text order.
+    const pieces = new Map<string, number>();
     for (const p of paragraphs) {
       for (const a of annotations) {
         if (a.blockId !== p.id || a.status !== "open" || !REVIEWED.has(a.kind)) continue;
@@ -56,26 +62,44 @@ export function ReviewPanel({
       }
       for (const s of suggestions) {
         if (s.blockId !== p.id || (code && s.delegation !== code) || (kind && kind !== "suggestion")) continue;
-        out.push({ key: `s-${s.id}-${s.from}`, kind: "suggestion", blockId: p.id, s });
+        const n = (pieces.get(s.id) ?? 0) + 1;
+        pieces.set(s.id, n);
+        out.push({ key: `s-${s.id}-${n}`, kind: "suggestion", blockId: p.id, s });
       }
     }
     return out;
   }, [paragraphs, annotations, suggestions, delegation, kind, delegations]);
 
-  const current = items[Math.min(index, items.length - 1)];
+  const found = currentKey === null ? -1 : items.findIndex((item) => item.key === currentKey);
+  // Gone (decided, withdrawn, filtered out): the item that took its place, as after J.
+  const index = found >= 0 ? found : Math.max(0, Math.min(lastIndex.current, items.length - 1));
+  const current: Item | undefined = items[index];
+  useEffect(() => {
+    lastIndex.current = index;
+    if (current && current.key !== currentKey) setCurrentKey(current.key);
+  }, [index, current, currentKey]);
   const numberOf = (blockId: string) => paragraphs.find((p) => p.id === blockId)?.number ?? "¶";
 
   // Moving through the review shows the item in the text (not on first render: the chair
   // may be typing elsewhere).
   const moved = useRef(false);
+  const currentId = current?.key;
+  const currentBlock = current?.blockId;
+  const currentAnnotation = current?.kind === "annotation" ? current.a.id : null;
   useEffect(() => {
-    if (!moved.current || !current) return;
-    onFocusItem(current.blockId, current.kind === "annotation" ? current.a.id : null);
-  }, [index, current, onFocusItem]);
+    if (!moved.current || !currentBlock) return;
+    onFocusItem(currentBlock, currentAnnotation);
+  }, [currentId, currentBlock, currentAnnotation, onFocusItem]);
 
   function go(to: (i: number) => number) {
     moved.current = true;
-    setIndex((i) => Math.max(0, Math.min(to(i), items.length - 1)));
+    const next = items[Math.max(0, Math.min(to(index), items.length - 1))];
+    if (next) setCurrentKey(next.key);
+  }
+
+  /** Back to the queue's keys after a decision or a closed form (the form held the focus). */
+  function refocus() {
+    reviewRef.current?.focus({ preventScroll: true });
   }
 
   /** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
@@ -100,6 +124,19 @@ export function ReviewPanel({
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
     setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.`, undo } : { ok: false, text: res.message ?? "Failed." });
     setRejecting(false);
+    refocus();
+  }
+
+  function cancelReject() {
+    setRejecting(false);
+    refocus();
+  }
+
+  async function acceptAllIn(blockId: string) {
+    const count = suggestions.filter((x) => x.blockId === blockId).length;
+    const res = await decideSuggestions({ decision: "accept", blockId });
+    setMessage(res.ok ? { ok: true, text: `Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}.` } : { ok: false, text: res.message ?? "Failed." });
+    refocus();
   }
 
   /** Every tracked change of the filtered delegation at once: asked first, then counted. */
@@ -115,12 +152,18 @@ export function ReviewPanel({
   async function reopen(annotationId: string) {
     const res = await mutate(`/annotations/${annotationId}/reopen`, "POST");
     setMessage(res.ok ? { ok: true, text: "Decision taken back: the position is open again." } : { ok: false, text: res.message ?? "Failed." });
+    refocus();
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     // Plain keys only: Ctrl+A, Ctrl+S, Alt+Shift+A (paragraph status) and the like are not decisions.
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    if (rejecting && event.key === "Escape") {
+      event.preventDefault();
+      cancelReject();
+      return;
+    }
     if (rejecting || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName) || target.isContentEditable) return;
     const k = event.key.toLowerCase();
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
@@ -136,10 +179,10 @@ export function ReviewPanel({
   // The current item stays in view as J / K move through a long queue.
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
-  }, [index, items.length]);
+  }, [currentId, items.length]);
 
   return (
-    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
+    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
       <div className="filters">
         <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
         <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
@@ -151,7 +194,7 @@ export function ReviewPanel({
         </select>
       </div>
       <p className="muted small">
-        {items.length ? `${Math.min(index, items.length - 1) + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject · S resolve
+        {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
       </p>
       {message ? (
         <p className={message.ok ? "notice" : "error"} role="status">
@@ -208,11 +251,11 @@ export function ReviewPanel({
                   <button type="button" className="button small primary" onClick={() => decide("accept")}>
                     Accept (A)
                   </button>
-                  <button type="button" className="button small" onClick={() => setRejecting(true)}>
+                  <button type="button" className="button small" onClick={() => setRejecting(true)} aria-expanded={rejecting}>
                     Reject… (R)
                   </button>
                   {item.kind === "suggestion" ? (
-                    <button type="button" className="button small subtle" onClick={() => decideSuggestions({ decision: "accept", blockId: item.blockId })}>
+                    <button type="button" className="button small subtle" onClick={() => void acceptAllIn(item.blockId)}>
                       Accept all in {numberOf(item.blockId)}
                     </button>
                   ) : null}
@@ -221,7 +264,7 @@ export function ReviewPanel({
                   </button>
                 </div>
               ) : null}
-              {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} /> : null}
+              {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} onCancel={cancelReject} /> : null}
             </li>
           );
         })}
