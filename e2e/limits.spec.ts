@@ -25,8 +25,15 @@ async function chairAtOp1End(browser: Browser, server: PlenaryServer) {
   return { chair, id };
 }
 
-test("sign-in is rate-limited per IP and every response carries the security headers", async ({ playwright }) => {
+test("failed sign-ins are limited per IP (successful ones do not count: a room signs in from one address) and every response carries the security headers", async ({ playwright }) => {
   await withServer({ SIGN_IN_PER_MINUTE: "3" }, async (server) => {
+    // Eight people sign in from one address within the minute: none is refused.
+    for (let i = 0; i < 8; i++) {
+      const person = await playwright.request.newContext({ baseURL: server.url });
+      const email = ["chair@example.org", "albania@example.org", "belarus@example.org", "observer@example.org"][i % 4];
+      expect((await person.post("/api/auth/sign-in/email", { data: { email, password: "plenary-demo" } })).status()).toBe(200);
+      await person.dispose();
+    }
     const api = await playwright.request.newContext({ baseURL: server.url });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -35,6 +42,9 @@ test("sign-in is rate-limited per IP and every response carries the security hea
     }
     expect(statuses.slice(0, 3).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(3)).toEqual([429, 429]);
+    const refused = await api.post("/api/auth/sign-in/email", { data: { email: "albania@example.org", password: "wrong-password" } });
+    expect(await refused.json()).toMatchObject({ error: "rate_limited", message: expect.stringMatching(/^too many failed sign-ins: try again in \d+ s$/) });
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 
     const page = await api.get("/sign-in");
     const h = page.headers();

@@ -29,7 +29,7 @@ function counts(): Record<string, number> {
 
 describe("seed", () => {
   it("creates delegations, demo accounts and one document per statement; a second run changes nothing", async () => {
-    const auth = createAuth({ db: database.db, secret: "x".repeat(32), baseURL: "http://localhost", trustedOrigins: [], signInPerMinute: 10 });
+    const auth = createAuth({ db: database.db, secret: "x".repeat(32), baseURL: "http://localhost", trustedOrigins: [] });
     const deps = { db: database.db, sqlite: database.sqlite, auth, updateLog: new UpdateLog(database.sqlite) };
     expect((await seedDatabase(deps)).created).toBe(5);
     const first = counts();

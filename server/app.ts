@@ -76,7 +76,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     secret: loadOrCreateSecret(config.dataDir, config.secret),
     baseURL,
     trustedOrigins: trusted,
-    signInPerMinute: config.signInPerMinute,
   });
   if (countDocuments(database.db) === 0) {
     const { created } = await seedDatabase({ db: database.db, sqlite: database.sqlite, auth, updateLog });

@@ -9,9 +9,14 @@ export interface AuthOptions {
   secret: string;
   baseURL: string;
   trustedOrigins: string[];
-  /** Sign-in attempts allowed per IP per minute. */
-  signInPerMinute: number;
 }
+
+/**
+ * Sign-in requests per client address per minute, successful ones included: only a flood
+ * guard (a conference room shares one address). Password guessing is limited by failures,
+ * per address and per account (server/sign-in-limiter.ts, SIGN_IN_PER_MINUTE).
+ */
+const SIGN_IN_REQUESTS_PER_MINUTE = 600;
 
 /**
  * Accounts, password hashing and cookie sessions (better-auth with its drizzle adapter).
@@ -34,7 +39,7 @@ export function createAuth(options: AuthOptions) {
       window: 60,
       max: 300,
       storage: "memory",
-      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute } },
+      customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_REQUESTS_PER_MINUTE } },
     },
     advanced: {
       useSecureCookies: options.baseURL.startsWith("https://"),

@@ -21,6 +21,7 @@ import { computeNumbers } from "../lib/model/numbering";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
+import type { SignInLimiter } from "./sign-in-limiter";
 import { createNegotiation } from "./negotiation/service";
 import { createVersions } from "./negotiation/versions";
 import { createCompare } from "./negotiation/compare";
@@ -57,6 +58,7 @@ export function createServices(deps: {
   collab: CollabServer;
   updateLog: UpdateLog;
   bus: EventBus;
+  signInLimiter: SignInLimiter;
   startedAt: number;
 }) {
   const { db, auth, collab, bus } = deps;
@@ -125,6 +127,8 @@ export function createServices(deps: {
     exports,
 
     bus,
+
+    signInLimiter: deps.signInLimiter,
 
     session,
 

@@ -24,7 +24,6 @@ export async function openStandalone(): Promise<Standalone> {
     secret: loadOrCreateSecret(config.dataDir, config.secret),
     baseURL,
     trustedOrigins: [baseURL],
-    signInPerMinute: config.signInPerMinute,
   });
   return {
     dataDir: config.dataDir,

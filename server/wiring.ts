@@ -12,6 +12,7 @@ import type { Db } from "./db/client";
 import { documentById } from "./db/documents";
 import type { UpdateLog } from "./db/update-log";
 import { EventBus } from "./events";
+import { SignInLimiter } from "./sign-in-limiter";
 import { log } from "./log";
 import { createServices, type Services } from "./services";
 
@@ -54,7 +55,8 @@ export function wireCollab(deps: {
     limits: { ...config.collabLimits, ...deps.limits },
     trustedProxies: deps.trustedProxies,
   });
-  services = createServices({ db, sqlite, auth, collab, updateLog, bus, startedAt: deps.startedAt });
+  const signInLimiter = new SignInLimiter(config.signInPerMinute);
+  services = createServices({ db, sqlite, auth, collab, updateLog, bus, signInLimiter, startedAt: deps.startedAt });
   return { collab, services, bus };
 }
 

@@ -72,7 +72,7 @@ const server = http.createServer((_req, res) => res.end());
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as AddressInfo).port;
 const baseURL = `http://127.0.0.1:${port}`;
-const auth = createAuth({ db: database.db, secret: "fanout-bench-secret-".padEnd(48, "x"), baseURL, trustedOrigins: [baseURL], signInPerMinute: 1000 });
+const auth = createAuth({ db: database.db, secret: "fanout-bench-secret-".padEnd(48, "x"), baseURL, trustedOrigins: [baseURL] });
 await seedDatabase({ db: database.db, sqlite: database.sqlite, auth, updateLog });
 
 const { collab } = wireCollab({

@@ -77,6 +77,24 @@ export function AnnotationComposer({
     );
   }
 
+  // Nothing selected: one line instead of the whole form, so the positions list below keeps
+  // the room on a small screen (the form opens as soon as words are selected).
+  if (!selection && !chairOnly) {
+    return (
+      <section className="composer" aria-labelledby="composer-h">
+        <h3 id="composer-h" className="panel-title">
+          New position
+        </h3>
+        <p className="muted small">Select words in the text (or place the cursor in a paragraph) to object, reserve, support, comment or amend.</p>
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+      </section>
+    );
+  }
+
   return (
     <form className="composer" onSubmit={handleSubmit} aria-labelledby="composer-h" onChange={() => setNotice(null)}>
       <h3 id="composer-h" className="panel-title">

@@ -1,3 +1,4 @@
+import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,12 +11,32 @@ export const dynamic = "force-dynamic";
  */
 const OPEN = new Set(["GET /api/auth/get-session", "POST /api/auth/sign-in/email", "POST /api/auth/sign-out", "POST /api/auth/change-password"]);
 
-function handle(req: Request): Promise<Response> {
+function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+async function handle(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
-  if (!OPEN.has(`${req.method} ${pathname}`)) {
-    return Promise.resolve(Response.json({ error: "not_found", message: "no such account route" }, { status: 404, headers: { "Cache-Control": "no-store" } }));
-  }
-  return getRuntime().auth.handler(req);
+  const route = `${req.method} ${pathname}`;
+  if (!OPEN.has(route)) return refusal(404, "not_found", "no such account route");
+  const services = getRuntime();
+  if (route !== "POST /api/auth/sign-in/email") return services.auth.handler(req);
+
+  // Password guessing: failed sign-ins are limited per address and per account (only
+  // failures count: a whole room signs in from one address). The address is the one the
+  // server set from the socket or the trusted proxies (server/client-address.ts).
+  const address = req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  const email = await req
+    .clone()
+    .json()
+    .then((b: unknown) => (b && typeof b === "object" && "email" in b && typeof b.email === "string" ? b.email : ""))
+    .catch(() => "");
+  const wait = services.signInLimiter.retryAfter(address, email);
+  if (wait > 0) return refusal(429, "rate_limited", `too many failed sign-ins: try again in ${wait} s`, { "Retry-After": String(wait) });
+  const res = await services.auth.handler(req);
+  if (res.ok) services.signInLimiter.succeeded(email);
+  else if (res.status === 401) services.signInLimiter.failed(address, email);
+  return res;
 }
 
 export const GET = handle;
