@@ -202,9 +202,14 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   const row = chair.getByRole("row", { name: /^Second reading/ });
   await row.getByText("Export", { exact: true }).click();
   const [redline] = await Promise.all([chair.waitForEvent("download"), row.getByRole("link", { name: "Word with tracked changes against First reading" }).click()]);
-  expect(redline.suggestedFilename()).toBe("MC.DEC_5_17-Second-reading-redline.docx");
+  expect(redline.suggestedFilename()).toBe("MC.DEC_5_17-Second-reading-redline-against-First-reading.docx");
+  // The menu says what it downloaded; a click elsewhere closes it (it covered the rows below).
+  await expect(row.getByRole("status")).toContainText("Downloaded MC.DEC_5_17-Second-reading-redline-against-First-reading.docx");
+  await chair.getByRole("heading", { level: 1 }).click();
+  await expect(row.getByRole("link", { name: "Word with tracked changes against First reading" })).toBeHidden();
   // A refused export says why instead of saving an error page.
   await chair.route("**/export?format=pdf**", (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: "forbidden", message: "no role on this document" }) }));
+  await row.getByText("Export", { exact: true }).click();
   await row.getByRole("link", { name: "PDF (print)" }).click();
   await expect(row.getByRole("status")).toHaveText("Export failed: no role on this document");
   await chair.context().close();

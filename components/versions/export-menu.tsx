@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 const FORMATS = [
   ["docx", "Word (.docx)"],
@@ -40,6 +40,21 @@ export function ExportMenu({
 }) {
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const busy = useRef(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A menu: a click elsewhere or Escape closes it (left open, it covered the rows below).
+  useEffect(() => {
+    function outside(event: PointerEvent) {
+      const el = menu.current;
+      if (el?.open && !el.contains(event.target as Node)) el.open = false;
+    }
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, []);
+  function onKeyDown(event: React.KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key !== "Escape" || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  }
   const href = (format: string) =>
     `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}`;
 
@@ -86,7 +101,7 @@ export function ExportMenu({
   const formats: (readonly [string, string])[] = [...FORMATS];
   if (base) formats.splice(1, 0, ["docx-redline", `Word with tracked changes against ${base.label}`]);
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={menu} onKeyDown={onKeyDown}>
       <summary>{label}</summary>
       <ul>
         {formats.map(([format, name]) => (

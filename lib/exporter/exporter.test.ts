@@ -47,6 +47,9 @@ describe("exports", () => {
   it("names files after the symbol and version", () => {
     expect(exportFileName(meta, "docx")).toBe("MC.DEC_5_17-Rev.2.docx");
     expect(exportFileName({ ...meta, symbol: "A/AC.292/2023/CRP.1/Rev.2" }, "pdf")).toBe("A_AC.292_2023_CRP.1_Rev.2.pdf");
+    // A redline names its base, and the version once (it was "…_Rev.3-Rev.3-redline").
+    expect(exportFileName({ ...meta, symbol: "MC.DEC/5/17/Rev.3", versionLabel: "Rev.3" }, "docx", "redline-against-Rev.1")).toBe("MC.DEC_5_17_Rev.3-redline-against-Rev.1.docx");
+    expect(exportFileName(meta, "docx", "compilation")).toBe("MC.DEC_5_17-Rev.2-compilation.docx");
   });
 
   it("a file name in any script makes a valid download header: ASCII filename, the real name in filename*", () => {

@@ -70,8 +70,11 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** File name `<symbol or title>-<version>.<ext>`, safe on every file system. */
-export function exportFileName(meta: ExportMeta, ext: string): string {
+/**
+ * File name `<symbol or title>-<version>[-<what>].<ext>`, safe on every file system; the
+ * version is left out when the symbol ends with it already ("…/Rev.2").
+ */
+export function exportFileName(meta: ExportMeta, ext: string, what?: string): string {
   const clean = (s: string) =>
     s
       .replace(/[\\/]/g, "_")
@@ -81,5 +84,5 @@ export function exportFileName(meta: ExportMeta, ext: string): string {
   const base = clean(meta.symbol ?? meta.title) || "document";
   const version = clean(meta.versionLabel);
   const name = base.endsWith(version) ? base : `${base}-${version}`;
-  return `${name}.${ext}`;
+  return `${name}${what ? `-${clean(what)}` : ""}.${ext}`;
 }

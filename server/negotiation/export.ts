@@ -97,7 +97,7 @@ export function createExports(deps: {
           return { body: await buildPdf(m, paragraphs, pdfFonts()), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
           const doc = buildCompilationDocx(m, xmlSafeDeep(compilationRows(documentId, userId, paragraphs)));
-          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-compilation` }, "docx") };
+          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", "compilation") };
         }
         case "docx":
           return { body: new Uint8Array(await Packer.toBuffer(buildDocx(m, paragraphs))), contentType: DOCX, fileName: exportFileName(m, "docx") };
@@ -116,7 +116,7 @@ export function createExports(deps: {
             pairs,
             (pair) => ({ author: attributionOf.get(pair) ?? "Chair", date: when }),
           );
-          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName({ ...m, versionLabel: `${v.label}-redline` }, "docx") };
+          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", `redline-against-${result.from.label}`) };
         }
       }
     },
