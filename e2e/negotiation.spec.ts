@@ -342,3 +342,28 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await chair.context().close();
   await belarus.context().close();
 });
+
+test("a delegate is told when the chair opens or closes the text, and when typing goes nowhere under the chair's pen", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(albania, OSCE);
+  await openDoc(albania, id);
+  const notice = albania.getByTestId("mode-notice");
+  await expect(notice).toHaveCount(0);
+  const before = (await serverParagraph(albania, id, "OP1")).text;
+  await albania.locator('[data-number="OP1"]').click();
+  await albania.keyboard.type("x");
+  await expect(notice).toContainText("The chair holds the pen: your typing is not part of the text.");
+  expect((await serverParagraph(albania, id, "OP1")).text).toBe(before);
+
+  const setMode = async (mode: string) =>
+    expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode }, headers: { origin: server.url } })).status()).toBe(200);
+  await setMode("open_drafting");
+  await expect(notice).toContainText("The chair opened the text for drafting");
+  await setMode("chairs_pen");
+  await expect(notice).toContainText("The chair holds the pen again");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+  await albania.context().close();
+  await chair.context().close();
+});

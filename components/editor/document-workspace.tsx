@@ -46,6 +46,37 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
   const openDrafting = negotiation.mode === "open_drafting";
   const editable = isChair || (doc.role === "delegate" && openDrafting);
+
+  // A delegate is told when the chair opens or closes the text (the header saying so may be
+  // scrolled away), and when typing goes nowhere because the chair holds the pen.
+  const [modeNotice, setModeNotice] = useState<string | null>(null);
+  const shownMode = useRef(negotiation.mode);
+  useEffect(() => {
+    if (doc.role !== "delegate" || shownMode.current === negotiation.mode) return;
+    shownMode.current = negotiation.mode;
+    setModeNotice(
+      negotiation.mode === "open_drafting"
+        ? "The chair opened the text for drafting: what you type now is a tracked suggestion of your delegation."
+        : "The chair holds the pen again: typing in the text is off; select words to propose an amendment.",
+    );
+  }, [doc.role, negotiation.mode]);
+  // The read-only text takes no focus: keys go to the page, with the selection in the text.
+  const textRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (doc.role !== "delegate" || openDrafting) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!(event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter")) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) || (target.isContentEditable && !textRef.current?.contains(target)))) return;
+      const anchor = window.getSelection()?.anchorNode ?? null;
+      if (anchor && textRef.current?.contains(anchor)) {
+        setModeNotice("The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.");
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [doc.role, openDrafting]);
   const color = doc.role === "delegate" && doc.delegation ? doc.delegation.color : isChair ? "#1d4ed8" : "#6b7280";
 
   // Plugins read the latest state through refs: no editor re-creation on every change.
@@ -203,15 +234,17 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           <p className="hint">Open drafting: your typing and deletions are tracked as suggestions of {doc.delegation?.name}.</p>
         ) : null}
         {collab ? (
-          <CollabEditor
-            collab={collab}
-            user={{ name: user.name, color }}
-            editable={editable}
-            isChair={isChair}
-            label={`Text of ${doc.title}${editable ? "" : " (read only)"}`}
-            extensions={extensions}
-            onReady={setEditor}
-          />
+          <div ref={textRef}>
+            <CollabEditor
+              collab={collab}
+              user={{ name: user.name, color }}
+              editable={editable}
+              isChair={isChair}
+              label={`Text of ${doc.title}${editable ? "" : " (read only)"}`}
+              extensions={extensions}
+              onReady={setEditor}
+            />
+          </div>
         ) : (
           <p className="muted">Loading the text…</p>
         )}
@@ -220,6 +253,14 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       <aside className="workspace-side" aria-label="Negotiation">
         <ConnectionStatus state={state} />
         <LiveUpdatesStatus state={negotiation.live} />
+        {modeNotice ? (
+          <p className="notice" role="status" data-testid="mode-notice">
+            {modeNotice}{" "}
+            <button type="button" className="link-button small" onClick={() => setModeNotice(null)}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
         <section className="panel-section" aria-labelledby="you-h">
           <h2 id="you-h" className="panel-title">
             You
