@@ -183,42 +183,45 @@ export function ReviewPanel({
 
   return (
     <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
-      <div className="filters">
-        <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
-        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
-          <option value="">All kinds</option>
-          <option value="amendment">Amendments</option>
-          <option value="suggestion">Tracked changes</option>
-          <option value="objection">Objections</option>
-          <option value="reservation">Reservations</option>
-        </select>
-      </div>
-      <p className="muted small">
-        {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
-      </p>
-      {message ? (
-        <p className={message.ok ? "notice" : "error"} role="status">
-          {message.text}
-          {message.undo ? (
-            <>
-              {" "}
-              <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
-                Undo (U)
-              </button>
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {delegation ? (
-        <div className="bulk">
-          <button type="button" className="button small" onClick={() => void bulk("accept")}>
-            Accept all tracked changes of this delegation
-          </button>
-          <button type="button" className="button small" onClick={() => void bulk("reject")}>
-            Reject all of them
-          </button>
+      {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
+      <div className="review-head">
+        <div className="filters">
+          <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
+          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
+            <option value="">All kinds</option>
+            <option value="amendment">Amendments</option>
+            <option value="suggestion">Tracked changes</option>
+            <option value="objection">Objections</option>
+            <option value="reservation">Reservations</option>
+          </select>
         </div>
-      ) : null}
+        <p className="muted small">
+          {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
+        </p>
+        {message ? (
+          <p className={message.ok ? "notice" : "error"} role="status">
+            {message.text}
+            {message.undo ? (
+              <>
+                {" "}
+                <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
+                  Undo (U)
+                </button>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {delegation ? (
+          <div className="bulk">
+            <button type="button" className="button small" onClick={() => void bulk("accept")}>
+              Accept all tracked changes of this delegation
+            </button>
+            <button type="button" className="button small" onClick={() => void bulk("reject")}>
+              Reject all of them
+            </button>
+          </div>
+        ) : null}
+      </div>
       <ol className="review-list" ref={listRef}>
         {items.map((item, i) => {
           const active = item === current;
