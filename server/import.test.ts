@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Packer } from "docx";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -35,6 +35,23 @@ describe("import", () => {
   it("reads Markdown and plain text", async () => {
     const doc = await readDraft("d.md", strToU8("**A draft decision on ICT security**\n\nNoting the report,\n\nDecides:\n\n1. To meet again;"));
     expect(doc.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
+  });
+
+  it("reads Markdown headings and Word heading styles as headings, without their markers", async () => {
+    const md = "# Draft resolution on cyber capacity-building\n\nThe General Assembly,\n\n## Recalling\n\nRecalling its resolution 73/27,\n\nDecides:\n\n1. To convene a working group;";
+    const doc = await readDraft("d.md", strToU8(md));
+    expect(doc.meta.title).toBe("Draft resolution on cyber capacity-building");
+    const texts = doc.blocks.map((b) => b.runs.map((r) => r.text).join(""));
+    expect(texts.some((t) => t.includes("#"))).toBe(false);
+    expect(doc.blocks[0]!.kind).toBe("title");
+    expect(doc.blocks.find((b) => b.runs.map((r) => r.text).join("") === "Recalling")?.kind).toBe("heading");
+
+    const word = new Document({
+      sections: [{ children: [new Paragraph({ text: "Second day of the Twenty-Fourth Meeting", heading: HeadingLevel.HEADING_1 }), new Paragraph({ text: "Noting the report of the Secretary-General," })] }],
+    });
+    const fromWord = await readDraft("d.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(fromWord.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual(["Second day of the Twenty-Fourth Meeting", "Noting the report of the Secretary-General,"]);
+    expect(fromWord.meta.title).toBe("Second day of the Twenty-Fourth Meeting");
   });
 
   it("refuses bad files with a reason", async () => {

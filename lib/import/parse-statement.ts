@@ -101,6 +101,18 @@ function osceDecisionSymbol(body: readonly BodyBlock[]): string | undefined {
 }
 
 /**
+ * Markdown headings ("# Draft resolution", and Word's heading styles, which mammoth writes
+ * so) as the bold lines statements use for their title and headings: the marker itself is
+ * not text.
+ */
+function atxHeadingsAsBold(text: string): string {
+  return text.replace(/^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/gm, (_, heading: string) => {
+    const inner = heading.replace(/^\*\*(.*)\*\*$/, "$1");
+    return `**${inner}**`;
+  });
+}
+
+/**
  * Parses a statement's plain text (light Markdown: `**bold**`, `*italic*`, "- " / "• "
  * bullets, blank-line paragraphs) into the document model: a title, headings, preambular
  * and operative paragraphs (only where the text has a resolution's structure; operative
@@ -110,7 +122,7 @@ function osceDecisionSymbol(body: readonly BodyBlock[]): string | undefined {
  */
 export function parseStatement(text: string, options: ParseOptions = {}): ImportedDocument {
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const { meta, body, languages } = extractMeta(text);
+  const { meta, body, languages } = extractMeta(atxHeadingsAsBold(text));
   const kinds = classifyBlocks(body);
   const titleIndex = findTitle(body, kinds);
   if (titleIndex >= 0) kinds[titleIndex] = "title";
