@@ -200,6 +200,7 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   expect(((await again.json()) as { message: string }).message).toBe('a version named "first reading" exists already');
   await chair.goto(`/documents/${id}/versions`);
   const row = chair.getByRole("row", { name: /^Second reading/ });
+  await expect(row).toContainText("same text as First reading");
   await row.getByText("Export", { exact: true }).click();
   const [redline] = await Promise.all([chair.waitForEvent("download"), row.getByRole("link", { name: "Word with tracked changes against First reading" }).click()]);
   expect(redline.suggestedFilename()).toBe("MC.DEC_5_17-Second-reading-redline-against-First-reading.docx");

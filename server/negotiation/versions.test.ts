@@ -52,6 +52,12 @@ describe("versions", () => {
     expect(read).toMatchObject({ label: "Rev.1", note: "after the first reading", createdBy: "Chair" });
     expect(read.paragraphs.map((p) => [p.number, p.text, p.status])).toEqual([["OP1", "Continue to implement", "open"]]);
     expect(versions.list(docId, "user-d").map((x) => x.label)).toEqual(["Rev.1"]);
+    // A version saved with nothing changed since the one before says so; one with a change does not.
+    versions.create(docId, CHAIR, { label: "Rev.2" });
+    versions.create(docId, CHAIR, { label: "Rev.3" });
+    editOp1(" again");
+    versions.create(docId, CHAIR, { label: "Rev.4" });
+    expect(versions.list(docId, CHAIR).map((x) => [x.label, x.sameTextAs])).toEqual([["Rev.4", null], ["Rev.3", "Rev.2"], ["Rev.2", null], ["Rev.1", null]]);
     expect(() => versions.create(docId, "user-d", { label: "Rev.2" })).toThrow(/only the chair/);
   });
 

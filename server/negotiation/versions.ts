@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { labelKey } from "../../lib/validation/text";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { PlenaryError } from "../../lib/errors";
@@ -31,6 +31,8 @@ export interface VersionSummary {
   createdBy: string;
   restoredFrom: string | null;
   paragraphCount: number;
+  /** The label of the version saved before it when the text is the same (nothing changed between them). */
+  sameTextAs?: string | null;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -143,13 +145,16 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     list(documentId: string, userId: string): VersionSummary[] {
       member(documentId, userId);
       const who = names();
-      return db
+      const rows = db
         .select()
         .from(versions)
         .where(eq(versions.documentId, documentId))
-        .orderBy(desc(versions.createdAt))
-        .all()
-        .map((r) => summary(r, who));
+        // Saved in the same millisecond (a restore saves the live text first): insertion order.
+        .orderBy(desc(versions.createdAt), desc(sql`rowid`))
+        .all();
+      // Newest first: a version whose paragraphs read as the one saved before it says so.
+      const texts = rows.map((r) => JSON.stringify((JSON.parse(r.paragraphs) as VersionParagraph[]).map((p) => [p.kind, p.text])));
+      return rows.map((r, i) => ({ ...summary(r, who), sameTextAs: i + 1 < rows.length && texts[i] === texts[i + 1] ? rows[i + 1]!.label : null }));
     },
 
     get(documentId: string, userId: string, versionId: string): VersionDetail {

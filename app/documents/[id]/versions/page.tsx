@@ -61,6 +61,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                   <td>
                     <Link href={`/documents/${id}/versions/${v.id}`}>{v.label}</Link>
                     {v.symbol ? <div className="symbol">{v.symbol}</div> : null}
+                    {v.sameTextAs ? <div className="muted small">same text as {v.sameTextAs}</div> : null}
                   </td>
                   <td>{when(v.createdAt)}</td>
                   <td>{v.createdBy}</td>
