@@ -25,7 +25,7 @@ async function chairAtOp1End(browser: Browser, server: PlenaryServer) {
   return { chair, id };
 }
 
-test("failed sign-ins are limited per IP (successful ones do not count: a room signs in from one address) and every response carries the security headers", async ({ playwright }) => {
+test("failed sign-ins are limited per IP (successful ones do not count: a room signs in from one address)", async ({ playwright }) => {
   await withServer({ SIGN_IN_PER_MINUTE: "3" }, async (server) => {
     // Eight people sign in from one address within the minute: none is refused.
     for (let i = 0; i < 8; i++) {
@@ -45,6 +45,22 @@ test("failed sign-ins are limited per IP (successful ones do not count: a room s
     const refused = await api.post("/api/auth/sign-in/email", { data: { email: "albania@example.org", password: "wrong-password" } });
     expect(await refused.json()).toMatchObject({ error: "rate_limited", message: expect.stringMatching(/^too many failed sign-ins: try again in \d+ s$/) });
     expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    await api.dispose();
+  });
+});
+
+test("a burst of simultaneous wrong passwords is counted as it arrives, a sign-in in another encoding than JSON is refused, and every response carries the security headers", async ({ playwright }) => {
+  await withServer({ SIGN_IN_PER_MINUTE: "3" }, async (server) => {
+    const api = await playwright.request.newContext({ baseURL: server.url });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.post("/api/auth/sign-in/email", { data: { email: `guess${i}@example.org`, password: "wrong-password" } })),
+    );
+    const statuses = burst.map((r) => r.status()).sort();
+    // Three tried (they were counted before their passwords were checked), nine refused.
+    expect(statuses).toEqual([...Array<number>(3).fill(401), ...Array<number>(9).fill(429)]);
+    // A form-encoded body would be read one way by the limiter and another by better-auth.
+    const form = await api.post("/api/auth/sign-in/email", { form: { email: "chair@example.org", password: "wrong-password" } });
+    expect(form.status()).toBe(415);
 
     const page = await api.get("/sign-in");
     const h = page.headers();

@@ -52,6 +52,16 @@ describe("import", () => {
     const fromWord = await readDraft("d.docx", new Uint8Array(await Packer.toBuffer(word)));
     expect(fromWord.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual(["Second day of the Twenty-Fourth Meeting", "Noting the report of the Secretary-General,"]);
     expect(fromWord.meta.title).toBe("Second day of the Twenty-Fourth Meeting");
+
+    // A line that starts with "#" inside a paragraph, or a Word paragraph that starts with
+    // "# ", is text: kept whole, not made a heading.
+    const wrapped = await readDraft("w.md", strToU8("**Draft decision on the annex**\n\nDecides to amend paragraph\n# 5 of the annex;"));
+    expect(wrapped.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toContain("# 5 of the annex;");
+    const literal = new Document({ sections: [{ children: [new Paragraph({ text: "Draft decision on the annex of the report" }), new Paragraph({ text: "# 5 of the annex is deleted;" })] }] });
+    const fromLiteral = await readDraft("l.docx", new Uint8Array(await Packer.toBuffer(literal)));
+    expect(fromLiteral.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toContain("# 5 of the annex is deleted;");
+    const plain = await readDraft("p.txt", strToU8("Statement by the delegation\n\n# 1 priority: the text"));
+    expect(plain.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toContain("# 1 priority: the text");
   });
 
   it("refuses bad files with a reason", async () => {

@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
-import { parseStatement } from "../lib/import/parse-statement";
+import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 
 /** Largest draft accepted for import. */
@@ -10,7 +10,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** mammoth writes __bold__ and escapes punctuation; the importer reads **bold** and plain text. */
 function fromMammothMarkdown(md: string): string {
-  return md
+  // Headings first, while a literal "#" that starts a paragraph is still escaped ("\#").
+  return atxHeadingsAsBold(md)
     .replace(/__(.+?)__/gs, "**$1**")
     .replace(/\\([.\-()#!+_`>[\]{}])/g, "$1")
     .replace(/<a id="[^"]*"><\/a>/g, "");
@@ -50,7 +51,7 @@ export async function readDraft(fileName: string, bytes: Uint8Array): Promise<Im
   else if (ext === "md" || ext === "txt") text = utf8(bytes);
   else throw new PlenaryError("bad_request", "import a .docx, .md or .txt file");
   if (!text.trim()) throw new PlenaryError("bad_request", "no text was found in the file");
-  const doc = parseStatement(text);
+  const doc = parseStatement(text, { markdownHeadings: ext === "md" });
   if (doc.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
   return doc;
 }

@@ -7,7 +7,8 @@ describe("SignInLimiter", () => {
     const limiter = new SignInLimiter(3, 5, 60_000, 10_000, () => now);
     for (let i = 0; i < 200; i++) {
       expect(limiter.retryAfter("nat", `delegate${i}@example.org`)).toBe(0);
-      limiter.succeeded(`delegate${i}@example.org`);
+      limiter.failed("nat", `delegate${i}@example.org`);
+      limiter.succeeded("nat", `delegate${i}@example.org`);
       now += 100;
     }
   });
@@ -36,13 +37,16 @@ describe("SignInLimiter", () => {
     expect(limiter.retryAfter("10.0.0.99", "chair@example.org")).toBe(60);
     now = 61_000;
     limiter.failed("10.0.1.1", "chair@example.org");
-    limiter.succeeded("chair@example.org");
+    limiter.succeeded("10.0.1.1", "chair@example.org");
     expect(limiter.retryAfter("10.0.2.2", "chair@example.org")).toBe(0);
   });
 
-  it("keeps at most maxKeys keys under a spray of addresses", () => {
+  it("keeps at most maxKeys keys under a spray of addresses, without dropping an account at its limit", () => {
     const limiter = new SignInLimiter(3, 5, 60_000, 100);
+    for (let i = 0; i < 15; i++) limiter.failed(`203.0.113.${i}`, "chair@x.org");
+    expect(limiter.retryAfter("192.0.2.1", "chair@x.org")).toBeGreaterThan(0);
     for (let i = 0; i < 5_000; i++) limiter.failed(`198.51.${i >> 8}.${i & 255}`, `u${i}@x.org`);
     expect(limiter.size).toBeLessThanOrEqual(100);
+    expect(limiter.retryAfter("192.0.2.1", "chair@x.org")).toBeGreaterThan(0);
   });
 });

@@ -29,6 +29,7 @@ export class SignInLimiter {
     return wait;
   }
 
+  /** An attempt, counted as failed until `succeeded` says otherwise (counted before the password is checked). */
   failed(address: string, email: string): void {
     for (const key of keysOf(address, email)) {
       const recent = this.recent(key);
@@ -37,12 +38,34 @@ export class SignInLimiter {
       this.failures.delete(key);
       this.failures.set(key, recent);
     }
-    while (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value!);
+    if (this.failures.size > this.maxKeys) this.evict();
   }
 
-  /** A successful sign-in clears the account's failures (not the address's: others share it). */
-  succeeded(email: string): void {
+  /**
+   * The attempt succeeded: the address's last count is taken back (others share the address)
+   * and the account's failures are cleared.
+   */
+  succeeded(address: string, email: string): void {
+    const key = `address:${address}`;
+    const recent = this.failures.get(key);
+    if (recent) {
+      recent.pop();
+      if (recent.length === 0) this.failures.delete(key);
+    }
     this.failures.delete(`email:${email.trim().toLowerCase()}`);
+  }
+
+  /**
+   * Past `maxKeys`: expired keys go first, then the oldest keys that are not at their limit.
+   * A key at its limit is never dropped (a spray of fresh addresses and accounts must not
+   * reset the count of the account being guessed).
+   */
+  private evict(): void {
+    for (const key of [...this.failures.keys()]) if (this.recent(key).length === 0) this.failures.delete(key);
+    for (const [key, list] of this.failures) {
+      if (this.failures.size <= this.maxKeys) break;
+      if (list.length < this.limitOf(key)) this.failures.delete(key);
+    }
   }
 
   get size(): number {

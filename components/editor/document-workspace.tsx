@@ -66,6 +66,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     if (doc.role !== "delegate" || openDrafting) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // "?" opens the shortcuts and Space scrolls: not typing.
+      if (event.key === "?" || event.key === " ") return;
       if (!(event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter")) return;
       const target = event.target as HTMLElement | null;
       if (target && (["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) || (target.isContentEditable && !textRef.current?.contains(target)))) return;

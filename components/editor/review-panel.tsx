@@ -43,7 +43,9 @@ export function ReviewPanel({
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const lastIndex = useRef(0);
   const reviewRef = useRef<HTMLDivElement>(null);
-  const [rejecting, setRejecting] = useState(false);
+  // The item whose reject form is open: bound to that item, so a form never moves to another
+  // one (the item withdrawn or decided meanwhile closes it instead).
+  const [rejectingKey, setRejectingKey] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; undo?: string | null } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const byCode = useMemo(() => new Map(delegations.map((d) => [d.code, d])), [delegations]);
@@ -84,6 +86,14 @@ export function ReviewPanel({
   // may be typing elsewhere).
   const moved = useRef(false);
   const currentId = current?.key;
+  const rejecting = rejectingKey !== null && rejectingKey === currentId;
+  // The item being rejected left the queue (withdrawn, decided elsewhere): the form closes.
+  useEffect(() => {
+    if (rejectingKey !== null && !items.some((item) => item.key === rejectingKey)) {
+      setRejectingKey(null);
+      setMessage({ ok: false, text: "The item you were rejecting left the queue (withdrawn or decided meanwhile); nothing was decided." });
+    }
+  }, [items, rejectingKey]);
   const currentBlock = current?.blockId;
   const currentAnnotation = current?.kind === "annotation" ? current.a.id : null;
   useEffect(() => {
@@ -114,6 +124,8 @@ export function ReviewPanel({
 
   async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
     if (!current) return;
+    // A reason is for the item it was typed on: not another one that took its place.
+    if (decision === "reject" && current.key !== rejectingKey) return;
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
@@ -123,17 +135,18 @@ export function ReviewPanel({
     // decided tracked change are in the text: undone by editing it).
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
     setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.`, undo } : { ok: false, text: res.message ?? "Failed." });
-    setRejecting(false);
+    setRejectingKey(null);
     refocus();
   }
 
   function cancelReject() {
-    setRejecting(false);
+    setRejectingKey(null);
     refocus();
   }
 
   async function acceptAllIn(blockId: string) {
-    const count = suggestions.filter((x) => x.blockId === blockId).length;
+    // One tracked change may be drawn in several pieces: counted once.
+    const count = new Set(suggestions.filter((x) => x.blockId === blockId).map((x) => x.id)).size;
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: `Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}.` } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -143,7 +156,7 @@ export function ReviewPanel({
   async function bulk(decision: "accept" | "reject") {
     const d = delegations.find((x) => x.id === delegation);
     if (!d) return;
-    const count = suggestions.filter((x) => x.delegation === d.code).length;
+    const count = new Set(suggestions.filter((x) => x.delegation === d.code).map((x) => x.id)).size;
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
@@ -169,7 +182,7 @@ export function ReviewPanel({
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
     else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
     else if (k === "a") void decide("accept");
-    else if (k === "r") setRejecting(true);
+    else if (k === "r" && current) setRejectingKey(current.key);
     else if (k === "s" && current?.kind === "annotation") void decide("resolve");
     else if (k === "u" && message?.undo) void reopen(message.undo);
     else return;
@@ -254,7 +267,7 @@ export function ReviewPanel({
                   <button type="button" className="button small primary" onClick={() => decide("accept")}>
                     Accept (A)
                   </button>
-                  <button type="button" className="button small" onClick={() => setRejecting(true)} aria-expanded={rejecting}>
+                  <button type="button" className="button small" onClick={() => setRejectingKey(item.key)} aria-expanded={rejecting}>
                     Reject… (R)
                   </button>
                   {item.kind === "suggestion" ? (

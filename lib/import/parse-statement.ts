@@ -8,6 +8,8 @@ import { splitBlocks } from "./split-blocks";
 export interface ParseOptions {
   /** Block id factory; defaults to `crypto.randomUUID()`. */
   newId?: () => string;
+  /** The text is Markdown: "# Heading" blocks are headings (see atxHeadingsAsBold). Off for plain statements. */
+  markdownHeadings?: boolean;
 }
 
 /** Symbols and dates count as document metadata only in the first blocks of the text. */
@@ -103,13 +105,17 @@ function osceDecisionSymbol(body: readonly BodyBlock[]): string | undefined {
 /**
  * Markdown headings ("# Draft resolution", and Word's heading styles, which mammoth writes
  * so) as the bold lines statements use for their title and headings: the marker itself is
- * not text.
+ * not text. Only a block of its own (blank lines around it) is a heading: a wrapped line
+ * that happens to start with "# 5 of the annex" stays text.
  */
-function atxHeadingsAsBold(text: string): string {
-  return text.replace(/^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/gm, (_, heading: string) => {
-    const inner = heading.replace(/^\*\*(.*)\*\*$/, "$1");
-    return `**${inner}**`;
-  });
+export function atxHeadingsAsBold(text: string): string {
+  return text
+    .split(/(\n[ \t]*\n)/)
+    .map((block) => {
+      const m = /^[ \t]*#{1,6}[ \t]+([^\n]+?)(?:[ \t]+#+)?[ \t]*$/.exec(block);
+      return m ? `**${m[1]!.replace(/^\*\*(.*)\*\*$/, "$1")}**` : block;
+    })
+    .join("");
 }
 
 /**
@@ -122,7 +128,7 @@ function atxHeadingsAsBold(text: string): string {
  */
 export function parseStatement(text: string, options: ParseOptions = {}): ImportedDocument {
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const { meta, body, languages } = extractMeta(atxHeadingsAsBold(text));
+  const { meta, body, languages } = extractMeta(options.markdownHeadings ? atxHeadingsAsBold(text) : text);
   const kinds = classifyBlocks(body);
   const titleIndex = findTitle(body, kinds);
   if (titleIndex >= 0) kinds[titleIndex] = "title";

@@ -11,7 +11,8 @@ export const NewAnnotationBody = z
     blockId,
     from: z.number().int().min(0),
     to: z.number().int().min(0),
-    quote: textField(10_000),
+    // Checked against the paragraph's own text (which may hold any character a paste brought).
+    quote: z.string().max(10_000),
     kind: z.enum(ANNOTATION_KINDS),
     op: z.enum(AMENDMENT_OPS).optional(),
     proposedText: textField(10_000).optional(),

@@ -106,7 +106,6 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       if (!block) throw new PlenaryError("not_found", "no such paragraph");
       const text = blockPlainText(block.text);
       let { from, to } = input;
-      if (to > text.length) throw new PlenaryError("bad_request", `the selection ends past the paragraph (it has ${text.length} characters): select it again`);
       if (text.slice(from, to) !== input.quote) {
         // The text moved between selection and request: find the quoted words once.
         const at = input.quote ? text.indexOf(input.quote) : -1;
@@ -116,6 +115,8 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
         from = at;
         to = at + input.quote.length;
       }
+      // After looking for the words again (the paragraph may have shrunk meanwhile).
+      if (to > text.length) throw new PlenaryError("bad_request", `the selection ends past the paragraph (it has ${text.length} characters): select it again`);
       try {
         return createAnchor(room.doc, input.blockId, from, to);
       } catch (err) {

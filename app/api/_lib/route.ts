@@ -58,8 +58,8 @@ export async function withUser(req: Request, fn: (ctx: Ctx) => Promise<Response>
 /** Parses a JSON body with a zod schema (400 with the reasons on failure). */
 export async function body<T>(req: Request, schema: ZodType<T>, maxBytes = 64 * 1024): Promise<T> {
   // The server refuses bodies over MAX_REQUEST_BYTES before they are read (server/request-limits.ts);
-  // a declared length over this route's own limit is refused here before reading too.
-  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw new PlenaryError("too_large", `request body above ${maxBytes} bytes`);
+  // a declared length that cannot fit this route's limit (characters, up to 4 bytes each in UTF-8) is refused before reading too.
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes * 4) throw new PlenaryError("too_large", `request body above ${maxBytes} bytes`);
   const text = await req.text();
   if (text.length > maxBytes) throw new PlenaryError("too_large", `request body above ${maxBytes} bytes`);
   let raw: unknown;

@@ -1,4 +1,5 @@
 import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
+import { normalizeAddress } from "@/server/collab/limits";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,10 @@ async function handle(req: Request): Promise<Response> {
   // Password guessing: failed sign-ins are limited per address and per account (only
   // failures count: a whole room signs in from one address). The address is the one the
   // server set from the socket or the trusted proxies (server/client-address.ts).
-  const address = req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  // JSON only (the sign-in form sends JSON): better-auth also reads form bodies, and a body
+  // read one way by the limiter and another by better-auth would dodge the account's count.
+  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) return refusal(415, "bad_request", "send the sign-in as JSON");
+  const address = normalizeAddress(req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
   const email = await req
     .clone()
     .json()
@@ -33,9 +37,11 @@ async function handle(req: Request): Promise<Response> {
     .catch(() => "");
   const wait = services.signInLimiter.retryAfter(address, email);
   if (wait > 0) return refusal(429, "rate_limited", `too many failed sign-ins: try again in ${wait} s`, { "Retry-After": String(wait) });
+  // Counted as a failure before the password is checked (asynchronously): a burst of
+  // simultaneous guesses is counted as it arrives, not after all of them were tried.
+  services.signInLimiter.failed(address, email);
   const res = await services.auth.handler(req);
-  if (res.ok) services.signInLimiter.succeeded(email);
-  else if (res.status === 401) services.signInLimiter.failed(address, email);
+  if (res.ok) services.signInLimiter.succeeded(address, email);
   return res;
 }
 
