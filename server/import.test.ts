@@ -46,6 +46,21 @@ describe("import", () => {
     expect(doc.blocks[0]!.kind).toBe("title");
     expect(doc.blocks.find((b) => b.runs.map((r) => r.text).join("") === "Recalling")?.kind).toBe("heading");
 
+    // With the "#" title read as a title, a resolution's structure is found: PP / OP, not 1–5 straight through.
+    const resolution = await readDraft(
+      "r.md",
+      strToU8("# Draft resolution on cyber capacity-building\n\nThe General Assembly,\n\nRecalling its resolutions 73/27 and 73/266,\n\nNoting with concern the growing digital divide,\n\nDecides:\n\n1. To convene an open-ended working group;\n\n2. To request a report;"),
+    );
+    expect(rendered(resolution).map((p) => [p.kind, p.number])).toEqual([
+      ["title", null],
+      ["heading", null],
+      ["preambular", "PP1"],
+      ["preambular", "PP2"],
+      ["heading", null],
+      ["operative", "OP1"],
+      ["operative", "OP2"],
+    ]);
+
     const word = new Document({
       sections: [{ children: [new Paragraph({ text: "Second day of the Twenty-Fourth Meeting", heading: HeadingLevel.HEADING_1 }), new Paragraph({ text: "Noting the report of the Secretary-General," })] }],
     });
