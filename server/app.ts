@@ -44,7 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // A body over the limit is refused before anyone reads it. Node then reads the rest and
     // throws it away (nothing is kept), so the client gets this answer instead of a reset
     // connection; one that goes on sending past the grace period is cut off.
-    const refusal = screenBody(pathnameOf(req.url), req.headers, config.maxRequestBytes);
+    const refusal = screenBody((req.url ?? "/").split("?")[0] ?? "/", req.headers, config.maxRequestBytes);
     if (refusal) {
       res.writeHead(refusal.status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       res.end(JSON.stringify({ error: refusal.error, message: refusal.message }));
@@ -118,11 +118,4 @@ export async function startServer(config: Config): Promise<RunningServer> {
       database.close();
     },
   };
-}
-
-/** The path of a request target ("/a/b?c" -> "/a/b"). */
-function pathnameOf(url: string | undefined): string {
-  const target = url ?? "/";
-  const q = target.indexOf("?");
-  return q === -1 ? target : target.slice(0, q);
 }

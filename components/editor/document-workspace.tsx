@@ -69,8 +69,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       // "?" opens the shortcuts and Space scrolls: not typing.
       if (event.key === "?" || event.key === " ") return;
       if (!(event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter")) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName) || (target.isContentEditable && !textRef.current?.contains(target)))) return;
+      // Keys in a field or on a button are not typing in the text (as for "?" below).
+      if ((event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
       const anchor = window.getSelection()?.anchorNode ?? null;
       if (anchor && textRef.current?.contains(anchor)) {
         setModeNotice("The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.");

@@ -144,9 +144,13 @@ export function ReviewPanel({
     refocus();
   }
 
+  /** Tracked changes the filter keeps: one drawn in several pieces counts once. */
+  function changesWhere(keep: (s: Suggestion) => boolean): number {
+    return new Set(suggestions.filter(keep).map((x) => x.id)).size;
+  }
+
   async function acceptAllIn(blockId: string) {
-    // One tracked change may be drawn in several pieces: counted once.
-    const count = new Set(suggestions.filter((x) => x.blockId === blockId).map((x) => x.id)).size;
+    const count = changesWhere((x) => x.blockId === blockId);
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: `Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}.` } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -156,7 +160,7 @@ export function ReviewPanel({
   async function bulk(decision: "accept" | "reject") {
     const d = delegations.find((x) => x.id === delegation);
     if (!d) return;
-    const count = new Set(suggestions.filter((x) => x.delegation === d.code).map((x) => x.id)).size;
+    const count = changesWhere((x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });

@@ -1,6 +1,7 @@
 import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
 import { normalizeAddress } from "@/server/collab/limits";
 import { getRuntime } from "@/server/runtime";
+import { json } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +13,10 @@ export const dynamic = "force-dynamic";
  */
 const OPEN = new Set(["GET /api/auth/get-session", "POST /api/auth/sign-in/email", "POST /api/auth/sign-out", "POST /api/auth/change-password"]);
 
-function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
-}
-
 async function handle(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
   const route = `${req.method} ${pathname}`;
-  if (!OPEN.has(route)) return refusal(404, "not_found", "no such account route");
+  if (!OPEN.has(route)) return json({ error: "not_found", message: "no such account route" }, 404);
   const services = getRuntime();
   if (route !== "POST /api/auth/sign-in/email") return services.auth.handler(req);
 
@@ -28,7 +25,7 @@ async function handle(req: Request): Promise<Response> {
   // server set from the socket or the trusted proxies (server/client-address.ts).
   // JSON only (the sign-in form sends JSON): better-auth also reads form bodies, and a body
   // read one way by the limiter and another by better-auth would dodge the account's count.
-  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) return refusal(415, "bad_request", "send the sign-in as JSON");
+  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) return json({ error: "bad_request", message: "send the sign-in as JSON" }, 415);
   const address = normalizeAddress(req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
   const email = await req
     .clone()
@@ -36,7 +33,11 @@ async function handle(req: Request): Promise<Response> {
     .then((b: unknown) => (b && typeof b === "object" && "email" in b && typeof b.email === "string" ? b.email : ""))
     .catch(() => "");
   const wait = services.signInLimiter.retryAfter(address, email);
-  if (wait > 0) return refusal(429, "rate_limited", `too many failed sign-ins: try again in ${wait} s`, { "Retry-After": String(wait) });
+  if (wait > 0) {
+    const refused = json({ error: "rate_limited", message: `too many failed sign-ins: try again in ${wait} s` }, 429);
+    refused.headers.set("Retry-After", String(wait));
+    return refused;
+  }
   // Counted as a failure before the password is checked (asynchronously): a burst of
   // simultaneous guesses is counted as it arrives, not after all of them were tried.
   services.signInLimiter.failed(address, email);
