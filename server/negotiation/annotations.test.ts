@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { PlenaryError } from "../../lib/errors";
+import { EventLog } from "../db/event-log";
+import { EventBus } from "../events";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
+import { resolveAnchor } from "../../lib/negotiation/anchor";
+import { createAnnotations, type NewAnnotationInput } from "./annotations";
+import type { AnnotationView } from "./views";
+
+let h: CollabHarness;
+let docId: string;
+let annotations: ReturnType<typeof createAnnotations>;
+const CHAIR = "user-chair";
+const TEXT = "Welcomes the report of the Group";
+
+beforeEach(async () => {
+  h = await startCollabHarness();
+  docId = h.createDocument([{ id: "pp1", kind: "preambular", runs: [{ text: TEXT }] }]);
+  h.database.sqlite.prepare("INSERT INTO user (id, name, email) VALUES (?, 'Chair', 'chair@example.org')").run(CHAIR);
+  h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(docId, CHAIR);
+  annotations = createAnnotations({
+    db: h.database.db,
+    sqlite: h.database.sqlite,
+    collab: h.collab,
+    events: new EventLog(h.database.sqlite),
+    bus: new EventBus(),
+  });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Edits the paragraph's live text as another writer would, between a selection and its request. */
+function edit(change: (text: Y.XmlText) => void): void {
+  h.collab.applyServerChange(docId, (doc) => change((doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText), {
+    userId: CHAIR,
+    delegationId: null,
+  });
+}
+
+function comment(over: Partial<NewAnnotationInput>): NewAnnotationInput {
+  return { blockId: "pp1", from: 0, to: 0, quote: "", kind: "comment", body: "note", ...over };
+}
+
+function refusal(input: NewAnnotationInput): { code: string; message: string } {
+  try {
+    annotations.create(docId, CHAIR, input);
+  } catch (err) {
+    if (err instanceof PlenaryError) return { code: err.code, message: err.message };
+    throw err;
+  }
+  throw new Error("expected a refusal");
+}
+
+/** Where the stored anchor lies in the live text now. */
+function at(view: AnnotationView) {
+  return h.collab.withRoom(docId, (room) => resolveAnchor(room.doc, view.anchor));
+}
+
+const stored = () => h.database.sqlite.prepare("SELECT count(*) AS n FROM annotations").get() as { n: number };
+
+describe("anchoring a selection the text has moved under", () => {
+  it("anchors where the client selected when the server's text still says the same there", () => {
+    const view = annotations.create(docId, CHAIR, comment({ from: 13, to: 19, quote: "report" }));
+    expect(at(view)).toMatchObject({ from: 13, to: 19, text: "report", detached: false });
+  });
+
+  it("finds the quoted words again when words were typed before them meanwhile", () => {
+    edit((t) => t.insert(0, "Warmly "));
+    const view = annotations.create(docId, CHAIR, comment({ from: 13, to: 19, quote: "report" }));
+    expect(at(view)).toMatchObject({ from: 20, to: 26, text: "report", detached: false });
+  });
+
+  it("finds them again before refusing a selection that now ends past the shortened paragraph", () => {
+    // The client selected "Group" at 27–32; the paragraph then lost its first nine characters.
+    edit((t) => t.delete(0, 9));
+    expect(TEXT.length - 9).toBeLessThan(32);
+    const view = annotations.create(docId, CHAIR, comment({ from: 27, to: 32, quote: "Group" }));
+    expect(at(view)).toMatchObject({ from: 18, to: 23, text: "Group", detached: false });
+  });
+
+  it("refuses a selection past the paragraph that quotes nothing, saying how long the paragraph is", () => {
+    expect(refusal(comment({ from: 40, to: 40, quote: "" }))).toEqual({
+      code: "bad_request",
+      message: `the selection ends past the paragraph (it has ${TEXT.length} characters): select it again`,
+    });
+    expect(stored().n).toBe(0);
+  });
+
+  it("refuses, storing nothing, when the quoted words are gone or now occur twice", () => {
+    edit((t) => t.delete(13, 7)); // "report " gone
+    expect(refusal(comment({ from: 13, to: 19, quote: "report" }))).toMatchObject({ code: "conflict", message: "the selected text changed meanwhile: select it again" });
+    edit((t) => t.insert(t.length, " and the Group"));
+    expect(refusal(comment({ from: 0, to: 5, quote: "Group" }))).toMatchObject({ code: "conflict" });
+    expect(stored().n).toBe(0);
+  });
+});
