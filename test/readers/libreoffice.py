@@ -48,8 +48,11 @@ def redlines(doc):
 
 
 def main(files):
-    port = 20000 + os.getpid() % 20000
     profile = tempfile.mkdtemp(prefix="plenary-lo-")
+    # A named pipe of its own, not a TCP port: a port derived from the pid could be held by
+    # another process (a test server on an ephemeral port), and the bridge would then fail
+    # to connect or reach the wrong listener.
+    pipe = "plenary-lo-" + os.path.basename(profile)
     office = subprocess.Popen(
         [
             "soffice",
@@ -59,7 +62,7 @@ def main(files):
             "--norestore",
             "--nodefault",
             f"-env:UserInstallation=file://{profile}",
-            f"--accept=socket,host=127.0.0.1,port={port};urp;",
+            f"--accept=pipe,name={pipe};urp;",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -70,7 +73,7 @@ def main(files):
         ctx = None
         for _ in range(600):
             try:
-                ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
             except NoConnectException:
                 time.sleep(0.1)
