@@ -159,6 +159,8 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await chair.keyboard.press("u");
   await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
   await expect(counter).toHaveText(new RegExp(`of ${total} ·`));
+  // The reopened item is current again: the next key decides it, not the one after it.
+  await expect(review.locator('li[aria-current="true"] .review-item')).toHaveText(current);
   const { annotations } = (await (await chair.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { status: string; kind: string }[] };
   expect(annotations.filter((a) => a.kind === "objection" && a.status === "open")).toHaveLength(total);
   expect(pageErrors).toEqual([]);
@@ -210,6 +212,7 @@ test("the review's current item stays itself when a delegate files a position ea
   await chair.keyboard.press("u");
   await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
   await expect(counter).toHaveText(new RegExp(`of ${all + 1} ·`));
+  await expect(currentItem).toHaveText(looking);
 
   // Leave the shared text's positions as they were.
   const { id: filedId } = (await filed.json()) as { id: string };

@@ -169,6 +169,12 @@ export function ReviewPanel({
   async function reopen(annotationId: string) {
     const res = await mutate(`/annotations/${annotationId}/reopen`, "POST");
     setMessage(res.ok ? { ok: true, text: "Decision taken back: the position is open again." } : { ok: false, text: res.message ?? "Failed." });
+    // The reopened item is current again (mutate put it back in the list in this same
+    // render), so the next key decides it, not the item that had taken its place.
+    if (res.ok) {
+      moved.current = true;
+      setCurrentKey(`a-${annotationId}`);
+    }
     refocus();
   }
 
