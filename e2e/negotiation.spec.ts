@@ -52,7 +52,20 @@ test("a delegate objects to a phrase and a second delegate's window shows it liv
   await albania.getByText("Object", { exact: true }).click();
   await albania.getByLabel("Note (optional)").fill("The OSCE is not a platform for this.");
   await albania.getByRole("button", { name: "Submit" }).click();
-  await expect(albania.getByRole("status").filter({ hasText: "Objection submitted on OP2." })).toBeVisible();
+  const submitted = albania.getByRole("status").filter({ hasText: "Objection submitted on OP2." });
+  await expect(submitted).toBeVisible();
+  // The same words are not offered again (a second click filed a twin), and the focus is on
+  // what happened, not lost to the page.
+  await expect(submitted).toBeFocused();
+  await expect(albania.getByRole("button", { name: "Submit" })).toBeDisabled();
+  const op2 = await serverParagraph(albania, id, "OP2");
+  const from = op2.text.indexOf("practical platform");
+  const twin = await albania.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: op2.id, from, to: from + 18, quote: "practical platform", kind: "objection", body: "again" },
+    headers: { origin: server.url },
+  });
+  expect(twin.status()).toBe(409);
+  expect(((await twin.json()) as { message: string }).message).toBe("your delegation has already filed this objection on these words and it is open: reply to it instead");
 
   const card = belarus.getByRole("article", { name: "Objection by Albania on OP2" });
   await expect(card).toBeVisible({ timeout: 2_000 });

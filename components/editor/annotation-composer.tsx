@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
 import type { ApiResult } from "./use-negotiation";
 
@@ -43,7 +43,19 @@ export function AnnotationComposer({
   // The chair's only kind is a comment: the form stays folded until asked for, so the
   // review queue below it keeps the room.
   const [open, setOpen] = useState(!chairOnly);
+  // What was last filed: the same words and kind are not offered again (a second click on
+  // Submit filed the same position twice), until the selection or the kind changes.
+  const [filed, setFiled] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // After a submit the button is disabled: the focus goes to what happened, not to the page.
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   if (!canCreate) return null;
+  // A cursor and no words: the only amendment is an insertion there.
+  const opNow: AmendmentOp = selection && !selection.quote ? "insert" : op;
+  const filing = selection ? `${selection.blockId}:${selection.from}:${selection.to}:${selection.quote}:${kind}` : null;
+  const alreadyFiled = filing !== null && filing === filed;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,17 +65,20 @@ export function AnnotationComposer({
     setBusy(true);
     const res = await onCreate({
       blockId: selection.blockId,
-      from: op === "insert" && kind === "amendment" ? selection.to : selection.from,
+      from: opNow === "insert" && kind === "amendment" ? selection.to : selection.from,
       to: selection.to,
-      quote: op === "insert" && kind === "amendment" ? "" : selection.quote,
+      quote: opNow === "insert" && kind === "amendment" ? "" : selection.quote,
       kind,
-      ...(kind === "amendment" ? { op, proposedText: String(f.get("proposed") ?? "") } : {}),
+      ...(kind === "amendment" ? { op: opNow, proposedText: String(f.get("proposed") ?? "") } : {}),
       body: String(f.get("note") ?? ""),
     });
     setBusy(false);
     setError(res.ok ? null : (res.message ?? "Could not save."));
     setNotice(res.ok ? `${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}.` : null);
-    if (res.ok) form.reset();
+    if (res.ok) {
+      form.reset();
+      setFiled(filing);
+    }
   }
 
   const kinds = chairOnly ? KINDS.filter((k) => k.kind === "comment") : KINDS;
@@ -81,11 +96,13 @@ export function AnnotationComposer({
   // the room on a small screen (the form opens as soon as words are selected).
   if (!selection && !chairOnly) {
     return (
-      <section className="composer" aria-labelledby="composer-h">
-        <h3 id="composer-h" className="panel-title">
+      <section className="composer composer-idle" aria-labelledby="composer-h">
+        <h3 id="composer-h" className="sr-only">
           New position
         </h3>
-        <p className="muted small">Select words in the text (or place the cursor in a paragraph) to object, reserve, support, comment or amend.</p>
+        <p className="muted small">
+          <strong>New position:</strong> select words in the text (or place the cursor in a paragraph) to object, reserve, support, comment or amend.
+        </p>
         {notice ? (
           <p className="notice" role="status">
             {notice}
@@ -123,13 +140,19 @@ export function AnnotationComposer({
         <>
           <label>
             Amendment
-            <select value={op} onChange={(e) => setOp(e.target.value as AmendmentOp)} aria-label="Amendment type">
-              <option value="replace">Replace the selected words</option>
-              <option value="delete">Delete the selected words</option>
-              <option value="insert">Insert after the selection</option>
-            </select>
+            {selection && !selection.quote ? (
+              <select value="insert" aria-label="Amendment type" disabled>
+                <option value="insert">Insert at the cursor</option>
+              </select>
+            ) : (
+              <select value={op} onChange={(e) => setOp(e.target.value as AmendmentOp)} aria-label="Amendment type">
+                <option value="replace">Replace the selected words</option>
+                <option value="delete">Delete the selected words</option>
+                <option value="insert">Insert after the selection</option>
+              </select>
+            )}
           </label>
-          {op !== "delete" ? (
+          {opNow !== "delete" ? (
             <label>
               Proposed wording
               <textarea name="proposed" rows={2} required />
@@ -149,12 +172,13 @@ export function AnnotationComposer({
         </p>
       ) : null}
       {notice ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
+          {alreadyFiled ? " Select other words to file another." : null}
         </p>
       ) : null}
       <div className="row-actions">
-        <button type="submit" className="button primary" disabled={!selection || busy}>
+        <button type="submit" className="button primary" disabled={!selection || busy || alreadyFiled}>
           Submit
         </button>
         {chairOnly ? (

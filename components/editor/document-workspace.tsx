@@ -253,8 +253,32 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       </div>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} isChair={isChair} canEdit={editable} />
       <aside className="workspace-side" aria-label="Negotiation">
-        <ConnectionStatus state={state} />
-        <LiveUpdatesStatus state={negotiation.live} />
+        {/* One compact card: at 1280×720 the review queue below needs the height. */}
+        <section className="panel-section session-card" aria-labelledby="you-h">
+          <h2 id="you-h" className="sr-only">
+            You
+          </h2>
+          <div className="session-row">
+            <ConnectionStatus state={state} />
+            <button type="button" className="link-button small shortcuts-link" onClick={() => setShortcutsOpen(true)}>
+              Keyboard shortcuts (?)
+            </button>
+          </div>
+          <LiveUpdatesStatus state={negotiation.live} />
+          <div className="session-row">
+            <p>
+              <span className="dot" style={{ background: color }} aria-hidden="true" /> {user.name}
+              {/* The role and delegation, unless the account's name says them already ("Delegate of Albania"). */}
+              {roleText && !user.name.toLowerCase().startsWith(roleText.toLowerCase()) ? <span className="muted"> · {roleText}</span> : null}
+            </p>
+            {isChair ? (
+              <Link href={`/documents/${doc.id}/participants`} className="small">
+                Manage participants
+              </Link>
+            ) : null}
+          </div>
+          {isChair ? <ModeSwitch mode={negotiation.mode} onChange={(mode) => void api(`${negotiation.base}/mode`, "PUT", { mode })} /> : null}
+        </section>
         {modeNotice ? (
           <p className="notice" role="status" data-testid="mode-notice">
             {modeNotice}{" "}
@@ -263,29 +287,6 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
             </button>
           </p>
         ) : null}
-        <section className="panel-section" aria-labelledby="you-h">
-          <h2 id="you-h" className="panel-title">
-            You
-          </h2>
-          <p>
-            <span className="dot" style={{ background: color }} aria-hidden="true" /> {user.name}
-            {/* The role and delegation, unless the account's name says them already ("Delegate of Albania"). */}
-            {roleText && !user.name.toLowerCase().startsWith(roleText.toLowerCase()) ? <span className="muted"> · {roleText}</span> : null}
-          </p>
-          <p>
-            <button type="button" className="link-button small shortcuts-link" onClick={() => setShortcutsOpen(true)}>
-              Keyboard shortcuts (?)
-            </button>
-          </p>
-          {isChair ? (
-            <>
-              <ModeSwitch mode={negotiation.mode} onChange={(mode) => void api(`${negotiation.base}/mode`, "PUT", { mode })} />
-              <p>
-                <Link href={`/documents/${doc.id}/participants`}>Manage participants</Link>
-              </p>
-            </>
-          ) : null}
-        </section>
         <AnnotationComposer
           selection={selection}
           canCreate={doc.role === "delegate" || isChair}

@@ -12,6 +12,8 @@ let h: CollabHarness;
 let docId: string;
 let annotations: ReturnType<typeof createAnnotations>;
 const CHAIR = "user-chair";
+const ALB = ["user-alb", "d-alb"] as const;
+const BLR = ["user-blr", "d-blr"] as const;
 const TEXT = "Welcomes the report of the Group";
 
 beforeEach(async () => {
@@ -19,6 +21,12 @@ beforeEach(async () => {
   docId = h.createDocument([{ id: "pp1", kind: "preambular", runs: [{ text: TEXT }] }]);
   h.database.sqlite.prepare("INSERT INTO user (id, name, email) VALUES (?, 'Chair', 'chair@example.org')").run(CHAIR);
   h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(docId, CHAIR);
+  const sql = h.database.sqlite;
+  sql.prepare("INSERT INTO delegations (id, code, name, kind, color) VALUES ('d-alb', 'ALB', 'Albania', 'state', '#b91c1c'), ('d-blr', 'BLR', 'Belarus', 'state', '#4d7c0f')").run();
+  for (const [user, delegation] of [ALB, BLR]) {
+    sql.prepare("INSERT INTO user (id, name, email) VALUES (?, ?, ?)").run(user, user, `${user}@example.org`);
+    sql.prepare("INSERT INTO document_roles (document_id, user_id, role, delegation_id) VALUES (?, ?, 'delegate', ?)").run(docId, user, delegation);
+  }
   annotations = createAnnotations({
     db: h.database.db,
     sqlite: h.database.sqlite,
@@ -94,5 +102,32 @@ describe("anchoring a selection the text has moved under", () => {
     edit((t) => t.insert(t.length, " and the Group"));
     expect(refusal(comment({ from: 0, to: 5, quote: "Group" }))).toMatchObject({ code: "conflict" });
     expect(stored().n).toBe(0);
+  });
+});
+
+describe("the same position twice", () => {
+  const objection = (over: Partial<NewAnnotationInput> = {}) => comment({ kind: "objection", from: 13, to: 19, quote: "report", ...over });
+  const amendment = (proposedText: string) => comment({ kind: "amendment", op: "replace", from: 13, to: 19, quote: "report", proposedText });
+
+  it("is refused for the same delegation, kind, words and proposal while the first is open; anything else is filed", () => {
+    annotations.create(docId, ALB[0], objection());
+    expect(() => annotations.create(docId, ALB[0], objection({ body: "a second note" }))).toThrow(/your delegation has already filed this objection on these words/);
+    // Another delegation, another kind, other words, another proposal: all filed.
+    annotations.create(docId, BLR[0], objection());
+    annotations.create(docId, ALB[0], objection({ kind: "reservation" }));
+    annotations.create(docId, ALB[0], objection({ from: 27, to: 32, quote: "Group" }));
+    annotations.create(docId, ALB[0], amendment("findings"));
+    expect(() => annotations.create(docId, ALB[0], amendment("  findings "))).toThrow(/already filed this amendment/);
+    annotations.create(docId, ALB[0], amendment("conclusions"));
+    expect(stored().n).toBe(6);
+  });
+
+  it("is filed again once the first is no longer open, and the same word elsewhere is other words", () => {
+    const first = annotations.create(docId, ALB[0], objection());
+    annotations.withdraw(docId, ALB[0], first.id);
+    annotations.create(docId, ALB[0], objection());
+    edit((t) => t.insert(t.length, " and its report"));
+    annotations.create(docId, ALB[0], objection({ from: TEXT.length + 9, to: TEXT.length + 15 }));
+    expect(stored().n).toBe(3);
   });
 });

@@ -125,6 +125,43 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
     });
   }
 
+  /**
+   * The same position twice (a double click on Submit, two windows): an open one of the same
+   * kind by the same delegation (the chair: by the same person) on the same words, with the
+   * same proposal, is not filed again. The chair would otherwise accept one and see its
+   * twin still there.
+   */
+  function refuseDuplicate(
+    documentId: string,
+    anchor: { blockId: string; start: string; end: string; quote: string },
+    input: NewAnnotationInput,
+    author: { userId: string; delegationId: string | null },
+  ): void {
+    const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").trim().replace(/\s+/g, " ") === (b ?? "").trim().replace(/\s+/g, " ");
+    const candidates = repo
+      .annotationsOf(db, documentId)
+      .filter(
+        (row) =>
+          row.status === "open" &&
+          row.kind === input.kind &&
+          row.quote === anchor.quote &&
+          (author.delegationId ? row.authorDelegationId === author.delegationId : row.authorDelegationId === null && row.authorUserId === author.userId) &&
+          (input.kind !== "amendment" || (row.op === (input.op ?? null) && same(row.proposedText, input.proposedText))),
+      );
+    if (candidates.length === 0) return;
+    collab.withRoom(documentId, (room) => {
+      const at = resolveAnchor(room.doc, anchor);
+      if (at.detached) return;
+      for (const row of candidates) {
+        const there = resolveAnchor(room.doc, { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote });
+        if (!there.detached && there.blockId === at.blockId && there.from === at.from && there.to === at.to) {
+          const whose = author.delegationId ? "your delegation has" : "you have";
+          throw new PlenaryError("conflict", `${whose} already filed this ${input.kind} on these words and it is open: reply to it instead`);
+        }
+      }
+    });
+  }
+
   function validateAmendment(input: NewAnnotationInput): void {
     if (input.kind !== "amendment") return;
     if (!input.op) throw new PlenaryError("bad_request", "an amendment needs op: insert, delete or replace");
@@ -174,6 +211,7 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       }
       validateAmendment(input);
       const anchor = anchorFor(documentId, input);
+      refuseDuplicate(documentId, anchor, input, { userId, delegationId: m.role === "delegate" ? m.delegationId : null });
       const id = newId();
       const now = Date.now();
       sqlite.transaction(() => {
