@@ -131,7 +131,7 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await chair.keyboard.press("?");
   const shortcuts = chair.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(shortcuts).toBeVisible();
-  await expect(shortcuts.getByText("undo the last rejection or resolution")).toBeVisible();
+  await expect(shortcuts.getByText("undo the last decision that left the text as it was")).toBeVisible();
   await chair.keyboard.press("Escape");
   await expect(shortcuts).toBeHidden();
   // From the text, Alt+Shift+V goes to the review queue.
@@ -229,6 +229,39 @@ test("the review's current item stays itself when a delegate files a position ea
 
   // Leave the shared text's positions as they were.
   const { id: filedId } = (await filed.json()) as { id: string };
+  expect((await belarus.request.post(`/api/documents/${id}/annotations/${filedId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
+  await chair.context().close();
+  await belarus.context().close();
+});
+
+test("a decision on a Positions card says what it did, keeps the focus in the panel and can be undone", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const belarus = await personPage(browser, server, "belarus");
+  const id = await documentId(chair, OSCE);
+  const pp1 = await serverParagraph(belarus, id, "PP1");
+  const filed = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: pp1.id, from: 0, to: 6, quote: pp1.text.slice(0, 6), kind: "reservation", body: "card decision" },
+    headers: { origin: server.url },
+  });
+  expect(filed.status()).toBe(201);
+  const { id: filedId } = (await filed.json()) as { id: string };
+  await openDoc(chair, id);
+  await chair.getByRole("tab", { name: /Positions/ }).click();
+  const card = chair.locator(`article[data-annotation-id="${filedId}"]`);
+  await card.getByRole("button", { name: "Resolve" }).click();
+  // The card leaves the open-only list; the panel says what happened and holds the focus.
+  await expect(card).toHaveCount(0);
+  const done = chair.locator("#side-panel").getByRole("status");
+  await expect(done).toHaveText(/^Resolved: Belarus's reservation on PP1\. Undo$/);
+  await expect(done).toBeFocused();
+  await done.getByRole("button", { name: "Undo" }).click();
+  await expect(done).toHaveText("Decision taken back: the position is open again.");
+  await expect(card).toContainText("open");
+  // Accepting a reservation leaves the text alone, and says so.
+  await card.getByRole("button", { name: "Accept" }).click();
+  await expect(done).toHaveText(/^Accepted: Belarus's reservation on PP1\. The text is unchanged\. Undo$/);
+  await done.getByRole("button", { name: "Undo" }).click();
+  await expect(card).toContainText("open");
   expect((await belarus.request.post(`/api/documents/${id}/annotations/${filedId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
   await chair.context().close();
   await belarus.context().close();

@@ -35,12 +35,15 @@ export function AnnotationCard({
   selected,
   onSelect,
   mutate,
+  onDone,
 }: {
   a: AnnotationView;
   viewer: Viewer;
   selected: boolean;
   onSelect: (id: string) => void;
   mutate: (path: string, method: string, body?: unknown) => Promise<ApiResult>;
+  /** Says what a decision or a withdrawal did (the card may leave the list), with what undoes it. */
+  onDone: (text: string, undoAnnotationId: string | null) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
@@ -63,8 +66,19 @@ export function AnnotationCard({
     if (body && (await run(`${path}/replies`, { body }))) form.reset();
   }
 
-  async function handleReject(reason: string) {
-    if (await run(`${path}/decision`, { decision: "reject", reason })) setRejecting(false);
+  const what = `${a.author.delegation?.name ?? a.author.userName}'s ${a.kind}${a.paragraph ? ` on ${a.paragraph}` : ""}`;
+
+  async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
+    if (!(await run(`${path}/decision`, { decision, reason }))) return;
+    setRejecting(false);
+    const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
+    // As in the review: a decision that left the text alone can be taken back.
+    const changedText = decision === "accept" && a.kind === "amendment";
+    onDone(`${done}: ${what}.${decision !== "accept" ? "" : changedText ? " It is in the text." : " The text is unchanged."}`, changedText ? null : a.id);
+  }
+
+  async function withdraw() {
+    if (await run(`${path}/withdraw`)) onDone(`Withdrawn: ${what}.`, null);
   }
 
   const color = a.author.delegation?.color ?? "#374151";
@@ -120,25 +134,25 @@ export function AnnotationCard({
           </button>
         ) : null}
         {mine && open ? (
-          <button type="button" className="button small subtle" onClick={() => run(`${path}/withdraw`)}>
+          <button type="button" className="button small subtle" onClick={() => void withdraw()}>
             Withdraw
           </button>
         ) : null}
         {viewer.role === "chair" && open ? (
           <>
-            <button type="button" className="button small primary" onClick={() => run(`${path}/decision`, { decision: "accept" })}>
+            <button type="button" className="button small primary" onClick={() => void decide("accept")}>
               Accept
             </button>
             <button type="button" className="button small" onClick={() => setRejecting((v) => !v)} aria-expanded={rejecting}>
               Reject…
             </button>
-            <button type="button" className="button small subtle" onClick={() => run(`${path}/decision`, { decision: "resolve" })}>
+            <button type="button" className="button small subtle" onClick={() => void decide("resolve")}>
               Resolve
             </button>
           </>
         ) : null}
       </div>
-      {rejecting ? <RejectForm onReject={(reason) => void handleReject(reason)} onCancel={() => setRejecting(false)} /> : null}
+      {rejecting ? <RejectForm onReject={(reason) => void decide("reject", reason)} onCancel={() => setRejecting(false)} /> : null}
       {viewer.role !== "observer" ? (
         <form className="inline-form" onSubmit={handleReply}>
           <label className="sr-only" htmlFor={`reply-${a.id}`}>

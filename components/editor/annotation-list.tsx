@@ -1,7 +1,7 @@
 "use client";
 
 import { DelegationFilter } from "./delegation-filter";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { ANNOTATION_KINDS } from "@/lib/negotiation/types";
 import { AnnotationCard, type Viewer } from "./annotation-card";
@@ -32,6 +32,18 @@ export function AnnotationList({
   const [delegation, setDelegation] = useState("");
   const [kind, setKind] = useState("");
   const [openOnly, setOpenOnly] = useState(true);
+  // What the last action on a card did: a decided card leaves the "open only" list, so the
+  // message (and the focus, which was on its button) comes here.
+  const [done, setDone] = useState<{ text: string; undo: string | null } | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  async function undo(annotationId: string) {
+    const res = await mutate(`/annotations/${annotationId}/reopen`, "POST");
+    setDone({ text: res.ok ? "Decision taken back: the position is open again." : (res.message ?? "Failed."), undo: null });
+  }
   const shown = annotations
     .filter((a) => (!delegation || involves(a, delegation)) && (!kind || a.kind === kind) && (!openOnly || a.status === "open"))
     .sort((x, y) => (order.get(x.blockId) ?? 1e9) - (order.get(y.blockId) ?? 1e9) || x.createdAt - y.createdAt);
@@ -55,9 +67,22 @@ export function AnnotationList({
           <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} /> Open only
         </label>
       </div>
+      {done ? (
+        <p className="notice" role="status" tabIndex={-1} ref={doneRef}>
+          {done.text}
+          {done.undo ? (
+            <>
+              {" "}
+              <button type="button" className="link-button" onClick={() => void undo(done.undo!)}>
+                Undo
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {shown.length === 0 ? <p className="muted">No annotations match.</p> : null}
       {shown.map((a) => (
-        <AnnotationCard key={a.id} a={a} viewer={viewer} selected={a.id === selectedId} onSelect={onSelect} mutate={mutate} />
+        <AnnotationCard key={a.id} a={a} viewer={viewer} selected={a.id === selectedId} onSelect={onSelect} mutate={mutate} onDone={(text, undoId) => setDone({ text, undo: undoId })} />
       ))}
     </section>
   );

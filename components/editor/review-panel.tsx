@@ -134,7 +134,9 @@ export function ReviewPanel({
     // A decision that left the text alone can be taken back (an accepted amendment and a
     // decided tracked change are in the text: undone by editing it).
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
-    setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.`, undo } : { ok: false, text: res.message ?? "Failed." });
+    const effect =
+      decision === "accept" ? (current.kind === "suggestion" || current.a.kind === "amendment" ? " It is in the text." : " The text is unchanged.") : "";
+    setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
     setRejectingKey(null);
     refocus();
   }

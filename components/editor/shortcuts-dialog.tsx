@@ -38,10 +38,10 @@ const CHAIR: Group[] = [
     title: "Review queue (chair)",
     keys: [
       ["J / K", "next / previous item (shown in the text)"],
-      ["A", "accept"],
+      ["A", "accept (an amendment or a tracked change goes into the text; other positions leave it as it is)"],
       ["R", "reject, with a reason"],
-      ["S", "resolve an objection or reservation"],
-      ["U", "undo the last rejection or resolution"],
+      ["S", "resolve: settled without a decision on its wording (e.g. met by another change)"],
+      ["U", "undo the last decision that left the text as it was"],
     ],
   },
 ];
