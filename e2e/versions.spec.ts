@@ -31,6 +31,8 @@ async function saveVersion(page: Page, id: string, label: string): Promise<void>
   await page.getByLabel("Label").fill(label);
   await page.getByRole("button", { name: "Save version" }).click();
   await expect(page.getByRole("link", { name: label, exact: true })).toBeVisible();
+  // No page reload: the focus is on what happened, not back at the top of the page.
+  await expect(page.getByRole("status").filter({ hasText: `Saved ${label}:` })).toBeFocused();
 }
 
 test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendment and its delegations; restore brings Rev.1 back", async ({ browser, server }) => {

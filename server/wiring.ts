@@ -65,9 +65,12 @@ export function wireCollab(deps: {
  * `/_next/*` (HMR in development) to Next's own listener when it has one, anything else is
  * refused with 404. Socket errors are handled before any handshake.
  */
+const GONE = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT"]);
+
 export function upgradeListener(collab: CollabServer, nextUpgrades: EventEmitter | null = null) {
   return (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on("error", (err) => log.warn("upgrade socket error", { err: err.message }));
+    // A window closed or a network gone is ordinary (info); anything else is worth a look.
+    socket.on("error", (err: NodeJS.ErrnoException) => (GONE.has(err.code ?? "") ? log.info : log.warn)("upgrade socket error", { err: err.message }));
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     if (pathname.startsWith("/collab/")) {
       void collab.handleUpgrade(req, socket, head);

@@ -9,13 +9,10 @@ import { nextRevision } from "@/lib/negotiation/revisions";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
+import { utcMoment } from "@/lib/format/when";
 import { requireUser } from "../../../_lib/session";
 
 export const metadata = { title: "Versions" };
-
-function when(at: number): string {
-  return new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
@@ -63,7 +60,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                     {v.symbol ? <div className="symbol">{v.symbol}</div> : null}
                     {v.sameTextAs ? <div className="muted small">same text as {v.sameTextAs}</div> : null}
                   </td>
-                  <td>{when(v.createdAt)}</td>
+                  <td>{utcMoment(v.createdAt)}</td>
                   <td>{v.createdBy}</td>
                   <td>{v.note ?? ""}</td>
                   <td>

@@ -1,3 +1,4 @@
+import { utcMoment } from "@/lib/format/when";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isPlenaryError } from "@/lib/errors";
@@ -24,7 +25,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         </p>
         <h1>{v.label}</h1>
         <p className="muted">
-          {v.symbol ? `${v.symbol} · ` : ""}Saved by {v.createdBy} on {new Date(v.createdAt).toUTCString()} · read only
+          {v.symbol ? `${v.symbol} · ` : ""}Saved by {v.createdBy} on {utcMoment(v.createdAt)} · read only
         </p>
         {v.note ? <p>{v.note}</p> : null}
         <article className="version-text document-text" aria-label={`Text of ${v.label}`}>
