@@ -374,7 +374,7 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await albania.context().close();
 });
 
-test("the chair marks a paragraph agreed from the keyboard; delegates see the status live and in the overview", async ({ browser, server }) => {
+test("the chair marks a paragraph agreed from the keyboard; delegates see the status live and in the overview, and cannot draft in it", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
   const belarus = await personPage(browser, server, "belarus");
   const id = await documentId(chair, OSCE);
@@ -385,6 +385,24 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await expect(belarus.locator('[data-number="PP2"]')).toHaveAttribute("data-status", "agreed", { timeout: 2_000 });
   await belarus.getByRole("tab", { name: "Paragraphs" }).click();
   await expect(belarus.getByTestId("overview").getByRole("row", { name: /PP2/ })).toContainText("Agreed");
+
+  // Open drafting: the agreed paragraph stays closed to delegates (the editor says so and
+  // keeps the keys; the server reverts a raw client's try, see server/collab/policy.test.ts).
+  const pp2 = (await belarus.locator('[data-number="PP2"]').textContent()) ?? "";
+  await chair.getByLabel("Editing mode").selectOption("open_drafting");
+  await expect(belarus.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
+  await caretAtEnd(belarus, "PP2");
+  await belarus.keyboard.type(" also");
+  await belarus.keyboard.press("Backspace");
+  await expect(belarus.getByTestId("mode-notice")).toHaveText(/^PP2 is agreed: it is closed to drafting\./);
+  await expect(belarus.locator('[data-number="PP2"]')).toHaveText(pp2);
+  // Another paragraph takes the suggestion.
+  await caretAtEnd(belarus, "PP1");
+  await belarus.keyboard.type(" also");
+  await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR", reason: "Kept." }, headers: { origin: server.url } });
+  await chair.getByLabel("Editing mode").selectOption("chairs_pen");
+
   await chair.locator('[data-number="PP2"]').click();
   await chair.keyboard.press("Alt+Shift+O");
   await expect(belarus.locator('[data-number="PP2"]')).not.toHaveAttribute("data-status", "agreed");

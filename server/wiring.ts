@@ -12,6 +12,7 @@ import type { Db } from "./db/client";
 import { documentById } from "./db/documents";
 import type { UpdateLog } from "./db/update-log";
 import { EventBus } from "./events";
+import { agreedParagraphs } from "./negotiation/drafting";
 import { SignInLimiter } from "./sign-in-limiter";
 import { log } from "./log";
 import { createServices, type Services } from "./services";
@@ -43,6 +44,7 @@ export function wireCollab(deps: {
     identify: (documentId, userId, sessionId) => services?.identify(documentId, userId, sessionId) ?? null,
     liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
     editingMode: (documentId) => documentById(db, documentId)?.editingMode ?? "chairs_pen",
+    agreedParagraphs: (documentId) => agreedParagraphs(db, documentId),
     onReverted: (documentId, who, reason) => services?.negotiation.recordRevert(documentId, who, reason),
     allowedOrigins: new Set(deps.allowedOrigins),
     maxMessageBytes: config.maxMessageBytes,

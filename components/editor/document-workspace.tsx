@@ -1,5 +1,6 @@
 "use client";
 
+import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
@@ -85,7 +86,15 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const negotiationRef = useRef<NegotiationState>({ doc: null, annotations: [], statuses: {}, selectedId: null });
   negotiationRef.current = { doc: collab?.doc ?? null, annotations: negotiation.annotations, statuses: negotiation.statuses, selectedId };
   const suggestRef = useRef<SuggestState>({ enabled: false, delegation: null });
-  suggestRef.current = { enabled: doc.role === "delegate" && openDrafting, delegation: delegateCode };
+  suggestRef.current = {
+    enabled: doc.role === "delegate" && openDrafting,
+    delegation: delegateCode,
+    closed: (blockId) => {
+      const status = negotiation.statuses[blockId];
+      return status && CLOSED_TO_DRAFTING.has(status) ? (paragraphs.find((p) => p.id === blockId)?.number ?? "this paragraph") : null;
+    },
+    onClosed: (paragraph) => setModeNotice(`${paragraph} is agreed: it is closed to drafting. Ask the chair to reopen it, or file a position on it.`),
+  };
 
   const extensions = useMemo(
     () => [

@@ -13,6 +13,26 @@ export interface SuggestState {
   enabled: boolean;
   /** The delegate's delegation code, carried by every suggestion mark. */
   delegation: string | null;
+  /** The printed number of a paragraph closed to drafting (agreed), or null when it is open. */
+  closed?: (blockId: string) => string | null;
+  /** Typing in a closed paragraph went nowhere: say why. */
+  onClosed?: (paragraph: string) => void;
+}
+
+/** The closed paragraph a range touches (its number), if any: the server would revert the change. */
+function closedIn(state: EditorState, from: number, to: number, closed: SuggestState["closed"]): string | null {
+  if (!closed) return null;
+  let hit: string | null = null;
+  const check = (node: PmNode) => {
+    if (hit === null && node.isTextblock && typeof node.attrs.id === "string") hit = closed(node.attrs.id);
+  };
+  check(state.doc.resolve(from).parent);
+  check(state.doc.resolve(to).parent);
+  state.doc.nodesBetween(from, to, (node) => {
+    check(node);
+    return hit === null;
+  });
+  return hit;
 }
 
 function newSuggestionId(): string {
@@ -124,6 +144,13 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
       const s = getState();
       return s.enabled && s.delegation ? s.delegation : null;
     };
+    /** True (the key or paste is consumed) when the range touches an agreed paragraph. */
+    const refused = (state: EditorState, from: number, to: number): boolean => {
+      const s = getState();
+      const paragraph = closedIn(state, from, to, s.closed);
+      if (paragraph !== null) s.onClosed?.(paragraph);
+      return paragraph !== null;
+    };
     return [
       new Plugin({
         key,
@@ -134,12 +161,17 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
         props: {
           handleTextInput(view, from, to, text) {
             const delegation = active();
+            if (delegation && refused(view.state, from, to)) return true;
             return delegation ? typeText(view, from, to, text, delegation) : false;
           },
           handleKeyDown(view, event) {
             const delegation = active();
             if (!delegation) return false;
-            if (event.key === "Backspace" || event.key === "Delete") return deleteKey(view, event.key === "Delete", delegation);
+            if (event.key === "Backspace" || event.key === "Delete") {
+              const { from, to } = view.state.selection;
+              if (refused(view.state, from, to)) return true;
+              return deleteKey(view, event.key === "Delete", delegation);
+            }
             // Structure and formatting belong to the chair: Enter, undo/redo and mark shortcuts do nothing.
             if (event.key === "Enter") return true;
             if ((event.ctrlKey || event.metaKey) && ["z", "y", "b", "i"].includes(event.key.toLowerCase())) return true;
@@ -148,6 +180,7 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
           handlePaste(view, event) {
             const delegation = active();
             if (!delegation) return false;
+            if (refused(view.state, view.state.selection.from, view.state.selection.to)) return true;
             const text = event.clipboardData?.getData("text/plain").replace(/\s*\n\s*/g, " ") ?? "";
             if (text) typeText(view, view.state.selection.from, view.state.selection.to, text, delegation);
             return true;

@@ -261,10 +261,11 @@ function firstChangedBlock(before: Projections, after: Projections): string {
  * - no suggestion mark was made malformed: runs with malformed marks are the same before and
  *   after (so new marks must be well formed, and a malformed mark left by the chair, e.g. by
  *   pasting Word tracked changes, neither blocks every delegate nor can be edited by one);
- * - every other delegation's suggestions (present before or after) are unchanged.
+ * - every other delegation's suggestions (present before or after) are unchanged;
+ * - the delegate's own suggestions are unchanged in every `agreed` block (by id).
  * The delegate may thus add, extend and withdraw only their own suggestions. O(document size).
  */
-export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation: string): OpenDraftingCheck {
+export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation: string, agreed: ReadonlySet<string> = new Set()): OpenDraftingCheck {
   const a = project(before);
   const b = project(after);
   if (a.accepted.length !== b.accepted.length || a.accepted.some((block, i) => block !== b.accepted[i])) {
@@ -279,5 +280,19 @@ export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation:
       return { ok: false, reason: `changes suggestions of ${code}` };
     }
   }
+  if (agreed.size > 0) {
+    const closed = ownChangeIn(a.byDelegation.get(delegation), b.byDelegation.get(delegation), agreed);
+    if (closed) return { ok: false, reason: `suggests in agreed paragraph ${closed}: the chair must reopen it first` };
+  }
   return { ok: true };
+}
+
+/** The first agreed block whose suggestions by one delegation differ between two projections. */
+function ownChangeIn(before: string | undefined, after: string | undefined, agreed: ReadonlySet<string>): string | null {
+  if ((before ?? "[]") === (after ?? "[]")) return null;
+  const perBlock = (json: string | undefined) => new Map((JSON.parse(json ?? "[]") as [string, unknown][]).map(([id, parts]) => [id, JSON.stringify(parts)]));
+  const a = perBlock(before);
+  const b = perBlock(after);
+  for (const id of agreed) if (a.get(id) !== b.get(id)) return id;
+  return null;
 }

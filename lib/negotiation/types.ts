@@ -12,6 +12,9 @@ export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 export const PARAGRAPH_STATUSES = ["open", "bracketed", "agreed_ad_ref", "agreed"] as const;
 export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
 
+/** Statuses that close a paragraph to delegates' drafting: only the chair changes its text. */
+export const CLOSED_TO_DRAFTING: ReadonlySet<string> = new Set<ParagraphStatus>(["agreed", "agreed_ad_ref"]);
+
 export const PARAGRAPH_STATUS_LABEL: Record<ParagraphStatus, string> = {
   open: "Open",
   bracketed: "Bracketed",

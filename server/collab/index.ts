@@ -34,6 +34,11 @@ export interface CollabOptions {
   liveSessions(sessionIds: string[]): Set<string>;
   /** The document's editing mode when its room loads. */
   editingMode(documentId: string): EditingMode;
+  /**
+   * Ids of the paragraphs the chair marked agreed (or agreed ad referendum) when the room
+   * loads: closed to delegates' drafting. Changed through CollabServer.setAgreed. Default: none.
+   */
+  agreedParagraphs?(documentId: string): Iterable<string>;
   /** A client's change broke the editing rules and was reverted (record it, tell the room). */
   onReverted(documentId: string, identity: Identity, reason: string): void;
   allowedOrigins: ReadonlySet<string>;
@@ -123,6 +128,7 @@ export class CollabServer {
     let room = this.rooms.get(documentId);
     if (!room) {
       room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId));
+      room.agreed = new Set(this.opts.agreedParagraphs?.(documentId) ?? []);
       this.watch(room);
       this.rooms.set(documentId, room);
     }
@@ -243,7 +249,7 @@ export class CollabServer {
    * vetted updates included.
    */
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode));
+    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode, room.agreed));
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
@@ -370,6 +376,14 @@ export class CollabServer {
       broadcast(room, effective, null);
       return true;
     });
+  }
+
+  /** Opens or closes a paragraph to delegates' drafting in an open room (the caller stores the status). */
+  setAgreed(documentId: string, blockId: string, agreed: boolean): void {
+    const room = this.rooms.get(documentId);
+    if (!room) return;
+    if (agreed) room.agreed.add(blockId);
+    else room.agreed.delete(blockId);
   }
 
   /** Changes the editing mode of an open room (the documents table is updated by the caller). */

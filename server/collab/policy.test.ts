@@ -98,6 +98,29 @@ describe("editing rules on the server", () => {
     expect(serverText()).toBe(before);
   });
 
+  it("open drafting: an agreed paragraph is closed to delegates' suggestions until the chair reopens it; the chair still edits it", async () => {
+    h.setMode(docId, "open_drafting");
+    h.setAgreed(docId, "op1", true); // before the room loads: read with the document
+    const a = await connect(alb.token);
+    const c = await connect(chair.token);
+    op1(a.doc).insert(9, "fully ", { insertion: { id: "s1", delegation: "ALB" } });
+    await waitFor(() => h.reverted.length === 1 && textOf(a.doc) === OP1, 5000, "suggestion in the agreed paragraph reverted");
+    expect(h.reverted[0]).toMatchObject({ userId: alb.userId, reason: "suggests in agreed paragraph op1: the chair must reopen it first" });
+    expect(serverText()).toBe(OP1);
+    // Another paragraph stays open to suggestions.
+    const title = (a.doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    title.insert(8, " draft", { insertion: { id: "s2", delegation: "ALB" } });
+    await waitFor(() => textOf(c.doc, "t") === "Decision draft", 5000, "suggestion elsewhere relayed");
+    // The chair edits the agreed paragraph.
+    op1(c.doc).insert(OP1.length, ".");
+    await waitFor(() => textOf(a.doc) === `${OP1}.`, 5000, "chair's edit relayed");
+    // Reopened (in the loaded room): the delegate's suggestion is kept.
+    h.setAgreed(docId, "op1", false);
+    op1(a.doc).insert(9, "fully ", { insertion: { id: "s3", delegation: "ALB" } });
+    await waitFor(() => serverText().startsWith("Continue fully to"), 5000, "suggestion after reopening stored");
+    expect(h.reverted).toHaveLength(1);
+  });
+
   it("a server-side edit (accepting a proposal) is stored and reaches every client", async () => {
     const a = await connect(alb.token);
     const before = h.logCount(docId);

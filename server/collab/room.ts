@@ -66,6 +66,8 @@ export class Room {
   readonly conns = new Set<Conn>();
   /** Editing mode, cached from the documents table; changed through CollabServer.setMode. */
   mode: EditingMode;
+  /** Paragraphs closed to delegates' drafting (agreed), cached; changed through CollabServer.setAgreed. */
+  agreed: Set<string> = new Set();
   /** Vetted updates applied to `doc`, not yet stored (the group commit stores them). */
   private unstored: Uint8Array[] = [];
   /**

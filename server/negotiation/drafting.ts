@@ -2,13 +2,18 @@ import { eq } from "drizzle-orm";
 import { PlenaryError } from "../../lib/errors";
 import { findBlock } from "../../lib/negotiation/anchor";
 import { acceptSuggestions, listSuggestions, rejectSuggestions, type Suggestion } from "../../lib/negotiation/suggestions";
-import type { ParagraphStatus } from "../../lib/negotiation/types";
+import { CLOSED_TO_DRAFTING, type ParagraphStatus } from "../../lib/negotiation/types";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
 import type { NegotiationDeps } from "./annotations";
 import { requireChair } from "./access";
+
+/** Ids of a document's paragraphs closed to delegates' drafting. */
+export function agreedParagraphs(db: NegotiationDeps["db"], documentId: string): string[] {
+  return [...repo.paragraphStatuses(db, documentId)].filter(([, status]) => CLOSED_TO_DRAFTING.has(status)).map(([id]) => id);
+}
 
 export interface SuggestionDecision {
   decision: "accept" | "reject";
@@ -32,6 +37,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         else repo.setParagraphStatus(db, documentId, blockId, status, userId);
         events.append({ documentId, action: "paragraph_status", blockId, userId, delegationId: null, payload: { status } });
       })();
+      collab.setAgreed(documentId, blockId, CLOSED_TO_DRAFTING.has(status));
       bus.publish(documentId, { type: "paragraph-status", blockId, status });
       return { blockId, status };
     },

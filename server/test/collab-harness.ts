@@ -30,6 +30,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
   const roles = new Map<string, Role>();
   const dead = new Set<string>();
   const modes = new Map<string, "chairs_pen" | "open_drafting">();
+  const agreed = new Set<string>();
   const reverted: { documentId: string; userId: string; reason: string }[] = [];
 
   const collab = new CollabServer({
@@ -37,6 +38,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
     ...tokenIdentities(people, (documentId, userId) => roles.get(`${documentId}:${userId}`)),
     liveSessions: (ids) => new Set(ids.filter((id) => !dead.has(id))),
     editingMode: (documentId) => modes.get(documentId) ?? "chairs_pen",
+    agreedParagraphs: (documentId) => [...agreed].filter((k) => k.startsWith(`${documentId}:`)).map((k) => k.slice(documentId.length + 1)),
     onReverted: (documentId, identity, reason) => reverted.push({ documentId, userId: identity.userId, reason }),
     allowedOrigins: new Set(),
     maxMessageBytes: 1024 * 1024,
@@ -117,7 +119,14 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
     collab.setMode(documentId, mode);
   }
 
-  return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, setMode, reverted, endSession: (s: string) => dead.add(s), close };
+  /** Marks a paragraph agreed (closed to delegates' drafting) or open again, as the chair's status does. */
+  function setAgreed(documentId: string, blockId: string, on: boolean): void {
+    if (on) agreed.add(`${documentId}:${blockId}`);
+    else agreed.delete(`${documentId}:${blockId}`);
+    collab.setAgreed(documentId, blockId, on);
+  }
+
+  return { port, collab, updateLog, database, createDocument, person, grant, provider, raw, logCount, setMode, setAgreed, reverted, endSession: (s: string) => dead.add(s), close };
 }
 
 export type CollabHarness = Awaited<ReturnType<typeof startCollabHarness>>;
