@@ -99,6 +99,13 @@ test("a delegate proposes a replacement, another co-sponsors, the chair accepts:
   const onBelarus = belarus.getByRole("article", { name: "Amendment by Albania on OP4" });
   await onBelarus.getByRole("button", { name: "Co-sponsor" }).click();
   await expect(onBelarus).toContainText("with Belarus");
+  // A co-sponsorship can be withdrawn while the amendment is open, and given again.
+  await onBelarus.getByRole("button", { name: "Stop co-sponsoring" }).click();
+  await expect(belarus.locator("#side-panel").getByRole("status")).toHaveText("Your delegation no longer co-sponsors Albania's amendment on OP4.");
+  await expect(onBelarus).not.toContainText("with Belarus");
+  await expect(onBelarus.locator(".history")).toContainText("cosponsorship withdrawn by Delegate of Belarus (Belarus)");
+  await onBelarus.getByRole("button", { name: "Co-sponsor" }).click();
+  await expect(onBelarus).toContainText("with Belarus");
 
   await chair.getByRole("tab", { name: "Review" }).click();
   const item = chair.getByTestId("review").getByRole("listitem").filter({ hasText: "Encourage" });

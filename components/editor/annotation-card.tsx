@@ -77,6 +77,12 @@ export function AnnotationCard({
     onDone(`${done}: ${what}.${decision !== "accept" ? "" : changedText ? " It is in the text." : " The text is unchanged."}`, changedText ? null : a.id);
   }
 
+  async function leave() {
+    const res = await mutate(`${path}/cosponsors`, "DELETE");
+    setError(res.ok ? null : (res.message ?? "Failed."));
+    if (res.ok) onDone(`Your delegation no longer co-sponsors ${what}.`, null);
+  }
+
   async function withdraw() {
     if (await run(`${path}/withdraw`)) onDone(`Withdrawn: ${what}.`, null);
   }
@@ -131,6 +137,11 @@ export function AnnotationCard({
         {canCosponsor ? (
           <button type="button" className="button small" onClick={() => run(`${path}/cosponsors`)}>
             Co-sponsor
+          </button>
+        ) : null}
+        {joined && open && viewer.role === "delegate" ? (
+          <button type="button" className="button small subtle" onClick={() => void leave()}>
+            Stop co-sponsoring
           </button>
         ) : null}
         {mine && open ? (

@@ -36,6 +36,13 @@ describe("annotation authorization matrix", () => {
     });
   }
 
+  it("only a co-sponsoring delegation leaves an open position it co-sponsors", () => {
+    expect(annotationDenial(russia, "uncosponsor", byAlbania)).toBeNull();
+    expect(annotationDenial(russia, "uncosponsor", closed)).toBe("the annotation is accepted");
+    expect(annotationDenial(belarus, "uncosponsor", byAlbania)).toBe("your delegation does not co-sponsor it");
+    for (const actor of [chair, albania, observer, stranger]) expect(annotationDenial(actor, "uncosponsor", byAlbania)).not.toBeNull();
+  });
+
   it("only the chair reopens, and only a decision that left the text alone", () => {
     const rejected: AnnotationFacts = { ...byAlbania, status: "rejected" };
     const resolvedObjection: AnnotationFacts = { ...byAlbania, kind: "objection", status: "resolved" };

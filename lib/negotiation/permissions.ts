@@ -1,7 +1,7 @@
 import type { Role } from "../roles";
 import type { AnnotationKind, AnnotationStatus } from "./types";
 
-export const ANNOTATION_ACTIONS = ["create", "reply", "cosponsor", "withdraw", "decide", "reopen"] as const;
+export const ANNOTATION_ACTIONS = ["create", "reply", "cosponsor", "uncosponsor", "withdraw", "decide", "reopen"] as const;
 export type AnnotationAction = (typeof ANNOTATION_ACTIONS)[number];
 
 export interface Actor {
@@ -45,6 +45,11 @@ export function annotationDenial(
       if (target.authorDelegationId === delegationId) return "your delegation is its author";
       if (target.cosponsorIds.includes(delegationId)) return "your delegation already co-sponsors it";
       return null;
+    case "uncosponsor":
+      if (role !== "delegate" || !delegationId) return "only delegations co-sponsor";
+      if (!target) return "no such annotation";
+      if (!target.cosponsorIds.includes(delegationId)) return "your delegation does not co-sponsor it";
+      return target.status === "open" ? null : `the annotation is ${target.status}`;
     case "withdraw":
       if (!target) return "no such annotation";
       if (role !== "delegate" || target.authorDelegationId !== delegationId) return "only its author delegation can withdraw it";

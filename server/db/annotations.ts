@@ -44,6 +44,12 @@ export function addCosponsor(db: Db, row: CosponsorRow): void {
   db.insert(annotationCosponsors).values(row).run();
 }
 
+export function removeCosponsor(db: Db, annotationId: string, delegationId: string): void {
+  db.delete(annotationCosponsors)
+    .where(and(eq(annotationCosponsors.annotationId, annotationId), eq(annotationCosponsors.delegationId, delegationId)))
+    .run();
+}
+
 export function repliesOf(db: Db, annotationIds: string[]): ReplyRow[] {
   if (annotationIds.length === 0) return [];
   return db

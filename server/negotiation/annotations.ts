@@ -258,6 +258,18 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       return changed(documentId, annotationId);
     },
 
+    /** The caller's delegation no longer co-sponsors the (open) annotation. */
+    uncosponsor(documentId: string, userId: string, annotationId: string): AnnotationView {
+      const m = member(documentId, userId);
+      const row = annotationIn(documentId, annotationId);
+      deny(m, "uncosponsor", row);
+      sqlite.transaction(() => {
+        repo.removeCosponsor(db, annotationId, m.delegationId!);
+        events.append({ documentId, action: "cosponsorship_withdrawn", annotationId, userId, delegationId: m.delegationId });
+      })();
+      return changed(documentId, annotationId);
+    },
+
     withdraw(documentId: string, userId: string, annotationId: string): AnnotationView {
       const m = member(documentId, userId);
       const row = annotationIn(documentId, annotationId);
