@@ -76,6 +76,12 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(op3.locator(".cmp-attr")).toContainText("Amendment by Russian Federation, ");
   await expect(op3.locator(".cmp-attr")).toContainText("Belarus");
   await expect(op3.locator(".cmp-attr")).toContainText("accepted by Chair");
+  // The compare page offers the pair it shows for another comparison, and N / P stay at
+  // hand below the top bar however far the paragraphs scroll.
+  await expect(chair.locator("select[name=from] option:checked")).toHaveText("Rev.1");
+  await expect(chair.locator("select[name=to] option:checked")).toHaveText("Rev.2");
+  await chair.mouse.wheel(0, 3000);
+  await expect(chair.getByRole("button", { name: "Next change (N)" })).toBeInViewport();
 
   // The API returns what the view shows.
   const versions = ((await (await chair.request.get(`/api/documents/${id}/versions`)).json()) as { versions: { id: string; label: string }[] }).versions;
@@ -90,6 +96,9 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // Read-only Rev.1 still has the text; restoring it saves the live text first.
   await chair.goto(`/documents/${id}/versions/${rev1.id}`);
   await expect(chair.locator('[data-number="PP3"]')).toContainText("the UN Charter and");
+  // Its own export menu: a redline against the version saved before it, if any.
+  await chair.getByText("Export", { exact: true }).click();
+  await expect(chair.getByRole("link", { name: /Word/ }).first()).toBeVisible();
   await chair.goto(`/documents/${id}/versions`);
   chair.once("dialog", (d) => void d.accept());
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();

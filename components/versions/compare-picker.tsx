@@ -1,11 +1,19 @@
-/** Pick two versions (or a version and the live text) to compare. */
-export function ComparePicker({ documentId, versions }: { documentId: string; versions: { id: string; label: string }[] }) {
+/** Pick two versions (or a version and the live text) to compare; `selected`: the pair shown now. */
+export function ComparePicker({
+  documentId,
+  versions,
+  selected,
+}: {
+  documentId: string;
+  versions: { id: string; label: string }[];
+  selected?: { from: string; to: string };
+}) {
   if (versions.length === 0) return null;
   return (
     <form className="form inline card" action={`/documents/${documentId}/compare`} method="get" aria-label="Compare versions">
       <label>
         From
-        <select name="from" defaultValue={versions[1]?.id ?? versions[0]?.id}>
+        <select name="from" defaultValue={selected?.from ?? versions[1]?.id ?? versions[0]?.id}>
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
               {v.label}
@@ -15,7 +23,7 @@ export function ComparePicker({ documentId, versions }: { documentId: string; ve
       </label>
       <label>
         To
-        <select name="to" defaultValue={versions[1] ? versions[0]?.id : "live"}>
+        <select name="to" defaultValue={selected?.to ?? (versions[1] ? versions[0]?.id : "live")}>
           <option value="live">Live text</option>
           {versions.map((v) => (
             <option key={v.id} value={v.id}>

@@ -87,24 +87,25 @@ export function CompareView({ result }: { result: Result }) {
             Some paragraphs were too long to diff word by word in time: their diff is correct but not minimal.
           </p>
         ) : null}
-        <div className="compare-controls">
-          <label>
-            <input type="radio" name="layout" checked={layout === "inline"} onChange={() => setLayout("inline")} /> Inline
-          </label>
-          <label>
-            <input type="radio" name="layout" checked={layout === "side"} onChange={() => setLayout("side")} /> Side by side
-          </label>
-          <label>
-            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed
-          </label>
-          <button type="button" className="button small" onClick={() => jump(-1)} disabled={changed.length === 0}>
-            Previous change (P)
-          </button>
-          <button type="button" className="button small primary" onClick={() => jump(1)} disabled={changed.length === 0}>
-            Next change (N)
-          </button>
-        </div>
       </section>
+      {/* Stays under the top bar while the paragraphs scroll: N / P are always at hand. */}
+      <div className="compare-controls">
+        <label>
+          <input type="radio" name="layout" checked={layout === "inline"} onChange={() => setLayout("inline")} /> Inline
+        </label>
+        <label>
+          <input type="radio" name="layout" checked={layout === "side"} onChange={() => setLayout("side")} /> Side by side
+        </label>
+        <label>
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed
+        </label>
+        <button type="button" className="button small" onClick={() => jump(-1)} disabled={changed.length === 0}>
+          Previous change (P)
+        </button>
+        <button type="button" className="button small primary" onClick={() => jump(1)} disabled={changed.length === 0}>
+          Next change (N)
+        </button>
+      </div>
       <ReferenceChanges references={result.references} fromLabel={result.from.label} toLabel={result.to.label} />
       <ol className={`compare-list layout-${layout}`} aria-label="Paragraphs">
         {result.pairs.map((pair, i) => {

@@ -4,6 +4,7 @@ import { isPlenaryError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
+import { ComparePicker } from "@/components/versions/compare-picker";
 import { CompareView } from "@/components/versions/compare-view";
 import { requireUser } from "../../../_lib/session";
 
@@ -45,6 +46,11 @@ export default async function ComparePage({
             </a>
           ) : null}
         </p>
+        <ComparePicker
+          documentId={id}
+          versions={services.versions.list(id, user.userId).map((v) => ({ id: v.id, label: v.label }))}
+          selected={{ from: result.from.id, to: result.to.id }}
+        />
         <CompareView result={result} />
       </div>
     );

@@ -1,4 +1,5 @@
 import { utcMoment } from "@/lib/format/when";
+import { ExportMenu } from "@/components/versions/export-menu";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isPlenaryError } from "@/lib/errors";
@@ -17,11 +18,15 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const user = await requireUser(`/documents/${id}/versions/${vid}`);
   try {
     const v = getRuntime().versions.get(id, user.userId, vid);
+    // The version saved before this one: what its redline is against.
+    const all = getRuntime().versions.list(id, user.userId);
+    const before = all[all.findIndex((x) => x.id === v.id) + 1];
     return (
       <div className="page">
         <p>
           <Link href={`/documents/${id}/versions`}>← All versions</Link> ·{" "}
-          <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with the live text</Link>
+          <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with the live text</Link> ·{" "}
+          <ExportMenu documentId={id} version={v.id} base={before ? { id: before.id, label: before.label } : undefined} />
         </p>
         <h1>{v.label}</h1>
         <p className="muted">
