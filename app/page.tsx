@@ -15,9 +15,14 @@ export default async function DocumentsPage() {
       <div className="page-head">
         <h1>Documents</h1>
         {isChair ? (
-          <Link className="button primary" href="/documents/new">
-            New blank document
-          </Link>
+          <div className="row-actions">
+            <Link className="button" href="/documents/new#import-h">
+              Import a draft
+            </Link>
+            <Link className="button primary" href="/documents/new">
+              New document
+            </Link>
+          </div>
         ) : null}
       </div>
       {documents.length === 0 ? (

@@ -1,13 +1,15 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { computeNumbers } from "@/lib/model/numbering";
+import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
 
 interface Preview {
   meta: { title: string; symbol?: string; date?: string };
-  blocks: { kind: string; number: string | null; text: string }[];
+  blocks: { kind: BlockKind; number: string | null; text: string }[];
 }
 
-const KIND: Record<string, string> = {
+const KIND: Record<BlockKind, string> = {
   title: "Title",
   heading: "Heading",
   preambular: "Preambular",
@@ -22,12 +24,16 @@ export function ImportDraftForm() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The chair's corrections to the detected kinds (block index -> kind).
+  const [kinds, setKinds] = useState<BlockKind[]>([]);
+  const numbers = computeNumbers(kinds);
 
   async function send(mode: "preview" | "create"): Promise<unknown> {
     if (!file) return null;
     const form = new FormData();
     form.set("file", file);
     form.set("mode", mode);
+    if (mode === "create" && preview && kinds.some((k, i) => k !== preview.blocks[i]?.kind)) form.set("kinds", JSON.stringify(kinds));
     setBusy(true);
     const res = await fetch("/api/documents/import", { method: "POST", body: form }).catch(() => null);
     setBusy(false);
@@ -42,7 +48,9 @@ export function ImportDraftForm() {
 
   async function handlePreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPreview((await send("preview")) as Preview | null);
+    const detected = (await send("preview")) as Preview | null;
+    setPreview(detected);
+    setKinds(detected?.blocks.map((b) => b.kind) ?? []);
   }
 
   async function handleCreate() {
@@ -83,6 +91,7 @@ export function ImportDraftForm() {
             {preview.meta.symbol ? ` · ${preview.meta.symbol}` : ""}
             {preview.meta.date ? ` · ${preview.meta.date}` : ""} — {preview.blocks.length} blocks
           </p>
+          <p className="muted small">Check the kind of each block; correct any the detection got wrong before creating the document.</p>
           <table className="table" aria-label="Detected structure">
             <thead>
               <tr>
@@ -94,8 +103,20 @@ export function ImportDraftForm() {
             <tbody>
               {preview.blocks.map((b, i) => (
                 <tr key={i}>
-                  <td>{b.number ?? ""}</td>
-                  <td>{KIND[b.kind] ?? b.kind}</td>
+                  <td>{numbers[i] ?? ""}</td>
+                  <td>
+                    <select
+                      value={kinds[i] ?? b.kind}
+                      aria-label={`Kind of block ${i + 1}`}
+                      onChange={(e) => setKinds((all) => all.map((k, j) => (j === i ? (e.target.value as BlockKind) : k)))}
+                    >
+                      {BLOCK_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {KIND[k]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                   <td>{b.text.length > 140 ? `${b.text.slice(0, 140)}…` : b.text}</td>
                 </tr>
               ))}

@@ -66,7 +66,7 @@ test("a delegate cannot open the participants page nor call its API", async ({ b
 
 test("the chair creates a blank document and lands in its editor", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
-  await chair.getByRole("link", { name: "New blank document" }).click();
+  await chair.getByRole("link", { name: "New document", exact: true }).click();
   await chair.getByLabel("Title").fill("Draft annual progress report");
   await chair.getByLabel("Symbol").fill("A/AC.292/2025/CRP.1");
   await chair.getByRole("button", { name: "Create" }).click();
@@ -93,9 +93,27 @@ test("the chair imports a draft: reviews the detected structure, then creates it
   const table = chair.getByRole("table", { name: "Detected structure" });
   await expect(table.getByRole("row")).toHaveCount(6);
   await expect(table.getByRole("row", { name: /OP2 Operative Report next year/ })).toBeVisible();
+  // The chair corrects a kind: the numbers follow at once, and the document is created so.
+  await table.getByLabel("Kind of block 5").selectOption("paragraph");
+  await expect(table.getByRole("row").nth(5).getByRole("cell").first()).not.toHaveText("OP2");
   await chair.getByRole("button", { name: "Create the document" }).click();
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   await expect(chair.locator('[data-number="OP1"]')).toHaveText("Continue the dialogue;");
+  await expect(chair.locator('[data-number="OP2"]')).toHaveCount(0);
+  await expect(chair.locator(".ProseMirror")).toContainText("Report next year.");
+  // Corrections that do not fit the file are refused with a reason; nothing is created.
+  const file = { name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from(draft) };
+  const count = async () => ((await (await chair.request.get("/api/documents")).json()) as { documents: unknown[] }).documents.length;
+  const before = await count();
+  for (const [kinds, message] of [
+    ['["title","paragraph"]', "the corrected kinds are for 2 blocks, the file has 5: detect its structure again"],
+    ['["title","preambular","heading","operative","footnote"]', "kinds must be a JSON array of: title, heading, preambular, operative, paragraph, bullet"],
+  ]) {
+    const res = await chair.request.post("/api/documents/import", { multipart: { file, mode: "create", kinds: kinds! }, headers: { origin: server.url } });
+    expect(res.status()).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(message);
+  }
+  expect(await count()).toBe(before);
   await expect(chair.locator('[data-number="PP1"]')).toContainText("Recalling");
   await chair.context().close();
 });

@@ -4,7 +4,7 @@ import { can, type Action, type Role } from "../lib/roles";
 import { PlenaryError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { renderParagraphs } from "../lib/model/ydoc";
-import type { RenderedParagraph } from "../lib/model/types";
+import type { BlockKind, RenderedParagraph } from "../lib/model/types";
 import { CloseCode } from "../lib/protocol/close-codes";
 import type { Auth } from "./auth";
 import { createAccount } from "./auth";
@@ -236,11 +236,16 @@ export function createServices(deps: {
     },
 
     /** Creates a document from an uploaded draft (all or nothing). */
-    async createFromImport(userId: string, fileName: string, bytes: Uint8Array, title?: string) {
+    async createFromImport(userId: string, fileName: string, bytes: Uint8Array, title?: string, kinds?: readonly BlockKind[]) {
       if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
       const parsed = await readDraft(fileName, bytes);
+      // The chair's corrections to the preview, block by block.
+      if (kinds && kinds.length !== parsed.blocks.length) {
+        throw new PlenaryError("bad_request", `the corrected kinds are for ${kinds.length} blocks, the file has ${parsed.blocks.length}: detect its structure again`);
+      }
+      const blocks = kinds ? parsed.blocks.map((b, i) => ({ ...b, kind: kinds[i]! })) : parsed.blocks;
       const id = newId();
-      createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: title?.trim() || parsed.meta.title }, blocks: parsed.blocks, chairId: userId });
+      createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: title?.trim() || parsed.meta.title }, blocks, chairId: userId });
       return { id };
     },
 

@@ -56,6 +56,7 @@ export function classifyBlocks(blocks: readonly BodyBlock[]): BlockKind[] {
 
   return blocks.map((block, i): BlockKind => {
     if (block.marker === "bullet") return "bullet";
+    if (block.marker === "preambular" || block.marker === "operative") return block.marker;
     if (block.marker === "numbered") return resolution ? "operative" : "paragraph";
     if (resolution && i < start && startsPreambular(block.text)) return "preambular";
     if (i === chapeau && block.text.endsWith(",")) return "heading";

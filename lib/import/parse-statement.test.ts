@@ -259,6 +259,18 @@ describe("parseStatement on small texts", () => {
     expect(doc.meta.title).toBe("A title that wraps over two lines with emphasis inside");
   });
 
+  it("takes paragraphs labelled PP1. / OP1) for preambular and operative, without their labels", () => {
+    const doc = parseStatement("**Draft decision**\n\nPP1. Recalling its earlier decisions,\n\nPP 2) Noting the report,\n\n**OP1.** Decides to continue;\n\nop2: Requests a report.\n\nOPEC members attended.", ids());
+    expect(shape(doc)).toEqual([
+      ["title", "Draft decision"],
+      ["preambular", "Recalling its earlier decisions,"],
+      ["preambular", "Noting the report,"],
+      ["operative", "Decides to continue;"],
+      ["operative", "Requests a report."],
+      ["paragraph", "OPEC members attended."],
+    ]);
+  });
+
   it("joins hard-wrapped prose but keeps short header lines apart", () => {
     const doc = parseStatement(
       [

@@ -2,8 +2,11 @@ import { startsPreambular } from "./clauses";
 import { hasOpenEmphasis, plainText } from "./inline";
 import { metaLine } from "./metadata";
 
-/** How the source marked a block: a list item, a numbered paragraph, or nothing. */
-export type Marker = "bullet" | "numbered" | null;
+/**
+ * How the source marked a block: a list item, a numbered paragraph, a paragraph labelled
+ * "PP1." / "OP2." as working drafts often are, or nothing.
+ */
+export type Marker = "bullet" | "numbered" | "preambular" | "operative" | null;
 
 /** One block of source Markdown, its list or number marker already removed. */
 export interface RawBlock {
@@ -14,6 +17,8 @@ export interface RawBlock {
 /** "- ", "• ", "* " and UN subparagraph letters "(a) ", "(ii) ". */
 const BULLET = /^(?:[-•*]|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+/;
 const NUMBERED = /^\d{1,3}\.\s+/;
+/** "PP3. ", "OP 12) ", "**OP1.** ": a label the numbering computes again. */
+const LABELLED = /^(?:\*\*)?(PP|OP)[ \t]?\d{1,3}[.):]?(?:\*\*)?\s+(?=\S)/i;
 /** A Markdown thematic break ("---", "* * *"): a separator, not text. */
 const RULE = /^(?:[-*_]\s*){3,}$/;
 /** "Annex**Joint statement ...**": a label glued to the bold title that follows it. */
@@ -75,6 +80,8 @@ export function splitBlocks(text: string): RawBlock[] {
       start(glued[2], null);
     } else if (BULLET.test(line)) {
       start(line.replace(BULLET, ""), "bullet");
+    } else if (LABELLED.test(line)) {
+      start(line.replace(LABELLED, ""), /^(?:\*\*)?PP/i.test(line) ? "preambular" : "operative");
     } else if (NUMBERED.test(line)) {
       start(line.replace(NUMBERED, ""), "numbered");
     } else if (lines.length > 0 && continues(lines, lines.at(-1) ?? "", line, hardBreak)) {

@@ -1,12 +1,30 @@
+import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
+import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
 import { MAX_IMPORT_BYTES } from "@/server/import";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
+const Kinds = z.array(z.enum(BLOCK_KINDS)).max(100_000);
+
+/** `kinds`: the chair's corrected kind for each detected block, as JSON. */
+function parseKinds(raw: string): BlockKind[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    throw new PlenaryError("bad_request", "kinds must be a JSON array of block kinds", { cause: err });
+  }
+  const parsed = Kinds.safeParse(value);
+  if (!parsed.success) throw new PlenaryError("bad_request", `kinds must be a JSON array of: ${BLOCK_KINDS.join(", ")}`);
+  return parsed.data;
+}
+
 /**
  * Import a draft (.docx, .md, .txt) as multipart form data: `file`, and `mode` = "preview"
- * (the detected structure, nothing created) or "create". 4xx with a reason for bad files.
+ * (the detected structure, nothing created) or "create" (with `kinds`, optionally: the
+ * chair's corrections to the detected kinds). 4xx with a reason for bad files.
  */
 export function POST(req: Request): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
@@ -23,7 +41,8 @@ export function POST(req: Request): Promise<Response> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (form.get("mode") === "create") {
       const title = form.get("title");
-      return json(await services.createFromImport(user.userId, file.name, bytes, typeof title === "string" ? title : undefined), 201);
+      const kinds = form.get("kinds");
+      return json(await services.createFromImport(user.userId, file.name, bytes, typeof title === "string" ? title : undefined, typeof kinds === "string" ? parseKinds(kinds) : undefined), 201);
     }
     return json(await services.previewImport(user.userId, file.name, bytes));
   });
