@@ -58,6 +58,12 @@ test("a delegate objects to a phrase and a second delegate's window shows it liv
   // what happened, not lost to the page.
   await expect(submitted).toBeFocused();
   await expect(albania.getByRole("button", { name: "Submit" })).toBeDisabled();
+  // Another kind on the same words is another position.
+  await albania.getByText("Reserve", { exact: true }).click();
+  await expect(albania.getByRole("button", { name: "Submit" })).toBeEnabled();
+  await albania.getByText("Object", { exact: true }).click();
+  await expect(albania.getByRole("button", { name: "Submit" })).toBeDisabled();
+  await expect(albania.getByText("Filed. To file another, select other words or choose another kind.")).toBeVisible();
   const op2 = await serverParagraph(albania, id, "OP2");
   const from = op2.text.indexOf("practical platform");
   const twin = await albania.request.post(`/api/documents/${id}/annotations`, {

@@ -81,6 +81,7 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(chair.locator("select[name=from] option:checked")).toHaveText("Rev.1");
   await expect(chair.locator("select[name=to] option:checked")).toHaveText("Rev.2");
   await chair.mouse.wheel(0, 3000);
+  await expect.poll(() => chair.evaluate(() => window.scrollY)).toBeGreaterThan(300);
   await expect(chair.getByRole("button", { name: "Next change (N)" })).toBeInViewport();
 
   // The API returns what the view shows.
@@ -94,11 +95,15 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   expect(api.references.removed).toEqual(expect.arrayContaining([expect.objectContaining({ canonical: "Charter of the United Nations", fromParagraphs: ["PP3"] })]));
 
   // Read-only Rev.1 still has the text; restoring it saves the live text first.
+  const pageErrors: string[] = [];
+  chair.on("pageerror", (err) => pageErrors.push(err.message));
   await chair.goto(`/documents/${id}/versions/${rev1.id}`);
   await expect(chair.locator('[data-number="PP3"]')).toContainText("the UN Charter and");
   // Its own export menu: a redline against the version saved before it, if any.
   await chair.getByText("Export", { exact: true }).click();
   await expect(chair.getByRole("link", { name: /Word/ }).first()).toBeVisible();
+  // The page hydrates cleanly (the menu, a <details>, once sat in a <p>).
+  expect(pageErrors).toEqual([]);
   await chair.goto(`/documents/${id}/versions`);
   chair.once("dialog", (d) => void d.accept());
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();

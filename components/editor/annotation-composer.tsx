@@ -46,15 +46,20 @@ export function AnnotationComposer({
   // What was last filed: the same words and kind are not offered again (a second click on
   // Submit filed the same position twice), until the selection or the kind changes.
   const [filed, setFiled] = useState<string | null>(null);
+  // The proposed wording, read for the check above (an amendment with other wording is another one).
+  const [proposed, setProposed] = useState("");
   const noticeRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     // After a submit the button is disabled: the focus goes to what happened, not to the page.
     if (notice) noticeRef.current?.focus();
   }, [notice]);
+  // A new selection (even of the same words again, say after the first was withdrawn) may be filed.
+  const where = selection ? `${selection.blockId}:${selection.from}:${selection.to}:${selection.quote}` : null;
+  useEffect(() => setFiled(null), [where]);
   if (!canCreate) return null;
   // A cursor and no words: the only amendment is an insertion there.
   const opNow: AmendmentOp = selection && !selection.quote ? "insert" : op;
-  const filing = selection ? `${selection.blockId}:${selection.from}:${selection.to}:${selection.quote}:${kind}` : null;
+  const filing = where === null ? null : `${where}:${kind}${kind === "amendment" ? `:${opNow}:${proposed.trim().replace(/\s+/g, " ")}` : ""}`;
   const alreadyFiled = filing !== null && filing === filed;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -76,8 +81,9 @@ export function AnnotationComposer({
     setError(res.ok ? null : (res.message ?? "Could not save."));
     setNotice(res.ok ? `${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}.` : null);
     if (res.ok) {
-      form.reset();
       setFiled(filing);
+      form.reset();
+      setProposed("");
     }
   }
 
@@ -155,7 +161,7 @@ export function AnnotationComposer({
           {opNow !== "delete" ? (
             <label>
               Proposed wording
-              <textarea name="proposed" rows={2} required />
+              <textarea name="proposed" rows={2} required value={proposed} onChange={(e) => setProposed(e.target.value)} />
             </label>
           ) : null}
         </>
@@ -174,9 +180,9 @@ export function AnnotationComposer({
       {notice ? (
         <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
-          {alreadyFiled ? " Select other words to file another." : null}
         </p>
       ) : null}
+      {alreadyFiled ? <p className="muted small">Filed. To file another, select other words or choose another kind{kind === "amendment" ? " or wording" : ""}.</p> : null}
       <div className="row-actions">
         <button type="submit" className="button primary" disabled={!selection || busy || alreadyFiled}>
           Submit

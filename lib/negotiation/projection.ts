@@ -290,7 +290,13 @@ export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation:
 /** The first agreed block whose suggestions by one delegation differ between two projections. */
 function ownChangeIn(before: string | undefined, after: string | undefined, agreed: ReadonlySet<string>): string | null {
   if ((before ?? "[]") === (after ?? "[]")) return null;
-  const perBlock = (json: string | undefined) => new Map((JSON.parse(json ?? "[]") as [string, unknown][]).map(([id, parts]) => [id, JSON.stringify(parts)]));
+  // Every block with that id, in order: two blocks sharing an id (should one ever be
+  // duplicated) must not hide a change in one of them.
+  const perBlock = (json: string | undefined) => {
+    const out = new Map<string, string[]>();
+    for (const [id, parts] of JSON.parse(json ?? "[]") as [string, unknown][]) out.set(id, [...(out.get(id) ?? []), JSON.stringify(parts)]);
+    return new Map([...out].map(([id, list]) => [id, JSON.stringify(list)]));
+  };
   const a = perBlock(before);
   const b = perBlock(after);
   for (const id of agreed) if (a.get(id) !== b.get(id)) return id;

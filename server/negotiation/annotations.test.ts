@@ -122,6 +122,21 @@ describe("the same position twice", () => {
     expect(stored().n).toBe(6);
   });
 
+  it("for comments, is the same note: another note on the same words is filed", () => {
+    annotations.create(docId, CHAIR, comment({ from: 13, to: 19, quote: "report", body: "check the figures" }));
+    annotations.create(docId, CHAIR, comment({ from: 13, to: 19, quote: "report", body: "ask the secretariat" }));
+    expect(() => annotations.create(docId, CHAIR, comment({ from: 13, to: 19, quote: "report", body: " check  the figures" }))).toThrow(/you have already filed this comment/);
+    expect(stored().n).toBe(2);
+  });
+
+  it("is not made by taking a decision back: a closed position filed again stays closed", () => {
+    const first = annotations.create(docId, ALB[0], objection());
+    annotations.decide(docId, CHAIR, first.id, { decision: "reject", reason: "no" });
+    annotations.create(docId, ALB[0], objection());
+    expect(() => annotations.reopen(docId, CHAIR, first.id)).toThrow("the same objection was filed again meanwhile and is open: this one stays rejected");
+    expect(annotations.get(docId, CHAIR, first.id).status).toBe("rejected");
+  });
+
   it("is filed again once the first is no longer open, and the same word elsewhere is other words", () => {
     const first = annotations.create(docId, ALB[0], objection());
     annotations.withdraw(docId, ALB[0], first.id);

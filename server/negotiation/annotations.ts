@@ -31,6 +31,17 @@ export interface NewAnnotationInput {
   delegation?: string;
 }
 
+/** What makes two positions the same one (see openTwin). */
+interface Twin {
+  kind: AnnotationKind;
+  anchor: { blockId: string; start: string; end: string; quote: string };
+  op: AmendmentOp | null;
+  proposedText: string | null;
+  body: string | null;
+  authorDelegationId: string | null;
+  authorUserId: string;
+}
+
 export interface NegotiationDeps {
   db: Db;
   sqlite: Database.Database;
@@ -128,37 +139,33 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
   /**
    * The same position twice (a double click on Submit, two windows): an open one of the same
    * kind by the same delegation (the chair: by the same person) on the same words, with the
-   * same proposal, is not filed again. The chair would otherwise accept one and see its
-   * twin still there.
+   * same proposal (for comments: the same note), is not filed again. The chair would
+   * otherwise accept one and see its twin still there. `except`: the annotation itself.
    */
-  function refuseDuplicate(
-    documentId: string,
-    anchor: { blockId: string; start: string; end: string; quote: string },
-    input: NewAnnotationInput,
-    author: { userId: string; delegationId: string | null },
-  ): void {
+  function openTwin(documentId: string, twin: Twin, except?: string): repo.AnnotationRow | null {
     const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").trim().replace(/\s+/g, " ") === (b ?? "").trim().replace(/\s+/g, " ");
     const candidates = repo
       .annotationsOf(db, documentId)
       .filter(
         (row) =>
+          row.id !== except &&
           row.status === "open" &&
-          row.kind === input.kind &&
-          row.quote === anchor.quote &&
-          (author.delegationId ? row.authorDelegationId === author.delegationId : row.authorDelegationId === null && row.authorUserId === author.userId) &&
-          (input.kind !== "amendment" || (row.op === (input.op ?? null) && same(row.proposedText, input.proposedText))),
+          row.kind === twin.kind &&
+          row.quote === twin.anchor.quote &&
+          (twin.authorDelegationId ? row.authorDelegationId === twin.authorDelegationId : row.authorDelegationId === null && row.authorUserId === twin.authorUserId) &&
+          (twin.kind !== "amendment" || (row.op === twin.op && same(row.proposedText, twin.proposedText))) &&
+          (twin.kind !== "comment" || same(row.body, twin.body)),
       );
-    if (candidates.length === 0) return;
-    collab.withRoom(documentId, (room) => {
-      const at = resolveAnchor(room.doc, anchor);
-      if (at.detached) return;
-      for (const row of candidates) {
-        const there = resolveAnchor(room.doc, { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote });
-        if (!there.detached && there.blockId === at.blockId && there.from === at.from && there.to === at.to) {
-          const whose = author.delegationId ? "your delegation has" : "you have";
-          throw new PlenaryError("conflict", `${whose} already filed this ${input.kind} on these words and it is open: reply to it instead`);
-        }
-      }
+    if (candidates.length === 0) return null;
+    return collab.withRoom(documentId, (room) => {
+      const at = resolveAnchor(room.doc, twin.anchor);
+      if (at.detached) return null;
+      return (
+        candidates.find((row) => {
+          const there = resolveAnchor(room.doc, { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote });
+          return !there.detached && there.blockId === at.blockId && there.from === at.from && there.to === at.to;
+        }) ?? null
+      );
     });
   }
 
@@ -211,7 +218,11 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       }
       validateAmendment(input);
       const anchor = anchorFor(documentId, input);
-      refuseDuplicate(documentId, anchor, input, { userId, delegationId: m.role === "delegate" ? m.delegationId : null });
+      const authorDelegationId = m.role === "delegate" ? m.delegationId : null;
+      const twin = { kind: input.kind, anchor, op: input.op ?? null, proposedText: input.proposedText ?? null, body: input.body ?? null, authorDelegationId, authorUserId: userId };
+      if (openTwin(documentId, twin)) {
+        throw new PlenaryError("conflict", `${authorDelegationId ? "your delegation has" : "you have"} already filed this ${input.kind} on these words and it is open: reply to it instead`);
+      }
       const id = newId();
       const now = Date.now();
       sqlite.transaction(() => {
@@ -286,6 +297,11 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       const m = member(documentId, userId);
       const row = annotationIn(documentId, annotationId);
       deny(m, "reopen", row);
+      // Filed again while this one was closed: reopening would make two open twins.
+      const anchor = { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote };
+      if (openTwin(documentId, { ...row, anchor }, row.id)) {
+        throw new PlenaryError("conflict", `the same ${row.kind} was filed again meanwhile and is open: this one stays ${row.status}`);
+      }
       sqlite.transaction(() => {
         repo.setAnnotationStatus(db, annotationId, "open");
         events.append({ documentId, action: "reopened", annotationId, blockId: row.blockId, userId, delegationId: row.authorDelegationId, payload: { was: row.status } });

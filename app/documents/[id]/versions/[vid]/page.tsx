@@ -23,11 +23,12 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
     const before = all[all.findIndex((x) => x.id === v.id) + 1];
     return (
       <div className="page">
-        <p>
+        {/* A div: the export menu is a <details>, which a <p> cannot hold. */}
+        <div className="row-actions page-links">
           <Link href={`/documents/${id}/versions`}>← All versions</Link> ·{" "}
           <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with the live text</Link> ·{" "}
           <ExportMenu documentId={id} version={v.id} base={before ? { id: before.id, label: before.label } : undefined} />
-        </p>
+        </div>
         <h1>{v.label}</h1>
         <p className="muted">
           {v.symbol ? `${v.symbol} · ` : ""}Saved by {v.createdBy} on {utcMoment(v.createdAt)} · read only

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { WebsocketProvider } from "y-websocket";
+import { renderParagraphs } from "../../lib/model/ydoc";
+import { EventLog } from "../db/event-log";
+import { EventBus } from "../events";
+import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
+import { agreedParagraphs, createDrafting } from "./drafting";
+
+let h: CollabHarness;
+let docId: string;
+let drafting: ReturnType<typeof createDrafting>;
+let alb: { token: string; userId: string };
+const CHAIR = "user-chair";
+const OP1 = "Continue to implement all decisions";
+const open: WebsocketProvider[] = [];
+
+beforeEach(async () => {
+  // The rooms read the agreed paragraphs from the database, as server/wiring.ts has them do.
+  h = await startCollabHarness({ agreedParagraphs: (documentId) => agreedParagraphs(h.database.db, documentId) });
+  docId = h.createDocument([
+    { id: "op1", kind: "operative", runs: [{ text: OP1 }] },
+    { id: "op2", kind: "operative", runs: [{ text: "Invite the Partners" }] },
+  ]);
+  h.database.sqlite.prepare("INSERT INTO user (id, name, email) VALUES (?, 'Chair', 'chair@example.org')").run(CHAIR);
+  h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(docId, CHAIR);
+  alb = h.person("alb", "ALB");
+  h.grant(docId, alb.userId, "delegate");
+  h.setMode(docId, "open_drafting");
+  drafting = createDrafting({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), bus: new EventBus() });
+});
+afterEach(async () => {
+  for (const p of open.splice(0)) p.destroy();
+  await h.close();
+});
+
+async function connect(): Promise<WebsocketProvider> {
+  const p = h.provider(docId, alb.token);
+  open.push(p);
+  await waitFor(() => p.synced, 5000, "sync");
+  return p;
+}
+
+const text = (doc: Y.Doc, id: string) => renderParagraphs(doc).find((p) => p.id === id)?.text ?? "";
+const serverText = (id: string) => h.collab.withRoom(docId, (room) => text(room.doc, id));
+const suggest = (doc: Y.Doc, index: number, id: string) =>
+  ((doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Also ", { insertion: { id, delegation: "ALB" } });
+
+describe("the chair's paragraph status closes a paragraph to delegates' drafting", () => {
+  it("at once in an open room, and open again when the chair reopens it", async () => {
+    const a = await connect();
+    drafting.setParagraphStatus(docId, CHAIR, "op1", "agreed");
+    suggest(a.doc, 0, "s1");
+    await waitFor(() => h.reverted.length === 1 && text(a.doc, "op1") === OP1, 5000, "suggestion reverted");
+    expect(h.reverted[0]!.reason).toBe("suggests in agreed paragraph op1: the chair must reopen it first");
+    drafting.setParagraphStatus(docId, CHAIR, "op1", "bracketed");
+    suggest(a.doc, 0, "s2");
+    await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "suggestion kept once reopened");
+    expect(h.reverted).toHaveLength(1);
+  });
+
+  it("in a room loaded after the status was stored (read from the database)", async () => {
+    drafting.setParagraphStatus(docId, CHAIR, "op2", "agreed_ad_ref");
+    await waitFor(() => h.collab.stats().rooms === 0, 5000, "idle room unloaded");
+    const a = await connect();
+    suggest(a.doc, 1, "s1");
+    await waitFor(() => h.reverted.length === 1 && text(a.doc, "op2") === "Invite the Partners", 5000, "suggestion reverted");
+    suggest(a.doc, 0, "s2");
+    await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "another paragraph still takes suggestions");
+    expect(h.reverted).toHaveLength(1);
+  });
+});
