@@ -328,7 +328,11 @@ test("the API refuses what a delegate may not do, with a clear message", async (
 
 test("chair's pen: a raw client with a delegate's cookie that deletes accepted text sees it restored", async ({ browser, server }) => {
   const russia = await personPage(browser, server, "russia");
+  const belarus = await personPage(browser, server, "belarus");
   const id = await documentId(russia, OSCE);
+  // The delegate's open window is told why the change went away; another delegation's is not.
+  await openDoc(russia, id);
+  await openDoc(belarus, id);
   const before = await liveParagraph(russia, id, "OP1");
   const doc = new Y.Doc();
   const provider = nodeProvider(server.url, id, await cookieHeader(russia.context()), doc);
@@ -342,8 +346,12 @@ test("chair's pen: a raw client with a delegate's cookie that deletes accepted t
   expect(plain()).not.toBe(before);
   await until(() => plain() === before, 10_000, "the server restores the deleted text");
   expect(await liveParagraph(russia, id, "OP1")).toBe(before);
+  await expect(russia.getByTestId("mode-notice")).toHaveText(/^Your change was undone: the chair holds the pen\./);
+  await belarus.waitForTimeout(500);
+  await expect(belarus.getByTestId("mode-notice")).toHaveCount(0);
   provider.destroy();
   await russia.context().close();
+  await belarus.context().close();
 });
 
 test("open drafting: a delegate's typing is a tracked insertion in its colour, and the chair rejects it", async ({ browser, server }) => {

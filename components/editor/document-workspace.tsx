@@ -1,5 +1,6 @@
 "use client";
 
+import { revertExplanation } from "@/lib/negotiation/reverts";
 import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -34,7 +35,9 @@ const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer (
 export function DocumentWorkspace({ document: doc, user, delegations }: { document: Meta; user: { name: string }; delegations: DelegationRef[] }) {
   const { collab, state, endedReason } = useCollab(doc.id);
   const users = usePresence(collab?.provider ?? null);
-  const negotiation = useNegotiation(doc.id, doc.editingMode);
+  // Told to a delegate: the chair opened or closed the text, typing went nowhere, the server undid a change.
+  const [modeNotice, setModeNotice] = useState<string | null>(null);
+  const negotiation = useNegotiation(doc.id, doc.editingMode, (reason) => setModeNotice(revertExplanation(reason)));
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
@@ -50,7 +53,6 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
 
   // A delegate is told when the chair opens or closes the text (the header saying so may be
   // scrolled away), and when typing goes nowhere because the chair holds the pen.
-  const [modeNotice, setModeNotice] = useState<string | null>(null);
   const shownMode = useRef(negotiation.mode);
   useEffect(() => {
     if (doc.role !== "delegate" || shownMode.current === negotiation.mode) return;

@@ -46,12 +46,15 @@ export type LiveState = "connecting" | "live" | "reconnecting" | "stopped";
  * Annotations, paragraph statuses and the editing mode of a document, kept live through
  * the server's event stream (no polling, no reload).
  */
-export function useNegotiation(documentId: string, initialMode: EditingMode) {
+export function useNegotiation(documentId: string, initialMode: EditingMode, onReverted?: (reason: string) => void) {
   const [data, setData] = useState<NegotiationData>({ annotations: [], statuses: {}, mode: initialMode });
   const [live, setLive] = useState<LiveState>("connecting");
   const base = `/api/documents/${documentId}`;
   const baseRef = useRef(base);
   baseRef.current = base;
+  // The server undid a change of this user's (the stream carries only their own).
+  const onRevertedRef = useRef(onReverted);
+  onRevertedRef.current = onReverted;
 
   const reload = useCallback(async () => {
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
@@ -83,6 +86,10 @@ export function useNegotiation(documentId: string, initialMode: EditingMode) {
     source.addEventListener("mode", (e) => {
       const { mode } = JSON.parse((e as MessageEvent<string>).data) as { mode: EditingMode };
       setData((d) => ({ ...d, mode }));
+    });
+    source.addEventListener("reverted", (e) => {
+      const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason: string };
+      onRevertedRef.current?.(reason);
     });
     source.addEventListener("closed", () => {
       setLive("stopped");

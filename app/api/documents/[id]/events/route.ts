@@ -6,8 +6,8 @@ import type { LiveEvent } from "@/server/events";
 export const dynamic = "force-dynamic";
 
 /**
- * Server-sent events: every negotiation change (annotation, paragraph status, mode,
- * reverted edit) reaches each open window within a second. Ends when the role is revoked
+ * Server-sent events: every negotiation change (annotation, paragraph status, mode) reaches
+ * each open window within a second; a reverted edit, only the windows of whoever made it. Ends when the role is revoked
  * or the session ends.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -34,7 +34,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
           documentId,
           userId: user.userId,
           sessionId: user.sessionId,
-          send: (event: LiveEvent) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+          send: (event: LiveEvent) => {
+            // A reverted change is told to the person who made it, not to the room.
+            if (event.type === "reverted" && event.userId !== user.userId) return;
+            write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+          },
           close: () => {
             cleanup();
             try {
