@@ -105,6 +105,7 @@ test("a delegate proposes a replacement, another co-sponsors, the chair accepts:
   const onBelarus = belarus.getByRole("article", { name: "Amendment by Albania on OP4" });
   await onBelarus.getByRole("button", { name: "Co-sponsor" }).click();
   await expect(onBelarus).toContainText("with Belarus");
+  await expect(belarus.locator("#side-panel").getByRole("status")).toHaveText("Your delegation co-sponsors Albania's amendment on OP4.");
   // A co-sponsorship can be withdrawn while the amendment is open, and given again.
   await onBelarus.getByRole("button", { name: "Stop co-sponsoring" }).click();
   await expect(belarus.locator("#side-panel").getByRole("status")).toHaveText("Your delegation no longer co-sponsors Albania's amendment on OP4.");
@@ -122,6 +123,9 @@ test("a delegate proposes a replacement, another co-sponsors, the chair accepts:
     await expect(p.locator('[data-number="OP4"]')).toHaveText(/^Encourage the OSCE Partners for Co-operation/);
   }
   expect(await liveParagraph(chair, id, "OP4")).toMatch(/^Encourage the OSCE Partners/);
+  // The delegations behind it are told, wherever their panel is.
+  await expect(albania.getByTestId("mode-notice")).toContainText("The chair accepted your amendment on OP4.");
+  await expect(belarus.getByTestId("mode-notice")).toContainText("The chair accepted Albania's amendment on OP4, which your delegation co-sponsors.");
   await albania.getByRole("tab", { name: /Positions/ }).click();
   await albania.getByLabel("Open only").uncheck();
   const accepted = albania.getByRole("article", { name: "Amendment by Albania on OP4" });
@@ -364,6 +368,9 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await expect(albania.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
 
   await caretAtEnd(albania, "OP1");
+  // A new paragraph is the chair's: Enter does nothing, and says so.
+  await albania.keyboard.press("Enter");
+  await expect(albania.getByTestId("mode-notice")).toContainText("A new paragraph is the chair's to make");
   await albania.keyboard.type(" promptly");
   const onChair = chair.locator('[data-number="OP1"] ins.suggestion-insertion[data-delegation="ALB"]');
   await expect(onChair).toHaveText(" promptly");
@@ -421,6 +428,11 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await caretAtEnd(belarus, "PP1");
   await belarus.keyboard.type(" also");
   await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  // Not agreed while a tracked change waits in it: the chair is told to decide it first.
+  await chair.locator('[data-number="PP1"]').click();
+  await chair.keyboard.press("Alt+Shift+A");
+  await expect(chair.getByTestId("mode-notice")).toContainText("PP1: the paragraph has 1 tracked change awaiting a decision: accept or reject it first.");
+  await expect(chair.locator('[data-number="PP1"]')).not.toHaveAttribute("data-status", "agreed");
   await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR", reason: "Kept." }, headers: { origin: server.url } });
   await chair.getByLabel("Editing mode").selectOption("chairs_pen");
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { sentence } from "@/lib/format/sentence";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { Role } from "@/lib/roles";
 import type { ApiResult } from "./use-negotiation";
@@ -74,17 +75,21 @@ export function AnnotationCard({
     const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
     // As in the review: a decision that left the text alone can be taken back.
     const changedText = decision === "accept" && a.kind === "amendment";
-    onDone(`${done}: ${what}.${decision !== "accept" ? "" : changedText ? " It is in the text." : " The text is unchanged."}`, changedText ? null : a.id);
+    onDone(`${sentence(`${done}: ${what}`)}${decision !== "accept" ? "" : changedText ? " It is in the text." : " The text is unchanged."}`, changedText ? null : a.id);
   }
 
   async function leave() {
     const res = await mutate(`${path}/cosponsors`, "DELETE");
     setError(res.ok ? null : (res.message ?? "Failed."));
-    if (res.ok) onDone(`Your delegation no longer co-sponsors ${what}.`, null);
+    if (res.ok) onDone(sentence(`Your delegation no longer co-sponsors ${what}`), null);
   }
 
   async function withdraw() {
-    if (await run(`${path}/withdraw`)) onDone(`Withdrawn: ${what}.`, null);
+    if (await run(`${path}/withdraw`)) onDone(sentence(`Withdrawn: ${what}`), null);
+  }
+
+  async function cosponsor() {
+    if (await run(`${path}/cosponsors`)) onDone(sentence(`Your delegation co-sponsors ${what}`), null);
   }
 
   const color = a.author.delegation?.color ?? "#374151";
@@ -135,7 +140,7 @@ export function AnnotationCard({
       ) : null}
       <div className="ann-actions">
         {canCosponsor ? (
-          <button type="button" className="button small" onClick={() => run(`${path}/cosponsors`)}>
+          <button type="button" className="button small" onClick={() => void cosponsor()}>
             Co-sponsor
           </button>
         ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { sentence } from "@/lib/format/sentence";
 import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
 import type { ApiResult } from "./use-negotiation";
 
@@ -79,7 +80,7 @@ export function AnnotationComposer({
     });
     setBusy(false);
     setError(res.ok ? null : (res.message ?? "Could not save."));
-    setNotice(res.ok ? `${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}.` : null);
+    setNotice(res.ok ? sentence(`${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}`) : null);
     if (res.ok) {
       setFiled(filing);
       form.reset();
@@ -126,7 +127,11 @@ export function AnnotationComposer({
       {selection ? (
         <p className="composer-quote">
           <span className="para-ref">{selection.paragraph ?? "¶"}</span>{" "}
-          {selection.quote ? <q>{selection.quote}</q> : <span className="muted">cursor position (whole paragraph)</span>}
+          {selection.quote ? (
+            <q>{selection.quote}</q>
+          ) : (
+            <span className="muted">{kind === "amendment" ? "insertion point (where the cursor is)" : "no words selected: on the whole paragraph"}</span>
+          )}
         </p>
       ) : (
         <p className="muted">Select words in the text (or place the cursor in a paragraph).</p>

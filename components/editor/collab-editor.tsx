@@ -18,6 +18,12 @@ export interface EditorUser {
   color: string;
 }
 
+
+/** The text's element: its class, its accessible name (which says when it is read only). */
+function textAttributes(label: string): Record<string, string> {
+  return { class: "document-text", "aria-label": label, spellcheck: "true" };
+}
+
 /** The TipTap editor bound to the document's Y.Doc (fragment `default`) over y-websocket. */
 export function CollabEditor({
   collab,
@@ -51,13 +57,7 @@ export function CollabEditor({
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
       ],
-      editorProps: {
-        attributes: {
-          class: "document-text",
-          "aria-label": label,
-          spellcheck: "true",
-        },
-      },
+      editorProps: { attributes: textAttributes(label) },
     },
     [collab],
   );
@@ -65,6 +65,13 @@ export function CollabEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  // The label says "(read only)" or not as the chair opens or closes the text.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) {
+      editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: textAttributes(label) } });
+    }
+  }, [editor, label]);
 
   useEffect(() => {
     if (editor) onReady?.(editor);

@@ -1,6 +1,7 @@
 "use client";
 
 import { revertExplanation } from "@/lib/negotiation/reverts";
+import { sentence } from "@/lib/format/sentence";
 import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -35,9 +36,17 @@ const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer (
 export function DocumentWorkspace({ document: doc, user, delegations }: { document: Meta; user: { name: string }; delegations: DelegationRef[] }) {
   const { collab, state, endedReason } = useCollab(doc.id);
   const users = usePresence(collab?.provider ?? null);
-  // Told to a delegate: the chair opened or closed the text, typing went nowhere, the server undid a change.
-  const [modeNotice, setModeNotice] = useState<string | null>(null);
-  const negotiation = useNegotiation(doc.id, doc.editingMode, (reason) => setModeNotice(revertExplanation(reason)));
+  // Told to a delegate: the chair opened or closed the text, decided on one of their positions,
+  // typing went nowhere, the server undid a change (a warning).
+  const [notice, setNotice] = useState<{ text: string; warn: boolean; revert?: boolean; at: number } | null>(null);
+  const tell = useCallback((text: string, warn = false) => setNotice({ text, warn, at: Date.now() }), []);
+  const negotiation = useNegotiation(doc.id, doc.editingMode, {
+    // Edits typed offline come back as a burst of reverts, the first one saying why: kept.
+    onReverted: (reason) =>
+      setNotice((n) => (n?.revert && Date.now() - n.at < 3000 ? n : { text: revertExplanation(reason), warn: true, revert: true, at: Date.now() })),
+    onDecided: (text) => tell(text),
+    delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
+  });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
@@ -57,12 +66,12 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   useEffect(() => {
     if (doc.role !== "delegate" || shownMode.current === negotiation.mode) return;
     shownMode.current = negotiation.mode;
-    setModeNotice(
+    tell(
       negotiation.mode === "open_drafting"
         ? "The chair opened the text for drafting: what you type now is a tracked suggestion of your delegation."
         : "The chair holds the pen again: typing in the text is off; select words to propose an amendment.",
     );
-  }, [doc.role, negotiation.mode]);
+  }, [doc.role, negotiation.mode, tell]);
   // The read-only text takes no focus: keys go to the page, with the selection in the text.
   const textRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -76,12 +85,12 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       if ((event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
       const anchor = window.getSelection()?.anchorNode ?? null;
       if (anchor && textRef.current?.contains(anchor)) {
-        setModeNotice("The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.");
+        tell("The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.", true);
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [doc.role, openDrafting]);
+  }, [doc.role, openDrafting, tell]);
   const color = doc.role === "delegate" && doc.delegation ? doc.delegation.color : isChair ? "#1d4ed8" : "#6b7280";
 
   // Plugins read the latest state through refs: no editor re-creation on every change.
@@ -95,7 +104,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       const status = negotiation.statuses[blockId];
       return status && CLOSED_TO_DRAFTING.has(status) ? (paragraphs.find((p) => p.id === blockId)?.number ?? "this paragraph") : null;
     },
-    onClosed: (paragraph) => setModeNotice(`${paragraph} is agreed: it is closed to drafting. Ask the chair to reopen it, or file a position on it.`),
+    onClosed: (paragraph) => tell(`${paragraph} is agreed: it is closed to drafting. Ask the chair to reopen it, or file a position on it.`, true),
+    onRefused: (why) => tell(why, true),
   };
 
   const extensions = useMemo(
@@ -155,8 +165,12 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   );
 
   const setStatus = useCallback(
-    (blockId: string, status: ParagraphStatus) => void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }),
-    [negotiation.base],
+    (blockId: string, status: ParagraphStatus) =>
+      void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }).then((res) => {
+        // E.g. "agreed" while tracked changes wait in the paragraph: said, not swallowed.
+        if (!res.ok) tell(sentence(`${paragraphs.find((p) => p.id === blockId)?.number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
+      }),
+    [negotiation.base, paragraphs, tell],
   );
 
   // The chair's status keys on the paragraph under the cursor: Alt+Shift+O/B/R/A.
@@ -290,13 +304,13 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           </div>
           {isChair ? <ModeSwitch mode={negotiation.mode} onChange={(mode) => void api(`${negotiation.base}/mode`, "PUT", { mode })} /> : null}
         </section>
-        {modeNotice ? (
-          <p className="notice" role="status" data-testid="mode-notice">
-            {modeNotice}{" "}
-            <button type="button" className="link-button small" onClick={() => setModeNotice(null)}>
+        {notice ? (
+          <div className={`${notice.warn ? "warning" : "notice"} side-notice`} role="status" data-testid="mode-notice">
+            <p>{notice.text}</p>
+            <button type="button" className="link-button small" onClick={() => setNotice(null)}>
               Dismiss
             </button>
-          </p>
+          </div>
         ) : null}
         <AnnotationComposer
           selection={selection}

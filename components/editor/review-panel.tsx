@@ -1,5 +1,6 @@
 "use client";
 
+import { sentence } from "@/lib/format/sentence";
 import { DelegationFilter } from "./delegation-filter";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
@@ -136,7 +137,7 @@ export function ReviewPanel({
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
     const effect =
       decision === "accept" ? (current.kind === "suggestion" || current.a.kind === "amendment" ? " It is in the text." : " The text is unchanged.") : "";
-    setMessage(res.ok ? { ok: true, text: `${done}: ${describe(current)}.${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
+    setMessage(res.ok ? { ok: true, text: `${sentence(`${done}: ${describe(current)}`)}${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
     setRejectingKey(null);
     refocus();
   }
@@ -154,7 +155,7 @@ export function ReviewPanel({
   async function acceptAllIn(blockId: string) {
     const count = changesWhere((x) => x.blockId === blockId);
     const res = await decideSuggestions({ decision: "accept", blockId });
-    setMessage(res.ok ? { ok: true, text: `Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}.` } : { ok: false, text: res.message ?? "Failed." });
+    setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
   }
 

@@ -17,7 +17,11 @@ export interface SuggestState {
   closed?: (blockId: string) => string | null;
   /** Typing in a closed paragraph went nowhere: say why. */
   onClosed?: (paragraph: string) => void;
+  /** A key that does nothing in open drafting (Enter, a change across paragraphs, cut): say why. */
+  onRefused?: (why: string) => void;
 }
+
+const ACROSS = "A change across paragraphs is the chair's to make: select within one paragraph.";
 
 /** The closed paragraph a range touches (its number), if any: the server would revert the change. */
 function closedIn(state: EditorState, from: number, to: number, closed: SuggestState["closed"]): string | null {
@@ -162,6 +166,7 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
           handleTextInput(view, from, to, text) {
             const delegation = active();
             if (delegation && refused(view.state, from, to)) return true;
+            if (delegation && !sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
             return delegation ? typeText(view, from, to, text, delegation) : false;
           },
           handleKeyDown(view, event) {
@@ -170,10 +175,14 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
             if (event.key === "Backspace" || event.key === "Delete") {
               const { from, to } = view.state.selection;
               if (refused(view.state, from, to)) return true;
+              if (!sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
               return deleteKey(view, event.key === "Delete", delegation);
             }
             // Structure and formatting belong to the chair: Enter, undo/redo and mark shortcuts do nothing.
-            if (event.key === "Enter") return true;
+            if (event.key === "Enter") {
+              getState().onRefused?.("A new paragraph is the chair's to make: type within the paragraph, or propose an amendment.");
+              return true;
+            }
             if ((event.ctrlKey || event.metaKey) && ["z", "y", "b", "i"].includes(event.key.toLowerCase())) return true;
             return false;
           },
@@ -192,6 +201,7 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
             cut(_view, event) {
               if (!active()) return false;
               event.preventDefault();
+              getState().onRefused?.("Cut is off in open drafting: select the words and press Delete to propose their deletion.");
               return true;
             },
           },

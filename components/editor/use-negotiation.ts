@@ -1,5 +1,6 @@
 "use client";
 
+import { sentence } from "@/lib/format/sentence";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
@@ -46,15 +47,39 @@ export type LiveState = "connecting" | "live" | "reconnecting" | "stopped";
  * Annotations, paragraph statuses and the editing mode of a document, kept live through
  * the server's event stream (no polling, no reload).
  */
-export function useNegotiation(documentId: string, initialMode: EditingMode, onReverted?: (reason: string) => void) {
+export interface NegotiationListeners {
+  /** The server undid a change of this user's (the stream carries only their own). */
+  onReverted?: (reason: string) => void;
+  /** The chair decided on a position of this delegation's, or one it co-sponsors: what to tell. */
+  onDecided?: (text: string) => void;
+  /** The viewer's delegation (delegates), for onDecided. */
+  delegationId?: string | null;
+}
+
+const DECIDED: Record<string, string> = { accepted: "accepted", rejected: "rejected", resolved: "resolved" };
+
+/** "The chair rejected your objection on OP2: “not now”." for a position that just left "open". */
+export function decisionNotice(before: AnnotationView | undefined, after: AnnotationView, delegationId: string | null | undefined): string | null {
+  if (!delegationId || before?.status !== "open" || !DECIDED[after.status]) return null;
+  const own = after.author.delegation?.id === delegationId;
+  if (!own && !after.cosponsors.some((c) => c.id === delegationId)) return null;
+  const where = after.paragraph ? ` on ${after.paragraph}` : "";
+  const what = own ? `your ${after.kind}${where}` : `${after.author.delegation?.name ?? after.author.userName}'s ${after.kind}${where}, which your delegation co-sponsors`;
+  const reason = after.status === "rejected" ? after.history.at(-1)?.reason : null;
+  return sentence(`The chair ${DECIDED[after.status]} ${what}${reason ? `: “${reason}”` : ""}`);
+}
+
+export function useNegotiation(documentId: string, initialMode: EditingMode, listeners: NegotiationListeners = {}) {
   const [data, setData] = useState<NegotiationData>({ annotations: [], statuses: {}, mode: initialMode });
   const [live, setLive] = useState<LiveState>("connecting");
   const base = `/api/documents/${documentId}`;
   const baseRef = useRef(base);
   baseRef.current = base;
-  // The server undid a change of this user's (the stream carries only their own).
-  const onRevertedRef = useRef(onReverted);
-  onRevertedRef.current = onReverted;
+  const listenersRef = useRef(listeners);
+  listenersRef.current = listeners;
+  // The list as last rendered: a refreshed annotation is compared with it (decided just now?).
+  const annotationsRef = useRef(data.annotations);
+  annotationsRef.current = data.annotations;
 
   const reload = useCallback(async () => {
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
@@ -65,6 +90,8 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, onR
     const res = await api<AnnotationView>(`${baseRef.current}/annotations/${annotationId}`, "GET");
     if (res.ok && res.data) {
       const a = res.data;
+      const told = decisionNotice(annotationsRef.current.find((x) => x.id === a.id), a, listenersRef.current.delegationId);
+      if (told) listenersRef.current.onDecided?.(told);
       setData((d) => ({ ...d, annotations: upsert(d.annotations, a) }));
     }
   }, []);
@@ -89,7 +116,7 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, onR
     });
     source.addEventListener("reverted", (e) => {
       const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason: string };
-      onRevertedRef.current?.(reason);
+      listenersRef.current.onReverted?.(reason);
     });
     source.addEventListener("closed", () => {
       setLive("stopped");

@@ -60,6 +60,17 @@ describe("the chair's paragraph status closes a paragraph to delegates' drafting
     expect(h.reverted).toHaveLength(1);
   });
 
+  it("not while tracked changes wait in the paragraph: the chair decides them first", async () => {
+    const a = await connect();
+    suggest(a.doc, 0, "s1");
+    await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "suggestion stored");
+    expect(() => drafting.setParagraphStatus(docId, CHAIR, "op1", "agreed")).toThrow("the paragraph has 1 tracked change awaiting a decision: accept or reject it first");
+    drafting.setParagraphStatus(docId, CHAIR, "op1", "bracketed");
+    drafting.decideSuggestions(docId, CHAIR, { decision: "reject", blockId: "op1" });
+    drafting.setParagraphStatus(docId, CHAIR, "op1", "agreed");
+    expect(agreedParagraphs(h.database.db, docId)).toEqual(["op1"]);
+  });
+
   it("in a room loaded after the status was stored (read from the database)", async () => {
     drafting.setParagraphStatus(docId, CHAIR, "op2", "agreed_ad_ref");
     await waitFor(() => h.collab.stats().rooms === 0, 5000, "idle room unloaded");

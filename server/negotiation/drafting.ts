@@ -30,8 +30,16 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
   return {
     setParagraphStatus(documentId: string, userId: string, blockId: string, status: ParagraphStatus) {
       chair(documentId, userId);
-      const exists = collab.withRoom(documentId, (room) => findBlock(room.doc, blockId) !== null);
+      const { exists, pending } = collab.withRoom(documentId, (room) => ({
+        exists: findBlock(room.doc, blockId) !== null,
+        pending: new Set(listSuggestions(room.doc).filter((x) => x.blockId === blockId).map((x) => x.id)).size,
+      }));
       if (!exists) throw new PlenaryError("not_found", "no such paragraph");
+      // Agreed text is settled text: tracked changes in it are decided first (a delegate could
+      // no longer withdraw them once the paragraph is closed to drafting).
+      if (CLOSED_TO_DRAFTING.has(status) && pending > 0) {
+        throw new PlenaryError("conflict", `the paragraph has ${pending} tracked change${pending === 1 ? "" : "s"} awaiting a decision: accept or reject ${pending === 1 ? "it" : "them"} first`);
+      }
       sqlite.transaction(() => {
         if (status === "open") repo.deleteParagraphStatus(db, documentId, blockId);
         else repo.setParagraphStatus(db, documentId, blockId, status, userId);

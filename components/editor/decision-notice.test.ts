@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { AnnotationView } from "@/server/negotiation/views";
+import { sentence } from "@/lib/format/sentence";
+import { decisionNotice } from "./use-negotiation";
+
+const ALB = { id: "d-alb", code: "ALB", name: "Albania", color: "#b91c1c" };
+const BLR = { id: "d-blr", code: "BLR", name: "Belarus", color: "#4d7c0f" };
+const open = {
+  id: "a1",
+  kind: "objection",
+  status: "open",
+  paragraph: "3.",
+  author: { userName: "Delegate of Albania", delegation: ALB },
+  cosponsors: [BLR],
+  history: [],
+} as unknown as AnnotationView;
+const rejected = { ...open, status: "rejected", history: [{ action: "rejected", userName: "Chair", delegation: null, reason: "not now", at: 1 }] } as unknown as AnnotationView;
+
+describe("what a delegation is told of the chair's decision on its positions", () => {
+  it("its own, with the reason of a rejection, and one it co-sponsors", () => {
+    expect(decisionNotice(open, rejected, "d-alb")).toBe("The chair rejected your objection on 3.: “not now”.");
+    expect(decisionNotice(open, { ...open, status: "resolved" } as AnnotationView, "d-blr")).toBe("The chair resolved Albania's objection on 3., which your delegation co-sponsors.");
+  });
+
+  it("nothing for others, for the chair, for a withdrawal or for a change that is not a decision", () => {
+    expect(decisionNotice(open, rejected, "d-rus")).toBeNull();
+    expect(decisionNotice(open, rejected, null)).toBeNull();
+    expect(decisionNotice(open, { ...open, status: "withdrawn" } as AnnotationView, "d-alb")).toBeNull();
+    expect(decisionNotice(rejected, rejected, "d-alb")).toBeNull();
+    expect(decisionNotice(undefined, rejected, "d-alb")).toBeNull();
+  });
+
+  it("ends a sentence once, after a paragraph number that ends with a full stop", () => {
+    expect(sentence("Objection submitted on 3.")).toBe("Objection submitted on 3.");
+    expect(sentence("Objection submitted on OP3")).toBe("Objection submitted on OP3.");
+  });
+});

@@ -1,0 +1,4 @@
+/** Ends a sentence with a full stop, unless it ends with one already ("… on 3." for paragraph 3.). */
+export function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
