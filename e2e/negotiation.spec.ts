@@ -464,6 +464,20 @@ test("a delegate is told when the chair opens or closes the text, and when typin
   await expect(notice).toContainText("The chair holds the pen again");
   await notice.getByRole("button", { name: "Dismiss" }).click();
   await expect(notice).toHaveCount(0);
+
+  // Typed offline in open drafting, while the chair took the pen back: the words are undone
+  // on reconnect, and quoted back to the delegate so they can propose them another way.
+  await setMode("open_drafting");
+  await expect(notice).toContainText("The chair opened the text for drafting");
+  await albania.context().setOffline(true);
+  await expect(albania.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
+  await caretAtEnd(albania, "OP1");
+  await albania.keyboard.type(" offline words");
+  await setMode("chairs_pen");
+  await albania.context().setOffline(false);
+  await expect(notice).toContainText("Your words “offline words” were undone: the chair holds the pen.");
+  await expect(albania.locator('[data-number="OP1"]')).not.toContainText("offline words");
+  expect((await serverParagraph(albania, id, "OP1")).text).toBe(before);
   await albania.context().close();
   await chair.context().close();
 });

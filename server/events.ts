@@ -5,7 +5,7 @@ export type LiveEvent =
   | { type: "annotation"; annotationId: string }
   | { type: "paragraph-status"; blockId: string; status: string }
   | { type: "mode"; mode: "chairs_pen" | "open_drafting" }
-  | { type: "reverted"; userId: string; reason: string }
+  | { type: "reverted"; userId: string; reason: string; lost: string }
   | { type: "closed"; reason: string };
 
 interface Subscriber {

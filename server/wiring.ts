@@ -45,7 +45,7 @@ export function wireCollab(deps: {
     liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
     editingMode: (documentId) => documentById(db, documentId)?.editingMode ?? "chairs_pen",
     agreedParagraphs: (documentId) => agreedParagraphs(db, documentId),
-    onReverted: (documentId, who, reason) => services?.negotiation.recordRevert(documentId, who, reason),
+    onReverted: (documentId, who, reason, lost) => services?.negotiation.recordRevert(documentId, who, reason, lost),
     allowedOrigins: new Set(deps.allowedOrigins),
     maxMessageBytes: config.maxMessageBytes,
     maxAwarenessBytes: config.maxAwarenessBytes,

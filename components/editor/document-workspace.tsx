@@ -38,12 +38,17 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const users = usePresence(collab?.provider ?? null);
   // Told to a delegate: the chair opened or closed the text, decided on one of their positions,
   // typing went nowhere, the server undid a change (a warning).
-  const [notice, setNotice] = useState<{ text: string; warn: boolean; revert?: boolean; at: number } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; warn: boolean; revert?: { reason: string; lost: string }; at: number } | null>(null);
   const tell = useCallback((text: string, warn = false) => setNotice({ text, warn, at: Date.now() }), []);
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
-    // Edits typed offline come back as a burst of reverts, the first one saying why: kept.
-    onReverted: (reason) =>
-      setNotice((n) => (n?.revert && Date.now() - n.at < 3000 ? n : { text: revertExplanation(reason), warn: true, revert: true, at: Date.now() })),
+    // Edits typed offline come back as a burst of reverts: the first one says why, the words
+    // of all of them are quoted.
+    onReverted: (reason, lost) =>
+      setNotice((n) => {
+        const burst = n?.revert && Date.now() - n.at < 3000 ? n.revert : null;
+        const revert = burst ? { reason: burst.reason, lost: burst.lost + lost } : { reason, lost };
+        return { text: revertExplanation(revert.reason, revert.lost), warn: true, revert, at: burst ? n!.at : Date.now() };
+      }),
     onDecided: (text) => tell(text),
     delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
   });

@@ -49,7 +49,7 @@ export type LiveState = "connecting" | "live" | "reconnecting" | "stopped";
  */
 export interface NegotiationListeners {
   /** The server undid a change of this user's (the stream carries only their own). */
-  onReverted?: (reason: string) => void;
+  onReverted?: (reason: string, lost: string) => void;
   /** The chair decided on a position of this delegation's, or one it co-sponsors: what to tell. */
   onDecided?: (text: string) => void;
   /** The viewer's delegation (delegates), for onDecided. */
@@ -115,8 +115,8 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
       setData((d) => ({ ...d, mode }));
     });
     source.addEventListener("reverted", (e) => {
-      const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason: string };
-      listenersRef.current.onReverted?.(reason);
+      const { reason, lost } = JSON.parse((e as MessageEvent<string>).data) as { reason: string; lost?: string };
+      listenersRef.current.onReverted?.(reason, lost ?? "");
     });
     source.addEventListener("closed", () => {
       setLive("stopped");

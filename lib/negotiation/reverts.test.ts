@@ -5,7 +5,9 @@ import { revertExplanation } from "./reverts";
 
 describe("revertExplanation", () => {
   it("names the rule each policy reason stands for", () => {
-    expect(revertExplanation("the chair holds the pen: propose an amendment instead")).toMatch(/the chair holds the pen/);
+    expect(revertExplanation("the chair holds the pen: propose an amendment instead")).toMatch(/^Your change was undone: the chair holds the pen/);
+    // The words typed (offline, say) are quoted back, so they can be proposed another way.
+    expect(revertExplanation("the chair holds the pen: propose an amendment instead", " in  full ")).toMatch(/^Your words “in full” were undone: the chair holds the pen/);
     expect(revertExplanation("suggests in agreed paragraph op1: the chair must reopen it first")).toMatch(/agreed and closed to drafting/);
     for (const reason of ["changes accepted text in block op1", "malformed suggestion mark", "changes suggestions of BLR"]) {
       expect(revertExplanation(reason)).toMatch(/only your own delegation's tracked changes/);

@@ -1,10 +1,15 @@
 /**
  * What a delegate is told when the server undid their change (the reasons come from the
- * editing policy: server/collab/policy.ts and checkOpenDraftingUpdate).
+ * editing policy: server/collab/policy.ts and checkOpenDraftingUpdate), quoting the words it
+ * typed, if any, so that they can propose them another way.
  */
-export function revertExplanation(reason: string): string {
-  const agreed = /^suggests in agreed paragraph /.test(reason);
-  if (/chair holds the pen/.test(reason)) return "Your change was undone: the chair holds the pen. Select words and propose an amendment instead.";
-  if (agreed) return "Your change was undone: that paragraph is agreed and closed to drafting. Ask the chair to reopen it, or file a position on it.";
-  return "Your change was undone: in open drafting you may add or withdraw only your own delegation's tracked changes.";
+export function revertExplanation(reason: string, lost = ""): string {
+  const words = lost.replace(/\s+/g, " ").trim();
+  const quoted = words.length > 200 ? `${words.slice(0, 200)}…` : words;
+  const what = quoted ? `Your words “${quoted}” were undone` : "Your change was undone";
+  if (/chair holds the pen/.test(reason)) return `${what}: the chair holds the pen. Select words and propose an amendment instead.`;
+  if (/^suggests in agreed paragraph /.test(reason)) {
+    return `${what}: that paragraph is agreed and closed to drafting. Ask the chair to reopen it, or file a position on it.`;
+  }
+  return `${what}: in open drafting you may add or withdraw only your own delegation's tracked changes.`;
 }

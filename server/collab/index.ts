@@ -39,8 +39,11 @@ export interface CollabOptions {
    * loads: closed to delegates' drafting. Changed through CollabServer.setAgreed. Default: none.
    */
   agreedParagraphs?(documentId: string): Iterable<string>;
-  /** A client's change broke the editing rules and was reverted (record it, tell the room). */
-  onReverted(documentId: string, identity: Identity, reason: string): void;
+  /**
+   * A client's change broke the editing rules and was reverted (record it, tell its author).
+   * `lost`: the words it typed, so that they can be told back to them.
+   */
+  onReverted(documentId: string, identity: Identity, reason: string, lost: string): void;
   allowedOrigins: ReadonlySet<string>;
   maxMessageBytes: number;
   maxAwarenessBytes: number;
@@ -315,7 +318,7 @@ export class CollabServer {
         } else {
           broadcast(room, Y.mergeUpdates(items.flatMap((p) => (p.revert ? [p.effective, p.revert] : [p.effective]))), null);
         }
-        for (const p of items) if (p.revert && p.violation) this.opts.onReverted(room.documentId, p.conn.identity, p.violation);
+        for (const p of items) if (p.revert && p.violation) this.opts.onReverted(room.documentId, p.conn.identity, p.violation, insertedText(p.effective));
       } catch (err) {
         log.error("broadcasting stored updates failed", { err, documentId: room.documentId });
       }
@@ -596,4 +599,13 @@ function toBytes(data: RawData): Uint8Array {
 function reasonOf(err: unknown): string {
   const text = isPlenaryError(err) ? err.message : "internal error";
   return text.slice(0, 120);
+}
+
+/** The characters an update inserts (its strings, in order): what a reverted change typed. */
+export function insertedText(update: Uint8Array): string {
+  let text = "";
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) text += struct.content.str;
+  }
+  return text;
 }

@@ -105,7 +105,7 @@ describe("editing rules on the server", () => {
     const c = await connect(chair.token);
     op1(a.doc).insert(9, "fully ", { insertion: { id: "s1", delegation: "ALB" } });
     await waitFor(() => h.reverted.length === 1 && textOf(a.doc) === OP1, 5000, "suggestion in the agreed paragraph reverted");
-    expect(h.reverted[0]).toMatchObject({ userId: alb.userId, reason: "suggests in agreed paragraph op1: the chair must reopen it first" });
+    expect(h.reverted[0]).toMatchObject({ userId: alb.userId, reason: "suggests in agreed paragraph op1: the chair must reopen it first", lost: "fully " });
     expect(serverText()).toBe(OP1);
     // Another paragraph stays open to suggestions.
     const title = (a.doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;

@@ -93,9 +93,10 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
     },
 
     /** Record a reverted client change (called by the collaboration server). */
-    recordRevert(documentId: string, user: { userId: string; delegationId: string | null }, reason: string) {
+    recordRevert(documentId: string, user: { userId: string; delegationId: string | null }, reason: string, lost = "") {
       events.append({ documentId, action: "update_reverted", userId: user.userId, delegationId: user.delegationId, reason });
-      bus.publish(documentId, { type: "reverted", userId: user.userId, reason });
+      // Capped: the author is shown what went, not sent a whole pasted document back.
+      bus.publish(documentId, { type: "reverted", userId: user.userId, reason, lost: lost.slice(0, 2000) });
     },
   };
 }

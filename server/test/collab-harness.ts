@@ -31,7 +31,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
   const dead = new Set<string>();
   const modes = new Map<string, "chairs_pen" | "open_drafting">();
   const agreed = new Set<string>();
-  const reverted: { documentId: string; userId: string; reason: string }[] = [];
+  const reverted: { documentId: string; userId: string; reason: string; lost: string }[] = [];
 
   const collab = new CollabServer({
     updateLog,
@@ -39,7 +39,7 @@ export async function startCollabHarness(overrides: Partial<CollabOptions> = {})
     liveSessions: (ids) => new Set(ids.filter((id) => !dead.has(id))),
     editingMode: (documentId) => modes.get(documentId) ?? "chairs_pen",
     agreedParagraphs: (documentId) => [...agreed].filter((k) => k.startsWith(`${documentId}:`)).map((k) => k.slice(documentId.length + 1)),
-    onReverted: (documentId, identity, reason) => reverted.push({ documentId, userId: identity.userId, reason }),
+    onReverted: (documentId, identity, reason, lost) => reverted.push({ documentId, userId: identity.userId, reason, lost }),
     allowedOrigins: new Set(),
     maxMessageBytes: 1024 * 1024,
     maxAwarenessBytes: 4096,
