@@ -280,6 +280,20 @@ test("a decision on a Positions card says what it did, keeps the focus in the pa
   await done.getByRole("button", { name: "Undo" }).click();
   await expect(card).toContainText("open");
   expect((await belarus.request.post(`/api/documents/${id}/annotations/${filedId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
+
+  // A position on no words (the whole paragraph) is flagged in the text where it was filed.
+  const whole = await belarus.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: pp1.id, from: 0, to: 0, quote: "", kind: "objection", body: "on the whole paragraph" },
+    headers: { origin: server.url },
+  });
+  expect(whole.status()).toBe(201);
+  const { id: wholeId } = (await whole.json()) as { id: string };
+  const flag = chair.locator(`[data-number="PP1"] .ann-point[data-annotation-id="${wholeId}"]`);
+  await expect(flag).toHaveAttribute("aria-label", "Objection by Belarus on the whole paragraph");
+  // Drawn, not typed: the paragraph's text is as it was.
+  await expect(chair.locator('[data-number="PP1"]')).toHaveText(pp1.text);
+  expect((await belarus.request.post(`/api/documents/${id}/annotations/${wholeId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
+  await expect(flag).toHaveCount(0);
   await chair.context().close();
   await belarus.context().close();
 });

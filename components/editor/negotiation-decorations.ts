@@ -40,6 +40,23 @@ function proposedWidget(a: AnnotationView): HTMLElement {
   return span;
 }
 
+const KIND_NAME: Record<string, string> = { objection: "Objection", reservation: "Reservation", support: "Support", comment: "Comment" };
+
+/** A position on no words (the whole paragraph): a flag in the author's colour where it was filed. */
+function pointWidget(a: AnnotationView, selected: boolean): HTMLElement {
+  const flag = document.createElement("span");
+  flag.className = `ann-point ann-point-${a.kind}${selected ? " ann-selected" : ""}`;
+  // Drawn by CSS (::before): the flag is no text to copy, search or count.
+  flag.dataset.annotationId = a.id;
+  flag.style.setProperty("--d", a.author.delegation?.color ?? "#374151");
+  flag.setAttribute("role", "img");
+  const label = `${KIND_NAME[a.kind] ?? a.kind} by ${a.author.delegation?.name ?? a.author.userName} on the whole paragraph`;
+  flag.setAttribute("aria-label", label);
+  flag.title = label;
+  flag.contentEditable = "false";
+  return flag;
+}
+
 function build(doc: PmNode, state: NegotiationState): DecorationSet {
   const positions = blockPositions(doc);
   const decorations: Decoration[] = [];
@@ -69,6 +86,8 @@ function build(doc: PmNode, state: NegotiationState): DecorationSet {
           "data-annotation-id": a.id,
         }),
       );
+    } else if (a.kind !== "amendment") {
+      decorations.push(Decoration.widget(from, () => pointWidget(a, selected !== ""), { side: -1, key: `point-${a.id}${selected}`, ignoreSelection: true }));
     }
     if (a.kind === "amendment" && a.op !== "delete" && a.proposedText) {
       decorations.push(Decoration.widget(to, () => proposedWidget(a), { side: 1, key: `amend-${a.id}` }));
