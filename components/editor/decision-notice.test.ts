@@ -26,6 +26,8 @@ describe("what a delegation is told of the chair's decision on its positions", (
     expect(decisionNotice(open, rejected, "d-rus")).toBeNull();
     expect(decisionNotice(open, rejected, null)).toBeNull();
     expect(decisionNotice(open, { ...open, status: "withdrawn" } as AnnotationView, "d-alb")).toBeNull();
+    // Its co-sponsors are told of a withdrawal.
+    expect(decisionNotice(open, { ...open, status: "withdrawn" } as AnnotationView, "d-blr")).toBe("Albania withdrew its objection on 3., which your delegation co-sponsored.");
     expect(decisionNotice(rejected, rejected, "d-alb")).toBeNull();
     expect(decisionNotice(undefined, rejected, "d-alb")).toBeNull();
   });

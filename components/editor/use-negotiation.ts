@@ -58,11 +58,19 @@ export interface NegotiationListeners {
 
 const DECIDED: Record<string, string> = { accepted: "accepted", rejected: "rejected", resolved: "resolved" };
 
-/** "The chair rejected your objection on OP2: “not now”." for a position that just left "open". */
+/**
+ * "The chair rejected your objection on OP2: “not now”." for a position that just left
+ * "open"; for a co-sponsor, also its author's withdrawal of it.
+ */
 export function decisionNotice(before: AnnotationView | undefined, after: AnnotationView, delegationId: string | null | undefined): string | null {
-  if (!delegationId || before?.status !== "open" || !DECIDED[after.status]) return null;
+  if (!delegationId || before?.status !== "open") return null;
   const own = after.author.delegation?.id === delegationId;
   if (!own && !after.cosponsors.some((c) => c.id === delegationId)) return null;
+  if (after.status === "withdrawn" && !own) {
+    const author = after.author.delegation?.name ?? after.author.userName;
+    return sentence(`${author} withdrew its ${after.kind}${after.paragraph ? ` on ${after.paragraph}` : ""}, which your delegation co-sponsored`);
+  }
+  if (!DECIDED[after.status]) return null;
   const where = after.paragraph ? ` on ${after.paragraph}` : "";
   const what = own ? `your ${after.kind}${where}` : `${after.author.delegation?.name ?? after.author.userName}'s ${after.kind}${where}, which your delegation co-sponsors`;
   const reason = after.status === "rejected" ? after.history.at(-1)?.reason : null;
