@@ -154,9 +154,14 @@ test("the chair works through the review by keyboard: the queue fits the window,
   // From the text, Alt+Shift+V goes to the review queue.
   await chair.getByRole("tab", { name: /Positions/ }).click();
   await chair.locator('[data-number="PP1"]').click();
+  // A J pressed at once after the shortcut is never typed into the text.
+  const pp1Text = (await chair.locator('[data-number="PP1"]').textContent()) ?? "";
   await chair.keyboard.press("Alt+Shift+V");
+  await chair.keyboard.press("j");
   const review = chair.getByTestId("review");
   await expect(review).toBeFocused();
+  await expect(chair.locator('[data-number="PP1"]')).toHaveText(pp1Text);
+  await chair.keyboard.press("k");
   // Keys with modifiers are not decisions: Ctrl+A and Alt+Shift+A leave the queue as it is.
   const queued = await review.getByRole("listitem").count();
   await chair.keyboard.press("Control+a");
@@ -442,6 +447,9 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await caretAtEnd(belarus, "PP1");
   await belarus.keyboard.type(" also");
   await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  // The overview counts it (tracked changes awaiting a decision).
+  const pp1Row = belarus.getByTestId("overview").locator("tr").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
+  await expect(pp1Row.locator("td").last()).toHaveText("1");
   // Not agreed while a tracked change waits in it: the chair is told to decide it first.
   await chair.locator('[data-number="PP1"]').click();
   await chair.keyboard.press("Alt+Shift+A");

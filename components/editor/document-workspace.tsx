@@ -203,6 +203,10 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         setShortcutsOpen(true);
       } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV") {
         event.preventDefault();
+        // Out of the text at once: a J typed right after the shortcut must not land in it.
+        const review = document.querySelector<HTMLElement>('[data-testid="review"]');
+        if (review) review.focus();
+        else (document.activeElement as HTMLElement | null)?.blur();
         setTab("review");
         // After the panel has rendered.
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="review"]')?.focus());
@@ -368,6 +372,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               paragraphs={paragraphs}
               statuses={negotiation.statuses}
               annotations={negotiation.annotations}
+              suggestions={suggestions}
               delegations={delegations}
               isChair={isChair}
               onStatus={setStatus}

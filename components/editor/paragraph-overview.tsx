@@ -4,6 +4,7 @@ import { DelegationFilter } from "./delegation-filter";
 import { useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+import type { Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 
 export interface ParagraphRow {
@@ -14,12 +15,14 @@ export interface ParagraphRow {
 
 /**
  * Where consensus stands: every numbered paragraph with its status and the counts of open
- * objections, amendments and supports; filterable by delegation. The chair sets status here.
+ * objections, reservations, amendments, supports and tracked changes; filterable by
+ * delegation. The chair sets status here.
  */
 export function ParagraphOverview({
   paragraphs,
   statuses,
   annotations,
+  suggestions,
   delegations,
   isChair,
   onStatus,
@@ -28,6 +31,7 @@ export function ParagraphOverview({
   paragraphs: readonly ParagraphRow[];
   statuses: Readonly<Record<string, string>>;
   annotations: readonly AnnotationView[];
+  suggestions: readonly Suggestion[];
   delegations: readonly DelegationRef[];
   isChair: boolean;
   onStatus: (blockId: string, status: ParagraphStatus) => void;
@@ -36,7 +40,11 @@ export function ParagraphOverview({
   const [delegation, setDelegation] = useState("");
   const open = annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation)));
   const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
-  const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id)));
+  const code = delegations.find((d) => d.id === delegation)?.code;
+  const tracked = suggestions.filter((s) => !delegation || s.delegation === code);
+  // A tracked change drawn in several pieces is one change.
+  const changes = (blockId: string) => new Set(tracked.filter((s) => s.blockId === blockId).map((s) => s.id)).size;
+  const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id) || changes(p.id) > 0));
 
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
@@ -50,11 +58,17 @@ export function ParagraphOverview({
             <th scope="col" title="Open objections">
               Obj.
             </th>
+            <th scope="col" title="Open reservations">
+              Res.
+            </th>
             <th scope="col" title="Open amendments">
               Am.
             </th>
             <th scope="col" title="Supports">
               Sup.
+            </th>
+            <th scope="col" title="Tracked changes awaiting a decision">
+              Tr.
             </th>
           </tr>
         </thead>
@@ -86,8 +100,10 @@ export function ParagraphOverview({
                   )}
                 </td>
                 <td className={count(p.id, "objection") ? "hot" : ""}>{count(p.id, "objection")}</td>
+                <td className={count(p.id, "reservation") ? "hot" : ""}>{count(p.id, "reservation")}</td>
                 <td>{count(p.id, "amendment")}</td>
                 <td>{count(p.id, "support")}</td>
+                <td>{changes(p.id)}</td>
               </tr>
             );
           })}
