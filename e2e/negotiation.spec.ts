@@ -78,6 +78,22 @@ test("a delegate objects to a phrase and a second delegate's window shows it liv
   await expect(card.locator("blockquote")).toHaveText("practical platform");
   // Drawn on the text for everyone, in Albania's colour.
   await expect(belarus.locator('[data-number="OP2"] .ann-objection')).toHaveText("practical platform");
+
+  // Albania withdraws it: asked first (cancel keeps it), then it leaves every window.
+  await albania.getByRole("tab", { name: /Positions/ }).click();
+  const own = albania.getByRole("article", { name: "Objection by Albania on OP2" }).filter({ hasText: "The OSCE is not a platform for this." });
+  const asked: string[] = [];
+  albania.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await own.getByRole("button", { name: "Withdraw" }).click();
+  await expect.poll(() => asked).toEqual(["Withdraw your delegation's objection on OP2?"]);
+  await expect(own).toContainText("open");
+  albania.once("dialog", (d) => void d.accept());
+  await own.getByRole("button", { name: "Withdraw" }).click();
+  await expect(albania.locator("#side-panel").getByRole("status")).toHaveText("Withdrawn: Albania's objection on OP2.");
+  await expect(card).toHaveCount(0);
   await albania.context().close();
   await belarus.context().close();
 });

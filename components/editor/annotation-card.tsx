@@ -85,6 +85,10 @@ export function AnnotationCard({
   }
 
   async function withdraw() {
+    // Asked first: a withdrawal cannot be taken back (the position would be filed again, and
+    // its co-sponsors would have to join again).
+    const others = a.cosponsors.length ? ` Its ${a.cosponsors.length} co-sponsor${a.cosponsors.length === 1 ? " is" : "s are"} told.` : "";
+    if (!window.confirm(`Withdraw ${what.replace(/^[^']*'s /, "your delegation's ")}?${others}`)) return;
     if (await run(`${path}/withdraw`)) onDone(sentence(`Withdrawn: ${what}`), null);
   }
 
