@@ -4,7 +4,7 @@ import { DelegationFilter } from "./delegation-filter";
 import { useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
-import type { Suggestion } from "@/lib/negotiation/suggestions";
+import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 
 export interface ParagraphRow {
@@ -42,8 +42,7 @@ export function ParagraphOverview({
   const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
   const code = delegations.find((d) => d.id === delegation)?.code;
   const tracked = suggestions.filter((s) => !delegation || s.delegation === code);
-  // A tracked change drawn in several pieces is one change.
-  const changes = (blockId: string) => new Set(tracked.filter((s) => s.blockId === blockId).map((s) => s.id)).size;
+  const changes = (blockId: string) => countChanges(tracked, (s) => s.blockId === blockId);
   const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id) || changes(p.id) > 0));
 
   return (

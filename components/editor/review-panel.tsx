@@ -5,7 +5,7 @@ import { DelegationFilter } from "./delegation-filter";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
-import type { Suggestion } from "@/lib/negotiation/suggestions";
+import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
 import type { ApiResult } from "./use-negotiation";
 
@@ -147,13 +147,8 @@ export function ReviewPanel({
     refocus();
   }
 
-  /** Tracked changes the filter keeps: one drawn in several pieces counts once. */
-  function changesWhere(keep: (s: Suggestion) => boolean): number {
-    return new Set(suggestions.filter(keep).map((x) => x.id)).size;
-  }
-
   async function acceptAllIn(blockId: string) {
-    const count = changesWhere((x) => x.blockId === blockId);
+    const count = countChanges(suggestions, (x) => x.blockId === blockId);
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -163,7 +158,7 @@ export function ReviewPanel({
   async function bulk(decision: "accept" | "reject") {
     const d = delegations.find((x) => x.id === delegation);
     if (!d) return;
-    const count = changesWhere((x) => x.delegation === d.code);
+    const count = countChanges(suggestions, (x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });

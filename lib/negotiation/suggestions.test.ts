@@ -4,7 +4,7 @@ import { renderParagraphs } from "../model/ydoc";
 import type { Block } from "../model/types";
 import { block, build, del, ins, xml } from "./test-doc";
 import { acceptedProjection, suggestionProjection } from "./projection";
-import { acceptSuggestions, listSuggestions, matchesSuggestion, rejectSuggestions } from "./suggestions";
+import { acceptSuggestions, countChanges, listSuggestions, matchesSuggestion, rejectSuggestions } from "./suggestions";
 
 const OP1 = "Continue to implement all decisions";
 
@@ -76,6 +76,9 @@ describe("listSuggestions", () => {
       [0, 3, "one"],
       [8, 13, "three"],
     ]);
+    // One change, counted once however many pieces draw it.
+    expect(countChanges(listSuggestions(doc))).toBe(1);
+    expect(countChanges(listSuggestions(doc), (s) => s.delegation === "BLR")).toBe(0);
     // Deciding by the id decides both ranges.
     expect(acceptSuggestions(doc, { id: "s1" })).toBe(2);
     expect(texts(doc)).toEqual([" two "]);

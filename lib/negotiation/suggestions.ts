@@ -80,6 +80,11 @@ export function listSuggestions(doc: Y.Doc): Suggestion[] {
   return locate(doc).map((l) => l.suggestion);
 }
 
+/** How many tracked changes the kept pieces make: a change drawn in several pieces counts once. */
+export function countChanges(suggestions: readonly Suggestion[], keep: (s: Suggestion) => boolean = () => true): number {
+  return new Set(suggestions.filter(keep).map((s) => s.id)).size;
+}
+
 /** Whether a suggestion matches a filter (each given field must be equal). */
 export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): boolean {
   // `!== undefined`, not truthiness: an empty id must match nothing rather than everything.

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { PlenaryError } from "../../lib/errors";
 import { findBlock } from "../../lib/negotiation/anchor";
-import { acceptSuggestions, listSuggestions, rejectSuggestions, type Suggestion } from "../../lib/negotiation/suggestions";
+import { acceptSuggestions, countChanges, listSuggestions, rejectSuggestions, type Suggestion } from "../../lib/negotiation/suggestions";
 import { CLOSED_TO_DRAFTING, type ParagraphStatus } from "../../lib/negotiation/types";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
@@ -32,7 +32,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
       chair(documentId, userId);
       const { exists, pending } = collab.withRoom(documentId, (room) => ({
         exists: findBlock(room.doc, blockId) !== null,
-        pending: new Set(listSuggestions(room.doc).filter((x) => x.blockId === blockId).map((x) => x.id)).size,
+        pending: countChanges(listSuggestions(room.doc), (x) => x.blockId === blockId),
       }));
       if (!exists) throw new PlenaryError("not_found", "no such paragraph");
       // Agreed text is settled text: tracked changes in it are decided first (a delegate could
