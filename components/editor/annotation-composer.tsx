@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { FocusedStatus } from "../focused-status";
 import { sentence } from "@/lib/format/sentence";
 import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
 import type { ApiResult } from "./use-negotiation";
@@ -49,11 +50,6 @@ export function AnnotationComposer({
   const [filed, setFiled] = useState<string | null>(null);
   // The proposed wording, read for the check above (an amendment with other wording is another one).
   const [proposed, setProposed] = useState("");
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    // After a submit the button is disabled: the focus goes to what happened, not to the page.
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
   // A new selection (even of the same words again, say after the first was withdrawn) may be filed.
   const where = selection ? `${selection.blockId}:${selection.from}:${selection.to}:${selection.quote}` : null;
   useEffect(() => setFiled(null), [where]);
@@ -182,11 +178,8 @@ export function AnnotationComposer({
           {error}
         </p>
       ) : null}
-      {notice ? (
-        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
-          {notice}
-        </p>
-      ) : null}
+      {/* After a submit the button is disabled: the focus goes to what happened, not to the page. */}
+      {notice ? <FocusedStatus focusOn={notice}>{notice}</FocusedStatus> : null}
       {alreadyFiled ? <p className="muted small">Filed. To file another, select other words or choose another kind{kind === "amendment" ? " or wording" : ""}.</p> : null}
       <div className="row-actions">
         <button type="submit" className="button primary" disabled={!selection || busy || alreadyFiled}>

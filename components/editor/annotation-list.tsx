@@ -1,7 +1,8 @@
 "use client";
 
 import { DelegationFilter } from "./delegation-filter";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { FocusedStatus } from "../focused-status";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { ANNOTATION_KINDS } from "@/lib/negotiation/types";
 import { AnnotationCard, type Viewer } from "./annotation-card";
@@ -35,10 +36,6 @@ export function AnnotationList({
   // What the last action on a card did: a decided card leaves the "open only" list, so the
   // message (and the focus, which was on its button) comes here.
   const [done, setDone] = useState<{ text: string; undo: string | null } | null>(null);
-  const doneRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
 
   async function undo(annotationId: string) {
     const res = await mutate(`/annotations/${annotationId}/reopen`, "POST");
@@ -68,7 +65,7 @@ export function AnnotationList({
         </label>
       </div>
       {done ? (
-        <p className="notice" role="status" tabIndex={-1} ref={doneRef}>
+        <FocusedStatus focusOn={done}>
           {done.text}
           {done.undo ? (
             <>
@@ -78,7 +75,7 @@ export function AnnotationList({
               </button>
             </>
           ) : null}
-        </p>
+        </FocusedStatus>
       ) : null}
       {shown.length === 0 ? <p className="muted">No annotations match.</p> : null}
       {shown.map((a) => (

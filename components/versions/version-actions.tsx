@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { FocusedStatus } from "../focused-status";
 
 async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
   const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -13,13 +14,8 @@ async function post(url: string, body: unknown): Promise<{ ok: boolean; message?
 export function VersionActions({ documentId, next, restore }: { documentId: string; next?: { label: string; symbol: string }; restore?: { id: string; label: string } }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const savedRef = useRef<HTMLParagraphElement>(null);
   const router = useRouter();
   const base = `/api/documents/${documentId}/versions`;
-  useEffect(() => {
-    // The list above gains the version; the focus stays here, on what happened.
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
 
   async function handleSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,11 +74,8 @@ export function VersionActions({ documentId, next, restore }: { documentId: stri
           </p>
         ) : null}
       </form>
-      {saved ? (
-        <p className="notice" role="status" tabIndex={-1} ref={savedRef}>
-          {saved}
-        </p>
-      ) : null}
+      {/* The list above gains the version; the focus stays here, on what happened. */}
+      {saved ? <FocusedStatus focusOn={saved}>{saved}</FocusedStatus> : null}
     </>
   );
 }
