@@ -466,6 +466,18 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   // The overview counts it (tracked changes awaiting a decision).
   const pp1Row = belarus.getByTestId("overview").locator("tr").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
   await expect(pp1Row.locator("td").last()).toHaveText("1");
+  // And open comments, in their own column.
+  await expect(belarus.getByTestId("overview").getByRole("columnheader", { name: "Open comments" })).toHaveText("Com");
+  const column = await belarus.getByTestId("overview").getByRole("columnheader").evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim() === "Com"));
+  const pp1Id = (await serverParagraph(belarus, id, "PP1")).id;
+  const commentCell = pp1Row.locator("th, td").nth(column);
+  await expect(commentCell).toHaveText("0");
+  const note = await belarus.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp1Id, from: 0, to: 0, quote: "", kind: "comment", body: "For the record." }, headers: { origin: server.url } });
+  expect(note.status()).toBe(201);
+  await expect(commentCell).toHaveText("1");
+  const noteId = ((await note.json()) as { id: string }).id;
+  expect((await belarus.request.post(`/api/documents/${id}/annotations/${noteId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);
+  await expect(commentCell).toHaveText("0");
   // Not agreed while a tracked change waits in it: the chair is told to decide it first.
   await chair.locator('[data-number="PP1"]').click();
   await chair.keyboard.press("Alt+Shift+A");

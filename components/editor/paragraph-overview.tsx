@@ -7,6 +7,16 @@ import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 
+/** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
+const COUNT_COLUMNS = [
+  ["Obj", "Open objections"],
+  ["Res", "Open reservations"],
+  ["Am", "Open amendments"],
+  ["Sup", "Supports"],
+  ["Com", "Open comments"],
+  ["Tr", "Tracked changes awaiting a decision"],
+] as const;
+
 export interface ParagraphRow {
   id: string;
   number: string | null;
@@ -15,7 +25,7 @@ export interface ParagraphRow {
 
 /**
  * Where consensus stands: every numbered paragraph with its status and the counts of open
- * objections, reservations, amendments, supports and tracked changes; filterable by
+ * objections, reservations, amendments, supports, comments and tracked changes; filterable by
  * delegation. The chair sets status here.
  */
 export function ParagraphOverview({
@@ -54,21 +64,11 @@ export function ParagraphOverview({
           <tr>
             <th scope="col">¶</th>
             <th scope="col">Status</th>
-            <th scope="col" title="Open objections">
-              Obj.
-            </th>
-            <th scope="col" title="Open reservations">
-              Res.
-            </th>
-            <th scope="col" title="Open amendments">
-              Am.
-            </th>
-            <th scope="col" title="Supports">
-              Sup.
-            </th>
-            <th scope="col" title="Tracked changes awaiting a decision">
-              Tr.
-            </th>
+            {COUNT_COLUMNS.map(([short, full]) => (
+              <th key={short} scope="col" title={full} aria-label={full}>
+                {short}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -102,6 +102,7 @@ export function ParagraphOverview({
                 <td className={count(p.id, "reservation") ? "hot" : ""}>{count(p.id, "reservation")}</td>
                 <td>{count(p.id, "amendment")}</td>
                 <td>{count(p.id, "support")}</td>
+                <td>{count(p.id, "comment")}</td>
                 <td>{changes(p.id)}</td>
               </tr>
             );
