@@ -6,7 +6,7 @@ import { isPlenaryError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
-import { ParagraphText } from "@/components/versions/paragraph-text";
+import { ParagraphText, hasPendingChanges } from "@/components/versions/paragraph-text";
 import { requireUser } from "../../../../_lib/session";
 
 export const metadata = { title: "Version" };
@@ -34,6 +34,12 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           {v.symbol ? `${v.symbol} · ` : ""}Saved by {v.createdBy} on {utcMoment(v.createdAt)} · read only
         </p>
         {v.note ? <p>{v.note}</p> : null}
+        {hasPendingChanges(v.paragraphs) ? (
+          <p className="warning" data-testid="pending-note">
+            This version holds tracked changes awaiting a decision: proposed insertions are underlined, proposed deletions struck
+            through. They are not agreed text; the clean exports leave the insertions out and keep the deleted words.
+          </p>
+        ) : null}
         <article className="version-text document-text" aria-label={`Text of ${v.label}`}>
           {v.paragraphs.map((p) => (
             <ParagraphText key={p.id} paragraph={p} />
