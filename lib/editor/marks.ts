@@ -11,8 +11,10 @@ export interface SuggestionAttrs {
 function suggestionMark(name: "insertion" | "deletion", tag: "ins" | "del") {
   return Mark.create({
     name,
-    // Typing at the end of one's own insertion continues it.
-    inclusive: name === "insertion",
+    // Never carried over to the next typed character: a delegate's typing continues their own
+    // run explicitly (suggest-mode's insertSuggestion, by id), and the chair's typing beside a
+    // delegation's insertion is the chair's text, not part of that delegation's proposal.
+    inclusive: false,
     excludes: "insertion deletion",
     addAttributes() {
       return {
