@@ -463,9 +463,27 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await caretAtEnd(belarus, "PP1");
   await belarus.keyboard.type(" also");
   await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  // The chair's typing right after it is the chair's text, not part of Belarus's proposal
+  // (which Belarus could otherwise withdraw, taking the chair's words with it).
+  await caretAtEnd(chair, "PP1");
+  await chair.keyboard.type(" CHAIR");
+  await expect(belarus.locator('[data-number="PP1"]')).toContainText("also CHAIR");
+  await expect(belarus.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
+  for (let i = 0; i < " CHAIR".length; i++) await chair.keyboard.press("Backspace");
+  await expect(belarus.locator('[data-number="PP1"]')).not.toContainText("CHAIR");
   // The overview counts it (tracked changes awaiting a decision).
   const pp1Row = belarus.getByTestId("overview").locator("tr").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
   await expect(pp1Row.locator("td").last()).toHaveText("1");
+  // A version saved now shows the pending change as a proposal, not as agreed text.
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "With a pending change" }, headers: { origin: server.url } });
+  expect(saved.status()).toBe(201);
+  const versionPage = await chair.context().newPage();
+  await versionPage.goto(`/documents/${id}/versions/${((await saved.json()) as { id: string }).id}`);
+  await expect(versionPage.locator('[data-number="PP1"] ins')).toHaveText(" also");
+  await expect(versionPage.locator('[data-number="PP1"] ins')).toHaveAttribute("title", "Proposed insertion, awaiting a decision");
+  await expect(versionPage.getByTestId("pending-note")).toContainText("tracked changes awaiting a decision");
+  await versionPage.close();
   // And open comments, in their own column.
   await expect(belarus.getByTestId("overview").getByRole("columnheader", { name: "Open comments" })).toHaveText("Com");
   const column = await belarus.getByTestId("overview").getByRole("columnheader").evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim() === "Com"));

@@ -10,15 +10,16 @@ import { watchedTerms } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { attributeChanges, type Attribution } from "./attribution";
 import type { VersionParagraph, Versions } from "./versions";
-import { acceptedText, printedText } from "../../lib/exporter/model";
+import { printedText } from "../../lib/exporter/model";
 
 /**
  * The text a comparison reads: the accepted text (pending suggested insertions are
- * proposals, not text; pending deletions still stand). `printed` also keeps square brackets
- * as characters, as the Word exports print them.
+ * proposals, not text; pending deletions still stand), printed as the exports print it:
+ * square brackets as characters, so bracketing or unbracketing language is a change, on
+ * the compare page as in the redline.
  */
-function textOf(p: VersionParagraph, printed: boolean): string {
-  return printed ? printedText(p) : acceptedText(p);
+function textOf(p: VersionParagraph): string {
+  return printedText(p);
 }
 
 export interface CompareSide {
@@ -39,9 +40,9 @@ export interface CompareView extends CompareResult {
 export function createCompare(deps: { db: Db; events: EventLog; versions: Versions }) {
   const { db, events, versions } = deps;
 
-  function side(documentId: string, userId: string, id: string, printed: boolean): CompareSide & { paragraphs: VersionParagraph[] } {
+  function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
     const v = versions.paragraphsOf(documentId, userId, id);
-    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p, printed) })) };
+    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p) })) };
   }
 
   function termsOf(documentId: string): string[] {
@@ -57,11 +58,10 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
   }
 
   return {
-    /** `printed`: compare the text as the Word exports print it (brackets as characters), for the redline. */
-    compare(documentId: string, userId: string, fromId: string, toId: string, opts: { printed?: boolean } = {}): CompareView {
+    compare(documentId: string, userId: string, fromId: string, toId: string): CompareView {
       if (fromId === toId) throw new PlenaryError("bad_request", "compare two different versions");
-      const from = side(documentId, userId, fromId, opts.printed ?? false);
-      const to = side(documentId, userId, toId, opts.printed ?? false);
+      const from = side(documentId, userId, fromId);
+      const to = side(documentId, userId, toId);
       const result = compareParagraphs(from.paragraphs, to.paragraphs);
       const users = new Map(listUsers(db).map((u) => [u.id, u.name]));
       const delegations = listDelegations(db);
@@ -103,7 +103,7 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
     },
 
     references(documentId: string, userId: string, versionId: string) {
-      const v = side(documentId, userId, versionId, false);
+      const v = side(documentId, userId, versionId);
       return { version: { id: v.id, label: v.label }, watchedTerms: termsOf(documentId), paragraphs: refs(documentId, v.paragraphs) };
     },
   };

@@ -103,7 +103,7 @@ export function createExports(deps: {
           return { body: new Uint8Array(await Packer.toBuffer(buildDocx(m, paragraphs))), contentType: DOCX, fileName: exportFileName(m, "docx") };
         case "docx-redline": {
           if (!base) throw new PlenaryError("bad_request", "a redline needs base=<versionId> to compare against");
-          const result = compare.compare(documentId, userId, base, version, { printed: true });
+          const result = compare.compare(documentId, userId, base, version);
           const when = new Date(result.to.createdAt).toISOString();
           const pairs = xmlSafeDeep(result.pairs);
           const attributionOf = new Map<ParagraphPair, string>();

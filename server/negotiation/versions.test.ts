@@ -112,7 +112,7 @@ describe("versions", () => {
 });
 
 describe("compare reads the accepted text", () => {
-  it("leaves pending suggested insertions out; the printed form keeps brackets as the Word exports print them", async () => {
+  it("leaves pending suggested insertions out and reads brackets as the Word exports print them", async () => {
     const { createCompare } = await import("./compare");
     const id = h.createDocument([
       {
@@ -132,12 +132,24 @@ describe("compare reads the accepted text", () => {
       },
       { userId: CHAIR, delegationId: null },
     );
-    const plain = compare.compare(id, CHAIR, rev1.id, "live");
-    expect(plain.pairs[0]!.ops).toEqual([
-      [0, "Continue to implement"],
+    const result = compare.compare(id, CHAIR, rev1.id, "live");
+    expect(result.pairs[0]!.ops).toEqual([
+      [0, "Continue to [implement]"],
       [1, " all decisions"],
     ]);
-    const printed = compare.compare(id, CHAIR, rev1.id, "live", { printed: true });
-    expect(printed.pairs[0]!.to[0]!.text).toBe("Continue to [implement] all decisions");
+    expect(result.pairs[0]!.to[0]!.text).toBe("Continue to [implement] all decisions");
+    // Unbracketing is a change of the text, shown on the compare page as in the redline.
+    const rev2 = versions.create(id, CHAIR, { label: "Rev.2" });
+    h.collab.applyServerChange(
+      id,
+      (doc) => {
+        const t = (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+        t.format(0, t.length, { bracket: null });
+      },
+      { userId: CHAIR, delegationId: null },
+    );
+    const unbracketed = compare.compare(id, CHAIR, rev2.id, "live");
+    expect(unbracketed.summary.modified).toBe(1);
+    expect(unbracketed.pairs[0]!.to[0]!.text).toBe("Continue to implement all decisions");
   });
 });
