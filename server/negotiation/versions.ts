@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { labelKey } from "../../lib/validation/text";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { PlenaryError } from "../../lib/errors";
@@ -97,6 +97,22 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     return candidate;
   }
 
+  /**
+   * The symbol the live text goes by: that of the latest version with one (after a restore,
+   * the restored version's), else the document's. Not simply the document's: that is the
+   * zero draft's, and a text saved after Rev.2 is Rev.2's text with edits.
+   */
+  function liveSymbol(documentId: string): string | null {
+    const latest = db
+      .select({ symbol: versions.symbol })
+      .from(versions)
+      .where(and(eq(versions.documentId, documentId), ne(versions.symbol, "")))
+      .orderBy(desc(versions.createdAt), desc(sql`rowid`))
+      .limit(1)
+      .get();
+    return latest?.symbol ?? db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get()?.symbol ?? null;
+  }
+
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
     const id = newId();
     const docRow = db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get();
@@ -180,7 +196,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
       chair(documentId, userId);
       const target = row(documentId, versionId);
-      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`) });
+      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`), symbol: liveSymbol(documentId) ?? undefined });
       const source = new Y.Doc();
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
@@ -194,7 +210,8 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
         },
         { userId, delegationId: null },
       );
-      const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), restoredFrom: target.id });
+      // The text is the target's again, and so is its symbol (its exports print it).
+      const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), symbol: target.symbol ?? undefined, restoredFrom: target.id });
       return { saved, restored };
     },
   };
