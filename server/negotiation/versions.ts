@@ -15,6 +15,8 @@ import { membershipOf } from "../db/documents";
 import type { EventLog } from "../db/event-log";
 import { documents, versions } from "../db/schema";
 import { listUsers } from "../db/users";
+import { listDelegations } from "../db/delegations";
+import { listSuggestions, type Suggestion, type SuggestionType } from "../../lib/negotiation/suggestions";
 import type { UpdateLog } from "../db/update-log";
 
 /** A paragraph as frozen in a version: the rendered model plus its status then. */
@@ -33,6 +35,15 @@ export interface VersionSummary {
   paragraphCount: number;
   /** The label of the version saved before it when the text is the same (nothing changed between them). */
   sameTextAs?: string | null;
+}
+
+/** A tracked change not yet decided, as the compilation of proposals lists it. */
+export interface PendingChange {
+  blockId: string;
+  type: SuggestionType;
+  /** The delegation's name (its code when the delegation is unknown). */
+  delegation: string;
+  text: string;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -187,6 +198,34 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       }
       const r = row(documentId, versionId);
       return { label: r.label, paragraphs: JSON.parse(r.paragraphs) as VersionParagraph[], createdAt: r.createdAt };
+    },
+
+    /**
+     * The seq of the negotiation event that recorded the version's save: positions and
+     * decisions with a lower seq are the ones the version saw.
+     */
+    savedAtEvent(documentId: string, userId: string, versionId: string): number {
+      member(documentId, userId);
+      const r = row(documentId, versionId);
+      const seq = events.versionSavedAt(documentId, r.id);
+      // save() records it in the transaction that inserts the version.
+      if (seq === null) throw new PlenaryError("internal", `version ${r.id} has no version_saved event`);
+      return seq;
+    },
+
+    /** Tracked changes still pending in a version's text, or the live text's, in text order. */
+    pendingChanges(documentId: string, userId: string, versionId: string): PendingChange[] {
+      member(documentId, userId);
+      const names = new Map(listDelegations(db).map((d) => [d.code, d.name]));
+      const named = (s: Suggestion): PendingChange => ({ blockId: s.blockId, type: s.type, delegation: names.get(s.delegation) ?? s.delegation, text: s.text });
+      if (versionId === "live") return collab.withRoom(documentId, (room) => listSuggestions(room.doc).map(named));
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, new Uint8Array(row(documentId, versionId).state));
+        return listSuggestions(doc).map(named);
+      } finally {
+        doc.destroy();
+      }
     },
 
     /**
