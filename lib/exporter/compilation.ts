@@ -20,19 +20,19 @@ const SIZE = 20; // half-points: 10 pt, as compilations are printed
 
 /** One proposal or position on a paragraph, as the compilation lists it. */
 export interface CompilationEntry {
-  /** amendment, objection, reservation, support */
+  /** amendment, objection, reservation, support; insertion, deletion: a pending tracked change */
   kind: string;
   /** For amendments: insert, delete, replace. */
   op: string | null;
   /** The delegation that tabled it (or the person, when they speak for none). */
   by: string;
   cosponsors: string[];
-  /** The text it was made on. */
+  /** The text it was made on (a tracked change: its wording). */
   quote: string;
   proposedText: string | null;
   /** The reasoning or objection text. */
   body: string | null;
-  /** open, accepted, rejected, withdrawn, resolved */
+  /** open, accepted, rejected, withdrawn, resolved; pending (a tracked change) */
   status: string;
 }
 
@@ -48,10 +48,14 @@ const KIND_LABEL: Record<string, string> = {
   objection: "Objection",
   reservation: "Reservation",
   support: "Support",
+  insertion: "Tracked change",
+  deletion: "Tracked change",
 };
 
 /** "replace "x" with "y"" — what an amendment does, in the words a compilation uses. */
 export function describeEntry(e: CompilationEntry): string {
+  if (e.kind === "insertion") return `insert “${e.quote}”`;
+  if (e.kind === "deletion") return `delete “${e.quote}”`;
   if (e.kind !== "amendment") return e.body ?? (e.quote ? `on “${e.quote}”` : "");
   const proposed = e.proposedText ?? "";
   const what = e.op === "insert" ? `insert “${proposed}”${e.quote ? ` at “${e.quote}”` : ""}` : e.op === "delete" ? `delete “${e.quote}”` : `replace “${e.quote}” with “${proposed}”`;
@@ -91,7 +95,7 @@ const WIDTHS = [1000, 5600, 6570, 1400] as const;
 /**
  * The compilation of proposals a chair circulates before a reading: one row per paragraph
  * with its number, its current text, every amendment and position by delegation (with
- * co-sponsors and status), and the paragraph's status.
+ * co-sponsors and status) and its pending tracked changes, and the paragraph's status.
  */
 export function buildCompilationDocx(meta: ExportMeta, rows: readonly CompilationRow[]): Document {
   const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");

@@ -77,6 +77,7 @@ export class EventLog {
   private readonly byAnnotation;
   private readonly byDocument;
   private readonly allOfDocument;
+  private readonly versionSaved;
 
   constructor(private readonly sqlite: Database.Database) {
     this.head = sqlite.prepare<[string], { seq: number; hash: string }>(
@@ -88,6 +89,9 @@ export class EventLog {
     );
     this.byAnnotation = sqlite.prepare<[string], RawEvent>("SELECT * FROM negotiation_events WHERE annotation_id = ? ORDER BY seq");
     this.allOfDocument = sqlite.prepare<[string], RawEvent>("SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq");
+    this.versionSaved = sqlite.prepare<[string, string], { seq: number }>(
+      "SELECT seq FROM negotiation_events WHERE document_id = ? AND action = 'version_saved' AND json_extract(payload, '$.versionId') = ?",
+    );
     this.byDocument = sqlite.prepare<[string, number], RawEvent>(
       "SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq DESC LIMIT ?",
     );
@@ -121,6 +125,11 @@ export class EventLog {
   /** Every event of a document, oldest first. */
   forDocument(documentId: string): StoredEvent[] {
     return this.allOfDocument.all(documentId).map(toStoredEvent);
+  }
+
+  /** The seq of the event that recorded a version's save: the events before it are the history the version saw. */
+  versionSavedAt(documentId: string, versionId: string): number | null {
+    return this.versionSaved.get(documentId, versionId)?.seq ?? null;
   }
 
   recent(documentId: string, limit = 200): StoredEvent[] {

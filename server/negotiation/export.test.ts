@@ -3,6 +3,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { EventLog } from "../db/event-log";
+import { EventBus } from "../events";
+import { createAnnotations } from "./annotations";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { createCompare } from "./compare";
 import { createExports, type ProposalSource } from "./export";
@@ -61,6 +63,7 @@ describe("exports of a text holding characters XML cannot carry", () => {
       createdAt: 1,
       author: { userName: "Delegate\uFFFF", delegation: null },
       cosponsors: [],
+      history: [],
     };
     const exports = createExports({
       versions,
@@ -84,5 +87,71 @@ describe("exports of a text holding characters XML cannot carry", () => {
     expect(akn).toContain("A further step");
     // The check itself fails on the characters left in.
     expect(wellFormed(`<p>${BAD}</p>`)).toBe(false);
+  });
+});
+
+/** The compilation's paragraphs as text, one string per Word paragraph (table cells hold one each). */
+async function compilationText(file: { body: Uint8Array | string }): Promise<string[]> {
+  const xml = strFromU8(unzipSync(file.body as Uint8Array)["word/document.xml"]!);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+}
+
+describe("the compilation of proposals", () => {
+  it("of a saved version lists the positions filed before it with their status and co-sponsors then; the live text's as they stand; both list pending tracked changes", async () => {
+    const sql = h.database.sqlite;
+    sql.prepare("INSERT INTO delegations (id, code, name, kind, color) VALUES ('d-alb', 'ALB', 'Albania', 'state', '#b91c1c'), ('d-blr', 'BLR', 'Belarus', 'state', '#4d7c0f')").run();
+    for (const [user, delegation] of [["user-alb", "d-alb"], ["user-blr", "d-blr"]] as const) {
+      sql.prepare("INSERT INTO user (id, name, email) VALUES (?, ?, ?)").run(user, user, `${user}@example.org`);
+      sql.prepare("INSERT INTO document_roles (document_id, user_id, role, delegation_id) VALUES (?, ?, 'delegate', ?)").run(docId, user, delegation);
+    }
+    const events = new EventLog(sql);
+    const annotations = createAnnotations({ db: h.database.db, sqlite: sql, collab: h.collab, events, bus: new EventBus() });
+    const versions = createVersions({ db: h.database.db, sqlite: sql, collab: h.collab, events, updateLog: h.updateLog });
+    const exports = createExports({
+      versions,
+      compare: createCompare({ db: h.database.db, events, versions }),
+      meta: () => ({ title: "Decision", symbol: "MC.DEC/5/17", date: null }),
+      proposals: (documentId) => annotations.all(documentId),
+    });
+    const track = (index: number, at: number, change: { insert: string } | { delete: number }, mark: "insertion" | "deletion", id: string) =>
+      h.collab.applyServerChange(
+        docId,
+        (doc) => {
+          const t = (doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText;
+          const attributes = { [mark]: { id, delegation: mark === "insertion" ? "ALB" : "BLR" } };
+          if ("insert" in change) t.insert(at, change.insert, attributes);
+          else t.format(at, change.delete, attributes);
+        },
+        { userId: CHAIR, delegationId: null },
+      );
+
+    const amendment = annotations.create(docId, "user-alb", { blockId: "op2", from: 0, to: 6, quote: "Invite", kind: "amendment", op: "replace", proposedText: "Encourage" });
+    annotations.cosponsor(docId, "user-blr", amendment.id);
+    const objection = annotations.create(docId, "user-blr", { blockId: "op1", from: 0, to: 8, quote: "Continue", kind: "objection", body: "Premature." });
+    track(0, 12, { insert: "fully " }, "insertion", "s-alb");
+    const zero = versions.create(docId, CHAIR, { label: "Zero draft" });
+    // After the zero draft: Belarus stops co-sponsoring, the chair accepts the amendment and
+    // rejects the objection, Belarus files a reservation and proposes a deletion.
+    annotations.uncosponsor(docId, "user-blr", amendment.id);
+    annotations.decide(docId, CHAIR, amendment.id, { decision: "accept" });
+    annotations.decide(docId, CHAIR, objection.id, { decision: "reject", reason: "Not now." });
+    annotations.create(docId, "user-blr", { blockId: "op1", from: 0, to: 8, quote: "Continue", kind: "reservation", body: "Filed later." });
+    track(1, 0, { delete: 9 }, "deletion", "s-blr");
+
+    const zeroText = await compilationText(await exports.export(docId, CHAIR, "compilation", zero.id));
+    expect(zeroText).toContain("Invite the Partners");
+    expect(zeroText).toContain("Albania (co-sponsored by Belarus) — Amendment: replace “Invite” with “Encourage” [open]");
+    expect(zeroText).toContain("Belarus — Objection: Premature. [open]");
+    expect(zeroText).toContain("Albania — Tracked change: insert “fully ” [pending]");
+    expect(zeroText.join("\n")).not.toMatch(/\[accepted\]|\[rejected\]|Filed later|Tracked change: delete/);
+    expect(zeroText).toContain("Compilation of proposals — Zero draft — 2 paragraphs, 3 proposals and positions");
+
+    const liveText = await compilationText(await exports.export(docId, CHAIR, "compilation", "live"));
+    expect(liveText).toContain("Encourage the Partners");
+    expect(liveText).toContain("Albania — Amendment: replace “Invite” with “Encourage” [accepted]");
+    expect(liveText).toContain("Belarus — Objection: Premature. [rejected]");
+    expect(liveText).toContain("Belarus — Reservation: Filed later. [open]");
+    expect(liveText).toContain("Albania — Tracked change: insert “fully ” [pending]");
+    expect(liveText).toContain("Belarus — Tracked change: delete “Encourage” [pending]");
   });
 });

@@ -11,19 +11,18 @@ import {
   toHtml,
   toJson,
   toMarkdown,
-  type CompilationEntry,
   type ExportFormat,
   type ExportMeta,
   type ExportParagraph,
 } from "../../lib/exporter";
 import { pdfFonts } from "../pdf-fonts";
-import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
-import type { AnnotationView } from "./views";
+import { compilationRows, type ProposalSource } from "./compilation";
 
 export { EXPORT_FORMATS, type ExportFormat } from "../../lib/exporter/formats";
+export type { ProposalSource } from "./compilation";
 
 export interface ExportFile {
   body: Uint8Array | string;
@@ -32,11 +31,6 @@ export interface ExportFile {
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-/** Annotation kinds a compilation lists (comments and replies are discussion, not proposals). */
-const PROPOSAL_KINDS = new Set(["amendment", "objection", "reservation", "support"]);
-
-/** What the compilation needs of an annotation. */
-export type ProposalSource = Pick<AnnotationView, "blockId" | "kind" | "op" | "quote" | "proposedText" | "body" | "status" | "createdAt" | "author" | "cosponsors">;
 
 /** Exports of any version or the live text; anyone with a role on the document may export. */
 export function createExports(deps: {
@@ -48,27 +42,10 @@ export function createExports(deps: {
 }) {
   const { versions, compare, meta, proposals } = deps;
 
-  function compilationRows(documentId: string, userId: string, paragraphs: ExportParagraph[]) {
-    const byBlock = new Map<string, CompilationEntry[]>();
-    for (const a of proposals(documentId, userId).sort((x, y) => x.createdAt - y.createdAt)) {
-      if (!PROPOSAL_KINDS.has(a.kind)) continue;
-      const entry: CompilationEntry = {
-        kind: a.kind,
-        op: a.op,
-        by: a.author.delegation?.name ?? a.author.userName,
-        cosponsors: a.cosponsors.map((c) => c.name),
-        quote: a.quote,
-        proposedText: a.proposedText,
-        body: a.body,
-        status: a.status,
-      };
-      byBlock.set(a.blockId, [...(byBlock.get(a.blockId) ?? []), entry]);
-    }
-    return paragraphs.map((p) => ({
-      paragraph: p,
-      status: p.status && p.status !== "open" ? (PARAGRAPH_STATUS_LABEL[p.status as ParagraphStatus] ?? p.status) : null,
-      entries: byBlock.get(p.id) ?? [],
-    }));
+  /** A version's compilation lists the positions as they stood when it was saved; the live text's, as they stand. */
+  function compilationOf(documentId: string, userId: string, version: string, paragraphs: ExportParagraph[]) {
+    const asOf = version === "live" ? undefined : versions.savedAtEvent(documentId, userId, version);
+    return compilationRows(paragraphs, proposals(documentId, userId), versions.pendingChanges(documentId, userId, version), asOf);
   }
 
   function metaOf(documentId: string, userId: string, version: string, label: string): ExportMeta {
@@ -96,7 +73,7 @@ export function createExports(deps: {
         case "pdf":
           return { body: await buildPdf(m, paragraphs, pdfFonts()), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
-          const doc = buildCompilationDocx(m, xmlSafeDeep(compilationRows(documentId, userId, paragraphs)));
+          const doc = buildCompilationDocx(m, xmlSafeDeep(compilationOf(documentId, userId, version, paragraphs)));
           return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", "compilation") };
         }
         case "docx":

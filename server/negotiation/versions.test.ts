@@ -111,6 +111,36 @@ describe("versions", () => {
   });
 });
 
+describe("symbols of the versions a restore saves", () => {
+  it("the restored text carries the restored version's symbol; the text saved before it carries the live text's, the latest version's", () => {
+    h.database.sqlite.prepare("UPDATE documents SET symbol = 'MC.DEC/5/17' WHERE id = ?").run(docId);
+    const zero = versions.create(docId, CHAIR, { label: "Zero draft", symbol: "MC.DEC/5/17" });
+    editOp1(" all decisions");
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
+    editOp1(" again");
+    versions.create(docId, CHAIR, { label: "Rev.2", symbol: "MC.DEC/5/17/Rev.2" });
+    editOp1(" and further");
+    const first = versions.restore(docId, CHAIR, rev1.id);
+    expect([first.saved.label, first.saved.symbol]).toEqual(["Before restoring Rev.1", "MC.DEC/5/17/Rev.2"]);
+    expect([first.restored.label, first.restored.symbol]).toEqual(["Rev.1 (restored)", "MC.DEC/5/17/Rev.1"]);
+    // The live text is now Rev.1's again: restoring the zero draft saves it under Rev.1's symbol.
+    const second = versions.restore(docId, CHAIR, zero.id);
+    expect(second.saved.symbol).toBe("MC.DEC/5/17/Rev.1");
+    expect(second.restored.symbol).toBe("MC.DEC/5/17");
+    expect(versions.get(docId, CHAIR, second.saved.id).symbol).toBe("MC.DEC/5/17/Rev.1");
+  });
+
+  it("without a version that has a symbol, the text saved before a restore carries the document's symbol", () => {
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
+    expect(rev1.symbol).toBeNull();
+    h.database.sqlite.prepare("UPDATE documents SET symbol = 'MC.DEC/5/17' WHERE id = ?").run(docId);
+    const { saved, restored } = versions.restore(docId, CHAIR, rev1.id);
+    expect(saved.symbol).toBe("MC.DEC/5/17");
+    // As Rev.1's own exports print it: a version without a symbol is exported under the document's.
+    expect(restored.symbol).toBe("MC.DEC/5/17");
+  });
+});
+
 describe("compare reads the accepted text", () => {
   it("leaves pending suggested insertions out and reads brackets as the Word exports print them", async () => {
     const { createCompare } = await import("./compare");

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { labelKey } from "../../lib/validation/text";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { PlenaryError } from "../../lib/errors";
@@ -15,6 +15,8 @@ import { membershipOf } from "../db/documents";
 import type { EventLog } from "../db/event-log";
 import { documents, versions } from "../db/schema";
 import { listUsers } from "../db/users";
+import { listDelegations } from "../db/delegations";
+import { listSuggestions, type Suggestion, type SuggestionType } from "../../lib/negotiation/suggestions";
 import type { UpdateLog } from "../db/update-log";
 
 /** A paragraph as frozen in a version: the rendered model plus its status then. */
@@ -33,6 +35,15 @@ export interface VersionSummary {
   paragraphCount: number;
   /** The label of the version saved before it when the text is the same (nothing changed between them). */
   sameTextAs?: string | null;
+}
+
+/** A tracked change not yet decided, as the compilation of proposals lists it. */
+export interface PendingChange {
+  blockId: string;
+  type: SuggestionType;
+  /** The delegation's name (its code when the delegation is unknown). */
+  delegation: string;
+  text: string;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -95,6 +106,22 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     let candidate = label;
     for (let n = 2; taken.has(labelKey(candidate)); n++) candidate = `${label} (${n})`;
     return candidate;
+  }
+
+  /**
+   * The symbol the live text goes by: that of the latest version with one (after a restore,
+   * the restored version's), else the document's. Not simply the document's: that is the
+   * zero draft's, and a text saved after Rev.2 is Rev.2's text with edits.
+   */
+  function liveSymbol(documentId: string): string | null {
+    const latest = db
+      .select({ symbol: versions.symbol })
+      .from(versions)
+      .where(and(eq(versions.documentId, documentId), ne(versions.symbol, "")))
+      .orderBy(desc(versions.createdAt), desc(sql`rowid`))
+      .limit(1)
+      .get();
+    return latest?.symbol ?? db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get()?.symbol ?? null;
   }
 
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
@@ -174,13 +201,41 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     },
 
     /**
+     * The seq of the negotiation event that recorded the version's save: positions and
+     * decisions with a lower seq are the ones the version saw.
+     */
+    savedAtEvent(documentId: string, userId: string, versionId: string): number {
+      member(documentId, userId);
+      const r = row(documentId, versionId);
+      const seq = events.versionSavedAt(documentId, r.id);
+      // save() records it in the transaction that inserts the version.
+      if (seq === null) throw new PlenaryError("internal", `version ${r.id} has no version_saved event`);
+      return seq;
+    },
+
+    /** Tracked changes still pending in a version's text, or the live text's, in text order. */
+    pendingChanges(documentId: string, userId: string, versionId: string): PendingChange[] {
+      member(documentId, userId);
+      const names = new Map(listDelegations(db).map((d) => [d.code, d.name]));
+      const named = (s: Suggestion): PendingChange => ({ blockId: s.blockId, type: s.type, delegation: names.get(s.delegation) ?? s.delegation, text: s.text });
+      if (versionId === "live") return collab.withRoom(documentId, (room) => listSuggestions(room.doc).map(named));
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, new Uint8Array(row(documentId, versionId).state));
+        return listSuggestions(doc).map(named);
+      } finally {
+        doc.destroy();
+      }
+    },
+
+    /**
      * Restores a version as the live text. The live text is first saved as a version, so no
      * history is lost; the restore itself is an ordinary, logged server edit.
      */
     restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
       chair(documentId, userId);
       const target = row(documentId, versionId);
-      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`) });
+      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`), symbol: liveSymbol(documentId) ?? undefined });
       const source = new Y.Doc();
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
@@ -194,7 +249,8 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
         },
         { userId, delegationId: null },
       );
-      const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), restoredFrom: target.id });
+      // The text is the target's again, and so is its symbol (its exports print it).
+      const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), symbol: target.symbol ?? undefined, restoredFrom: target.id });
       return { saved, restored };
     },
   };

@@ -27,7 +27,8 @@ export interface AnnotationView {
   author: { userName: string; delegation: DelegationRef | null };
   cosponsors: DelegationRef[];
   replies: { id: string; userName: string; delegation: DelegationRef | null; body: string; createdAt: number }[];
-  history: { action: string; userName: string; delegation: DelegationRef | null; reason: string | null; at: number }[];
+  /** Oldest first; `seq` orders it among the document's other negotiation events (a version's save). */
+  history: { seq: number; action: string; userName: string; delegation: DelegationRef | null; reason: string | null; at: number }[];
   createdAt: number;
   updatedAt: number;
 }
@@ -76,6 +77,7 @@ export function annotationView(
       createdAt: r.createdAt,
     })),
     history: events.map((e) => ({
+      seq: e.seq,
       action: e.action,
       userName: e.userId ? (ctx.userNames.get(e.userId) ?? "unknown") : "server",
       delegation: delegationRef(ctx, e.delegationId),
