@@ -43,6 +43,15 @@ test("sign-in, documents, editor with each panel, versions, a version, compare, 
   await chair.goto(`/documents/${id}/compare?from=${base.id}&to=live`);
   await expect(chair.getByTestId("compare-summary")).toBeVisible();
   expect(await violations(chair), "compare").toEqual([]);
+  // Side by side, every paragraph shown (the live text has not changed since the base). The
+  // layout is React state: a click before hydration is lost, so the clicks are retried.
+  await expect(async () => {
+    await chair.getByRole("radio", { name: "Side by side" }).check();
+    await chair.getByRole("checkbox", { name: "Only changed" }).uncheck();
+    await expect(chair.locator(".cmp-sides").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(chair.getByTestId("compare-columns")).toHaveText(/^A11y base\s*Live text$/);
+  expect(await violations(chair), "compare, side by side").toEqual([]);
   await chair.goto(`/documents/${id}/participants`);
   expect(await violations(chair), "participants").toEqual([]);
   await chair.goto("/documents/new");

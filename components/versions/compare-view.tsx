@@ -3,9 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { CompareView as Result } from "@/server/negotiation/compare";
 import { ReferenceChanges } from "./reference-changes";
+import { CompareColumns, PairText } from "./compare-text";
 
 type Pair = Result["pairs"][number];
-type Op = [number, string];
 
 const LABEL: Record<Pair["classification"], string> = {
   unchanged: "Unchanged",
@@ -17,24 +17,8 @@ const LABEL: Record<Pair["classification"], string> = {
   merged: "Merged",
 };
 
-function Ops({ ops, side }: { ops: Op[]; side: "inline" | "from" | "to" }) {
-  return (
-    <>
-      {ops.map(([op, text], i) => {
-        if (op === 0) return <span key={i}>{text}</span>;
-        if (op === -1) return side === "to" ? null : <del key={i}>{text}</del>;
-        return side === "from" ? null : <ins key={i}>{text}</ins>;
-      })}
-    </>
-  );
-}
-
 function numbers(refs: Pair["from"]): string {
   return refs.map((r) => r.number ?? "¶").join(" + ") || "—";
-}
-
-function joined(refs: Pair["from"]): string {
-  return refs.map((r) => r.text).join(" ");
 }
 
 /**
@@ -107,10 +91,10 @@ export function CompareView({ result }: { result: Result }) {
         </button>
       </div>
       <ReferenceChanges references={result.references} fromLabel={result.from.label} toLabel={result.to.label} />
+      {layout === "side" ? <CompareColumns fromLabel={result.from.label} toLabel={result.to.label} /> : null}
       <ol className={`compare-list layout-${layout}`} aria-label="Paragraphs">
         {result.pairs.map((pair, i) => {
           if (onlyChanged && pair.classification === "unchanged") return null;
-          const ops = (pair.ops ?? []) as Op[];
           const attributions = result.attributions[i] ?? [];
           return (
             <li
@@ -134,28 +118,7 @@ export function CompareView({ result }: { result: Result }) {
                   </span>
                 ))}
               </div>
-              {layout === "inline" ? (
-                <p className="cmp-text">
-                  {ops.length ? (
-                    <Ops ops={ops} side="inline" />
-                  ) : pair.classification === "deleted" ? (
-                    <del>{joined(pair.from)}</del>
-                  ) : pair.classification === "added" ? (
-                    <ins>{joined(pair.to)}</ins>
-                  ) : (
-                    joined(pair.to)
-                  )}
-                </p>
-              ) : (
-                <div className="cmp-sides">
-                  <p className="cmp-text" aria-label={result.from.label}>
-                    {ops.length ? <Ops ops={ops} side="from" /> : pair.classification === "deleted" ? <del>{joined(pair.from)}</del> : joined(pair.from)}
-                  </p>
-                  <p className="cmp-text" aria-label={result.to.label}>
-                    {ops.length ? <Ops ops={ops} side="to" /> : pair.classification === "added" ? <ins>{joined(pair.to)}</ins> : joined(pair.to)}
-                  </p>
-                </div>
-              )}
+              <PairText pair={pair} layout={layout} fromLabel={result.from.label} toLabel={result.to.label} />
             </li>
           );
         })}

@@ -78,18 +78,47 @@ describe("diffReferences", () => {
     expect(diff.references.find((r) => r.canonical === "A/RES/75/240")?.toParagraphs).toEqual(["PP2", "PP3"]);
   });
 
-  it("matches paragraphs by number when the versions share no ids, labelling unnumbered ones by id", () => {
-    const imported = version(
-      ["x1", "PP1", "Recalling resolution 75/240 and the UN Charter,"],
-      ["x2", "PP2", "Recalling also on capacity-building,"],
-      ["x3", null, "human rights and gender"],
+  it("matches paragraphs by block id, never by number: a deletion that renumbers the rest moves no reference", () => {
+    const before = version(
+      ["t", null, "Decision No. 5/17 on the Conference on Disarmament"],
+      ["a", "OP1", "Welcomes the work of the Conference on Disarmament;"],
+      ["b", "OP2", "Recalls resolution 75/240;"],
+      ["c", "OP3", "Urges the Conference on Disarmament to adopt a programme of work;"],
+      ["d", "OP4", "Decides to remain seized of the matter."],
     );
-    const diff = diffReferences(from, imported);
-    expect(diff.changed.map((r) => [r.canonical, r.removedFrom, r.addedTo])).toEqual([
-      ["A/RES/75/240", ["PP2"], []],
-      ["human rights", ["OP1"], ["x3"]],
-      ["gender", ["OP1"], ["x3"]],
+    // OP2 deleted: OP3 becomes OP2, and a new paragraph takes the number OP3
+    const after = version(
+      ["t", null, "Decision No. 5/17 on the Conference on Disarmament"],
+      ["a", "OP1", "Welcomes the work of the Conference on Disarmament;"],
+      ["c", "OP2", "Urges the Conference on Disarmament to adopt a programme of work;"],
+      ["e", "OP3", "Requests a report on resolution 75/240;"],
+      ["d", "OP4", "Decides to remain seized of the matter."],
+    );
+    const diff = diffReferences(before, after);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added).toEqual([]);
+    const cd = diff.references.find((r) => r.canonical === "Conference on Disarmament");
+    expect(cd).toMatchObject({ changed: false, fromParagraphs: ["“Decision No. 5/17 on the…”", "OP1", "OP3"], toParagraphs: ["“Decision No. 5/17 on the…”", "OP1", "OP2"] });
+    // the resolution left block b (OP2) for the new block e, which now bears the number OP3
+    expect(diff.changed.map((r) => [r.canonical, r.removedFrom, r.addedTo])).toEqual([["A/RES/75/240", ["OP2"], ["OP3"]]]);
+  });
+
+  it("does not take a different paragraph for the same one because it has the same number", () => {
+    const before = version(["a", "OP1", "Welcomes the Conference on Disarmament;"]);
+    const after = version(["b", "OP1", "Welcomes the Conference on Disarmament;"]);
+    expect(diffReferences(before, after).changed.map((r) => [r.canonical, r.removedFrom, r.addedTo])).toEqual([["Conference on Disarmament", ["OP1"], ["OP1"]]]);
+  });
+
+  it("names an unnumbered paragraph by its first words, never by its block id", () => {
+    const id = "05c930fc-db9f-4ae2-9d47-2f1c0e6b8a11";
+    const before = version([id, null, "Decision No. 5/17"], ["o1", "OP1", "Recalling A/RES/75/240,"]);
+    const after = version([id, null, "Decision No. 5/17 on A/RES/75/240"], ["o1", "OP1", "Recalling,"]);
+    const diff = diffReferences(before, after);
+    expect(diff.changed.map((r) => [r.canonical, r.fromParagraphs, r.toParagraphs, r.removedFrom, r.addedTo])).toEqual([
+      ["A/RES/75/240", ["OP1"], ["“Decision No. 5/17 on A/RES/75/240”"], ["OP1"], ["“Decision No. 5/17 on A/RES/75/240”"]],
     ]);
+    expect(JSON.stringify(diff)).not.toContain(id);
+    expect(referencesByParagraph([{ id, text: "  " }])[0]?.label).toBe("an empty paragraph");
   });
 
   it("reports nothing between identical versions and everything as added from an empty one", () => {

@@ -2,11 +2,27 @@
 import { extractReferences } from "./extract";
 import type { Reference, ReferenceKind } from "./types";
 
-/** A paragraph's references, labelled by its display number (or id when it has none). */
+/** A paragraph's references: `id` is its identity across versions, `label` what a reader is shown. */
 export interface ParagraphRefs {
   id: string;
   number: string | null;
+  /** Its number in this version, or a short quote of its first words when it has none. */
+  label: string;
   references: Reference[];
+}
+
+const QUOTED_WORDS = 5;
+
+/**
+ * How a paragraph is named to a reader: its display number, or for an unnumbered one (a
+ * title, a heading) its first words in quotes, "“Decision No. 5/17”". Never the block id.
+ */
+function paragraphLabel(p: { number?: string | null; text: string }): string {
+  if (p.number) return p.number;
+  const words = p.text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  if (words.length === 0) return "an empty paragraph";
+  const shown = words.slice(0, QUOTED_WORDS).join(" ");
+  return words.length > QUOTED_WORDS ? `“${shown.replace(/[,;:.]$/, "")}…”` : `“${shown}”`;
 }
 
 /** References of each paragraph, in paragraph order; `watchedTerms` as in extractReferences. */
@@ -17,6 +33,7 @@ export function referencesByParagraph(
   return paragraphs.map((p) => ({
     id: p.id,
     number: p.number ?? null,
+    label: paragraphLabel(p),
     references: extractReferences(p.text, watchedTerms ? { watchedTerms } : {}),
   }));
 }
@@ -29,9 +46,9 @@ export interface ReferenceChange {
   removed: boolean;
   /** Cited in `to`, in no paragraph of `from`. */
   added: boolean;
-  /** Cited in both, but not in the same paragraphs. */
+  /** Cited in both, but not by the same blocks (paragraphs matched by id). */
   changed: boolean;
-  /** Paragraph labels (number, or id when unnumbered) where it was cited, in order. */
+  /** Labels (ParagraphRefs.label) of the paragraphs where it was cited, in order. */
   fromParagraphs: string[];
   /** Paragraph labels where it is cited now. */
   toParagraphs: string[];
@@ -59,20 +76,18 @@ export interface ReferenceDiff {
 interface Occurrences {
   kind: ReferenceKind;
   canonical: string;
-  /** Paragraph key → label, in paragraph order. */
+  /** Block id → label, in paragraph order. */
   paragraphs: Map<string, string>;
   count: number;
 }
 
-const label = (p: ParagraphRefs): string => p.number ?? p.id;
-
-function collect(version: readonly ParagraphRefs[], key: (p: ParagraphRefs) => string): Map<string, Occurrences> {
+function collect(version: readonly ParagraphRefs[]): Map<string, Occurrences> {
   const map = new Map<string, Occurrences>();
   for (const p of version) {
     for (const ref of p.references) {
       const id = `${ref.kind}\u0000${ref.canonical}`;
       const entry = map.get(id) ?? { kind: ref.kind, canonical: ref.canonical, paragraphs: new Map<string, string>(), count: 0 };
-      entry.paragraphs.set(key(p), label(p));
+      entry.paragraphs.set(p.id, p.label);
       entry.count += 1;
       map.set(id, entry);
     }
@@ -80,22 +95,21 @@ function collect(version: readonly ParagraphRefs[], key: (p: ParagraphRefs) => s
   return map;
 }
 
-/** Labels of the paragraphs in `a` whose key is not in `b`. */
+/** Labels of the paragraphs in `a` whose block id is not in `b`. */
 function missing(a: Map<string, string> | undefined, b: Map<string, string> | undefined): string[] {
   return [...(a ?? new Map<string, string>())].filter(([key]) => !b?.has(key)).map(([, l]) => l);
 }
 
 /**
- * Compares what two versions cite, paragraph by paragraph. Paragraphs are matched by
- * block id when the versions share ids (so a renumbered paragraph, OP5 becoming OP6, is not
- * a change), otherwise by display number, as for two separately imported texts.
+ * Compares what two versions cite, paragraph by paragraph. Paragraphs are matched by block
+ * id only, never by number: a paragraph renumbered because another was deleted or inserted
+ * (OP5 becoming OP4) is the same paragraph, and a different paragraph that takes over a
+ * number is not. A reference is removed, added or changed only when the set of blocks that
+ * cite it changed; the labels reported are each version's own.
  */
 export function diffReferences(from: readonly ParagraphRefs[], to: readonly ParagraphRefs[]): ReferenceDiff {
-  const fromIds = new Set(from.map((p) => p.id));
-  const byId = to.some((p) => fromIds.has(p.id));
-  const key = byId ? (p: ParagraphRefs) => p.id : label;
-  const a = collect(from, key);
-  const b = collect(to, key);
+  const a = collect(from);
+  const b = collect(to);
   const references: ReferenceChange[] = [];
   for (const id of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(id);
