@@ -195,3 +195,44 @@ test("the characters under your caret deleted or re-created by someone else: it 
   await expect.poll(() => shown(one, "PP2")).toBe(`${pp2.slice(0, 15)}K${pp2.slice(15)}`);
   await close();
 });
+
+test("a tracked change split in two by another delegation's words is one review item, decided whole, and the chair is told so", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(albania, OSCE);
+  const headers = { origin: server.url };
+  const restore = await keepText(chair, id, server.url);
+  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
+  for (const p of [albania, belarus, chair]) {
+    await p.goto(`/documents/${id}`);
+    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  }
+  await caretAt(albania, "PP3", "end");
+  await albania.keyboard.type(" alpha beta");
+  await expect.poll(() => shown(belarus, "PP3")).toMatch(/ alpha beta$/);
+  // Belarus types inside Albania's insertion: Albania's is now drawn in two pieces.
+  await caretAt(belarus, "PP3", (await shown(belarus, "PP3")).length - "beta".length);
+  await belarus.keyboard.type("[x] ");
+  await expect.poll(() => shown(chair, "PP3")).toMatch(/ alpha \[x\] beta$/);
+  await expect(chair.locator('[data-number="PP3"] ins[data-delegation="ALB"]')).toHaveCount(2);
+
+  await chair.getByRole("tab", { name: "Review" }).click();
+  await chair.getByLabel("Review kind").selectOption("suggestion");
+  const queue = chair.getByTestId("review");
+  const albaniaItems = queue.locator(".review-list > li").filter({ hasText: "Albania" });
+  await expect(albaniaItems).toHaveCount(1);
+  await expect(albaniaItems).toContainText("(2 pieces, decided together)");
+  await expect(albaniaItems).toContainText("alpha … beta");
+  await albaniaItems.getByRole("button", { name: /tracked insertion/ }).click();
+  await albaniaItems.getByRole("button", { name: "Accept (A)" }).click();
+  await expect(queue.getByRole("status")).toHaveText("Accepted: Albania's tracked insertion (2 pieces) in PP3. It is in the text.");
+  await expect(albaniaItems).toHaveCount(0);
+  await expect(queue.locator(".review-list > li").filter({ hasText: "Belarus" })).toHaveCount(1);
+  await expect(chair.locator('[data-number="PP3"] ins[data-delegation="ALB"]')).toHaveCount(0);
+
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
+  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
+  await restore();
+  for (const p of [albania, belarus, chair]) await p.context().close();
+});

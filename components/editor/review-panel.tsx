@@ -2,7 +2,7 @@
 
 import { sentence } from "@/lib/format/sentence";
 import { DelegationFilter } from "./delegation-filter";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
@@ -11,7 +11,8 @@ import type { ApiResult } from "./use-negotiation";
 
 type Item =
   | { key: string; kind: "annotation"; blockId: string; a: AnnotationView }
-  | { key: string; kind: "suggestion"; blockId: string; s: Suggestion };
+  /** `pieces`: every piece of the tracked change (one id), in text order; `s` is the first. */
+  | { key: string; kind: "suggestion"; blockId: string; s: Suggestion; pieces: Suggestion[] };
 
 const REVIEWED: ReadonlySet<string> = new Set(["amendment", "objection", "reservation"]);
 
@@ -54,8 +55,17 @@ export function ReviewPanel({
   const items: Item[] = useMemo(() => {
     const code = delegations.find((d) => d.id === delegation)?.code;
     const out: Item[] = [];
-    // A tracked change may be drawn in several pieces with one id: numbered in text order.
-    const pieces = new Map<string, number>();
+    // A tracked change may be drawn in several pieces with one id (another delegation typed
+    // inside it, or the chair split its paragraph): one item, listed at its first piece, as
+    // a decision on it decides every piece.
+    const pieces = new Map<string, Suggestion[]>();
+    for (const p of paragraphs) {
+      for (const s of suggestions) {
+        if (s.blockId !== p.id) continue;
+        pieces.set(s.id, [...(pieces.get(s.id) ?? []), s]);
+      }
+    }
+    const listed = new Set<string>();
     for (const p of paragraphs) {
       for (const a of annotations) {
         if (a.blockId !== p.id || a.status !== "open" || !REVIEWED.has(a.kind)) continue;
@@ -64,10 +74,9 @@ export function ReviewPanel({
         out.push({ key: `a-${a.id}`, kind: "annotation", blockId: p.id, a });
       }
       for (const s of suggestions) {
-        if (s.blockId !== p.id || (code && s.delegation !== code) || (kind && kind !== "suggestion")) continue;
-        const n = (pieces.get(s.id) ?? 0) + 1;
-        pieces.set(s.id, n);
-        out.push({ key: `s-${s.id}-${n}`, kind: "suggestion", blockId: p.id, s });
+        if (s.blockId !== p.id || (code && s.delegation !== code) || (kind && kind !== "suggestion") || listed.has(s.id)) continue;
+        listed.add(s.id);
+        out.push({ key: `s-${s.id}`, kind: "suggestion", blockId: p.id, s, pieces: pieces.get(s.id) ?? [s] });
       }
     }
     return out;
@@ -120,7 +129,9 @@ export function ReviewPanel({
       const more = item.a.cosponsors.length ? ` (+${item.a.cosponsors.length})` : "";
       return `${who}'s ${item.a.kind}${more} on ${numberOf(item.blockId)}`;
     }
-    return `${byCode.get(item.s.delegation)?.name ?? item.s.delegation}'s tracked ${item.s.type} in ${numberOf(item.blockId)}`;
+    const where = [...new Set(item.pieces.map((x) => numberOf(x.blockId)))].join(" and ");
+    const parts = item.pieces.length > 1 ? ` (${item.pieces.length} pieces)` : "";
+    return `${byCode.get(item.s.delegation)?.name ?? item.s.delegation}'s tracked ${item.s.type}${parts} in ${where}`;
   }
 
   async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
@@ -259,14 +270,20 @@ export function ReviewPanel({
                   </>
                 ) : (
                   <>
-                    <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}:{" "}
-                    {item.s.text.trim() === "" ? (
-                      <span className="muted">({item.s.text.length === 1 ? "a space" : `${item.s.text.length} spaces`})</span>
-                    ) : item.s.type === "insertion" ? (
-                      <ins>{item.s.text}</ins>
-                    ) : (
-                      <del>{item.s.text}</del>
-                    )}
+                    <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
+                    {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
+                    {item.pieces.map((piece, n) => (
+                      <Fragment key={n}>
+                        {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
+                        {piece.text.trim() === "" ? (
+                          <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
+                        ) : piece.type === "insertion" ? (
+                          <ins>{piece.text}</ins>
+                        ) : (
+                          <del>{piece.text}</del>
+                        )}
+                      </Fragment>
+                    ))}
                   </>
                 )}
               </button>
