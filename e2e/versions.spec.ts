@@ -109,6 +109,8 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
   await expect(chair.getByRole("link", { name: "Rev.1 (restored)" })).toBeVisible();
+  // Said where the focus is, without a reload.
+  await expect(chair.getByRole("status").filter({ hasText: "Restored Rev.1 as the live text. The text it replaced is saved as “Before restoring Rev.1”." })).toBeFocused();
   expect((await serverParagraph(chair, id, "PP3")).text).toContain("the UN Charter and");
   await chair.context().close();
 });

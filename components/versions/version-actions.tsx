@@ -4,16 +4,26 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FocusedStatus } from "../focused-status";
 
-async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
+async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string; body?: unknown }> {
   const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = (await res.json().catch(() => ({}))) as { message?: string };
-  return { ok: res.ok, message: data.message };
+  return { ok: res.ok, message: data.message, body: data };
 }
 
 /** The chair's version actions: save the live text as a named version, or restore one. */
-export function VersionActions({ documentId, next, restore }: { documentId: string; next?: { label: string; symbol: string }; restore?: { id: string; label: string } }) {
+export function VersionActions({
+  documentId,
+  next,
+  restore,
+}: {
+  documentId: string;
+  next?: { label: string; symbol: string };
+  /** `livePending`: the live text holds tracked changes awaiting a decision (a restore takes them out of it). */
+  restore?: { id: string; label: string; livePending?: boolean };
+}) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
   const router = useRouter();
   const base = `/api/documents/${documentId}/versions`;
 
@@ -26,15 +36,22 @@ export function VersionActions({ documentId, next, restore }: { documentId: stri
     const res = await post(base, { label, ...(note ? { note } : {}), ...(sym ? { symbol: sym } : {}) });
     setError(res.ok ? null : (res.message ?? "Could not save."));
     if (!res.ok) return;
-    setSaved(`Saved ${label}: it is in the list above.`);
+    setSaved(`Saved ${label}: it is at the top of the list below.`);
     router.refresh();
   }
 
   async function handleRestore() {
-    if (!restore || !window.confirm(`Restore ${restore.label} as the live text? The live text is saved as a version first.`)) return;
+    if (!restore) return;
+    const pending = restore.livePending
+      ? ` The live text has tracked changes awaiting a decision: they leave the live text (the saved copy keeps them), and delegations would have to propose them again.`
+      : "";
+    if (!window.confirm(`Restore ${restore.label} as the live text? The live text is saved as a version first.${pending}`)) return;
     const res = await post(`${base}/${restore.id}/restore`, {});
-    if (res.ok) window.location.reload();
-    else setError(res.message ?? "Could not restore.");
+    setError(res.ok ? null : (res.message ?? "Could not restore."));
+    if (!res.ok) return;
+    const { saved: before } = (res.body ?? {}) as { saved?: { label?: string } };
+    setRestored(`Restored ${restore.label} as the live text.${before?.label ? ` The text it replaced is saved as “${before.label}”.` : ""}`);
+    router.refresh();
   }
 
   if (restore) {
@@ -44,6 +61,7 @@ export function VersionActions({ documentId, next, restore }: { documentId: stri
           Restore
         </button>
         {error ? <span className="error">{error}</span> : null}
+        {restored ? <FocusedStatus focusOn={restored}>{restored}</FocusedStatus> : null}
       </>
     );
   }

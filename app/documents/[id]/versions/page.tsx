@@ -9,6 +9,7 @@ import { nextRevision } from "@/lib/negotiation/revisions";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
+import { hasPendingChanges } from "@/components/versions/paragraph-text";
 import { utcMoment } from "@/lib/format/when";
 import { requireUser } from "../../../_lib/session";
 
@@ -23,6 +24,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
     const doc = services.documentMeta(id, user.userId);
     const versions = services.versions.list(id, user.userId);
     const isChair = doc.role === "chair";
+    const livePending = isChair && hasPendingChanges(services.versions.paragraphsOf(id, user.userId, "live").paragraphs);
     return (
       <div className="page">
         <p>
@@ -68,7 +70,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                     <div className="row-actions">
                       <Link href={`/documents/${id}/compare?from=${v.id}&to=live`}>Compare with live</Link>
                       <ExportMenu documentId={id} version={v.id} base={versions[i + 1] ? { id: versions[i + 1]!.id, label: versions[i + 1]!.label } : undefined} />
-                      {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label }} /> : null}
+                      {isChair ? <VersionActions documentId={id} restore={{ id: v.id, label: v.label, livePending }} /> : null}
                     </div>
                   </td>
                 </tr>
