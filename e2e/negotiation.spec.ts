@@ -504,6 +504,34 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR", reason: "Kept." }, headers: { origin: server.url } });
   await chair.getByLabel("Editing mode").selectOption("chairs_pen");
 
+  // The chair splits the agreed paragraph: its second part is agreed too (a new block, closed
+  // to drafting like the first), and the chair is told; joined again, the text is as it was.
+  const pp2Before = (await chair.locator('[data-number="PP2"]').textContent()) ?? "";
+  const pp3Before = (await chair.locator('[data-number="PP3"]').textContent()) ?? "";
+  await chair.locator('[data-number="PP2"]').click();
+  await chair.evaluate(() => {
+    const el = document.querySelector('[data-number="PP2"]')!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent?.indexOf("accessible") ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.collapse(true);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+      return;
+    }
+  });
+  await chair.keyboard.press("Enter");
+  await expect(chair.locator('[data-number="PP3"]')).toHaveText(/^accessible/);
+  await expect(chair.getByTestId("mode-notice")).toContainText("PP2 was split: its second part, PP3, is agreed too.");
+  await expect(belarus.locator('[data-number="PP3"]')).toHaveAttribute("data-status", "agreed");
+  await chair.keyboard.press("Backspace");
+  // In the chair's window: Belarus's window shows the chair's caret label in the text.
+  await expect(chair.locator('[data-number="PP2"]')).toHaveText(pp2Before);
+  await expect(chair.locator('[data-number="PP3"]')).toHaveText(pp3Before);
+
   await chair.locator('[data-number="PP2"]').click();
   await chair.keyboard.press("Alt+Shift+O");
   await expect(belarus.locator('[data-number="PP2"]')).not.toHaveAttribute("data-status", "agreed");

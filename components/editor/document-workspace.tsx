@@ -23,6 +23,7 @@ import { AnnotationList } from "./annotation-list";
 import { ParagraphOverview } from "./paragraph-overview";
 import { ReviewPanel } from "./review-panel";
 import { useEditorOutline } from "./use-editor-outline";
+import { useStructureStatus } from "./use-structure-status";
 import { DocumentHeader } from "./document-header";
 import { ModeSwitch } from "./mode-switch";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -177,6 +178,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       }),
     [negotiation.base, paragraphs, tell],
   );
+
+  useStructureStatus(editor, isChair, negotiationRef, setStatus, tell);
 
   // The chair's status keys on the paragraph under the cursor: Alt+Shift+O/B/R/A.
   useEffect(() => {

@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, type RefObject } from "react";
+import type { Editor } from "@tiptap/react";
+import type { Transaction } from "@tiptap/pm/state";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { computeNumbers } from "@/lib/model/numbering";
+import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
+import { structureChanges, type BlockText } from "@/lib/negotiation/structure";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+
+interface Block extends BlockText {
+  number: string | null;
+}
+
+function blocksOf(editor: Editor): Block[] {
+  const blocks: (BlockText & { kind: BlockKind })[] = [];
+  editor.state.doc.forEach((node) => {
+    const kind = (BLOCK_KINDS as readonly string[]).includes(node.type.name) ? (node.type.name as BlockKind) : "paragraph";
+    blocks.push({ id: String(node.attrs.id ?? ""), text: node.textContent, kind });
+  });
+  const numbers = computeNumbers(blocks.map((b) => b.kind));
+  return blocks.map((b, i) => ({ id: b.id, text: b.text, number: numbers[i] ?? null }));
+}
+
+const label = (s: ParagraphStatus) => PARAGRAPH_STATUS_LABEL[s].toLowerCase();
+
+/**
+ * The chair splits or joins paragraphs (Enter, Backspace at a paragraph's start). A status is
+ * kept by block id and a split gives the second part a new id, so that part takes the status
+ * of the paragraph it came from (agreed text stays agreed, and closed to delegates' drafting);
+ * a join of paragraphs with different statuses keeps the first one's, and the chair is told.
+ * Only the chair's own edits: others' arrive already decided.
+ */
+export function useStructureStatus(
+  editor: Editor | null,
+  enabled: boolean,
+  statuses: RefObject<{ statuses: Record<string, string> }>,
+  setStatus: (blockId: string, status: ParagraphStatus) => void,
+  tell: (text: string, warn?: boolean) => void,
+): void {
+  useEffect(() => {
+    if (!editor || !enabled) return;
+    let before = blocksOf(editor);
+    const handleUpdate = ({ transaction }: { transaction: Transaction }) => {
+      const after = blocksOf(editor);
+      const changes = transaction.getMeta(ySyncPluginKey) ? [] : structureChanges(before, after);
+      const numberBefore = new Map(before.map((b) => [b.id, b.number ?? "the paragraph"]));
+      const numberAfter = new Map(after.map((b) => [b.id, b.number ?? "the paragraph"]));
+      before = after;
+      const statusOf = (id: string) => (statuses.current?.statuses[id] ?? "open") as ParagraphStatus;
+      for (const c of changes) {
+        if (c.kind === "split") {
+          const status = statusOf(c.from);
+          if (status === "open") continue;
+          setStatus(c.into, status);
+          tell(`${numberAfter.get(c.from)} was split: its second part, ${numberAfter.get(c.into)}, is ${label(status)} too.`);
+        } else {
+          const kept = statusOf(c.into);
+          const lost = statusOf(c.absorbed);
+          if (kept === lost) continue;
+          tell(
+            `The text of ${numberBefore.get(c.absorbed)} (${label(lost)}) joined ${numberAfter.get(c.into)}, which stays ${label(kept)}: set its status if that is not right (Alt+Shift+O/B/R/A).`,
+            true,
+          );
+        }
+      }
+    };
+    editor.on("update", handleUpdate);
+    return () => {
+      editor.off("update", handleUpdate);
+    };
+  }, [editor, enabled, statuses, setStatus, tell]);
+}
