@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { reviewedTitle } from "@/lib/import/review";
 import { computeNumbers } from "@/lib/model/numbering";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
 
@@ -87,7 +88,7 @@ export function ImportDraftForm() {
       {preview ? (
         <div className="stack-sm">
           <p>
-            <strong>{preview.meta.title}</strong>
+            <strong>{reviewedTitle(preview.blocks, kinds, preview.meta.title)}</strong>
             {preview.meta.symbol ? ` · ${preview.meta.symbol}` : ""}
             {preview.meta.date ? ` · ${preview.meta.date}` : ""} — {preview.blocks.length} blocks
           </p>
