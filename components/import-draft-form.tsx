@@ -1,9 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { reviewedTitle } from "@/lib/import/review";
+import { describeDetected, reviewedTitle } from "@/lib/import/review";
 import { computeNumbers } from "@/lib/model/numbering";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
+import { FocusedStatus } from "./focused-status";
 
 interface Preview {
   meta: { title: string; symbol?: string; date?: string };
@@ -87,6 +88,8 @@ export function ImportDraftForm() {
       ) : null}
       {preview ? (
         <div className="stack-sm">
+          {/* The Detect button is disabled while the file is read: the focus goes to what was found. */}
+          <FocusedStatus focusOn={preview}>{describeDetected(preview.blocks.map((b) => b.kind))}</FocusedStatus>
           <p>
             <strong>{reviewedTitle(preview.blocks, kinds, preview.meta.title)}</strong>
             {preview.meta.symbol ? ` · ${preview.meta.symbol}` : ""}

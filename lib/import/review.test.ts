@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStatement } from "./parse-statement";
-import { reviewedTitle } from "./review";
+import { describeDetected, reviewedTitle } from "./review";
 
 const draft = "Eightieth session\n\nDraft resolution on the safety of journalists\n\nThe General Assembly,\n\nRecalling its resolution 76/173,\n\nDecides:\n\n1. To meet again;";
 
@@ -21,5 +21,16 @@ describe("reviewedTitle", () => {
   it("keeps the detected title when no block is marked Title", () => {
     expect(reviewedTitle([{ text: "Eightieth session" }, { text: "Noting," }], ["heading", "preambular"], "Eightieth session")).toBe("Eightieth session");
     expect(reviewedTitle([{ text: "  " }, { text: "Real title" }], ["title", "title"], "Detected")).toBe("Real title");
+  });
+});
+
+describe("describeDetected", () => {
+  it("says how many blocks of each kind were detected, in plain words", () => {
+    const kinds = parseStatement(draft).blocks.map((b) => b.kind);
+    expect(describeDetected(kinds)).toBe("Detected 6 blocks: 1 title, 3 headings, 1 preambular, 1 operative.");
+    expect(describeDetected(["preambular", "preambular", "operative", "paragraph", "bullet", "bullet"])).toBe(
+      "Detected 6 blocks: 2 preambular, 1 operative, 1 paragraph, 2 bullets.",
+    );
+    expect(describeDetected(["paragraph"])).toBe("Detected 1 block: 1 paragraph.");
   });
 });
