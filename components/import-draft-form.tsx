@@ -9,6 +9,8 @@ import { FocusedStatus } from "./focused-status";
 interface Preview {
   meta: { title: string; symbol?: string; date?: string };
   blocks: { kind: BlockKind; number: string | null; text: string }[];
+  /** What the chair should check: tracked changes imported as accepted, notes left out. */
+  warnings?: string[];
 }
 
 const KIND: Record<BlockKind, string> = {
@@ -89,7 +91,13 @@ export function ImportDraftForm() {
       {preview ? (
         <div className="stack-sm">
           {/* The Detect button is disabled while the file is read: the focus goes to what was found. */}
-          <FocusedStatus focusOn={preview}>{describeDetected(preview.blocks.map((b) => b.kind))}</FocusedStatus>
+          {/* The warnings are in the status itself, so that the chair hears them with the summary. */}
+          <FocusedStatus focusOn={preview}>
+            {describeDetected(preview.blocks.map((b) => b.kind))}
+            {preview.warnings?.map((w) => (
+              <strong key={w}> {w}</strong>
+            ))}
+          </FocusedStatus>
           <p>
             <strong>{reviewedTitle(preview.blocks, kinds, preview.meta.title)}</strong>
             {preview.meta.symbol ? ` · ${preview.meta.symbol}` : ""}

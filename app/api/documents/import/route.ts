@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
 import { reviewedTitle } from "@/lib/import/review";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { MAX_IMPORT_BYTES } from "@/server/import";
+import { draftWarnings, MAX_IMPORT_BYTES } from "@/server/import";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ function parseKinds(raw: string): BlockKind[] {
 
 /**
  * Import a draft (.docx, .md, .txt) as multipart form data: `file`, and `mode` = "preview"
- * (the detected structure, nothing created) or "create" (with `kinds`, optionally: the
+ * (the detected structure and `warnings` for the chair, nothing created) or "create" (with `kinds`, optionally: the
  * chair's corrections to the detected kinds; the block marked Title then names the document
  * unless `title` is given). 4xx with a reason for bad files.
  */
@@ -53,6 +53,7 @@ export function POST(req: Request): Promise<Response> {
       }
       return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
     }
-    return json(await services.previewImport(user.userId, file.name, bytes));
+    const preview = await services.previewImport(user.userId, file.name, bytes);
+    return json({ ...preview, warnings: await draftWarnings(file.name, bytes) });
   });
 }
