@@ -1,12 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { describeDetected, reviewedTitle } from "@/lib/import/review";
 import { computeNumbers } from "@/lib/model/numbering";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
+import { FocusedStatus } from "./focused-status";
 
 interface Preview {
   meta: { title: string; symbol?: string; date?: string };
   blocks: { kind: BlockKind; number: string | null; text: string }[];
+  /** What the chair should check: tracked changes imported as accepted, notes left out. */
+  warnings?: string[];
 }
 
 const KIND: Record<BlockKind, string> = {
@@ -86,8 +90,16 @@ export function ImportDraftForm() {
       ) : null}
       {preview ? (
         <div className="stack-sm">
+          {/* The Detect button is disabled while the file is read: the focus goes to what was found. */}
+          {/* The warnings are in the status itself, so that the chair hears them with the summary. */}
+          <FocusedStatus focusOn={preview}>
+            {describeDetected(preview.blocks.map((b) => b.kind))}
+            {preview.warnings?.map((w) => (
+              <strong key={w}> {w}</strong>
+            ))}
+          </FocusedStatus>
           <p>
-            <strong>{preview.meta.title}</strong>
+            <strong>{reviewedTitle(preview.blocks, kinds, preview.meta.title)}</strong>
             {preview.meta.symbol ? ` · ${preview.meta.symbol}` : ""}
             {preview.meta.date ? ` · ${preview.meta.date}` : ""} — {preview.blocks.length} blocks
           </p>

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { DeletedTextRun, Document, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -8,7 +8,7 @@ import { buildDocx } from "../lib/exporter";
 import { parseStatement } from "../lib/import/parse-statement";
 import { computeNumbers } from "../lib/model/numbering";
 import type { ImportedDocument } from "../lib/model/types";
-import { MAX_IMPORT_BYTES, readDraft } from "./import";
+import { draftWarnings, MAX_IMPORT_BYTES, readDraft } from "./import";
 
 const seedDir = path.join(process.cwd(), "seeds");
 const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
@@ -77,6 +77,49 @@ describe("import", () => {
     expect(fromLiteral.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toContain("# 5 of the annex is deleted;");
     const plain = await readDraft("p.txt", strToU8("Statement by the delegation\n\n# 1 priority: the text"));
     expect(plain.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toContain("# 1 priority: the text");
+  });
+
+  it("leaves a Word file's footnotes out of the text and says so, and warns of tracked changes", async () => {
+    const change = { author: "Albania", date: "2025-01-01T00:00:00Z" };
+    const word = new Document({
+      footnotes: { 1: { children: [new Paragraph("See A/76/135, para. 12.")] }, 2: { children: [new Paragraph("As orally revised.")] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft resolution on the safety of journalists", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph("The General Assembly,"),
+            new Paragraph({ children: [new TextRun("Recalling its resolution 76/173,"), new FootnoteReferenceRun(1)] }),
+            new Paragraph("Decides:"),
+            new Paragraph({ children: [new TextRun("1. To meet "), new InsertedTextRun({ text: "again ", id: 1, ...change }), new DeletedTextRun({ text: "never ", id: 2, ...change }), new TextRun("next year;"), new FootnoteReferenceRun(2)] }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    const doc = await readDraft("notes.docx", bytes);
+    expect(rendered(doc).map((p) => [p.kind, p.number, p.text])).toEqual([
+      ["title", null, "Draft resolution on the safety of journalists"],
+      ["heading", null, "The General Assembly,"],
+      ["preambular", "PP1", "Recalling its resolution 76/173,"],
+      ["heading", null, "Decides:"],
+      ["operative", "OP1", "To meet again next year;"],
+    ]);
+    expect(await draftWarnings("notes.docx", bytes)).toEqual([
+      "The file had tracked changes: they were imported as accepted. Check the text.",
+      "2 footnotes were left out.",
+    ]);
+
+    const clean = new Document({ sections: [{ children: [new Paragraph("Statement by the delegation of Albania")] }] });
+    const endnote = new Document({
+      endnotes: { 1: { children: [new Paragraph("Adopted without a vote.")] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun("Statement by the delegation of Albania"), new EndnoteReferenceRun(1)] })] }],
+    });
+    const endnoteBytes = new Uint8Array(await Packer.toBuffer(endnote));
+    expect((await readDraft("e.docx", endnoteBytes)).blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual(["Statement by the delegation of Albania"]);
+    expect(await draftWarnings("e.docx", endnoteBytes)).toEqual(["1 endnote was left out."]);
+
+    expect(await draftWarnings("clean.docx", new Uint8Array(await Packer.toBuffer(clean)))).toEqual([]);
+    expect(await draftWarnings("d.md", strToU8("Text with <w:ins> in it"))).toEqual([]);
   });
 
   it("refuses bad files with a reason", async () => {

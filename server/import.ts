@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
@@ -8,10 +9,25 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+/** mammoth's list of footnotes and endnotes, after the body: "1. <a id="footnote-1"></a>See …". */
+const NOTES_LIST = /^\d+\. <a id="(?:footnote|endnote)-[^"]*"><\/a>/m;
+/** A note's reference in the text, as mammoth escapes it: "[\[1\]](\#footnote\-1)". */
+const NOTE_REF = /\[\\\[[^\]]*\\\]\]\(\\#(?:footnote|endnote)\\-[^)]*\)/g;
+
+/**
+ * Footnotes and endnotes are not part of the negotiated text: their reference markers go, and
+ * so does the list of notes, which would otherwise be read as numbered (operative) paragraphs.
+ * The chair is told they were left out (see {@link draftWarnings}).
+ */
+function withoutNotes(md: string): string {
+  const notes = NOTES_LIST.exec(md);
+  return (notes ? md.slice(0, notes.index) : md).replace(NOTE_REF, "");
+}
+
 /** mammoth writes __bold__ and escapes punctuation; the importer reads **bold** and plain text. */
 function fromMammothMarkdown(md: string): string {
   // Headings first, while a literal "#" that starts a paragraph is still escaped ("\#").
-  return atxHeadingsAsBold(md)
+  return atxHeadingsAsBold(withoutNotes(md))
     .replace(/__(.+?)__/gs, "**$1**")
     .replace(/\\([.\-()#!+_`>[\]{}])/g, "$1")
     .replace(/<a id="[^"]*"><\/a>/g, "");
@@ -54,4 +70,34 @@ export async function readDraft(fileName: string, bytes: Uint8Array): Promise<Im
   const doc = parseStatement(text, { markdownHeadings: ext === "md" });
   if (doc.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
   return doc;
+}
+
+/** Word's revision marks: insertions, deletions and moves not yet accepted or rejected. */
+const TRACKED_CHANGE = /<w:(?:ins|del|moveFrom|moveTo)\b/;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What the chair should know before creating a document from a Word file, in plain words:
+ * tracked changes it still had (mammoth reads them as accepted: insertions kept, deletions
+ * dropped) and the footnotes and endnotes that were left out. Nothing for .md and .txt.
+ */
+export async function draftWarnings(fileName: string, bytes: Uint8Array): Promise<string[]> {
+  if (!/\.docx$/i.test(fileName)) return [];
+  let xml: string | undefined;
+  try {
+    xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")?.async("string");
+  } catch (err) {
+    throw new PlenaryError("bad_request", "the Word file cannot be read (damaged or not a .docx)", { cause: err });
+  }
+  if (!xml) return [];
+  const warnings: string[] = [];
+  if (TRACKED_CHANGE.test(xml)) warnings.push("The file had tracked changes: they were imported as accepted. Check the text.");
+  const footnotes = xml.match(/<w:footnoteReference\b/g)?.length ?? 0;
+  const endnotes = xml.match(/<w:endnoteReference\b/g)?.length ?? 0;
+  if (footnotes) warnings.push(`${plural(footnotes, "footnote was", "footnotes were")} left out.`);
+  if (endnotes) warnings.push(`${plural(endnotes, "endnote was", "endnotes were")} left out.`);
+  return warnings;
 }

@@ -364,6 +364,50 @@ describe("parseStatement on small texts", () => {
     ]);
   });
 
+  it("reads items nested under a numbered paragraph as its subparagraphs, leaving the numbering of the next ones alone", () => {
+    const md = [
+      "# Draft resolution on cyber capacity-building",
+      "",
+      "The General Assembly,",
+      "",
+      "Recalling its resolution 73/27,",
+      "",
+      "1. Decides to convene a working group;",
+      "2. Encourages Member States to report:",
+      "   a. within three months;",
+      "   b. through the network;",
+      "3. Requests the Secretary-General to report;",
+      "",
+      "4. Decides to remain seized of the matter:",
+      "",
+      "   - in plenary;",
+      "",
+      "     1. at its next session;",
+      "5. Closes the session.",
+    ].join("\n");
+    const doc = parseStatement(md, { markdownHeadings: true });
+    const numbers = computeNumbers(doc.blocks.map((b) => b.kind));
+    expect(doc.blocks.map((b, i) => [numbers[i], b.kind, b.runs.map((r) => r.text).join("")])).toEqual([
+      [null, "title", "Draft resolution on cyber capacity-building"],
+      [null, "heading", "The General Assembly,"],
+      ["PP1", "preambular", "Recalling its resolution 73/27,"],
+      ["OP1", "operative", "Decides to convene a working group;"],
+      ["OP2", "operative", "Encourages Member States to report:"],
+      ["(a)", "bullet", "within three months;"],
+      ["(b)", "bullet", "through the network;"],
+      ["OP3", "operative", "Requests the Secretary-General to report;"],
+      ["OP4", "operative", "Decides to remain seized of the matter:"],
+      ["(a)", "bullet", "in plenary;"],
+      ["(b)", "bullet", "at its next session;"],
+      ["OP5", "operative", "Closes the session."],
+    ]);
+    // Unindented, "a." is ordinary text: a wrapped line is still joined to its paragraph.
+    expect(shape(parseStatement("Statement by the delegation of X\n\nWe support the idea of a mechanism that is\na. priori useful."))).toEqual([
+      ["title", "Statement by the delegation of X"],
+      ["paragraph", "We support the idea of a mechanism that is a. priori useful."],
+    ]);
+  });
+
   it("gives unique random ids by default", () => {
     const doc = parseStatement("Title of the thing\n\nOne.\n\nTwo.");
     expect(new Set(doc.blocks.map((b) => b.id)).size).toBe(3);

@@ -19,6 +19,10 @@ const BULLET = /^(?:[-•*]|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+/;
 const NUMBERED = /^\d{1,3}\.\s+/;
 /** "PP3. ", "OP 12) ", "**OP1.** ": a label the numbering computes again. */
 const LABELLED = /^(?:\*\*)?(PP|OP)[ \t]?\d{1,3}[.):]?(?:\*\*)?\s+(?=\S)/i;
+/** A list item's marker: "a. ", "b) ", "ii. ", "1. ", "- ", "(a) ". Nested under an item, it is a subparagraph. */
+const SUBITEM = /^(?:(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,3})[.)]|[-•*+]|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+(?=\S)/;
+/** Indented at least this much further than its list item, a line is nested in it (Markdown needs 2+). */
+const NEST_MIN = 2;
 /** A Markdown thematic break ("---", "* * *"): a separator, not text. */
 const RULE = /^(?:[-*_]\s*){3,}$/;
 /** "Annex**Joint statement ...**": a label glued to the bold title that follows it. */
@@ -45,16 +49,25 @@ function continues(current: readonly string[], previous: string, next: string, h
   return prev.length >= WRAP_MIN;
 }
 
+/** Width of a line's leading whitespace, a tab counting as four columns as in Markdown. */
+function indentOf(line: string): number {
+  return (/^[ \t]*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
+}
+
 /**
  * Splits statement text into raw blocks. Blank lines separate paragraphs; each list item
- * or numbered paragraph starts a block (its marker stripped); wrapped lines of one
- * paragraph are joined with a single space.
+ * or numbered paragraph starts a block (its marker stripped); items nested under one
+ * ("2. Encourages …" then an indented "a. within three months;") are subparagraphs of their
+ * own (bullets), never merged into it nor numbered as the next paragraph; wrapped lines of
+ * one paragraph are joined with a single space.
  */
 export function splitBlocks(text: string): RawBlock[] {
   const blocks: RawBlock[] = [];
   let lines: string[] = [];
   let marker: Marker = null;
   let hardBreak = false;
+  // Indent of the list item or numbered paragraph that lines may be nested in.
+  let listIndent: number | null = null;
   const flush = () => {
     // Only ASCII whitespace collapses: a no-break space in "No. 5/17" is deliberate.
     const markdown = lines.join(" ").replace(/[ \t\r\n]+/g, " ").trim();
@@ -72,9 +85,15 @@ export function splitBlocks(text: string): RawBlock[] {
     const line = rawLine.trim();
     const breaksAfter = / {2,}$/.test(rawLine);
     const glued = GLUED_LABEL.exec(line);
+    const indent = indentOf(rawLine);
+    const nested = listIndent !== null && indent >= listIndent + NEST_MIN && SUBITEM.test(line);
+    const item = BULLET.test(line) || LABELLED.test(line) || NUMBERED.test(line);
+    if (line && !nested && item) listIndent = indent;
     // As in Markdown, a blank line ends the paragraph even inside an unclosed emphasis span.
     if (!line || RULE.test(line)) {
       flush();
+    } else if (nested) {
+      start(line.replace(SUBITEM, ""), "bullet");
     } else if (glued?.[1] && glued[2]) {
       start(glued[1], null);
       start(glued[2], null);
@@ -88,6 +107,8 @@ export function splitBlocks(text: string): RawBlock[] {
       lines.push(line);
     } else {
       start(line, null);
+      // A paragraph indented under the item (Markdown's loose list) keeps its sub-items nested.
+      if (listIndent !== null && indent < listIndent + NEST_MIN) listIndent = null;
     }
     hardBreak = breaksAfter;
   }

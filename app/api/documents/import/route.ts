@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
+import { reviewedTitle } from "@/lib/import/review";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { MAX_IMPORT_BYTES } from "@/server/import";
+import { draftWarnings, MAX_IMPORT_BYTES } from "@/server/import";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +24,9 @@ function parseKinds(raw: string): BlockKind[] {
 
 /**
  * Import a draft (.docx, .md, .txt) as multipart form data: `file`, and `mode` = "preview"
- * (the detected structure, nothing created) or "create" (with `kinds`, optionally: the
- * chair's corrections to the detected kinds). 4xx with a reason for bad files.
+ * (the detected structure and `warnings` for the chair, nothing created) or "create" (with `kinds`, optionally: the
+ * chair's corrections to the detected kinds; the block marked Title then names the document
+ * unless `title` is given). 4xx with a reason for bad files.
  */
 export function POST(req: Request): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
@@ -40,10 +42,18 @@ export function POST(req: Request): Promise<Response> {
     if (!(file instanceof File)) throw new PlenaryError("bad_request", "no file was sent");
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (form.get("mode") === "create") {
-      const title = form.get("title");
-      const kinds = form.get("kinds");
-      return json(await services.createFromImport(user.userId, file.name, bytes, typeof title === "string" ? title : undefined, typeof kinds === "string" ? parseKinds(kinds) : undefined), 201);
+      const rawTitle = form.get("title");
+      const rawKinds = form.get("kinds");
+      const kinds = typeof rawKinds === "string" ? parseKinds(rawKinds) : undefined;
+      let title = typeof rawTitle === "string" && rawTitle.trim() ? rawTitle : undefined;
+      if (!title && kinds) {
+        // The corrected kinds decide the title: the block the chair marked Title names the document.
+        const detected = await services.previewImport(user.userId, file.name, bytes);
+        if (detected.blocks.length === kinds.length) title = reviewedTitle(detected.blocks, kinds, detected.meta.title);
+      }
+      return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
     }
-    return json(await services.previewImport(user.userId, file.name, bytes));
+    const preview = await services.previewImport(user.userId, file.name, bytes);
+    return json({ ...preview, warnings: await draftWarnings(file.name, bytes) });
   });
 }
