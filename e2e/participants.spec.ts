@@ -92,6 +92,8 @@ test("the chair imports a draft: reviews the detected structure, then creates it
   await chair.getByRole("button", { name: "Detect structure" }).click();
   const table = chair.getByRole("table", { name: "Detected structure" });
   await expect(table.getByRole("row")).toHaveCount(6);
+  // Said where the focus is (the Detect button is disabled while the file is read).
+  await expect(chair.getByRole("status").filter({ hasText: /^Detected 5 blocks: 1 title, / })).toBeFocused();
   await expect(table.getByRole("row", { name: /OP2 Operative Report next year/ })).toBeVisible();
   // The chair corrects a kind: the numbers follow at once, and the document is created so.
   await table.getByLabel("Kind of block 5").selectOption("paragraph");
@@ -114,6 +116,12 @@ test("the chair imports a draft: reviews the detected structure, then creates it
     expect(((await res.json()) as { message: string }).message).toBe(message);
   }
   expect(await count()).toBe(before);
+  // The block marked Title names the document.
+  const retitled = await chair.request.post("/api/documents/import", { multipart: { file, mode: "create", kinds: '["heading","preambular","title","operative","operative"]' }, headers: { origin: server.url } });
+  expect(retitled.status()).toBe(201);
+  const { id: retitledId } = (await retitled.json()) as { id: string };
+  const listed = ((await (await chair.request.get("/api/documents")).json()) as { documents: { id: string; title: string }[] }).documents;
+  expect(listed.find((d) => d.id === retitledId)?.title).toBe("Decides to:");
   await expect(chair.locator('[data-number="PP1"]')).toContainText("Recalling");
   await chair.context().close();
 });

@@ -1,4 +1,5 @@
 import { fromNodeHeaders } from "better-auth/node";
+import { reviewedTitle } from "../lib/import/review";
 import type { IncomingMessage } from "node:http";
 import { can, type Action, type Role } from "../lib/roles";
 import { PlenaryError } from "../lib/errors";
@@ -245,7 +246,9 @@ export function createServices(deps: {
       }
       const blocks = kinds ? parsed.blocks.map((b, i) => ({ ...b, kind: kinds[i]! })) : parsed.blocks;
       const id = newId();
-      createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: title?.trim() || parsed.meta.title }, blocks, chairId: userId });
+      // Without a title given, the block the chair marked Title names the document.
+      const named = title?.trim() || (kinds ? reviewedTitle(blocks.map((b) => ({ text: b.runs.map((r) => r.text).join("") })), kinds, parsed.meta.title) : parsed.meta.title);
+      createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: named }, blocks, chairId: userId });
       return { id };
     },
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
-import { reviewedTitle } from "@/lib/import/review";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
 import { draftWarnings, MAX_IMPORT_BYTES } from "@/server/import";
 import { json, withUser } from "../../_lib/route";
@@ -45,12 +44,7 @@ export function POST(req: Request): Promise<Response> {
       const rawTitle = form.get("title");
       const rawKinds = form.get("kinds");
       const kinds = typeof rawKinds === "string" ? parseKinds(rawKinds) : undefined;
-      let title = typeof rawTitle === "string" && rawTitle.trim() ? rawTitle : undefined;
-      if (!title && kinds) {
-        // The corrected kinds decide the title: the block the chair marked Title names the document.
-        const detected = await services.previewImport(user.userId, file.name, bytes);
-        if (detected.blocks.length === kinds.length) title = reviewedTitle(detected.blocks, kinds, detected.meta.title);
-      }
+      const title = typeof rawTitle === "string" && rawTitle.trim() ? rawTitle : undefined;
       return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
     }
     const preview = await services.previewImport(user.userId, file.name, bytes);
