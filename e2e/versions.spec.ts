@@ -26,6 +26,14 @@ async function selectText(page: Page, number: string, phrase: string): Promise<v
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
 }
 
+/** At a phone's width (390 CSS px) the page does not scroll sideways; the viewport is put back after. */
+async function expectFitsPhone(page: Page, what: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: what }).toBeLessThanOrEqual(390);
+  if (size) await page.setViewportSize(size);
+}
+
 async function saveVersion(page: Page, id: string, label: string): Promise<void> {
   await page.goto(`/documents/${id}/versions`);
   await page.getByLabel("Label").fill(label);
@@ -51,6 +59,8 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // ... and deletes "the UN Charter and " from PP3 with the keyboard.
   await chair.goto(`/documents/${id}`);
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  // The closed export menu and the toolbar take no more than a phone's width.
+  await expectFitsPhone(chair, "document");
   await chair.locator('[data-number="PP3"]').click();
   await selectText(chair, "PP3", "the UN Charter and ");
   await chair.keyboard.press("Backspace");
@@ -76,6 +86,8 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(op3.locator(".cmp-attr")).toContainText("Amendment by Russian Federation, ");
   await expect(op3.locator(".cmp-attr")).toContainText("Belarus");
   await expect(op3.locator(".cmp-attr")).toContainText("accepted by Chair");
+  // The reference tables read as one card per reference on a phone.
+  await expectFitsPhone(chair, "compare");
   // The compare page offers the pair it shows for another comparison, and N / P stay at
   // hand below the top bar however far the paragraphs scroll.
   await expect(chair.locator("select[name=from] option:checked")).toHaveText("Rev.1");
@@ -102,9 +114,12 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // Its own export menu: a redline against the version saved before it, if any.
   await chair.getByText("Export", { exact: true }).click();
   await expect(chair.getByRole("link", { name: /Word/ }).first()).toBeVisible();
+  await expectFitsPhone(chair, "a version, its export menu open");
   // The page hydrates cleanly (the menu, a <details>, once sat in a <p>).
   expect(pageErrors).toEqual([]);
   await chair.goto(`/documents/${id}/versions`);
+  // Each version's actions stay on screen: the table reads one card per version.
+  await expectFitsPhone(chair, "versions");
   chair.once("dialog", (d) => void d.accept());
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
