@@ -10,9 +10,12 @@ import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
 import { utcMoment } from "@/lib/format/when";
+import { documentPageTitle } from "../../../_lib/page-title";
 import { requireUser } from "../../../_lib/session";
 
-export const metadata = { title: "Versions" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return documentPageTitle((await params).id, "Versions", () => "Versions");
+}
 
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
