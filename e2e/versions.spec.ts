@@ -26,6 +26,14 @@ async function selectText(page: Page, number: string, phrase: string): Promise<v
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
 }
 
+/** At a phone's width (390 CSS px) the page does not scroll sideways; the viewport is put back after. */
+async function expectFitsPhone(page: Page, what: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: what }).toBeLessThanOrEqual(390);
+  if (size) await page.setViewportSize(size);
+}
+
 async function saveVersion(page: Page, id: string, label: string): Promise<void> {
   await page.goto(`/documents/${id}/versions`);
   await page.getByLabel("Label").fill(label);
@@ -51,6 +59,10 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // ... and deletes "the UN Charter and " from PP3 with the keyboard.
   await chair.goto(`/documents/${id}`);
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  // Titles name the document by its symbol (WCAG 2.4.2); the closed export menu and the
+  // toolbar take no more than a phone's width.
+  await expect(chair).toHaveTitle("MC.DEC/5/17 · Plenary");
+  await expectFitsPhone(chair, "document");
   await chair.locator('[data-number="PP3"]').click();
   await selectText(chair, "PP3", "the UN Charter and ");
   await chair.keyboard.press("Backspace");
@@ -65,6 +77,7 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await chair.locator("select[name=to]").selectOption({ label: "Rev.2" });
   await chair.getByRole("button", { name: "Compare" }).click();
   await expect(chair.getByRole("heading", { name: "Compare Rev.1 → Rev.2" })).toBeVisible();
+  await expect(chair).toHaveTitle("Compare Rev.1 → Rev.2 · MC.DEC/5/17 · Plenary");
   await expect(chair.getByTestId("compare-summary")).toContainText("2 modified · 0 added · 0 deleted · 0 moved");
   const refs = chair.getByTestId("reference-changes");
   await expect(refs.getByRole("row", { name: /Charter of the United Nations/ })).toContainText("PP3");
@@ -76,6 +89,8 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(op3.locator(".cmp-attr")).toContainText("Amendment by Russian Federation, ");
   await expect(op3.locator(".cmp-attr")).toContainText("Belarus");
   await expect(op3.locator(".cmp-attr")).toContainText("accepted by Chair");
+  // The reference tables read as one card per reference on a phone.
+  await expectFitsPhone(chair, "compare");
   // The compare page offers the pair it shows for another comparison, and N / P stay at
   // hand below the top bar however far the paragraphs scroll.
   await expect(chair.locator("select[name=from] option:checked")).toHaveText("Rev.1");
@@ -99,12 +114,20 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   chair.on("pageerror", (err) => pageErrors.push(err.message));
   await chair.goto(`/documents/${id}/versions/${rev1.id}`);
   await expect(chair.locator('[data-number="PP3"]')).toContainText("the UN Charter and");
+  await expect(chair).toHaveTitle("Rev.1 · MC.DEC/5/17 · Plenary");
+  // The outline never skips a level (axe's heading-order): the page's h1, then the text's h2 / h3.
+  const levels = await chair.locator("main").locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  expect(levels.filter((level, i) => level > (i === 0 ? 1 : levels[i - 1]! + 1))).toEqual([]);
   // Its own export menu: a redline against the version saved before it, if any.
   await chair.getByText("Export", { exact: true }).click();
   await expect(chair.getByRole("link", { name: /Word/ }).first()).toBeVisible();
+  await expectFitsPhone(chair, "a version, its export menu open");
   // The page hydrates cleanly (the menu, a <details>, once sat in a <p>).
   expect(pageErrors).toEqual([]);
   await chair.goto(`/documents/${id}/versions`);
+  await expect(chair).toHaveTitle("Versions · MC.DEC/5/17 · Plenary");
+  // Each version's actions stay on screen: the table reads one card per version.
+  await expectFitsPhone(chair, "versions");
   chair.once("dialog", (d) => void d.accept());
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();

@@ -19,7 +19,7 @@ function Rows({ title, items, fromLabel, toLabel }: { title: string; items: Refe
       <h3>
         {title} ({items.length})
       </h3>
-      <table className="table refs">
+      <table className="table refs stack-narrow">
         <thead>
           <tr>
             <th scope="col">Reference</th>
@@ -32,9 +32,9 @@ function Rows({ title, items, fromLabel, toLabel }: { title: string; items: Refe
           {items.map((c) => (
             <tr key={c.canonical}>
               <th scope="row">{c.canonical}</th>
-              <td>{KIND[c.kind]}</td>
-              <td>{where(c.fromParagraphs)}</td>
-              <td>{where(c.toParagraphs)}</td>
+              <td data-label="Kind">{KIND[c.kind]}</td>
+              <td data-label={`In ${fromLabel}`}>{where(c.fromParagraphs)}</td>
+              <td data-label={`In ${toLabel}`}>{where(c.toParagraphs)}</td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { getRuntime } from "@/server/runtime";
 import type { DocumentView } from "@/server/services";
 import { DocumentWorkspace } from "@/components/editor/document-workspace";
 import { Forbidden } from "@/components/forbidden";
+import { documentPageTitle } from "../../_lib/page-title";
 import { requireUser } from "../../_lib/session";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,6 +27,5 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  return { title: id ? "Document" : "Not found" };
+  return documentPageTitle((await params).id, "Document", () => null);
 }

@@ -6,22 +6,36 @@ import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { CompareView } from "@/components/versions/compare-view";
+import { documentPageTitle } from "../../../_lib/page-title";
 import { requireUser } from "../../../_lib/session";
 
-export const metadata = { title: "Compare" };
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The pair the page compares, as its address gives it ("to" defaults to the live text). */
+function pairOf(q: SearchParams): { from: string; to: string } {
+  return { from: typeof q.from === "string" ? q.from : "", to: typeof q.to === "string" ? q.to : "live" };
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const { from, to } = pairOf(await searchParams);
+  return documentPageTitle((await params).id, "Compare", ({ documentId, userId }) => {
+    const labels = new Map(getRuntime().versions.list(documentId, userId).map((v) => [v.id, v.label]));
+    labels.set("live", "Live text");
+    const [a, b] = [labels.get(from), labels.get(to)];
+    return a && b ? `Compare ${a} → ${b}` : "Compare";
+  });
+}
 
 export default async function ComparePage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const id = parseId((await params).id);
   if (!id) notFound();
-  const q = await searchParams;
-  const from = typeof q.from === "string" ? q.from : "";
-  const to = typeof q.to === "string" ? q.to : "live";
+  const { from, to } = pairOf(await searchParams);
   const user = await requireUser(`/documents/${id}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   try {
     const services = getRuntime();

@@ -5,9 +5,12 @@ import { parseId } from "@/lib/ids";
 import { getRuntime } from "@/server/runtime";
 import { ParticipantsManager } from "@/components/participants-manager";
 import { Forbidden } from "@/components/forbidden";
+import { documentPageTitle } from "../../../_lib/page-title";
 import { requireUser } from "../../../_lib/session";
 
-export const metadata = { title: "Participants" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return documentPageTitle((await params).id, "Participants", () => "Participants");
+}
 
 export default async function ParticipantsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);

@@ -11,9 +11,12 @@ import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
 import { hasPendingChanges } from "@/components/versions/paragraph-text";
 import { utcMoment } from "@/lib/format/when";
+import { documentPageTitle } from "../../../_lib/page-title";
 import { requireUser } from "../../../_lib/session";
 
-export const metadata = { title: "Versions" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return documentPageTitle((await params).id, "Versions", () => "Versions");
+}
 
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
@@ -41,7 +44,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         {versions.length === 0 ? (
           <p className="muted">No version saved yet.{isChair ? " Save the live text as the zero draft." : ""}</p>
         ) : (
-          <table className="table">
+          <table className="table stack-narrow">
             <caption className="sr-only">Saved versions, newest first</caption>
             <thead>
               <tr>
@@ -62,9 +65,9 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                     {v.symbol ? <div className="symbol">{v.symbol}</div> : null}
                     {v.sameTextAs ? <div className="muted small">same text as {v.sameTextAs}</div> : null}
                   </td>
-                  <td>{utcMoment(v.createdAt)}</td>
-                  <td>{v.createdBy}</td>
-                  <td>{v.note ?? ""}</td>
+                  <td data-label="Saved">{utcMoment(v.createdAt)}</td>
+                  <td data-label="By">{v.createdBy}</td>
+                  <td data-label="Note">{v.note ?? ""}</td>
                   <td>
                     {/* Flex inside the cell: a flex <td> leaves the table's grid and its borders. */}
                     <div className="row-actions">

@@ -7,9 +7,13 @@ import { parseId } from "@/lib/ids";
 import { getRuntime } from "@/server/runtime";
 import { Forbidden } from "@/components/forbidden";
 import { ParagraphText, hasPendingChanges } from "@/components/versions/paragraph-text";
+import { documentPageTitle } from "../../../../_lib/page-title";
 import { requireUser } from "../../../../_lib/session";
 
-export const metadata = { title: "Version" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string; vid: string }> }) {
+  const { id, vid } = await params;
+  return documentPageTitle(id, "Version", ({ documentId, userId }) => getRuntime().versions.get(documentId, userId, vid).label);
+}
 
 export default async function VersionPage({ params }: { params: Promise<{ id: string; vid: string }> }) {
   const { id: rawId, vid } = await params;
@@ -40,11 +44,18 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
             through. They are not agreed text; the clean exports leave the insertions out and keep the deleted words.
           </p>
         ) : null}
-        <article className="version-text document-text" aria-label={`Text of ${v.label}`}>
-          {v.paragraphs.map((p) => (
-            <ParagraphText key={p.id} paragraph={p} />
-          ))}
-        </article>
+        {/* The text's title block is an h2 and its headings h3: a heading of its own keeps the
+            outline from jumping from this page's h1 to the text's first h3. */}
+        <section aria-labelledby="version-text-h">
+          <h2 id="version-text-h" className="sr-only">
+            Text
+          </h2>
+          <article className="version-text document-text" aria-label={`Text of ${v.label}`}>
+            {v.paragraphs.map((p) => (
+              <ParagraphText key={p.id} paragraph={p} />
+            ))}
+          </article>
+        </section>
       </div>
     );
   } catch (err) {
