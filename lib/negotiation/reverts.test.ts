@@ -9,9 +9,13 @@ describe("revertExplanation", () => {
     // The words typed (offline, say) are quoted back, so they can be proposed another way.
     expect(revertExplanation("the chair holds the pen: propose an amendment instead", " in  full ")).toMatch(/^Your words “in full” were undone: the chair holds the pen/);
     expect(revertExplanation("suggests in agreed paragraph op1: the chair must reopen it first")).toMatch(/agreed and closed to drafting/);
-    for (const reason of ["changes accepted text in block op1", "malformed suggestion mark", "changes suggestions of BLR"]) {
+    for (const reason of ["malformed suggestion mark", "changes suggestions of BLR"]) {
       expect(revertExplanation(reason)).toMatch(/only your own delegation's tracked changes/);
     }
+    // Mostly an Undo after the chair accepted the change: says how to change accepted text.
+    expect(revertExplanation("changes accepted text in block op1")).toBe(
+      "Your change was undone: it changed accepted text directly (Undo after the chair has decided a change, for one). To change accepted text, propose it: select words and press Delete, or type new words.",
+    );
   });
 
   it("covers the reason the policy gives for an agreed paragraph", () => {

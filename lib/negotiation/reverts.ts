@@ -11,5 +11,9 @@ export function revertExplanation(reason: string, lost = ""): string {
   if (/^suggests in agreed paragraph /.test(reason)) {
     return `${what}: that paragraph is agreed and closed to drafting. Ask the chair to reopen it, or file a position on it.`;
   }
+  if (/^changes accepted text/.test(reason)) {
+    // Mostly Ctrl+Z after the chair accepted the change it would undo: that is the text now.
+    return `${what}: it changed accepted text directly (Undo after the chair has decided a change, for one). To change accepted text, propose it: select words and press Delete, or type new words.`;
+  }
   return `${what}: in open drafting you may add or withdraw only your own delegation's tracked changes.`;
 }
