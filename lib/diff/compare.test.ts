@@ -76,6 +76,22 @@ describe("compareParagraphs", () => {
     expect(r.summary).toMatchObject({ unchanged: 4, modified: 1, added: 0, deleted: 0 });
   });
 
+  it("an unchanged phrase between two long rewrites stays unchanged (not struck and inserted again); a lone word between edits is folded", () => {
+    const from = "Call upon participating States to strengthen cooperation in addressing risks of conflict stemming from the use of information and communication technologies, in accordance with their obligations.";
+    const to = "Encourage all participating States and the Partners for Co-operation to intensify their joint efforts on reducing the risks stemming from the use of information and communication technologies, taking into account the work of other international bodies and regional organizations.";
+    const { ops } = wordDiff(from, to);
+    expect(ops).toContainEqual([0, " stemming from the use of information and communication technologies, "]);
+    expect(ops.filter(([op]) => op === -1).map(([, t]) => t).join("")).not.toContain("stemming");
+    // Every op reassembles both texts.
+    expect(ops.filter(([op]) => op !== 1).map(([, t]) => t).join("")).toBe(from);
+    expect(ops.filter(([op]) => op !== -1).map(([, t]) => t).join("")).toBe(to);
+    expect(wordDiff("decides to convene a meeting", "agrees and resolves to hold a session")).toEqual({
+      ops: [[-1, "decides to convene a meeting"], [1, "agrees and resolves to hold a session"]],
+      truncated: false,
+      level: "word",
+    });
+  });
+
   it("Chinese is diffed by character; a timeout is reported", () => {
     expect(wordDiff("继续执行所有决定", "继续落实所有决定")).toMatchObject({ level: "character", ops: [[0, "继续"], [-1, "执行"], [1, "落实"], [0, "所有决定"]] });
     const long = (seed: number) => Array.from({ length: 20000 }, (_, i) => `w${(i * seed) % 7919}`).join(" ");

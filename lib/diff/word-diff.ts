@@ -5,6 +5,8 @@ export type DiffOp = [-1 | 0 | 1, string];
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const TOKEN = /\s+|[\p{L}\p{N}][\p{L}\p{N}'’\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
+/** Unchanged runs of fewer tokens than this (a word and its spaces) between edits are folded into them. */
+const WORD_EDIT_COST = 4;
 /** Characters available to stand for tokens (diff-match-patch works on UTF-16 code units). */
 const MAX_TOKENS = 65_535;
 
@@ -65,7 +67,11 @@ export function wordDiff(from: string, to: string, timeoutSeconds = 1): WordDiff
     return { ops: diffs, truncated, level: "character" };
   }
   const { diffs, truncated } = run(dmp, encoded.a, encoded.b, timeoutSeconds);
-  dmp.diff_cleanupSemantic(diffs);
+  // Not diff_cleanupSemantic: between two long edits it folds an unchanged phrase of any
+  // length into them (shown struck and inserted again, as if that language had been cut and
+  // restored). Only equalities shorter than WORD_EDIT_COST tokens (" the ", ", ") are folded.
+  dmp.Diff_EditCost = WORD_EDIT_COST;
+  dmp.diff_cleanupEfficiency(diffs);
   const ops: DiffOp[] = [];
   for (const [op, chars] of diffs) {
     let text = "";
