@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CompareView as Result } from "@/server/negotiation/compare";
 import { ReferenceChanges } from "./reference-changes";
 import { CompareColumns, PairText } from "./compare-text";
+import { attributionText } from "./attribution-text";
 
 type Pair = Result["pairs"][number];
 
@@ -27,6 +28,8 @@ function numbers(refs: Pair["from"]): string {
  */
 export function CompareView({ result }: { result: Result }) {
   const [layout, setLayout] = useState<"inline" | "side">("inline");
+  // A later version on the left: the changes shown take accepted proposals back out.
+  const backwards = result.from.createdAt > result.to.createdAt;
   const [onlyChanged, setOnlyChanged] = useState(true);
   const [current, setCurrent] = useState(-1);
   const rows = useRef<(HTMLElement | null)[]>([]);
@@ -114,7 +117,7 @@ export function CompareView({ result }: { result: Result }) {
                 </span>
                 {attributions.map((a, k) => (
                   <span key={k} className="cmp-attr">
-                    {a.kind === "amendment" ? "Amendment" : "Tracked change"} by {a.delegations.join(", ") || "the chair"}, accepted by {a.decidedBy}
+                    {attributionText(a, backwards)}
                   </span>
                 ))}
               </div>
