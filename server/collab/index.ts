@@ -256,7 +256,8 @@ export class CollabServer {
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
-    // A reverted change is kept in the record, followed by the server's undo of it.
+    // A reverted change is kept in the record, followed by the server's undo of it (or the
+    // server's edit that marks again what a chair's edit stripped of its tracked-change mark).
     if (revert) entries.push({ documentId: room.documentId, userId: null, delegationId: null, data: revert });
     this.pending.push({ room, conn, entries, effective, revert, violation, update });
     this.pendingRooms.add(room);

@@ -121,6 +121,33 @@ describe("editing rules on the server", () => {
     expect(h.reverted).toHaveLength(1);
   });
 
+  it("open drafting: the chair cutting a paragraph's tail while a delegate typed at the end of their insertion there leaves the delegate's new words theirs, not accepted text", async () => {
+    h.setMode(docId, "open_drafting");
+    const b = await connect(blr.token);
+    const c = await connect(chair.token);
+    const mark = { insertion: { id: "s9", delegation: "BLR" } };
+    op1(b.doc).insert(OP1.length, " now", mark);
+    await waitFor(() => textOf(c.doc).endsWith(" now"), 5000, "the chair sees the insertion");
+    // The chair's window goes offline and cuts the tail (a split moves it to a new paragraph:
+    // in Yjs the tail and its formatting markers are deleted here) ...
+    c.disconnect();
+    op1(c.doc).delete(OP1.length, " now".length);
+    // ... while Belarus goes on typing at the end of her insertion, which reaches the server first.
+    op1(b.doc).insert(OP1.length + " now".length, "!", mark);
+    await waitFor(() => serverText().endsWith(" now!"), 5000, "the server has the delegate's word");
+    const before = h.logCount(docId);
+    c.connect();
+    await waitFor(() => serverText() === `${OP1}!`, 5000, "the chair's cut reaches the server");
+    const delta = () => h.collab.withRoom(docId, (room) => op1(room.doc).toDelta() as { insert: string; attributes?: object }[]);
+    // Without the server's repair "!" would be plain, accepted text.
+    expect(delta()).toEqual([{ insert: OP1 }, { insert: "!", attributes: mark }]);
+    await waitFor(() => JSON.stringify(op1(b.doc).toDelta()) === JSON.stringify(delta()), 5000, "Belarus's window");
+    await waitFor(() => JSON.stringify(op1(c.doc).toDelta()) === JSON.stringify(delta()), 5000, "the chair's window");
+    // The chair's edit and the server's repair are both in the record; nobody is told of a revert.
+    expect(h.logCount(docId)).toBe(before + 2);
+    expect(h.reverted).toEqual([]);
+  });
+
   it("a server-side edit (accepting a proposal) is stored and reaches every client", async () => {
     const a = await connect(alb.token);
     const before = h.logCount(docId);

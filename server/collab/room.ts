@@ -4,6 +4,7 @@ import { isPlenaryError, PlenaryError } from "../../lib/errors";
 import type { UpdateLog } from "../db/update-log";
 import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
+import { findLostMarks, restoreMarks, type LostMark } from "./suggestion-marks";
 import { docFromUpdates, FRAGMENT, hasPending, snapshotFromLog, textOf, type BuiltSnapshot } from "./snapshot";
 
 /** Origin of client updates being vetted (tracked by the revert UndoManager). */
@@ -21,7 +22,10 @@ export type Policy = { refuse: string } | { compare: (before: Y.Doc, after: Y.Do
 export interface Vetted {
   /** What the update changed (null: nothing new). */
   effective: Uint8Array | null;
-  /** The undo of `effective` when it broke the policy. */
+  /**
+   * The server's edit stored and sent right after `effective`: its undo when it broke the
+   * policy (`violation` says why), or marks it stripped from a delegate's typing, restored.
+   */
   revert: Uint8Array | null;
   violation: string | null;
 }
@@ -133,8 +137,17 @@ export class Room {
     const before = policy && "compare" in policy ? this.before : null;
     const beforeText = policy ? textOf(before ?? this.doc) : null;
     const undo = policy ? new Y.UndoManager(this.doc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
+    // The chair's edits are not checked, but may strip a delegate's concurrent typing of its
+    // tracked-change mark (see findLostMarks): found while Yjs still holds the deleted markers.
+    const lost: LostMark[] = [];
+    const doc = this.doc;
+    const watch = (tr: Y.Transaction) => {
+      if (!policy && tr.origin === VET) lost.push(...findLostMarks(tr));
+    };
+    doc.on("afterTransaction", watch);
     try {
       const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
+      doc.off("afterTransaction", watch);
       if (hasPending(this.doc)) {
         this.restore();
         throw new PlenaryError("conflict", "update depends on content the server does not have yet");
@@ -144,6 +157,12 @@ export class Room {
         throw new PlenaryError("bad_request", "update refused: it writes outside the document text");
       }
       const violation = effective && policy ? ("refuse" in policy ? policy.refuse : policy.compare(before!, this.doc)) : null;
+      if (effective && lost.length) {
+        // Marked again as the delegation's, stored and sent with the chair's edit.
+        const repair = this.capture(() => this.doc.transact(() => restoreMarks(lost), SERVER_ORIGIN), "could not mark a tracked change again");
+        this.keep(repair ? [effective, repair] : [effective]);
+        return { effective, revert: repair, violation: null };
+      }
       if (!effective || !violation || !undo) {
         if (effective) this.keep([effective]);
         return { effective, revert: null, violation: null };
@@ -156,6 +175,7 @@ export class Room {
       this.keep([effective, revert]);
       return { effective, revert, violation };
     } finally {
+      doc.off("afterTransaction", watch);
       undo?.destroy();
     }
   }
