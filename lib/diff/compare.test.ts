@@ -92,6 +92,19 @@ describe("compareParagraphs", () => {
     });
   });
 
+  it("an ambiguous insertion or deletion is placed as far left as it goes", () => {
+    expect(wordDiff("consistent with the UN Charter and the international law", "consistent with the international law").ops).toEqual([
+      [0, "consistent with "],
+      [-1, "the UN Charter and "],
+      [0, "the international law"],
+    ]);
+    expect(wordDiff("a b", "a b b").ops).toEqual([
+      [0, "a "],
+      [1, "b "],
+      [0, "b"],
+    ]);
+  });
+
   it("Chinese is diffed by character; a timeout is reported", () => {
     expect(wordDiff("继续执行所有决定", "继续落实所有决定")).toMatchObject({ level: "character", ops: [[0, "继续"], [-1, "执行"], [1, "落实"], [0, "所有决定"]] });
     const long = (seed: number) => Array.from({ length: 20000 }, (_, i) => `w${(i * seed) % 7919}`).join(" ");

@@ -37,6 +37,34 @@ function encode(a: string[], b: string[]): { a: string; b: string; table: string
   return ea === null || eb === null ? null : { a: ea, b: eb, table };
 }
 
+/**
+ * A lone insertion or deletion whose place is ambiguous ("with the UN Charter and the" less
+ * "UN Charter and the ", or "the UN Charter and ") is put as far left as it goes, then past a
+ * leading space, so the same edit always reads the same way and starts at a word. In token
+ * space: one character per token; `space` tells the whitespace tokens.
+ */
+function slideLeft(diffs: [number, string][], space: (token: string) => boolean): void {
+  for (let i = 1; i < diffs.length; i++) {
+    const prev = diffs[i - 1]!;
+    const edit = diffs[i]!;
+    if (prev[0] !== 0 || edit[0] === 0 || (diffs[i + 1] && diffs[i + 1]![0] !== 0)) continue;
+    if (!diffs[i + 1]) diffs.push([0, ""]);
+    const next = diffs[i + 1]!;
+    while (prev[1].length > 0 && prev[1].at(-1) === edit[1].at(-1)) {
+      const token = prev[1].slice(-1);
+      prev[1] = prev[1].slice(0, -1);
+      edit[1] = token + edit[1].slice(0, -1);
+      next[1] = token + next[1];
+    }
+    while (space(edit[1].slice(0, 1)) && next[1].slice(0, 1) === edit[1].slice(0, 1)) {
+      prev[1] += edit[1].slice(0, 1);
+      edit[1] = edit[1].slice(1) + next[1].slice(0, 1);
+      next[1] = next[1].slice(1);
+    }
+  }
+  for (let i = diffs.length - 1; i >= 0; i--) if (diffs[i]![1] === "") diffs.splice(i, 1);
+}
+
 export interface WordDiff {
   ops: DiffOp[];
   /** diff-match-patch gave up at its deadline: the diff is valid but not minimal. */
@@ -72,6 +100,7 @@ export function wordDiff(from: string, to: string, timeoutSeconds = 1): WordDiff
   // restored). Only equalities shorter than WORD_EDIT_COST tokens (" the ", ", ") are folded.
   dmp.Diff_EditCost = WORD_EDIT_COST;
   dmp.diff_cleanupEfficiency(diffs);
+  slideLeft(diffs, (token) => token !== "" && /^\s+$/.test(encoded.table[token.charCodeAt(0)] ?? ""));
   const ops: DiffOp[] = [];
   for (const [op, chars] of diffs) {
     let text = "";
