@@ -472,6 +472,24 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText(" also");
   for (let i = 0; i < " CHAIR".length; i++) await chair.keyboard.press("Backspace");
   await expect(belarus.locator('[data-number="PP1"]')).not.toContainText("CHAIR");
+  // Nor inside it: the proposal is then in two pieces around the chair's word.
+  await chair.keyboard.press("ArrowLeft");
+  await chair.keyboard.press("ArrowLeft");
+  await chair.keyboard.type("X");
+  await expect(chair.locator('[data-number="PP1"]')).toContainText(" alXso");
+  await expect(chair.locator('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]')).toHaveText([" al", "so"]);
+  // Belarus's window, without the chair's caret label drawn inside the words.
+  const belarusPieces = () =>
+    belarus.$$eval('[data-number="PP1"] ins.suggestion-insertion[data-delegation="BLR"]', (els) =>
+      els.map((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+        return copy.textContent;
+      }),
+    );
+  await expect.poll(belarusPieces).toEqual([" al", "so"]);
+  await chair.keyboard.press("Backspace");
+  await expect.poll(belarusPieces).toEqual([" also"]);
   // The overview counts it (tracked changes awaiting a decision).
   const pp1Row = belarus.getByTestId("overview").locator("tr").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
   await expect(pp1Row.locator("td").last()).toHaveText("1");

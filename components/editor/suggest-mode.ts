@@ -133,6 +133,21 @@ function deleteKey(view: EditorView, forward: boolean, delegation: string): bool
 }
 
 /**
+ * Typing outside suggest mode (the chair) inside a delegation's tracked change: the typed
+ * words are the chair's, not part of that delegation's proposal, as in Word with tracking
+ * off. Left to ProseMirror (false) where no suggestion mark would be carried over.
+ */
+function plainText(view: EditorView, from: number, to: number, text: string): boolean {
+  const marks = view.state.storedMarks ?? view.state.doc.resolve(from).marks();
+  if (!marks.some((m) => m.type.name === "insertion" || m.type.name === "deletion")) return false;
+  const kept = marks.filter((m) => m.type.name !== "insertion" && m.type.name !== "deletion");
+  const tr = view.state.tr.replaceWith(from, to, view.state.schema.text(text, kept));
+  tr.setSelection(TextSelection.create(tr.doc, from + text.length));
+  view.dispatch(tr.scrollIntoView());
+  return true;
+}
+
+/**
  * Open drafting for delegates, as Word's track changes: typing inserts text marked with the
  * delegation, deleting marks text as proposed for deletion, and nothing else may change
  * the text (the server enforces the same rule and reverts whatever slips through).
@@ -165,9 +180,10 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
         props: {
           handleTextInput(view, from, to, text) {
             const delegation = active();
-            if (delegation && refused(view.state, from, to)) return true;
-            if (delegation && !sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
-            return delegation ? typeText(view, from, to, text, delegation) : false;
+            if (!delegation) return plainText(view, from, to, text);
+            if (refused(view.state, from, to)) return true;
+            if (!sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
+            return typeText(view, from, to, text, delegation);
           },
           handleKeyDown(view, event) {
             const delegation = active();
