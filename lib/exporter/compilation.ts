@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { acceptedRuns, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 const FONT = "Times New Roman";
 const SIZE = 20; // half-points: 10 pt, as compilations are printed
@@ -98,7 +98,7 @@ const WIDTHS = [1000, 5600, 6570, 1400] as const;
  * co-sponsors and status) and its pending tracked changes, and the paragraph's status.
  */
 export function buildCompilationDocx(meta: ExportMeta, rows: readonly CompilationRow[]): Document {
-  const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");
+  const heading = headerLine(meta);
   const header = new TableRow({
     tableHeader: true,
     children: ["Para.", "Current text", "Proposals and positions by delegation", "Status"].map((h, i) =>
@@ -129,7 +129,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
   const proposals = rows.reduce((n, r) => n + r.entries.length, 0);
   return new Document({
     creator: "Plenary",
-    title: `${meta.symbol ?? meta.title} ${meta.versionLabel}: compilation of proposals`,
+    title: `${versionName(meta)}: compilation of proposals`,
     sections: [
       {
         properties: {

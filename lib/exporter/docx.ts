@@ -1,7 +1,7 @@
 import { AlignmentType, DeletedTextRun, Document, Header, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from "docx";
 import type { DiffOp } from "../diff";
 import { nearestBefore, type ParagraphPair, type ParagraphRef } from "../diff";
-import { acceptedRuns, participleLength, printedNumber, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, printedNumber, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun as Run } from "../model/types";
 
 const FONT = "Times New Roman";
@@ -50,7 +50,7 @@ function pageHeader(meta: ExportMeta): { default: Header } {
       children: [
         new Paragraph({
           alignment: AlignmentType.RIGHT,
-          children: [new TextRun({ text: [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   "), font: FONT, size: 20 })],
+          children: [new TextRun({ text: headerLine(meta), font: FONT, size: 20 })],
         }),
       ],
     }),
@@ -70,7 +70,7 @@ export function buildDocx(meta: ExportMeta, paragraphs: readonly ExportParagraph
       });
     }),
   ];
-  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, sections: [{ headers: pageHeader(meta), children }] });
+  return new Document({ creator: "Plenary", title: versionName(meta), sections: [{ headers: pageHeader(meta), children }] });
 }
 
 export interface Revision {
@@ -154,5 +154,5 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
     }
     pushMovedOut(k);
   });
-  return new Document({ creator: "Plenary", title: `${meta.symbol ?? meta.title} ${meta.versionLabel} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
+  return new Document({ creator: "Plenary", title: `${versionName(meta)} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
 }

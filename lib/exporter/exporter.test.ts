@@ -3,7 +3,7 @@ import { Packer } from "docx";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
-import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, toAkomaNtoso, toHtml, toMarkdown } from ".";
+import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, headerLine, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
   id,
@@ -50,6 +50,14 @@ describe("exports", () => {
     // A redline names its base, and the version once (it was "…_Rev.3-Rev.3-redline").
     expect(exportFileName({ ...meta, symbol: "MC.DEC/5/17/Rev.3", versionLabel: "Rev.3" }, "docx", "redline-against-Rev.1")).toBe("MC.DEC_5_17_Rev.3-redline-against-Rev.1.docx");
     expect(exportFileName(meta, "docx", "compilation")).toBe("MC.DEC_5_17-Rev.2-compilation.docx");
+  });
+
+  it("headers and file titles name the version once", () => {
+    const rev2 = { ...meta, symbol: "MC.DEC/5/17/Rev.2", versionLabel: "Rev.2", date: "7 December 2017" };
+    expect(headerLine(rev2)).toBe("MC.DEC/5/17/Rev.2   7 December 2017");
+    expect(versionName(rev2)).toBe("MC.DEC/5/17/Rev.2");
+    expect(headerLine({ ...rev2, symbol: "MC.DEC/5/17" })).toBe("MC.DEC/5/17   7 December 2017   Rev.2");
+    expect(versionName({ ...rev2, symbol: null })).toBe(`${meta.title} Rev.2`);
   });
 
   it("a file name in any script makes a valid download header: ASCII filename, the real name in filename*", () => {

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
-import { acceptedRuns, participleLength, printedNumber, printedRunText, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, printedNumber, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 /** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
 export type Face = "regular" | "italic" | "bold" | "boldItalic";
@@ -50,14 +50,14 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { tex
  * symbol, date and version in every page header and "page n of m" in the footer.
  */
 export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[], fonts: PdfFonts): Promise<Uint8Array> {
-  const heading = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join("   ");
+  const heading = headerLine(meta);
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
     // pdfkit takes font bytes here too (its types say only a path): no Helvetica is loaded.
     font: Buffer.from(fonts.regular) as unknown as string,
-    info: { Title: `${meta.symbol ?? meta.title} ${meta.versionLabel}`, Creator: "Plenary", Producer: "Plenary" },
+    info: { Title: versionName(meta), Creator: "Plenary", Producer: "Plenary" },
     lang: "en",
     displayTitle: true,
   });
