@@ -56,11 +56,11 @@ export function PairText({ pair, layout, fromLabel, toLabel }: { pair: Pair; lay
   return (
     <div className="cmp-sides">
       <p className="cmp-text">
-        <span className="sr-only">{fromLabel}: </span>
+        <span className="sr-only cmp-side-label">{fromLabel}: </span>
         {ops.length ? <Ops ops={ops} side="from" /> : pair.classification === "deleted" ? <del>{joined(pair.from)}</del> : joined(pair.from)}
       </p>
       <p className="cmp-text">
-        <span className="sr-only">{toLabel}: </span>
+        <span className="sr-only cmp-side-label">{toLabel}: </span>
         {ops.length ? <Ops ops={ops} side="to" /> : pair.classification === "added" ? <ins>{joined(pair.to)}</ins> : joined(pair.to)}
       </p>
     </div>
