@@ -73,6 +73,31 @@ async function twoWindows(browser: Parameters<typeof personPage>[0], server: Par
   return { one, two, id, close };
 }
 
+/**
+ * Albania, Belarus and the chair on the OSCE statement in open drafting, the delegates'
+ * windows synced (and the chair's, when `chairWindow`); `close` puts the chair's pen and the
+ * text back as they were.
+ */
+async function openDrafting(browser: Parameters<typeof personPage>[0], server: Parameters<typeof personPage>[1], chairWindow: boolean) {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(albania, OSCE);
+  const headers = { origin: server.url };
+  const restore = await keepText(chair, id, server.url);
+  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
+  for (const p of chairWindow ? [albania, belarus, chair] : [albania, belarus]) {
+    await p.goto(`/documents/${id}`);
+    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  }
+  const close = async () => {
+    expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
+    await restore();
+    for (const p of [albania, belarus, chair]) await p.context().close();
+  };
+  return { albania, belarus, chair, id, headers, close };
+}
+
 /** A paragraph's text as shown, without the other people's caret labels. */
 function shown(page: Page, number: string): Promise<string> {
   return page.$eval(`[data-number="${number}"] > *:not(.paragraph-gutter), [data-number="${number}"]`, (el) => {
@@ -109,17 +134,7 @@ test("two people typing in the same paragraph: each one's caret stays after thei
 });
 
 test("two delegates suggesting in the same paragraph (open drafting): each one's tracked words stay whole and theirs", async ({ browser, server }) => {
-  const albania = await personPage(browser, server, "albania");
-  const belarus = await personPage(browser, server, "belarus");
-  const chair = await personPage(browser, server, "chair");
-  const id = await documentId(albania, OSCE);
-  const headers = { origin: server.url };
-  const restore = await keepText(chair, id, server.url);
-  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
-  for (const p of [albania, belarus]) {
-    await p.goto(`/documents/${id}`);
-    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-  }
+  const { albania, belarus, chair, id, headers, close } = await openDrafting(browser, server, false);
   await caretAt(albania, "PP3", "end");
   await caretAt(belarus, "PP3", 0);
   await Promise.all([albania.keyboard.type(" and beyond", { delay: 60 }), belarus.keyboard.type("Also ", { delay: 45 })]);
@@ -130,9 +145,7 @@ test("two delegates suggesting in the same paragraph (open drafting): each one's
   expect(await shown(belarus, "PP3")).toBe(await shown(albania, "PP3"));
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "ALB" }, headers })).status()).toBe(200);
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
-  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
-  await restore();
-  for (const p of [albania, belarus, chair]) await p.context().close();
+  await close();
 });
 
 test("the characters under your caret deleted or re-created by someone else: it stays in your words", async ({ browser, server }) => {
@@ -197,17 +210,7 @@ test("the characters under your caret deleted or re-created by someone else: it 
 });
 
 test("a tracked change split in two by another delegation's words is one review item, decided whole, and the chair is told so", async ({ browser, server }) => {
-  const albania = await personPage(browser, server, "albania");
-  const belarus = await personPage(browser, server, "belarus");
-  const chair = await personPage(browser, server, "chair");
-  const id = await documentId(albania, OSCE);
-  const headers = { origin: server.url };
-  const restore = await keepText(chair, id, server.url);
-  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
-  for (const p of [albania, belarus, chair]) {
-    await p.goto(`/documents/${id}`);
-    await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-  }
+  const { albania, belarus, chair, id, headers, close } = await openDrafting(browser, server, true);
   await caretAt(albania, "PP3", "end");
   await albania.keyboard.type(" alpha beta");
   await expect.poll(() => shown(belarus, "PP3")).toMatch(/ alpha beta$/);
@@ -232,7 +235,5 @@ test("a tracked change split in two by another delegation's words is one review 
   await expect(chair.locator('[data-number="PP3"] ins[data-delegation="ALB"]')).toHaveCount(0);
 
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
-  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
-  await restore();
-  for (const p of [albania, belarus, chair]) await p.context().close();
+  await close();
 });
