@@ -141,13 +141,14 @@ export class Room {
     // tracked-change mark (see findLostMarks): found while Yjs still holds the deleted markers.
     const lost: LostMark[] = [];
     const doc = this.doc;
-    const watch = (tr: Y.Transaction) => {
-      if (!policy && tr.origin === VET) lost.push(...findLostMarks(tr));
-    };
-    doc.on("afterTransaction", watch);
+    const watch = policy
+      ? null
+      : (tr: Y.Transaction) => {
+          if (tr.origin === VET) lost.push(...findLostMarks(tr));
+        };
+    if (watch) doc.on("afterTransaction", watch);
     try {
       const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
-      doc.off("afterTransaction", watch);
       if (hasPending(this.doc)) {
         this.restore();
         throw new PlenaryError("conflict", "update depends on content the server does not have yet");
@@ -175,7 +176,7 @@ export class Room {
       this.keep([effective, revert]);
       return { effective, revert, violation };
     } finally {
-      doc.off("afterTransaction", watch);
+      if (watch) doc.off("afterTransaction", watch);
       undo?.destroy();
     }
   }
