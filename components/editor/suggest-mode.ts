@@ -3,6 +3,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import type { Mark, Node as PmNode } from "@tiptap/pm/model";
 import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { SUGGESTION_MARKS } from "@/lib/editor/marks";
 
 /** Marks a transaction as one of ours (a tracked suggestion), so the filter lets it pass. */
 const SUGGEST_META = "plenarySuggestion";
@@ -87,11 +88,16 @@ function proposeDeletion(tr: Transaction, from: number, to: number, delegation: 
   for (const [start, end] of ownInsertions.reverse()) tr.delete(start, end);
 }
 
+/** A delegation's tracked insertion or deletion (not formatting). */
+function isSuggestionMark(m: Mark): boolean {
+  return (SUGGESTION_MARKS as readonly string[]).includes(m.type.name);
+}
+
 function insertSuggestion(tr: Transaction, pos: number, text: string, delegation: string): number {
   const { schema } = tr.doc.type;
   const id = adjacentId(tr.doc, pos, "insertion", delegation) ?? newSuggestionId();
   const mark = schema.marks.insertion!.create({ id, delegation });
-  const inherited = tr.doc.resolve(pos).marks().filter((m) => m.type.name !== "insertion" && m.type.name !== "deletion");
+  const inherited = tr.doc.resolve(pos).marks().filter((m) => !isSuggestionMark(m));
   tr.insert(pos, schema.text(text, [...inherited, mark]));
   return pos + text.length;
 }
@@ -139,8 +145,8 @@ function deleteKey(view: EditorView, forward: boolean, delegation: string): bool
  */
 function plainText(view: EditorView, from: number, to: number, text: string): boolean {
   const marks = view.state.storedMarks ?? view.state.doc.resolve(from).marks();
-  if (!marks.some((m) => m.type.name === "insertion" || m.type.name === "deletion")) return false;
-  const kept = marks.filter((m) => m.type.name !== "insertion" && m.type.name !== "deletion");
+  if (!marks.some(isSuggestionMark)) return false;
+  const kept = marks.filter((m) => !isSuggestionMark(m));
   const tr = view.state.tr.replaceWith(from, to, view.state.schema.text(text, kept));
   tr.setSelection(TextSelection.create(tr.doc, from + text.length));
   view.dispatch(tr.scrollIntoView());

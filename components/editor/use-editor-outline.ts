@@ -11,7 +11,8 @@ function kindOf(name: string): BlockKind {
   return (BLOCK_KINDS as readonly string[]).includes(name) ? (name as BlockKind) : "paragraph";
 }
 
-function outline(editor: Editor): ParagraphRow[] {
+/** Every block of the editor's text: id, text and computed number. */
+export function outline(editor: Editor): ParagraphRow[] {
   const blocks: { id: string; kind: BlockKind; text: string }[] = [];
   editor.state.doc.forEach((node) => {
     blocks.push({ id: String(node.attrs.id ?? ""), kind: kindOf(node.type.name), text: node.textContent });

@@ -4,24 +4,9 @@ import { useEffect, type RefObject } from "react";
 import type { Editor } from "@tiptap/react";
 import type { Transaction } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { computeNumbers } from "@/lib/model/numbering";
-import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { structureChanges, type BlockText } from "@/lib/negotiation/structure";
+import { structureChanges } from "@/lib/negotiation/structure";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
-
-interface Block extends BlockText {
-  number: string | null;
-}
-
-function blocksOf(editor: Editor): Block[] {
-  const blocks: (BlockText & { kind: BlockKind })[] = [];
-  editor.state.doc.forEach((node) => {
-    const kind = (BLOCK_KINDS as readonly string[]).includes(node.type.name) ? (node.type.name as BlockKind) : "paragraph";
-    blocks.push({ id: String(node.attrs.id ?? ""), text: node.textContent, kind });
-  });
-  const numbers = computeNumbers(blocks.map((b) => b.kind));
-  return blocks.map((b, i) => ({ id: b.id, text: b.text, number: numbers[i] ?? null }));
-}
+import { outline } from "./use-editor-outline";
 
 const label = (s: ParagraphStatus) => PARAGRAPH_STATUS_LABEL[s].toLowerCase();
 
@@ -41,9 +26,9 @@ export function useStructureStatus(
 ): void {
   useEffect(() => {
     if (!editor || !enabled) return;
-    let before = blocksOf(editor);
+    let before = outline(editor);
     const handleUpdate = ({ transaction }: { transaction: Transaction }) => {
-      const after = blocksOf(editor);
+      const after = outline(editor);
       const changes = transaction.getMeta(ySyncPluginKey) ? [] : structureChanges(before, after);
       const numberBefore = new Map(before.map((b) => [b.id, b.number ?? "the paragraph"]));
       const numberAfter = new Map(after.map((b) => [b.id, b.number ?? "the paragraph"]));

@@ -1,7 +1,8 @@
 import * as Y from "yjs";
+import { SUGGESTION_MARKS } from "../../lib/editor/marks";
 
 /** Attributes that carry tracked changes (a delegation's proposed insertion or deletion). */
-const SUGGESTION_KEYS = new Set(["insertion", "deletion"]);
+const SUGGESTION_KEYS = new Set<string>(SUGGESTION_MARKS);
 
 /** Text to mark again: `length` characters at `index` of `text` lost the attribute `key`. */
 export interface LostMark {
