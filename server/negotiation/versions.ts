@@ -110,10 +110,11 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
 
   /**
    * The symbol the live text goes by: that of the latest version with one (after a restore,
-   * the restored version's), else the document's. Not simply the document's: that is the
-   * zero draft's, and a text saved after Rev.2 is Rev.2's text with edits.
+   * the restored version's); undefined when none has one, and `save` takes the document's.
+   * Not simply the document's: that is the zero draft's, and a text saved after Rev.2 is
+   * Rev.2's text with edits.
    */
-  function liveSymbol(documentId: string): string | null {
+  function liveSymbol(documentId: string): string | undefined {
     const latest = db
       .select({ symbol: versions.symbol })
       .from(versions)
@@ -121,7 +122,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       .orderBy(desc(versions.createdAt), desc(sql`rowid`))
       .limit(1)
       .get();
-    return latest?.symbol ?? db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get()?.symbol ?? null;
+    return latest?.symbol ?? undefined;
   }
 
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
@@ -235,7 +236,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
     restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
       chair(documentId, userId);
       const target = row(documentId, versionId);
-      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`), symbol: liveSymbol(documentId) ?? undefined });
+      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`), symbol: liveSymbol(documentId) });
       const source = new Y.Doc();
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));

@@ -9,7 +9,6 @@ import { nextRevision } from "@/lib/negotiation/revisions";
 import { ComparePicker } from "@/components/versions/compare-picker";
 import { WatchedTerms } from "@/components/versions/watched-terms";
 import { ExportMenu } from "@/components/versions/export-menu";
-import { hasPendingChanges } from "@/components/versions/paragraph-text";
 import { utcMoment } from "@/lib/format/when";
 import { documentPageTitle } from "../../../_lib/page-title";
 import { requireUser } from "../../../_lib/session";
@@ -27,7 +26,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
     const doc = services.documentMeta(id, user.userId);
     const versions = services.versions.list(id, user.userId);
     const isChair = doc.role === "chair";
-    const livePending = isChair && hasPendingChanges(services.versions.paragraphsOf(id, user.userId, "live").paragraphs);
+    const livePending = isChair && services.versions.pendingChanges(id, user.userId, "live").length > 0;
     return (
       <div className="page">
         <p>
