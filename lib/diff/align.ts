@@ -1,4 +1,4 @@
-import { similarity } from "./word-diff";
+import { similarity, wordSet } from "./word-diff";
 
 export interface Comparable {
   id: string;
@@ -54,17 +54,30 @@ export function align(from: readonly Comparable[], to: readonly Comparable[]): A
     const i = fromOf.get(j - 1);
     if (i === undefined) return;
     const whole = from[i]!.text;
-    if (similarity(whole, `${to[j - 1]!.text} ${q.text}`) >= SPLIT_THRESHOLD && similarity(whole, to[j - 1]!.text) < SPLIT_THRESHOLD) splitOf.set(j, i);
+    if (joinExplains(whole, to[j - 1]!.text, q.text)) splitOf.set(j, i);
   });
   const mergedInto = new Map<number, number>();
   from.forEach((p, i) => {
     if (match.has(i) || i === 0) return;
     const j = match.get(i - 1);
     if (j === undefined) return;
-    const merged = to[j]!.text;
-    if (similarity(`${from[i - 1]!.text} ${p.text}`, merged) >= SPLIT_THRESHOLD && similarity(from[i - 1]!.text, merged) < SPLIT_THRESHOLD) mergedInto.set(i, j);
+    if (joinExplains(to[j]!.text, from[i - 1]!.text, p.text)) mergedInto.set(i, j);
   });
   return { match, splitOf, mergedInto };
+}
+
+/**
+ * True when `whole` is `first` and `second` joined (a split or a merge), not `first` edited:
+ * the join is close to it, and either `first` alone is not, or the words `second` brings
+ * are in it (a short paragraph joined to a long one leaves the long one close on its own).
+ */
+function joinExplains(whole: string, first: string, second: string): boolean {
+  if (similarity(whole, `${first} ${second}`) < SPLIT_THRESHOLD) return false;
+  if (similarity(whole, first) < SPLIT_THRESHOLD) return true;
+  const firstWords = wordSet(first);
+  const wholeWords = wordSet(whole);
+  const own = [...wordSet(second)].filter((w) => !firstWords.has(w));
+  return own.length > 0 && own.filter((w) => wholeWords.has(w)).length / own.length >= SPLIT_THRESHOLD;
 }
 
 /** Indexes (into `seq`) of a longest increasing subsequence: the paragraphs that did not move. */

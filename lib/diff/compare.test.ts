@@ -69,6 +69,23 @@ describe("compareParagraphs", () => {
     expect(back.pairs.find((p) => p.classification === "merged")!.from.map((p) => p.id)).toEqual(["b", "b2"]);
   });
 
+  it("a short paragraph joined to a long one is a merge (and cut off one, a split), not an edit plus a deletion", () => {
+    const long = "Calls upon all participating States to implement the confidence-building measures adopted in 2013 and 2016 in good faith";
+    const from = [P("a", long), P("s", "without delay;"), P("z", "Decides to remain seized of the matter.")];
+    const to = [P("a", `${long} without delay;`), P("z", "Decides to remain seized of the matter.")];
+    const merged = compareParagraphs(from, to);
+    expect(merged.pairs.map((p) => p.classification)).toEqual(["merged", "unchanged"]);
+    expect(merged.pairs[0]!.ops).toBeUndefined();
+    const split = compareParagraphs(to, from);
+    expect(split.pairs.map((p) => [p.classification, p.to.map((q) => q.id)])).toEqual([
+      ["split", ["a", "s"]],
+      ["unchanged", ["z"]],
+    ]);
+    // An edit that is not a join stays an edit.
+    const edited = compareParagraphs(from, [P("a", `${long} and without conditions`), from[2]!]);
+    expect(edited.pairs.map((p) => p.classification)).toEqual(["modified", "deleted", "unchanged"]);
+  });
+
   it("two imported texts without common ids: edited paragraphs are modified, not replaced", () => {
     const from = base.map((p, i) => ({ ...p, id: `old${i}` }));
     const to = base.map((p, i) => ({ ...p, id: `new${i}`, text: i === 2 ? p.text.replace("assist", "help") : p.text }));

@@ -114,10 +114,15 @@ export function wordDiff(from: string, to: string, timeoutSeconds = 1): WordDiff
 
 /** Dice coefficient over word sets: 1 for the same words, 0 for none in common. */
 export function similarity(a: string, b: string): number {
-  const wa = new Set(a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wa = wordSet(a);
+  const wb = wordSet(b);
   if (wa.size === 0 && wb.size === 0) return a === b ? 1 : 0;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common += 1;
   return (2 * common) / (wa.size + wb.size);
+}
+
+/** The distinct words of a text, lower-cased. */
+export function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }

@@ -103,11 +103,99 @@ function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, { paragraph: P
   return out;
 }
 
+type NewRevision = () => { id: number; author: string; date: string };
+
+/** Runs of a word diff: equal text plain, insertions and deletions as revisions. */
+function diffRuns(ops: readonly DiffOp[], rev: NewRevision): ParagraphChild[] {
+  return ops.map(([op, t]) => {
+    const text = { text: t, font: FONT, size: SIZE };
+    return op === 0 ? new TextRun(text) : op === 1 ? new InsertedTextRun({ ...rev(), ...text }) : new DeletedTextRun({ ...rev(), ...text });
+  });
+}
+
+/**
+ * Cuts the word diff of joined paragraphs (`compareParagraphs` joins the parts of a split or
+ * a merge with one space) at those joining spaces. `side` 1: the joined text is the newer
+ * one (a split), consumed by equal and inserted ops; -1: the older one (a merge). Returns
+ * the ops of each part and, for each join, whether its space is the older text's own
+ * ("kept": the diff matched it) or not.
+ */
+export function cutAtJoins(ops: readonly DiffOp[], lengths: readonly number[], side: 1 | -1): { parts: DiffOp[][]; kept: boolean[] } {
+  const parts: DiffOp[][] = lengths.map(() => []);
+  const kept: boolean[] = [];
+  const joins: number[] = [];
+  let at = 0;
+  for (const n of lengths.slice(0, -1)) joins.push((at += n) + joins.length);
+  let part = 0;
+  let offset = 0;
+  for (const [op, text] of ops) {
+    if (op === -side) {
+      parts[part]!.push([op, text]);
+      continue;
+    }
+    let rest = text;
+    while (rest) {
+      const join = joins[part];
+      if (join === undefined || offset + rest.length <= join) {
+        parts[part]!.push([op, rest]);
+        offset += rest.length;
+        break;
+      }
+      const before = rest.slice(0, join - offset);
+      if (before) parts[part]!.push([op, before]);
+      kept.push(op === 0);
+      part += 1;
+      offset = join + 1;
+      rest = rest.slice(before.length + 1);
+    }
+  }
+  return { parts, kept };
+}
+
+/**
+ * A split paragraph as Word writes one: the older paragraph's words, cut by inserted
+ * paragraph marks, so a split that changed no words shows no deleted or inserted text.
+ * Accept all gives the newer paragraphs; reject all joins them back into the older one
+ * (the space the split took out comes back as deleted text).
+ */
+function splitParagraphs(from: ParagraphRef, to: readonly ParagraphRef[], ops: readonly DiffOp[], rev: NewRevision): Paragraph[] {
+  const { parts, kept } = cutAtJoins(ops, to.map((p) => p.text.length), 1);
+  return to.map((p, k) => {
+    const number =
+      k === 0
+        ? printedNumber(from) === printedNumber(p)
+          ? numberRun(p)
+          : [...numberRun(from, { revision: { ...rev(), deleted: true } }), ...numberRun(p, { revision: { ...rev(), deleted: false } })]
+        : numberRun(p, { revision: { ...rev(), deleted: false } });
+    const space = k < to.length - 1 && kept[k] ? [new DeletedTextRun({ ...rev(), text: " ", font: FONT, size: SIZE })] : [];
+    return new Paragraph({ ...layout(p), ...(k < to.length - 1 ? { run: { insertion: rev() } } : {}), children: [...number, ...diffRuns(parts[k]!, rev), ...space] });
+  });
+}
+
+/**
+ * Paragraphs joined into one, as Word writes it: the older paragraphs with their marks
+ * deleted, so a join that changed no words shows no deleted or inserted text. Accept all
+ * gives the newer paragraph (the joining space comes in as inserted text); reject all the
+ * older ones.
+ */
+function mergedParagraphs(from: readonly ParagraphRef[], to: ParagraphRef, ops: readonly DiffOp[], rev: NewRevision): Paragraph[] {
+  const { parts, kept } = cutAtJoins(ops, from.map((p) => p.text.length), -1);
+  return from.map((p, k) => {
+    const number =
+      k === 0 && printedNumber(p) === printedNumber(to)
+        ? numberRun(p)
+        : [...numberRun(p, { revision: { ...rev(), deleted: true } }), ...(k === 0 ? numberRun(to, { revision: { ...rev(), deleted: false } }) : [])];
+    const space = k > 0 && kept[k - 1] ? [new InsertedTextRun({ ...rev(), text: " ", font: FONT, size: SIZE })] : [];
+    return new Paragraph({ ...layout(p), ...(k < from.length - 1 ? { run: { deletion: rev() } } : {}), children: [...number, ...space, ...diffRuns(parts[k]!, rev)] });
+  });
+}
+
 /**
  * Redline DOCX: the differences from the compare engine as real Word revisions (w:ins /
  * w:del), each authored by the delegation behind it (or the chair). Accepting all
  * revisions gives the newer version's text; rejecting all gives the older, in its order:
- * a moved paragraph goes out where it stood and comes in where it stands.
+ * a moved paragraph goes out where it stood and comes in where it stands; a split or a join
+ * is a paragraph mark inserted or deleted, with only the words it changed marked.
  */
 export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
   let id = 1;
@@ -137,9 +225,11 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
     if (pair.moved) {
       // Out where it stood (pushMovedOut), in here, with its new text and number.
       for (const p of pair.to) children.push(whole(p, false, revision));
+    } else if (pair.from.length === 1 && pair.to.length > 1) {
+      children.push(...splitParagraphs(pair.from[0]!, pair.to, pair.ops ?? [[0, pair.from[0]!.text]], rev));
+    } else if (pair.from.length > 1 && pair.to.length === 1) {
+      children.push(...mergedParagraphs(pair.from, pair.to[0]!, pair.ops ?? [[0, pair.to[0]!.text]], rev));
     } else if (pair.classification === "added" || pair.classification === "deleted" || pair.from.length !== 1 || pair.to.length !== 1) {
-      // Splits and merges are written as the old paragraphs out and the new ones in: exact
-      // both ways, where a diff across paragraph marks would not be.
       for (const p of pair.from) children.push(whole(p, true, revision));
       for (const p of pair.to) children.push(whole(p, false, revision));
     } else {
@@ -147,9 +237,7 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
       const to = pair.to[0]!;
       const renumbered = printedNumber(from) !== printedNumber(to);
       const number = renumbered ? [...numberRun(from, { revision: { ...rev(), deleted: true } }), ...numberRun(to, { revision: { ...rev(), deleted: false } })] : numberRun(to);
-      const body: ParagraphChild[] = pair.ops
-        ? pair.ops.map(([op, t]: DiffOp) => (op === 0 ? new TextRun(text(t)) : op === 1 ? new InsertedTextRun({ ...rev(), ...text(t) }) : new DeletedTextRun({ ...rev(), ...text(t) })))
-        : [new TextRun(text(to.text))];
+      const body: ParagraphChild[] = pair.ops ? diffRuns(pair.ops, rev) : [new TextRun(text(to.text))];
       children.push(new Paragraph({ ...layout(to), children: [...number, ...body] }));
     }
     pushMovedOut(k);

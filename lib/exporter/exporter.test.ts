@@ -34,13 +34,32 @@ async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<
   return strFromU8(files["word/document.xml"]!);
 }
 
-/** Text of each w:p after Word's "accept all" (drop w:del) or "reject all" (drop w:ins, keep w:delText). */
+/**
+ * Text of each paragraph after Word's "accept all" (drop w:del) or "reject all" (drop w:ins,
+ * keep w:delText). A paragraph whose mark is deleted (accept) or inserted (reject) runs on
+ * into the next one, as in Word.
+ */
 function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
+  const out: string[] = [];
+  let carry = "";
+  for (const [p] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    const mark = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? "";
     // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to the next </w:del>.
     const kept = mode === "accept" ? p.replace(/<w:del\b[^>]*\/>|<w:del [\s\S]*?<\/w:del>/g, "") : p.replace(/<w:ins\b[^>]*\/>|<w:ins [\s\S]*?<\/w:ins>/g, "");
-    return [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("").replace(/^\d+\.\t/, "");
-  });
+    const text = [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("");
+    if (mark.includes(mode === "accept" ? "<w:del " : "<w:ins ")) {
+      carry += text;
+      continue;
+    }
+    out.push((carry + text).replace(/^\d+\.\t/, ""));
+    carry = "";
+  }
+  return out;
+}
+
+/** The revisions of a document.xml: inserted and deleted text, in order. */
+function revisions(xml: string): string[] {
+  return [...xml.matchAll(/<w:(ins|del) [^>]*[^/]>([\s\S]*?)<\/w:\1>/g)].map(([, kind, body]) => `${kind === "ins" ? "+" : "-"}${[...body!.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map((m) => m[1]).join("")}`);
 }
 
 describe("exports", () => {
@@ -95,6 +114,40 @@ describe("exports", () => {
     const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
     expect(paragraphs(xml, "accept").filter(Boolean)).toEqual(moved.map((p) => p.text));
     expect(paragraphs(xml, "reject").filter(Boolean)).toEqual(before.map((p) => p.text));
+  });
+
+  it("redline DOCX: a split is an inserted paragraph mark, with only the words it changed marked", async () => {
+    const whole = "Stresses the need to protect the infrastructure, and calls upon States to refrain from attacks on it;";
+    const before = [rev1[0]!, P("o1", "operative", "OP1", whole), P("o2", "operative", "OP2", "Decides to remain seized of the matter.")];
+    const after = [rev1[0]!, P("o1", "operative", "OP1", "Stresses the need to protect the infrastructure,"), P("o9", "operative", "OP2", "Calls upon States to refrain from attacks on it;"), P("o2", "operative", "OP3", "Decides to remain seized of the matter.")];
+    const result = compareParagraphs(before, after);
+    expect(result.summary.split).toBe(1);
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
+    expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
+    // The words that did not change are not deleted and inserted again (they were, whole).
+    const changed = revisions(xml).join("|");
+    expect(changed).not.toContain("protect the infrastructure");
+    expect(changed).not.toContain("refrain from attacks");
+    expect(revisions(xml)).toEqual(expect.arrayContaining(["-and calls", "+Calls"]));
+  });
+
+  it("redline DOCX: paragraphs joined into one are deleted paragraph marks; a three-way split joins back on reject", async () => {
+    const before = [P("o1", "operative", "OP1", "Welcomes the report;"), P("o2", "operative", "OP2", "Thanks the Chair for her work;"), P("o3", "operative", "OP3", "Decides to meet again.")];
+    const joined = [P("o1", "operative", "OP1", "Welcomes the report; Thanks the Chair for her work;"), P("o3", "operative", "OP2", "Decides to meet again.")];
+    const merge = compareParagraphs(before, joined);
+    expect(merge.summary.merged).toBe(1);
+    const xml = await documentXml(buildRedlineDocx(meta, merge.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml, "accept")).toEqual(joined.map((p) => p.text));
+    expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
+    expect(revisions(xml).join("|")).not.toContain("Welcomes the report");
+
+    const three = [P("o1", "operative", "OP1", "Welcomes the report, thanks the Chair, and decides to meet again.")];
+    const parts = [P("o1", "operative", "OP1", "Welcomes the report,"), P("o7", "operative", "OP2", "thanks the Chair,"), P("o8", "operative", "OP3", "and decides to meet again.")];
+    const split = compareParagraphs(three, parts);
+    const xml3 = await documentXml(buildRedlineDocx(meta, split.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml3, "accept")).toEqual(parts.map((p) => p.text));
+    expect(paragraphs(xml3, "reject")).toEqual(three.map((p) => p.text));
   });
 
   it("Markdown and HTML: UN numbering, brackets, escaping; pending insertions are not exported", () => {

@@ -36,7 +36,7 @@ function printed(p: ExportParagraph): string {
 
 const osce = "002_0f6de45730491af3.txt";
 
-/** Rev.2 of the OSCE decision: an edited OP, a deleted PP, a new OP, a split PP, a bracket, renumbering. */
+/** Rev.2 of the OSCE decision: an edited OP, a deleted PP, a new OP, a split PP, two OPs joined, a bracket, renumbering. */
 function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   const blocks = rev1.map((p) => ({ id: p.id, kind: p.kind, runs: p.runs.map((r) => ({ ...r })) }));
   const op1 = blocks.findIndex((b) => b.kind === "operative");
@@ -46,10 +46,15 @@ function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   const split = blocks[pps[4]!]!;
   const text = split.runs.map((r) => r.text).join("");
   const cut = text.indexOf(", and ");
-  blocks.splice(pps[4]!, 1, { id: `${split.id}-a`, kind: "preambular", runs: [{ text: text.slice(0, cut + 1) }] }, { id: `${split.id}-b`, kind: "preambular", runs: [{ text: text.slice(cut + 6, cut + 7).toUpperCase() + text.slice(cut + 7) }] });
+  // The editor keeps the block's id on the first part of a split; the second is a new block.
+  blocks.splice(pps[4]!, 1, { id: split.id, kind: "preambular", runs: [{ text: text.slice(0, cut + 1) }] }, { id: `${split.id}-b`, kind: "preambular", runs: [{ text: text.slice(cut + 6, cut + 7).toUpperCase() + text.slice(cut + 7) }] });
   blocks.splice(pps[2]!, 1);
   const op2 = blocks.filter((b) => b.kind === "operative")[1]!;
   blocks.splice(blocks.indexOf(op2) + 1, 0, { id: "new-op", kind: "operative", runs: [{ text: "Requests the Secretary General to " }, { text: "report annually", marks: ["bracket"] }, { text: " on the implementation of this decision;" }] });
+  // Two operative paragraphs joined into one (the second's words run on after the first's).
+  const [, , , op3, op4] = blocks.filter((b) => b.kind === "operative");
+  op3!.runs = [{ text: `${op3!.runs.map((r) => r.text).join("")} ${op4!.runs.map((r) => r.text).join("")}` }];
+  blocks.splice(blocks.indexOf(op4!), 1);
   const last = blocks.filter((b) => b.kind === "operative").at(-1)!;
   last.runs = [{ text: last.runs.map((r) => r.text).join("").replace("Invite", "Invites") }];
   // A paragraph moved: the first preambular paragraph now follows the second.
@@ -100,6 +105,8 @@ describe("exports read by LibreOffice and poppler", () => {
 
   it("redline DOCX: LibreOffice sees real revisions by each author; Accept All gives Rev.2 exactly, Reject All gives Rev.1", () => {
     const r = read.redline!;
+    // Rev.2 has a split and a join: paragraph marks inserted and deleted, read back exactly below.
+    expect(pairs.map((p) => p.classification)).toEqual(expect.arrayContaining(["split", "merged", "moved", "modified", "added", "deleted"]));
     expect(new Set(r.redlines.map((x) => x.type))).toEqual(new Set(["Insert", "Delete"]));
     expect(new Set(r.redlines.map((x) => x.author))).toEqual(new Set(AUTHORS.filter((a) => pairs.some((p, i) => p.classification !== "unchanged" && AUTHORS[i % 3] === a))));
     expect(r.acceptRedlines).toBe(0);
