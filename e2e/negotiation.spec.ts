@@ -576,7 +576,15 @@ test("a delegate is told when the chair opens or closes the text, and when typin
   await expect(notice).toContainText("The chair opened the text for drafting");
   await setMode("chairs_pen");
   await expect(notice).toContainText("The chair holds the pen again");
+  // The older notices stay listed under the newest (the warning about typing included), each dismissed on its own.
+  const older = albania.getByTestId("older-notice");
+  await expect(older).toHaveCount(2);
+  await expect(older.first()).toContainText("The chair opened the text for drafting");
+  await expect(older.last()).toContainText("The chair holds the pen: your typing is not part of the text.");
   await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toContainText("The chair opened the text for drafting");
+  await expect(older).toHaveCount(1);
+  for (let left = 2; left > 0; left--) await notice.getByRole("button", { name: "Dismiss" }).click();
   await expect(notice).toHaveCount(0);
 
   // Typed offline in open drafting, while the chair took the pen back: the words are undone
@@ -589,7 +597,7 @@ test("a delegate is told when the chair opens or closes the text, and when typin
   await albania.keyboard.type(" offline words");
   await setMode("chairs_pen");
   await albania.context().setOffline(false);
-  await expect(notice).toContainText("Your words “offline words” were undone: the chair holds the pen.");
+  await expect(albania.locator(".side-notices")).toContainText("Your words “offline words” were undone: the chair holds the pen.");
   await expect(albania.locator('[data-number="OP1"]')).not.toContainText("offline words");
   expect((await serverParagraph(albania, id, "OP1")).text).toBe(before);
   await albania.context().close();

@@ -1,5 +1,6 @@
 "use client";
 
+import { addNotice, addRevert, type Notice } from "./notices";
 import { revertExplanation } from "@/lib/negotiation/reverts";
 import { sentence } from "@/lib/format/sentence";
 import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
@@ -39,17 +40,12 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const users = usePresence(collab?.provider ?? null);
   // Told to a delegate: the chair opened or closed the text, decided on one of their positions,
   // typing went nowhere, the server undid a change (a warning).
-  const [notice, setNotice] = useState<{ text: string; warn: boolean; revert?: { reason: string; lost: string }; at: number } | null>(null);
-  const tell = useCallback((text: string, warn = false) => setNotice({ text, warn, at: Date.now() }), []);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const tell = useCallback((text: string, warn = false) => setNotices((list) => addNotice(list, { text, warn, at: Date.now() })), []);
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
-    onReverted: (reason, lost) =>
-      setNotice((n) => {
-        const burst = n?.revert && Date.now() - n.at < 3000 ? n.revert : null;
-        const revert = burst ? { reason: burst.reason, lost: burst.lost + lost } : { reason, lost };
-        return { text: revertExplanation(revert.reason, revert.lost), warn: true, revert, at: burst ? n!.at : Date.now() };
-      }),
+    onReverted: (reason, lost) => setNotices((list) => addRevert(list, reason, lost, Date.now(), revertExplanation)),
     onDecided: (text) => tell(text),
     delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
   });
@@ -316,14 +312,17 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           </div>
           {isChair ? <ModeSwitch mode={negotiation.mode} onChange={(mode) => void api(`${negotiation.base}/mode`, "PUT", { mode })} /> : null}
         </section>
-        {notice ? (
-          <div className={`${notice.warn ? "warning" : "notice"} side-notice`} role="status" data-testid="mode-notice">
-            <p>{notice.text}</p>
-            <button type="button" className="link-button small" onClick={() => setNotice(null)}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
+        {/* Newest first; "mode-notice" is the newest (what tests and the eye look at first). */}
+        <div className="side-notices" role="status">
+          {notices.map((n, k) => (
+            <div key={n.id} className={`${n.warn ? "warning" : "notice"} side-notice`} data-testid={k === 0 ? "mode-notice" : "older-notice"}>
+              <p>{n.text}</p>
+              <button type="button" className="link-button small" aria-label={`Dismiss: ${n.text.slice(0, 60)}`} onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}>
+                Dismiss
+              </button>
+            </div>
+          ))}
+        </div>
         <AnnotationComposer
           selection={selection}
           canCreate={doc.role === "delegate" || isChair}
