@@ -37,6 +37,18 @@ describe("import", () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
   });
 
+  it("reads a text file saved as UTF-16 (Notepad's 'Unicode', little or big endian, with its byte order mark) as its UTF-8 twin", async () => {
+    const text = "**Проект решения о безопасности ИКТ**\r\n\r\nNoting the report,\r\n\r\nDecides:\r\n\r\n1. To meet again;\r\n";
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])]);
+    const be = new Uint8Array([0xfe, 0xff, ...units.flatMap((u) => [u >> 8, u & 0xff])]);
+    const plain = (doc: ImportedDocument) => ({ meta: doc.meta, blocks: doc.blocks.map((b) => ({ kind: b.kind, runs: b.runs })) });
+    const expected = plain(await readDraft("d.txt", strToU8(text)));
+    expect(expected.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
+    expect(plain(await readDraft("d.txt", le))).toEqual(expected);
+    expect(plain(await readDraft("d.md", be))).toEqual(expected);
+  });
+
   it("reads Markdown headings and Word heading styles as headings, without their markers", async () => {
     const md = "# Draft resolution on cyber capacity-building\n\nThe General Assembly,\n\n## Recalling\n\nRecalling its resolution 73/27,\n\nDecides:\n\n1. To convene a working group;";
     const doc = await readDraft("d.md", strToU8(md));
