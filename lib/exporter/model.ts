@@ -81,9 +81,9 @@ export function versionName(meta: ExportMeta): string {
 }
 
 /** The running header: the symbol, the date and the version, the version once. */
-export function headerLine(meta: ExportMeta): string {
+export function headerLine(meta: ExportMeta, separator = "   "): string {
   const version = meta.symbol?.endsWith(meta.versionLabel) ? null : meta.versionLabel;
-  return [meta.symbol, meta.date, version].filter(Boolean).join("   ");
+  return [meta.symbol, meta.date, version].filter(Boolean).join(separator);
 }
 
 /**
