@@ -4,7 +4,7 @@ import { DeletedTextRun, Document, EndnoteReferenceRun, FootnoteReferenceRun, He
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
-import { buildDocx } from "../lib/exporter";
+import { buildDocx, printedText } from "../lib/exporter";
 import { parseStatement } from "../lib/import/parse-statement";
 import { computeNumbers } from "../lib/model/numbering";
 import type { ImportedDocument } from "../lib/model/types";
@@ -35,6 +35,36 @@ describe("import", () => {
   it("reads Markdown and plain text", async () => {
     const doc = await readDraft("d.md", strToU8("**A draft decision on ICT security**\n\nNoting the report,\n\nDecides:\n\n1. To meet again;"));
     expect(doc.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
+  });
+
+  it("reads a text file saved as UTF-16 (Notepad's 'Unicode', little or big endian, with its byte order mark) as its UTF-8 twin", async () => {
+    const text = "**Проект решения о безопасности ИКТ**\r\n\r\nNoting the report,\r\n\r\nDecides:\r\n\r\n1. To meet again;\r\n";
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])]);
+    const be = new Uint8Array([0xfe, 0xff, ...units.flatMap((u) => [u >> 8, u & 0xff])]);
+    const plain = (doc: ImportedDocument) => ({ meta: doc.meta, blocks: doc.blocks.map((b) => ({ kind: b.kind, runs: b.runs })) });
+    const expected = plain(await readDraft("d.txt", strToU8(text)));
+    expect(expected.blocks.map((b) => b.kind)).toEqual(["title", "preambular", "heading", "operative"]);
+    expect(plain(await readDraft("d.txt", le))).toEqual(expected);
+    expect(plain(await readDraft("d.md", be))).toEqual(expected);
+  });
+
+  it("reads square-bracketed language in .txt, .md and .docx as the bracket mark, and a Word export's brackets back as the mark", async () => {
+    const draft = "Draft decision on ICT security\n\nNoting the report [of the Secretary-General],\n\nDecides:\n\n1. To **[further develop]** the rules [1];";
+    const op = [{ text: "To " }, { text: "further develop", marks: ["bold", "bracket"] }, { text: " the rules [1];" }];
+    for (const name of ["d.txt", "d.md"]) {
+      const doc = await readDraft(name, strToU8(draft));
+      expect(doc.blocks[1]!.runs).toEqual([{ text: "Noting the report " }, { text: "of the Secretary-General", marks: ["bracket"] }, { text: "," }]);
+      expect(doc.blocks[3]!.runs).toEqual(op);
+    }
+    const paragraphs = rendered(await readDraft("d.txt", strToU8(draft)));
+    const meta = { title: "Draft decision on ICT security", symbol: null, date: null, versionLabel: "Rev.1" };
+    // The export prints brackets as characters (and adds its own bold and italics): read back, the plain
+    // text has no bracket characters and the text printed with the mark's brackets is the same.
+    const back = rendered(await readDraft("d.docx", new Uint8Array(await Packer.toBuffer(buildDocx(meta, paragraphs)))));
+    const views = (ps: typeof paragraphs) => ps.map((p) => [p.text, printedText(p)]);
+    expect(views(back)).toEqual(views(paragraphs));
+    expect(views(back)[3]).toEqual(["To further develop the rules [1];", "To [further develop] the rules [1];"]);
   });
 
   it("reads Markdown headings and Word heading styles as headings, without their markers", async () => {

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
+import { decodeText } from "../lib/import/decode";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 
@@ -45,18 +46,11 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function utf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch (err) {
-    throw new PlenaryError("bad_request", "the text file is not UTF-8", { cause: err });
-  }
-}
-
 /**
  * Reads a draft (.docx, .md or .txt) into the structured model with the same detection as
- * the seeds. Refuses, with a reason, empty files, files over 10 MiB, non-Word data named
- * .docx, and files with no text. Nothing is stored here.
+ * the seeds; text files in UTF-8 or UTF-16 with a byte order mark (see decodeText). Refuses,
+ * with a reason, empty files, files over 10 MiB, non-Word data named .docx, text in another
+ * encoding, and files with no text. Nothing is stored here.
  */
 export async function readDraft(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
   if (bytes.byteLength === 0) throw new PlenaryError("bad_request", "the file is empty");
@@ -64,7 +58,7 @@ export async function readDraft(fileName: string, bytes: Uint8Array): Promise<Im
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   let text: string;
   if (ext === "docx") text = await docxText(bytes);
-  else if (ext === "md" || ext === "txt") text = utf8(bytes);
+  else if (ext === "md" || ext === "txt") text = decodeText(bytes);
   else throw new PlenaryError("bad_request", "import a .docx, .md or .txt file");
   if (!text.trim()) throw new PlenaryError("bad_request", "no text was found in the file");
   const doc = parseStatement(text, { markdownHeadings: ext === "md" });

@@ -1,5 +1,5 @@
 import { fromNodeHeaders } from "better-auth/node";
-import { reviewedTitle } from "../lib/import/review";
+import { previewBlocks, reviewedTitle } from "../lib/import/review";
 import type { IncomingMessage } from "node:http";
 import { can, type Action, type Role } from "../lib/roles";
 import { PlenaryError } from "../lib/errors";
@@ -18,7 +18,6 @@ import * as docs from "./db/documents";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
 import { readDraft } from "./import";
-import { computeNumbers } from "../lib/model/numbering";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
@@ -232,8 +231,7 @@ export function createServices(deps: {
     async previewImport(userId: string, fileName: string, bytes: Uint8Array) {
       if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
       const parsed = await readDraft(fileName, bytes);
-      const numbers = computeNumbers(parsed.blocks.map((b) => b.kind));
-      return { meta: parsed.meta, blocks: parsed.blocks.map((b, i) => ({ kind: b.kind, number: numbers[i] ?? null, text: b.runs.map((r) => r.text).join("") })) };
+      return { meta: parsed.meta, blocks: previewBlocks(parsed.blocks) };
     },
 
     /** Creates a document from an uploaded draft (all or nothing). */

@@ -77,6 +77,11 @@ describe("exports", () => {
     expect(versionName(rev2)).toBe("MC.DEC/5/17/Rev.2");
     expect(headerLine({ ...rev2, symbol: "MC.DEC/5/17" })).toBe("MC.DEC/5/17   7 December 2017   Rev.2");
     expect(versionName({ ...rev2, symbol: null })).toBe(`${meta.title} Rev.2`);
+    expect(toMarkdown(rev2, []).split("\n")[0]).toBe("<!-- MC.DEC/5/17/Rev.2 · 7 December 2017 -->");
+    const html = toHtml(rev2, []);
+    expect(html).toContain("<title>MC.DEC/5/17/Rev.2</title>");
+    expect(html).toContain("<header>MC.DEC/5/17/Rev.2 · 7 December 2017</header>");
+    expect(toHtml(meta, [])).toContain("<header>MC.DEC/5/17 · 7 December 2017 · Rev.2</header>");
   });
 
   it("a file name in any script makes a valid download header: ASCII filename, the real name in filename*", () => {

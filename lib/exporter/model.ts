@@ -71,10 +71,6 @@ export function attachmentHeader(fileName: string): string {
 }
 
 /**
- * File name `<symbol or title>-<version>[-<what>].<ext>`, safe on every file system; the
- * version is left out when the symbol ends with it already ("…/Rev.2").
- */
-/**
  * The version's name as a header or a file's title prints it: the symbol alone when it ends
  * with the version already ("MC.DEC/5/17/Rev.2", not "MC.DEC/5/17/Rev.2 Rev.2"), else the
  * symbol (or title) and the version.
@@ -85,11 +81,15 @@ export function versionName(meta: ExportMeta): string {
 }
 
 /** The running header: the symbol, the date and the version, the version once. */
-export function headerLine(meta: ExportMeta): string {
+export function headerLine(meta: ExportMeta, separator = "   "): string {
   const version = meta.symbol?.endsWith(meta.versionLabel) ? null : meta.versionLabel;
-  return [meta.symbol, meta.date, version].filter(Boolean).join("   ");
+  return [meta.symbol, meta.date, version].filter(Boolean).join(separator);
 }
 
+/**
+ * File name `<symbol or title>-<version>[-<what>].<ext>`, safe on every file system; the
+ * version is left out when the symbol ends with it already ("…/Rev.2").
+ */
 export function exportFileName(meta: ExportMeta, ext: string, what?: string): string {
   const clean = (s: string) =>
     s

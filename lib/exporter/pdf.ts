@@ -45,9 +45,28 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { tex
 }
 
 /**
+ * The structure type of each block in the tagged PDF (list items are built as L > LI > Lbl +
+ * LBody): the title H1 and the headings under it H2; the heading lines above the title (the
+ * meeting, the journal number) are paragraphs, so the first heading is the H1, as PDF/UA
+ * asks; with no title the headings are H1.
+ */
+function structTypes(paragraphs: readonly ExportParagraph[]): ("H1" | "H2" | "P")[] {
+  const title = paragraphs.findIndex((p) => p.kind === "title");
+  return paragraphs.map((p, i) => {
+    if (p.kind === "title") return "H1";
+    if (p.kind !== "heading") return "P";
+    if (title < 0) return "H1";
+    return i < title ? "P" : "H2";
+  });
+}
+
+/**
  * PDF of a version for print: A4, UN layout (centred title, italic preambular participles,
  * hanging operative numbers), the paragraph reference (PP3, OP7) in the left margin, the
  * symbol, date and version in every page header and "page n of m" in the footer.
+ * Tagged (PDF 1.7 logical structure) for screen readers and reflow: the title is H1,
+ * headings H2, paragraphs P with their reference and number first, sub-paragraphs a list;
+ * the running header and footer are pagination artifacts, outside the text.
  */
 export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[], fonts: PdfFonts): Promise<Uint8Array> {
   const heading = headerLine(meta);
@@ -58,9 +77,14 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     // pdfkit takes font bytes here too (its types say only a path): no Helvetica is loaded.
     font: Buffer.from(fonts.regular) as unknown as string,
     info: { Title: versionName(meta), Creator: "Plenary", Producer: "Plenary" },
+    tagged: true,
     lang: "en",
     displayTitle: true,
   });
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  // The open list of sub-paragraphs, while consecutive bullets are drawn.
+  let list: PDFKit.PDFStructureElement | null = null;
   for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, Buffer.from(bytes));
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -85,7 +109,8 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
 
-  for (const p of paragraphs) {
+  const types = structTypes(paragraphs);
+  for (const [index, p] of paragraphs.entries()) {
     const runs = acceptedRuns(p);
     const plain = runs.map((r) => r.text).join("");
     const italic = p.kind === "preambular" ? participleLength(plain) : 0;
@@ -107,21 +132,47 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     if (doc.y + doc.currentLineHeight(true) * 2 > bottom()) doc.addPage();
     if (p.kind === "heading") doc.moveDown(0.4);
     const y = doc.y;
-    // The paragraph's reference in the margin (PP3, OP7, 5(a)) where the body does not print it.
-    if (p.number && p.number !== number) {
-      font("regular").fontSize(7.5).fillColor(GREY).text(p.number, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
+    // A space after the reference and the number (not drawn: pdfkit aligns without trailing
+    // space) keeps them words of their own in the text a screen reader or a copy reads.
+    const label = () => {
+      // The paragraph's reference in the margin (PP3, OP7, 5(a)) where the body does not print it.
+      if (p.number && p.number !== number) {
+        font("regular").fontSize(7.5).fillColor(GREY).text(`${p.number} `, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
+      }
+      if (number) font("regular").fontSize(size).fillColor("black").text(`${number} `, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });
+    };
+    const body = () => {
+      doc.fillColor("black").fontSize(size);
+      doc.x = left + indentLeft;
+      doc.y = y;
+      // pdfkit takes the layout from the first call of a continued run; later calls only
+      // change the face. A space at a face change is kept at the end of the earlier piece.
+      printed.forEach((r, i) => {
+        const continued = i < printed.length - 1;
+        if (i === 0) font(r.face).text(r.text, left + indentLeft, y, { ...options, continued });
+        else font(r.face).text(r.text, { continued });
+      });
+    };
+    // A structure element attached to the tree draws its content as it is added, marked as its own.
+    if (p.kind === "bullet") {
+      if (!list) root.add((list = doc.struct("L")));
+      const item = doc.struct("LI");
+      list.add(item);
+      item.add(doc.struct("Lbl", {}, [label]));
+      item.add(doc.struct("LBody", {}, [body]));
+      item.end();
+    } else {
+      list?.end();
+      list = null;
+      root.add(
+        doc.struct(types[index]!, {}, [
+          () => {
+            label();
+            body();
+          },
+        ]),
+      );
     }
-    if (number) font("regular").fontSize(size).fillColor("black").text(number, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });
-    doc.fillColor("black").fontSize(size);
-    doc.x = left + indentLeft;
-    doc.y = y;
-    // pdfkit takes the layout from the first call of a continued run; later calls only
-    // change the face. A space at a face change is kept at the end of the earlier piece.
-    printed.forEach((r, i) => {
-      const continued = i < printed.length - 1;
-      if (i === 0) font(r.face).text(r.text, left + indentLeft, y, { ...options, continued });
-      else font(r.face).text(r.text, { continued });
-    });
     doc.x = left;
     doc.moveDown(p.kind === "title" ? 1.2 : 0.6);
   }
@@ -132,9 +183,13 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     // Header and footer sit in the margins; lift the bottom margin so pdfkit adds no page.
     doc.page.margins.bottom = 0;
     font("regular").fontSize(8.5).fillColor(GREY);
+    doc.markContent("Artifact", { type: "Pagination" });
     doc.text(heading, left, 40, { width, align: "right", lineBreak: false });
     doc.text(`Page ${i + 1} of ${range.count}`, left, doc.page.height - 48, { width, align: "center", lineBreak: false });
+    doc.endMarkedContent();
   }
+  list?.end();
+  root.end();
   doc.end();
   return done;
 }

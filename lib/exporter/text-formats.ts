@@ -1,4 +1,4 @@
-import { acceptedRuns, participleLength, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun } from "../model/types";
 
 function escapeHtml(s: string): string {
@@ -16,7 +16,7 @@ function mdRun(r: TextRun): string {
 
 /** Markdown of the accepted text, UN style (PP numbers, "1." for operative paragraphs). */
 export function toMarkdown(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
-  const head = [meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join(" · ");
+  const head = headerLine(meta, " · ");
   const lines = [`<!-- ${head} -->`, ""];
   for (const p of paragraphs) {
     const text = acceptedRuns(p).map(mdRun).join("");
@@ -63,9 +63,9 @@ export function toHtml(meta: ExportMeta, paragraphs: readonly ExportParagraph[])
     })
     .join("\n");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(meta.symbol ?? meta.title)} ${escapeHtml(meta.versionLabel)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(versionName(meta))}</title>
 <style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-right:.5rem}</style>
-</head><body><header>${escapeHtml([meta.symbol, meta.date, meta.versionLabel].filter(Boolean).join(" · "))}</header>
+</head><body><header>${escapeHtml(headerLine(meta, " · "))}</header>
 ${body}
 </body></html>
 `;

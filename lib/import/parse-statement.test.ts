@@ -339,6 +339,33 @@ describe("parseStatement on small texts", () => {
     expect(computeNumbers(doc.blocks.map((b) => b.kind))).toEqual([null, null, "PP1", "PP2", "PP3", null, "OP1", "OP2", "(a)", "(b)"]);
   });
 
+  it("keeps the chapeau unnumbered where the first preambular opener is not a known one, or the paragraphs are labelled PP / OP", () => {
+    const numbered = (text: string) => {
+      const doc = parseStatement(text);
+      const numbers = computeNumbers(doc.blocks.map((b) => b.kind));
+      return doc.blocks.map((b, i) => [numbers[i], b.kind, textOf(b)]);
+    };
+    expect(
+      numbered(
+        "Draft resolution on maintenance of peace\n\nThe Security Council,\n\nPursuant to its resolution 2417 (2018),\n\nRecalling its resolution 2532 (2020),\n\n**Sanctions**\n\nActing under Chapter VII of the Charter of the United Nations,\n\n1. Decides to renew the measures;",
+      ),
+    ).toEqual([
+      [null, "title", "Draft resolution on maintenance of peace"],
+      [null, "heading", "The Security Council,"],
+      ["PP1", "preambular", "Pursuant to its resolution 2417 (2018),"],
+      ["PP2", "preambular", "Recalling its resolution 2532 (2020),"],
+      [null, "heading", "Sanctions"],
+      ["PP3", "preambular", "Acting under Chapter VII of the Charter of the United Nations,"],
+      ["OP1", "operative", "Decides to renew the measures;"],
+    ]);
+    expect(numbered("Draft resolution on X\n\nThe General Assembly,\n\nPP1. Recalling its resolution 74/28,\n\nOP1. Decides to act;")).toEqual([
+      [null, "title", "Draft resolution on X"],
+      [null, "heading", "The General Assembly,"],
+      ["PP1", "preambular", "Recalling its resolution 74/28,"],
+      ["OP1", "operative", "Decides to act;"],
+    ]);
+  });
+
   it("reads numbered paragraphs after a preamble as operative even without a lead-in", () => {
     const doc = parseStatement("**Resolution on a topic of interest**\n\nThe General Assembly,\n\nNoting the report,\n\n1. Decides to act;\n\n2. Requests a report.");
     expect(doc.blocks.map((b) => b.kind)).toEqual(["title", "heading", "preambular", "operative", "operative"]);

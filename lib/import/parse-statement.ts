@@ -1,4 +1,5 @@
 import type { Block, DocumentMeta, ImportedDocument } from "../model/types";
+import { markBrackets } from "./brackets";
 import { classifyBlocks, isFullyBold, type BodyBlock } from "./classify";
 import { parseInline, runsText } from "./inline";
 import { metaLine } from "./metadata";
@@ -39,9 +40,11 @@ function extractMeta(text: string): Extracted {
   const body: BodyBlock[] = [];
   const languages: Extracted["languages"] = [];
   splitBlocks(text).forEach((raw, index) => {
-    const runs = parseInline(raw.markdown);
+    const literal = parseInline(raw.markdown);
+    // Header lines are recognised as written ("[Original: Russian]"), the body's brackets as marks.
+    const line = raw.marker ? null : metaLine(runsText(literal));
+    const runs = markBrackets(literal);
     const block: BodyBlock = { runs, text: runsText(runs), marker: raw.marker, dateline: false };
-    const line = raw.marker ? null : metaLine(block.text);
     const header = index < HEADER_BLOCKS;
     switch (line?.kind) {
       case "original":
@@ -122,9 +125,10 @@ export function atxHeadingsAsBold(text: string): string {
  * Parses a statement's plain text (light Markdown: `**bold**`, `*italic*`, "- " / "• "
  * bullets, blank-line paragraphs) into the document model: a title, headings, preambular
  * and operative paragraphs (only where the text has a resolution's structure; operative
- * numbers are stripped, since numbers are computed), plain paragraphs and bullets, plus
- * the header metadata (symbol, date, place, original language). No sentence of the body
- * is dropped; only pure metadata lines are.
+ * numbers are stripped, since numbers are computed), plain paragraphs and bullets, with
+ * "[bracketed language]" as the bracket mark (see markBrackets), plus the header metadata
+ * (symbol, date, place, original language). No sentence of the body is dropped; only pure
+ * metadata lines are, and the bracket characters the mark stands for.
  */
 export function parseStatement(text: string, options: ParseOptions = {}): ImportedDocument {
   const newId = options.newId ?? (() => crypto.randomUUID());

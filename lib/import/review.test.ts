@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStatement } from "./parse-statement";
-import { describeDetected, reviewedTitle } from "./review";
+import { describeDetected, previewBlocks, reviewedTitle } from "./review";
 
 const draft = "Eightieth session\n\nDraft resolution on the safety of journalists\n\nThe General Assembly,\n\nRecalling its resolution 76/173,\n\nDecides:\n\n1. To meet again;";
 
@@ -32,5 +32,18 @@ describe("describeDetected", () => {
       "Detected 6 blocks: 2 preambular, 1 operative, 1 paragraph, 2 bullets.",
     );
     expect(describeDetected(["paragraph"])).toBe("Detected 1 block: 1 paragraph.");
+  });
+});
+
+describe("previewBlocks", () => {
+  it("shows each block's kind, number and text, bracketed language in its brackets", () => {
+    const doc = parseStatement("Draft decision on ICT security\n\nNoting the report,\n\nDecides:\n\n1. To [further develop] the rules [1];");
+    expect(previewBlocks(doc.blocks)).toEqual([
+      { kind: "title", number: null, text: "Draft decision on ICT security" },
+      { kind: "preambular", number: "PP1", text: "Noting the report," },
+      { kind: "heading", number: null, text: "Decides:" },
+      { kind: "operative", number: "OP1", text: "To [further develop] the rules [1];" },
+    ]);
+    expect(doc.blocks[3]!.runs).toEqual([{ text: "To " }, { text: "further develop", marks: ["bracket"] }, { text: " the rules [1];" }]);
   });
 });

@@ -1,4 +1,15 @@
-import { BLOCK_KINDS, type BlockKind } from "../model/types";
+import { printedRunText } from "../exporter/model";
+import { computeNumbers } from "../model/numbering";
+import { BLOCK_KINDS, type Block, type BlockKind } from "../model/types";
+
+/**
+ * The detected blocks as the chair reviews them before creating the document: kind, computed
+ * number and text, bracketed language in its brackets as the exports print it.
+ */
+export function previewBlocks(blocks: readonly Block[]): { kind: BlockKind; number: string | null; text: string }[] {
+  const numbers = computeNumbers(blocks.map((b) => b.kind));
+  return blocks.map((b, i) => ({ kind: b.kind, number: numbers[i] ?? null, text: b.runs.map(printedRunText).join("") }));
+}
 
 /**
  * The title a draft takes once the chair has reviewed its kinds: the text of the first block

@@ -8,7 +8,7 @@
 export const BLOCK_KINDS = ["title", "heading", "preambular", "operative", "paragraph", "bullet"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
-/** Inline marks the importer produces. The editor adds negotiation marks later. */
+/** Formatting marks the importer reads from Markdown emphasis (it also reads "[...]" as the bracket mark). */
 export const IMPORT_MARKS = ["bold", "italic"] as const;
 export type ImportMark = (typeof IMPORT_MARKS)[number];
 

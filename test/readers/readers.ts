@@ -91,3 +91,32 @@ export async function xmlXPath(xml: string, xpath: string): Promise<string> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The document information poppler's pdfinfo reads ("Title", "Tagged", "Pages" ...), by key. */
+export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, string>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
+  const file = path.join(dir, "file.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    const { stdout } = await run("pdfinfo", ["-enc", "UTF-8", file]);
+    return Object.fromEntries(stdout.split("\n").flatMap((l) => {
+      const m = /^([^:]+):\s*(.*)$/.exec(l);
+      return m ? [[m[1]!, m[2]!.trim()]] : [];
+    }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The logical structure of a tagged PDF with each element's text, as `pdfinfo -struct-text` prints it. */
+export async function pdfStructure(bytes: Uint8Array): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
+  const file = path.join(dir, "file.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    const { stdout } = await run("pdfinfo", ["-enc", "UTF-8", "-struct-text", file]);
+    return stdout;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
