@@ -603,3 +603,38 @@ test("a delegate is told when the chair opens or closes the text, and when typin
   await albania.context().close();
   await chair.context().close();
 });
+
+test("a delegation withdraws its own tracked change after the chair took the pen back; nobody else can", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  const belarus = await personPage(browser, server, "belarus");
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(albania, OSCE);
+  const setMode = async (mode: string) =>
+    expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode }, headers: { origin: server.url } })).status()).toBe(200);
+  const before = (await serverParagraph(albania, id, "OP2")).text;
+  await setMode("open_drafting");
+  await openDoc(albania, id);
+  await caretAtEnd(albania, "OP2");
+  await albania.keyboard.type(" without delay");
+  await expect.poll(async () => (await serverParagraph(albania, id, "OP2")).text).toBe(`${before} without delay`);
+  await setMode("chairs_pen");
+
+  const own = albania.getByRole("region", { name: /Your tracked changes awaiting the chair \(1\)/ });
+  await expect(own).toContainText("OP2 tracked insertion: without delay");
+  // Another delegation cannot take it back through the API.
+  const suggestionId = await albania.locator('[data-number="OP2"] [data-sid]').first().getAttribute("data-sid");
+  expect(suggestionId).toBeTruthy();
+  const refused = await belarus.request.post(`/api/documents/${id}/suggestions/withdraw`, { data: { id: suggestionId }, headers: { origin: server.url } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).message).toContain("only the delegation that proposed a tracked change can withdraw it");
+  albania.once("dialog", (d) => void d.accept());
+  await own.getByRole("button", { name: "Withdraw your tracked insertion in OP2" }).click();
+  await expect(albania.getByRole("status").filter({ hasText: "Withdrawn: your tracked insertion in OP2" })).toBeFocused();
+  await expect.poll(async () => (await serverParagraph(albania, id, "OP2")).text).toBe(before);
+  await expect(albania.locator('[data-number="OP2"]')).not.toContainText("without delay");
+  await expect(albania.getByRole("heading", { name: "Your tracked changes awaiting the chair (0)" })).toBeVisible();
+  // The chair's review queue no longer lists it.
+  await openDoc(chair, id);
+  await expect(chair.getByRole("tabpanel")).not.toContainText("without delay");
+  for (const p of [albania, belarus, chair]) await p.context().close();
+});

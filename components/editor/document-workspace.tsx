@@ -1,6 +1,7 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
+import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
 import { sentence } from "@/lib/format/sentence";
 import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
@@ -356,6 +357,15 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               mutate={negotiation.mutate}
               decideSuggestions={decideSuggestions}
               onFocusItem={focusItem}
+            />
+          ) : null}
+          {tab === "annotations" && delegateCode ? (
+            <OwnChanges
+              suggestions={suggestions}
+              code={delegateCode}
+              numberOf={(blockId) => paragraphs.find((p) => p.id === blockId)?.number ?? "the paragraph"}
+              onJump={jumpTo}
+              withdraw={(id) => api(`${negotiation.base}/suggestions/withdraw`, "POST", { id })}
             />
           ) : null}
           {tab === "annotations" ? (

@@ -43,4 +43,7 @@ export const SuggestionDecisionBody = z
   })
   .refine((b) => b.id || b.blockId || b.delegation, { message: "name a suggestion id, a paragraph or a delegation" });
 
+/** A delegation withdraws its own tracked change (by the id its mark carries). */
+export const SuggestionWithdrawBody = z.object({ id: z.string().min(1).max(64) }).strict();
+
 export const EmptyBody = z.object({}).strict();

@@ -82,3 +82,52 @@ describe("the chair's paragraph status closes a paragraph to delegates' drafting
     expect(h.reverted).toHaveLength(1);
   });
 });
+
+describe("a delegation withdraws its own tracked change", () => {
+  const member = (userId: string, role: string, delegationId: string | null) => {
+    h.database.sqlite.prepare("INSERT OR IGNORE INTO user (id, name, email) VALUES (?, ?, ?)").run(userId, userId, `${userId}@example.org`);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role, delegation_id) VALUES (?, ?, ?, ?)").run(docId, userId, role, delegationId);
+  };
+  beforeEach(() => {
+    for (const [id, code] of [["ALB", "ALB"], ["BLR", "BLR"]]) {
+      h.database.sqlite.prepare("INSERT INTO delegations (id, code, name, kind, color) VALUES (?, ?, ?, 'state', '#123456')").run(id, code, code);
+    }
+    member(alb.userId, "delegate", "ALB");
+    member("user-blr", "delegate", "BLR");
+    member("user-obs", "observer", null);
+  });
+  const events = () => h.database.sqlite.prepare("SELECT action, user_id AS userId FROM negotiation_events WHERE document_id = ? ORDER BY seq").all(docId) as { action: string; userId: string }[];
+
+  it("under the chair's pen and in a paragraph closed to drafting, where its delegates can no longer edit it away", async () => {
+    const a = await connect();
+    suggest(a.doc, 0, "s1");
+    suggest(a.doc, 1, "s2");
+    await waitFor(() => serverText("op1") === `Also ${OP1}` && serverText("op2") === "Also Invite the Partners", 5000, "suggestions stored");
+    h.setMode(docId, "chairs_pen");
+    expect(drafting.withdrawSuggestion(docId, alb.userId, "s1")).toMatchObject({ withdrawn: 1, suggestions: [{ id: "s1", delegation: "ALB", blockId: "op1", text: "Also " }] });
+    expect(serverText("op1")).toBe(OP1);
+    await waitFor(() => text(a.doc, "op1") === OP1, 5000, "the delegate's copy follows");
+    // Joined into agreed text (the chair's editor keeps the first paragraph's status): still its own to withdraw.
+    h.database.sqlite.prepare("INSERT INTO paragraph_status (document_id, block_id, status, updated_by, updated_at) VALUES (?, 'op2', 'agreed', ?, 0)").run(docId, CHAIR);
+    h.collab.setAgreed(docId, "op2", true);
+    drafting.withdrawSuggestion(docId, alb.userId, "s2");
+    expect(serverText("op2")).toBe("Invite the Partners");
+    expect(events().filter((e) => e.action === "suggestion_withdrawn").map((e) => e.userId)).toEqual([alb.userId, alb.userId]);
+    expect(h.reverted).toHaveLength(0);
+  });
+
+  it("nobody else can: another delegation, the chair (who rejects instead), an observer; a decided one is gone", async () => {
+    const a = await connect();
+    suggest(a.doc, 0, "s1");
+    await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "suggestion stored");
+    for (const userId of ["user-blr", CHAIR, "user-obs"]) {
+      expect(() => drafting.withdrawSuggestion(docId, userId, "s1")).toThrow("only the delegation that proposed a tracked change can withdraw it");
+    }
+    expect(() => drafting.withdrawSuggestion(docId, "user-nobody", "s1")).toThrow("no role on this document");
+    expect(serverText("op1")).toBe(`Also ${OP1}`);
+    drafting.decideSuggestions(docId, CHAIR, { decision: "accept", id: "s1" });
+    expect(() => drafting.withdrawSuggestion(docId, alb.userId, "s1")).toThrow("no such tracked change: it was decided or withdrawn meanwhile");
+    expect(serverText("op1")).toBe(`Also ${OP1}`);
+    expect(events().map((e) => e.action)).toEqual(["suggestion_accepted"]);
+  });
+});

@@ -8,7 +8,7 @@ import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
 import type { NegotiationDeps } from "./annotations";
-import { requireChair } from "./access";
+import { requireChair, requireMember } from "./access";
 
 /** Ids of a document's paragraphs closed to delegates' drafting. */
 export function agreedParagraphs(db: NegotiationDeps["db"], documentId: string): string[] {
@@ -90,6 +90,31 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
       });
       return { decided: count, suggestions: matched };
+    },
+
+    /**
+     * A delegation takes back its own tracked change (all its pieces), whatever the mode and
+     * the paragraph's status: under the chair's pen, or once the paragraph was joined into
+     * agreed text, its delegates can no longer do it by editing. Anyone else: `forbidden`.
+     */
+    withdrawSuggestion(documentId: string, userId: string, id: string) {
+      const m = requireMember(db, documentId, userId);
+      const code = m.role === "delegate" && m.delegationId ? listDelegations(db).find((d) => d.id === m.delegationId)?.code : undefined;
+      if (!code) throw new PlenaryError("forbidden", "only the delegation that proposed a tracked change can withdraw it");
+      const matched = collab.withRoom(documentId, (room) => listSuggestions(room.doc).filter((s) => s.id === id));
+      if (matched.length === 0) throw new PlenaryError("not_found", "no such tracked change: it was decided or withdrawn meanwhile");
+      if (matched.some((s) => s.delegation !== code)) throw new PlenaryError("forbidden", "only the delegation that proposed a tracked change can withdraw it");
+      let count = 0;
+      collab.applyServerChange(documentId, (doc) => (count = rejectSuggestions(doc, { id, delegation: code })), { userId, delegationId: m.delegationId });
+      events.append({
+        documentId,
+        action: "suggestion_withdrawn",
+        blockId: matched[0]!.blockId,
+        userId,
+        delegationId: m.delegationId,
+        payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
+      });
+      return { withdrawn: count, suggestions: matched };
     },
 
     /** Record a reverted client change (called by the collaboration server). */

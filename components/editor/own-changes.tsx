@@ -1,0 +1,90 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import type { Suggestion } from "@/lib/negotiation/suggestions";
+import { FocusedStatus } from "../focused-status";
+import type { ApiResult } from "./use-negotiation";
+
+interface Change {
+  id: string;
+  type: Suggestion["type"];
+  pieces: Suggestion[];
+}
+
+/** The delegation's tracked changes, one item per id (pieces of one change together), in text order. */
+export function ownChanges(suggestions: readonly Suggestion[], code: string): Change[] {
+  const byId = new Map<string, Change>();
+  for (const s of suggestions) {
+    if (s.delegation !== code) continue;
+    const change = byId.get(s.id) ?? { id: s.id, type: s.type, pieces: [] };
+    change.pieces.push(s);
+    byId.set(s.id, change);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * A delegate's own tracked changes awaiting the chair, each with Withdraw: under the chair's
+ * pen, or once the paragraph is closed to drafting, typing can no longer take one back.
+ */
+export function OwnChanges({
+  suggestions,
+  code,
+  numberOf,
+  onJump,
+  withdraw,
+}: {
+  suggestions: readonly Suggestion[];
+  code: string;
+  numberOf: (blockId: string) => string;
+  onJump: (blockId: string) => void;
+  withdraw: (id: string) => Promise<ApiResult>;
+}) {
+  const changes = ownChanges(suggestions, code);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (changes.length === 0 && !message) return null;
+
+  const quote = (c: Change) => c.pieces.map((p) => p.text).join(" … ");
+  async function take(c: Change) {
+    const what = `your tracked ${c.type} in ${numberOf(c.pieces[0]!.blockId)} (“${quote(c).slice(0, 80)}”)`;
+    if (!window.confirm(`Withdraw ${what}? The chair will no longer see it; to propose it again, type it again or file an amendment.`)) return;
+    setBusy(c.id);
+    const res = await withdraw(c.id);
+    setBusy(null);
+    setMessage(res.ok ? { ok: true, text: `Withdrawn: ${what}.` } : { ok: false, text: `Not withdrawn: ${res.message ?? "the request failed"}.` });
+  }
+
+  return (
+    <section className="own-changes" aria-labelledby="own-changes-heading">
+      <h2 id="own-changes-heading" className="panel-title">
+        Your tracked changes awaiting the chair ({changes.length})
+      </h2>
+      {message?.ok ? <FocusedStatus focusOn={message}>{message.text}</FocusedStatus> : null}
+      {message && !message.ok ? (
+        <p className="warning" role="alert">
+          {message.text}
+        </p>
+      ) : null}
+      <ul className="plain-list">
+        {changes.map((c) => (
+          <li key={c.id} className="own-change">
+            <button type="button" className="link-button" onClick={() => onJump(c.pieces[0]!.blockId)}>
+              {numberOf(c.pieces[0]!.blockId)}
+            </button>{" "}
+            <span className="muted">tracked {c.type}:</span>{" "}
+            {c.pieces.map((p, n) => (
+              <Fragment key={n}>
+                {n > 0 ? <span className="muted"> … </span> : null}
+                {c.type === "insertion" ? <ins>{p.text}</ins> : <del>{p.text}</del>}
+              </Fragment>
+            ))}{" "}
+            <button type="button" className="button small subtle" disabled={busy === c.id} onClick={() => void take(c)} aria-label={`Withdraw your tracked ${c.type} in ${numberOf(c.pieces[0]!.blockId)}`}>
+              Withdraw
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
