@@ -214,6 +214,11 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   expect(text).toContain("MC.DEC/5/17");
   expect(text).toContain("Page 1 of 2");
 
+  // Asked for, Word, PDF, Markdown and HTML mark each paragraph's status (server/negotiation/export.test.ts reads them).
+  await expect(chair.getByRole("link", { name: "Markdown" })).not.toHaveAttribute("href", /statuses=1/);
+  await chair.getByRole("checkbox", { name: /Mark each paragraph's status/ }).check();
+  await expect(chair.getByRole("link", { name: "Markdown" })).toHaveAttribute("href", /statuses=1/);
+  await expect(chair.getByRole("link", { name: "JSON (paragraph model)" })).not.toHaveAttribute("href", /statuses=1/);
   const [compilation] = await Promise.all([chair.waitForEvent("download"), chair.getByRole("link", { name: "Compilation of proposals (.docx)" }).click()]);
   expect(compilation.suggestedFilename()).toBe("MC.DEC_5_17-Live-text-compilation.docx");
   const read = await readWithLibreOffice({ compilation: new Uint8Array(fs.readFileSync((await compilation.path())!)) });

@@ -12,6 +12,9 @@ const FORMATS = [
   ["akn", "Akoma Ntoso XML"],
 ] as const;
 
+/** The formats that can end each paragraph with its status. */
+const STATUS_FORMATS = new Set(["docx", "pdf", "md", "html"]);
+
 type Progress = { state: "idle" } | { state: "working"; name: string; percent: number | null } | { state: "done"; file: string } | { state: "error"; message: string };
 
 function fileNameOf(res: Response, fallback: string): string {
@@ -55,8 +58,10 @@ export function ExportMenu({
     menu.current.open = false;
     menu.current.querySelector("summary")?.focus();
   }
+  // Chairs' revised drafts mark agreed and bracketed paragraphs; the text to be adopted does not.
+  const [statuses, setStatuses] = useState(false);
   const href = (format: string) =>
-    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}`;
+    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}${statuses && STATUS_FORMATS.has(format) ? "&statuses=1" : ""}`;
 
   async function download(event: React.MouseEvent<HTMLAnchorElement>, name: string): Promise<void> {
     event.preventDefault();
@@ -104,6 +109,11 @@ export function ExportMenu({
     <details className="export-menu" ref={menu} onKeyDown={onKeyDown}>
       <summary>{label}</summary>
       <ul>
+        <li className="export-option">
+          <label>
+            <input type="checkbox" checked={statuses} onChange={(e) => setStatuses(e.target.checked)} /> Mark each paragraph&apos;s status, as “(Agreed ad ref.)” (Word, PDF, Markdown, HTML)
+          </label>
+        </li>
         {formats.map(([format, name]) => (
           <li key={format}>
             <a href={href(format)} download onClick={(e) => void download(e, name)} aria-disabled={progress.state === "working" || undefined}>

@@ -1,4 +1,4 @@
-export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunText, printedText, versionName, type ExportMeta, type ExportParagraph } from "./model";
+export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunText, printedText, versionName, withStatusNotes, type ExportMeta, type ExportParagraph } from "./model";
 export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
 export { buildDocx, buildRedlineDocx, type Revision } from "./docx";
 export { buildCompilationDocx, describeEntry, type CompilationEntry, type CompilationRow } from "./compilation";

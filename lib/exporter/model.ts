@@ -1,4 +1,5 @@
 import type { RenderedParagraph, TextRun } from "../model/types";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../negotiation/types";
 
 export interface ExportParagraph extends RenderedParagraph {
   status?: string;
@@ -39,6 +40,19 @@ export function acceptedText(p: ExportParagraph): string {
   return acceptedRuns(p)
     .map((r) => r.text)
     .join("");
+}
+
+/**
+ * Each paragraph whose status is not open ends with its status in italics, "(Agreed ad
+ * ref.)", as chairs' revised drafts mark them (an export option: the final text carries none).
+ */
+export function withStatusNotes(paragraphs: readonly ExportParagraph[]): ExportParagraph[] {
+  return paragraphs.map((p) => {
+    const label = p.status && p.status !== "open" ? PARAGRAPH_STATUS_LABEL[p.status as ParagraphStatus] : undefined;
+    if (!label || p.kind === "title") return p;
+    const note = `(${label})`;
+    return { ...p, text: `${p.text} ${note}`, runs: [...p.runs, { text: " " }, { text: note, marks: ["italic"] }] };
+  });
 }
 
 /** The preambular participle ("Noting", "Bearing in mind") printed in italics in UN style. */

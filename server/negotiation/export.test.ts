@@ -9,6 +9,7 @@ import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { createCompare } from "./compare";
 import { createExports, type ProposalSource } from "./export";
 import { createVersions } from "./versions";
+import { pdfToText } from "../../test/readers/readers";
 
 /** xmllint (libxml2, installed by .ci/run) reads the XML: nonzero exit when it is not well formed. */
 function wellFormed(xml: string): boolean {
@@ -153,5 +154,39 @@ describe("the compilation of proposals", () => {
     expect(liveText).toContain("Belarus — Reservation: Filed later. [open]");
     expect(liveText).toContain("Albania — Tracked change: insert “fully ” [pending]");
     expect(liveText).toContain("Belarus — Tracked change: delete “Encourage” [pending]");
+  });
+});
+
+describe("paragraph status in the exports", () => {
+  it("on request, Word, PDF, Markdown and HTML end each agreed or bracketed paragraph with its status as it stood in the version; by default none does", async () => {
+    const events = new EventLog(h.database.sqlite);
+    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog });
+    const status = (blockId: string, value: string) =>
+      h.database.sqlite.prepare("INSERT OR REPLACE INTO paragraph_status (document_id, block_id, status, updated_by, updated_at) VALUES (?, ?, ?, ?, 0)").run(docId, blockId, value, CHAIR);
+    status("op1", "agreed_ad_ref");
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
+    status("op1", "open");
+    status("op2", "bracketed");
+    const exports = createExports({
+      versions,
+      compare: createCompare({ db: h.database.db, events, versions }),
+      meta: () => ({ title: "Title", symbol: "A/1", date: null }),
+      proposals: () => [],
+    });
+    const md = async (version: string, statuses?: boolean) => (await exports.export(docId, CHAIR, "md", version, undefined, { statuses })).body as string;
+    expect(await md(rev1.id, true)).toContain("Continue to implement *(Agreed ad ref.)*");
+    expect(await md(rev1.id, true)).not.toContain("(Bracketed)");
+    expect(await md("live", true)).toContain("Invite the Partners *(Bracketed)*");
+    expect(await md("live", true)).not.toContain("(Agreed");
+    expect(await md(rev1.id)).not.toContain("(Agreed ad ref.)");
+    const html = (await exports.export(docId, CHAIR, "html", rev1.id, undefined, { statuses: true })).body as string;
+    expect(html).toMatch(/Continue to implement <(?:em|i)>\(Agreed ad ref\.\)<\/(?:em|i)>/);
+    const word = strFromU8(unzipSync((await exports.export(docId, CHAIR, "docx", rev1.id, undefined, { statuses: true })).body as Uint8Array)["word/document.xml"]!);
+    expect(word).toMatch(/<w:i\/>[\s\S]{0,200}<w:t(?: [^>]*)?>\(Agreed ad ref\.\)<\/w:t>/);
+    const pdf = await pdfToText((await exports.export(docId, CHAIR, "pdf", rev1.id, undefined, { statuses: true })).body as Uint8Array);
+    expect(pdf.replace(/\s+/g, " ")).toContain("Continue to implement (Agreed ad ref.)");
+    // The JSON keeps the status as data, not as text.
+    const json = JSON.parse((await exports.export(docId, CHAIR, "json", rev1.id, undefined, { statuses: true })).body as string);
+    expect(JSON.stringify(json)).not.toContain("(Agreed ad ref.)");
   });
 });

@@ -14,6 +14,7 @@ import {
   type ExportFormat,
   type ExportMeta,
   type ExportParagraph,
+  withStatusNotes,
 } from "../../lib/exporter";
 import { pdfFonts } from "../pdf-fonts";
 import type { ParagraphPair } from "../../lib/diff";
@@ -55,12 +56,15 @@ export function createExports(deps: {
   }
 
   return {
-    async export(documentId: string, userId: string, format: ExportFormat, version: string, base?: string): Promise<ExportFile> {
+    /** `statuses`: Word, PDF, Markdown and HTML end each paragraph that is not open with its status. */
+    async export(documentId: string, userId: string, format: ExportFormat, version: string, base?: string, options: { statuses?: boolean } = {}): Promise<ExportFile> {
       const v = versions.paragraphsOf(documentId, userId, version);
       // Text typed or pasted in the editor may hold characters XML cannot carry (U+FFFE, a
       // control character): left out of every export, or Word would refuse the file.
       const m = xmlSafeDeep(metaOf(documentId, userId, version, v.label));
-      const paragraphs: ExportParagraph[] = xmlSafeDeep(v.paragraphs);
+      const frozen: ExportParagraph[] = xmlSafeDeep(v.paragraphs);
+      const printed = options.statuses ? withStatusNotes(frozen) : frozen;
+      const paragraphs = (["docx", "pdf", "md", "html"] as string[]).includes(format) ? printed : frozen;
       switch (format) {
         case "md":
           return { body: toMarkdown(m, paragraphs), contentType: "text/markdown; charset=utf-8", fileName: exportFileName(m, "md") };
