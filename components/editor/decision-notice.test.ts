@@ -32,6 +32,12 @@ describe("what a delegation is told of the chair's decision on its positions", (
     expect(decisionNotice(undefined, rejected, "d-alb")).toBeNull();
   });
 
+  it("ends once after a rejection's reason that ends its own sentence", () => {
+    const reasoned = (reason: string) => ({ ...rejected, history: [{ ...rejected.history[0], reason }] }) as unknown as AnnotationView;
+    expect(decisionNotice(open, reasoned("Out of scope."), "d-alb")).toBe("The chair rejected your objection on 3.: “Out of scope.”");
+    expect(decisionNotice(open, reasoned("Why now?"), "d-alb")).toBe("The chair rejected your objection on 3.: “Why now?”");
+  });
+
   it("ends a sentence once, after a paragraph number that ends with a full stop", () => {
     expect(sentence("Objection submitted on 3.")).toBe("Objection submitted on 3.");
     expect(sentence("Objection submitted on OP3")).toBe("Objection submitted on OP3.");

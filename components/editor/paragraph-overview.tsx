@@ -6,6 +6,7 @@ import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
+import { closedSelectProps } from "../closed-select-keys";
 
 /** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
 const COUNT_COLUMNS = [
@@ -86,7 +87,7 @@ export function ParagraphOverview({
                     <select
                       value={status}
                       aria-label={`Status of ${p.number}`}
-                      onChange={(e) => onStatus(p.id, e.target.value as ParagraphStatus)}
+                      {...closedSelectProps((value) => onStatus(p.id, value as ParagraphStatus))}
                     >
                       {PARAGRAPH_STATUSES.map((s) => (
                         <option key={s} value={s}>

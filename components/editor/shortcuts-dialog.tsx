@@ -46,6 +46,20 @@ const CHAIR: Group[] = [
   },
 ];
 
+/** The parts of the <dialog> that showAtTop uses. */
+type ModalDialog = Pick<HTMLDialogElement, "showModal" | "querySelector" | "scrollTop">;
+
+/**
+ * Opens the dialog at its top, where the first group of keys is: its heading takes focus
+ * without scrolling, and the scroll showModal() gave the first control (the Close button
+ * at the bottom, on a short window) is undone.
+ */
+export function showAtTop(dialog: ModalDialog): void {
+  dialog.showModal();
+  dialog.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
+}
+
 /**
  * The keyboard shortcuts of the document page, opened with "?" (outside the text) or the
  * button that shows it. A native modal <dialog>: focus moves in and back, Esc closes it.
@@ -55,13 +69,13 @@ export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boo
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) showAtTop(dialog);
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const groups = [...EVERYONE, ...(canEdit ? [EDITING] : []), ...(isChair ? CHAIR : [])];
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-h" onClose={onClose}>
-      <h2 id="shortcuts-h">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-h" tabIndex={-1}>Keyboard shortcuts</h2>
       {groups.map((g) => (
         <section key={g.title}>
           <h3>{g.title}</h3>
@@ -79,7 +93,7 @@ export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boo
       ))}
       <p className="muted small">On a Mac, Ctrl is ⌘ and Alt is ⌥.</p>
       <form method="dialog">
-        <button type="submit" className="button primary" autoFocus>
+        <button type="submit" className="button primary">
           Close
         </button>
       </form>

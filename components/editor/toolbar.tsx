@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { BlockKind } from "@/lib/model/types";
+import { closedSelectProps } from "../closed-select-keys";
 
 const KINDS: { kind: BlockKind; label: string; shortcut: string }[] = [
   { kind: "paragraph", label: "Paragraph", shortcut: "Ctrl+Alt+0" },
@@ -57,7 +58,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <span className="sr-only">Block kind</span>
         <select
           value={state.kind}
-          onChange={(e) => editor.chain().focus().setNode(e.target.value).run()}
+          {...closedSelectProps((kind) => editor.chain().focus().setNode(kind).run())}
           aria-label="Block kind"
         >
           {KINDS.map((k) => (
