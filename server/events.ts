@@ -6,6 +6,11 @@ export type LiveEvent =
   | { type: "paragraph-status"; blockId: string; status: string }
   | { type: "mode"; mode: "chairs_pen" | "open_drafting" }
   | { type: "reverted"; userId: string; reason: string; lost: string }
+  /**
+   * The chair restored `version` as the live text; the text before it was saved as `saved`.
+   * `change`: the first struct the restore inserted (null when it inserted nothing).
+   */
+  | { type: "restored"; version: string; saved: string; change: { client: number; clock: number } | null }
   | { type: "closed"; reason: string };
 
 interface Subscriber {

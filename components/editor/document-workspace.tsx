@@ -1,6 +1,8 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
+import { lostTypingNotice, restoreNotice } from "./event-notices";
+import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
 import { sentence } from "@/lib/format/sentence";
@@ -24,7 +26,7 @@ import { AnnotationComposer } from "./annotation-composer";
 import { AnnotationList } from "./annotation-list";
 import { ParagraphOverview } from "./paragraph-overview";
 import { ReviewPanel } from "./review-panel";
-import { useEditorOutline } from "./use-editor-outline";
+import { outline, useEditorOutline } from "./use-editor-outline";
 import { useStructureStatus } from "./use-structure-status";
 import { DocumentHeader } from "./document-header";
 import { ModeSwitch } from "./mode-switch";
@@ -43,11 +45,25 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   // typing went nowhere, the server undid a change (a warning).
   const [notices, setNotices] = useState<Notice[]>([]);
   const tell = useCallback((text: string, warn = false) => setNotices((list) => addNotice(list, { text, warn, at: Date.now() })), []);
+  // What this window typed lately, to quote the words a restore swept away.
+  const ownTyping = useRef<OwnTyping | null>(null);
+  const editorRef = useRef<Editor | null>(null);
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
     onReverted: (reason, lost) => setNotices((list) => addRevert(list, reason, lost, Date.now(), revertExplanation)),
     onDecided: (text) => tell(text),
+    onRestored: ({ version, saved, change }) => {
+      tell(restoreNotice(version, saved));
+      // The stream and the text arrive on two connections: the restore's change may come second.
+      if (!change || !ownTyping.current) return;
+      void ownTyping.current.whenArrived(change, 10_000).then((lost) => {
+        // Numbered as the restored text has them (the editor has it already; the outline state may lag).
+        const rows = editorRef.current && !editorRef.current.isDestroyed ? outline(editorRef.current) : [];
+        const told = lost && lostTypingNotice(version, lost, (id) => rows.find((p) => p.id === id)?.number ?? undefined);
+        if (told) tell(told, true);
+      });
+    },
     delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
   });
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -56,6 +72,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const { paragraphs, selection } = useEditorOutline(editor);
+  editorRef.current = editor;
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
   const isChair = doc.role === "chair";
@@ -122,6 +139,16 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(refreshNegotiation(editor.state.tr));
   }, [editor, negotiation.annotations, negotiation.statuses, selectedId]);
+
+  useEffect(() => {
+    if (!collab?.doc) return;
+    const own = new OwnTyping(collab.doc);
+    ownTyping.current = own;
+    return () => {
+      own.destroy();
+      ownTyping.current = null;
+    };
+  }, [collab]);
 
   useEffect(() => {
     const ydoc = collab?.doc;
