@@ -1,5 +1,15 @@
 import { PlenaryError } from "../lib/errors";
 
+/** A piece of a tracked change as the events tell it (its words cut to a quotable length). */
+export interface DecidedPiece {
+  id: string;
+  type: "insertion" | "deletion";
+  /** The delegation's code, as the mark carries it. */
+  delegation: string;
+  blockId: string;
+  text: string;
+}
+
 /** A change pushed to every open window of a document (server-sent events). */
 export type LiveEvent =
   | { type: "annotation"; annotationId: string }
@@ -11,6 +21,10 @@ export type LiveEvent =
    * `change`: the first struct the restore inserted (null when it inserted nothing).
    */
   | { type: "restored"; version: string; saved: string; change: { client: number; clock: number } | null }
+  /** The chair accepted or rejected tracked changes: one, a paragraph's, a delegation's, all. */
+  | { type: "suggestions-decided"; decision: "accepted" | "rejected"; reason: string | null; pieces: DecidedPiece[] }
+  /** A delegation withdrew its own tracked change. */
+  | { type: "suggestion-withdrawn"; pieces: DecidedPiece[] }
   | { type: "closed"; reason: string };
 
 interface Subscriber {

@@ -1,7 +1,7 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
-import { lostTypingNotice, restoreNotice } from "./event-notices";
+import { lostTypingNotice, restoreNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
@@ -48,19 +48,32 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   // What this window typed lately, to quote the words a restore swept away.
   const ownTyping = useRef<OwnTyping | null>(null);
   const editorRef = useRef<Editor | null>(null);
+  // A paragraph's number in the text as the editor has it now (the outline state may lag behind a change just applied).
+  const numberNow = (blockId: string) => {
+    const ed = editorRef.current;
+    return (ed && !ed.isDestroyed ? outline(ed).find((p) => p.id === blockId)?.number : null) ?? undefined;
+  };
+  const isChair = doc.role === "chair";
+  const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
     onReverted: (reason, lost) => setNotices((list) => addRevert(list, reason, lost, Date.now(), revertExplanation)),
     onDecided: (text) => tell(text),
+    onSuggestionsDecided: (event) => {
+      const told = delegateCode && suggestionDecisionNotice(event, delegateCode, numberNow);
+      if (told) tell(told);
+    },
+    onSuggestionWithdrawn: (pieces) => {
+      const told = isChair && suggestionWithdrawnNotice(pieces, (code) => delegations.find((d) => d.code === code)?.name ?? code, numberNow);
+      if (told) tell(told);
+    },
     onRestored: ({ version, saved, change }) => {
       tell(restoreNotice(version, saved));
       // The stream and the text arrive on two connections: the restore's change may come second.
       if (!change || !ownTyping.current) return;
       void ownTyping.current.whenArrived(change, 10_000).then((lost) => {
-        // Numbered as the restored text has them (the editor has it already; the outline state may lag).
-        const rows = editorRef.current && !editorRef.current.isDestroyed ? outline(editorRef.current) : [];
-        const told = lost && lostTypingNotice(version, lost, (id) => rows.find((p) => p.id === id)?.number ?? undefined);
+        const told = lost && lostTypingNotice(version, lost, numberNow);
         if (told) tell(told, true);
       });
     },
@@ -75,8 +88,6 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   editorRef.current = editor;
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
-  const isChair = doc.role === "chair";
-  const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
   const openDrafting = negotiation.mode === "open_drafting";
   const editable = isChair || (doc.role === "delegate" && openDrafting);
 

@@ -1,4 +1,5 @@
 import type { LostTyping } from "@/lib/editor/own-typing";
+import type { DecidedPiece } from "@/server/events";
 
 /** Words quoted in a notice, spaces folded, long ones cut. */
 function quote(text: string, max = 200): string {
@@ -24,4 +25,52 @@ export function lostTypingNotice(version: string, lost: readonly LostTyping[], n
     });
   if (quoted.length === 0) return null;
   return `Your words ${quoted.join(" and ")}, typed as the chair restored ${version}, were removed with the text they were typed in. Type them again if they are still wanted.`;
+}
+
+/** "OP1", "OP1 and OP2", "OP1, OP2 and PP3": the paragraphs pieces are in, as numbered now. */
+function paragraphsOf(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => string | undefined): string {
+  const names = [...new Set(pieces.map((p) => numberOf(p.blockId)).filter((n): n is string => !!n))];
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** One tracked change (its pieces): "tracked insertion in OP1 (“fully”)". */
+function change(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => string | undefined): string {
+  const where = paragraphsOf(pieces, numberOf);
+  const words = pieces.map((p) => p.text).join(" … ");
+  return `tracked ${pieces[0]!.type}${where ? ` in ${where}` : ""}${words.trim() ? ` (${quote(words, 80)})` : ""}`;
+}
+
+/** Ends a notice after a quoted reason, which may end with its own full stop. */
+function withReason(text: string, reason: string | null): string {
+  if (!reason) return `${text}.`;
+  return `${text}: “${reason}”${/[.!?]$/.test(reason) ? "" : "."}`;
+}
+
+function byChange(pieces: readonly DecidedPiece[]): DecidedPiece[][] {
+  const groups = new Map<string, DecidedPiece[]>();
+  for (const p of pieces) groups.set(p.id, [...(groups.get(p.id) ?? []), p]);
+  return [...groups.values()];
+}
+
+/**
+ * A delegation told of the chair's decision on its tracked changes: the change, with its
+ * words, and the reason of a rejection; several decided at once (a paragraph's, all of the
+ * delegation's) are counted in one notice. Null when none of them was the delegation's.
+ */
+export function suggestionDecisionNotice(
+  event: { decision: "accepted" | "rejected"; reason: string | null; pieces: readonly DecidedPiece[] },
+  code: string,
+  numberOf: (blockId: string) => string | undefined,
+): string | null {
+  const changes = byChange(event.pieces.filter((p) => p.delegation === code));
+  if (changes.length === 0) return null;
+  if (changes.length === 1) return withReason(`The chair ${event.decision} your ${change(changes[0]!, numberOf)}`, event.reason);
+  const where = paragraphsOf(changes.flat(), numberOf);
+  return withReason(`The chair ${event.decision} ${changes.length} tracked changes of your delegation${where ? ` in ${where}` : ""}`, event.reason);
+}
+
+/** The chair told that a delegation withdrew its tracked change (one id, all its pieces): its review item went away. */
+export function suggestionWithdrawnNotice(pieces: readonly DecidedPiece[], nameOf: (code: string) => string, numberOf: (blockId: string) => string | undefined): string | null {
+  if (pieces.length === 0) return null;
+  return `${nameOf(pieces[0]!.delegation)} withdrew its ${change(pieces, numberOf)}.`;
 }
