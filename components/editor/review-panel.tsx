@@ -4,6 +4,7 @@ import { sentence } from "@/lib/format/sentence";
 import { DelegationFilter } from "./delegation-filter";
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
+import { currentIndex } from "./review-selection";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -43,6 +44,8 @@ export function ReviewPanel({
   // The current item is remembered by its key, never by its place: items filed or decided
   // meanwhile by others move places, and A must decide the item the chair is looking at.
   const [currentKey, setCurrentKey] = useState<string | null>(null);
+  // The chair moved, decided or opened a reject form: from then on the current item is kept put.
+  const [engaged, setEngaged] = useState(false);
   const lastIndex = useRef(0);
   const reviewRef = useRef<HTMLDivElement>(null);
   // The item whose reject form is open: bound to that item, so a form never moves to another
@@ -82,9 +85,7 @@ export function ReviewPanel({
     return out;
   }, [paragraphs, annotations, suggestions, delegation, kind, delegations]);
 
-  const found = currentKey === null ? -1 : items.findIndex((item) => item.key === currentKey);
-  // Gone (decided, withdrawn, filtered out): the item that took its place, as after J.
-  const index = found >= 0 ? found : Math.max(0, Math.min(lastIndex.current, items.length - 1));
+  const index = currentIndex(items.map((item) => item.key), currentKey, lastIndex.current, engaged);
   const current: Item | undefined = items[index];
   useEffect(() => {
     lastIndex.current = index;
@@ -113,6 +114,7 @@ export function ReviewPanel({
 
   function go(to: (i: number) => number) {
     moved.current = true;
+    setEngaged(true);
     const next = items[Math.max(0, Math.min(to(index), items.length - 1))];
     if (next) setCurrentKey(next.key);
   }
@@ -138,6 +140,7 @@ export function ReviewPanel({
     if (!current) return;
     // A reason is for the item it was typed on: not another one that took its place.
     if (decision === "reject" && current.key !== rejectingKey) return;
+    setEngaged(true);
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
@@ -153,6 +156,12 @@ export function ReviewPanel({
     refocus();
   }
 
+  /** The form is bound to the item: an item arriving above it must not take its place. */
+  function startReject(key: string) {
+    setEngaged(true);
+    setRejectingKey(key);
+  }
+
   function cancelReject() {
     setRejectingKey(null);
     refocus();
@@ -160,6 +169,7 @@ export function ReviewPanel({
 
   async function acceptAllIn(blockId: string) {
     const count = countChanges(suggestions, (x) => x.blockId === blockId);
+    setEngaged(true);
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -171,6 +181,7 @@ export function ReviewPanel({
     if (!d) return;
     const count = countChanges(suggestions, (x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
+    setEngaged(true);
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
   }
@@ -182,6 +193,7 @@ export function ReviewPanel({
     // render), so the next key decides it, not the item that had taken its place.
     if (res.ok) {
       moved.current = true;
+      setEngaged(true);
       setCurrentKey(`a-${annotationId}`);
     }
     refocus();
@@ -201,7 +213,7 @@ export function ReviewPanel({
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
     else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
     else if (k === "a") void decide("accept");
-    else if (k === "r" && current) setRejectingKey(current.key);
+    else if (k === "r" && current) startReject(current.key);
     else if (k === "s" && current?.kind === "annotation") void decide("resolve");
     else if (k === "u" && message?.undo) void reopen(message.undo);
     else return;
@@ -292,7 +304,7 @@ export function ReviewPanel({
                   <button type="button" className="button small primary" onClick={() => decide("accept")}>
                     Accept (A)
                   </button>
-                  <button type="button" className="button small" onClick={() => setRejectingKey(item.key)} aria-expanded={rejecting}>
+                  <button type="button" className="button small" onClick={() => startReject(item.key)} aria-expanded={rejecting}>
                     Reject… (R)
                   </button>
                   {item.kind === "suggestion" ? (
