@@ -1,7 +1,7 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
-import { lostTypingNotice, restoreNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
@@ -205,11 +205,14 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     [jumpTo],
   );
 
+  /** `told`: say it when it worked too (the status keys, whose effect is otherwise only a margin mark). */
   const setStatus = useCallback(
-    (blockId: string, status: ParagraphStatus) =>
+    (blockId: string, status: ParagraphStatus, told = false) =>
       void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }).then((res) => {
+        const number = paragraphs.find((p) => p.id === blockId)?.number;
         // E.g. "agreed" while tracked changes wait in the paragraph: said, not swallowed.
-        if (!res.ok) tell(sentence(`${paragraphs.find((p) => p.id === blockId)?.number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
+        if (!res.ok) tell(sentence(`${number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
+        else if (told) tell(statusSetNotice(number, status));
       }),
     [negotiation.base, paragraphs, tell],
   );
@@ -225,7 +228,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       const blockId = editor.state.selection.$from.parent.attrs.id;
       if (!status || typeof blockId !== "string") return;
       event.preventDefault();
-      setStatus(blockId, status);
+      setStatus(blockId, status, true);
     };
     const dom = editor.view.dom;
     dom.addEventListener("keydown", handleKey);

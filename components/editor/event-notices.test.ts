@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lostTypingNotice, restoreNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 
 const numbers: Record<string, string> = { pp7: "PP7", op3: "3." };
 const numberOf = (id: string) => numbers[id];
@@ -54,5 +54,14 @@ describe("what a delegation is told of the chair's decisions on its tracked chan
   it("the chair is told of a withdrawal", () => {
     expect(suggestionWithdrawnNotice([piece("s1", "ALB", "op2", "Also ")], (code) => (code === "ALB" ? "Albania" : code), numberOf2)).toBe("Albania withdrew its tracked insertion in OP2 (“Also”).");
     expect(suggestionWithdrawnNotice([], (code) => code, numberOf2)).toBeNull();
+  });
+});
+
+describe("what the chair is told when a status key took effect", () => {
+  it("the paragraph and its status now", () => {
+    expect(statusSetNotice("OP3", "agreed_ad_ref")).toBe("OP3 is now agreed ad ref.");
+    expect(statusSetNotice("PP1", "bracketed")).toBe("PP1 is now bracketed.");
+    expect(statusSetNotice("3.", "open")).toBe("Paragraph 3 is now open.");
+    expect(statusSetNotice(null, "agreed")).toBe("The paragraph is now agreed.");
   });
 });

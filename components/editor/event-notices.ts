@@ -1,5 +1,7 @@
 import type { LostTyping } from "@/lib/editor/own-typing";
 import type { DecidedPiece } from "@/server/events";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+import { sentence } from "@/lib/format/sentence";
 
 /** Words quoted in a notice, spaces folded, long ones cut. */
 function quote(text: string, max = 200): string {
@@ -73,4 +75,10 @@ export function suggestionDecisionNotice(
 export function suggestionWithdrawnNotice(pieces: readonly DecidedPiece[], nameOf: (code: string) => string, numberOf: (blockId: string) => string | undefined): string | null {
   if (pieces.length === 0) return null;
   return `${nameOf(pieces[0]!.delegation)} withdrew its ${change(pieces, numberOf)}.`;
+}
+
+/** The chair's status key took effect: "OP3 is now agreed ad ref.", "Paragraph 3 is now open." */
+export function statusSetNotice(number: string | null | undefined, status: ParagraphStatus): string {
+  const which = !number ? "The paragraph" : /^\d+\.$/.test(number) ? `Paragraph ${number.slice(0, -1)}` : number;
+  return sentence(`${which} is now ${PARAGRAPH_STATUS_LABEL[status].toLowerCase()}`);
 }

@@ -4,7 +4,7 @@ import { sentence } from "@/lib/format/sentence";
 import { DelegationFilter } from "./delegation-filter";
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
-import { currentIndex } from "./review-selection";
+import { currentIndex, itemAnnouncement, type ItemSummary } from "./review-selection";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -112,9 +112,23 @@ export function ReviewPanel({
     onFocusItem(currentBlock, currentAnnotation);
   }, [currentId, currentBlock, currentAnnotation, onFocusItem]);
 
+  // Said to screen readers when J / K or a decision makes another item current (not on
+  // first render, nor when others' items arrive: the chair did not move).
+  const [announcement, setAnnouncement] = useState("");
+  const announceNext = useRef(false);
+  const total = items.length;
+  const said = current ? summary(current) : undefined;
+  const saidText = itemAnnouncement(index, total, said);
+  useEffect(() => {
+    if (!announceNext.current) return;
+    announceNext.current = false;
+    setAnnouncement(saidText);
+  }, [currentId, total, saidText]);
+
   function go(to: (i: number) => number) {
     moved.current = true;
     setEngaged(true);
+    announceNext.current = true;
     const next = items[Math.max(0, Math.min(to(index), items.length - 1))];
     if (next) setCurrentKey(next.key);
   }
@@ -122,6 +136,25 @@ export function ReviewPanel({
   /** Back to the queue's keys after a decision or a closed form (the form held the focus). */
   function refocus() {
     reviewRef.current?.focus({ preventScroll: true });
+  }
+
+  /** The item as the live region says it. */
+  function summary(item: Item): ItemSummary {
+    if (item.kind === "annotation") {
+      const n = item.a.cosponsors.length;
+      return {
+        paragraph: numberOf(item.blockId),
+        what: `${item.a.kind}${n ? ` (+${n} co-sponsor${n === 1 ? "" : "s"})` : ""}`,
+        who: item.a.author.delegation?.name ?? item.a.author.userName,
+        words: `${item.a.quote}${item.a.proposedText ? ` → ${item.a.proposedText}` : ""}`,
+      };
+    }
+    return {
+      paragraph: [...new Set(item.pieces.map((x) => numberOf(x.blockId)))].join(" and "),
+      what: `tracked ${item.s.type}`,
+      who: byCode.get(item.s.delegation)?.name ?? item.s.delegation,
+      words: item.pieces.map((x) => x.text).join(" … "),
+    };
   }
 
   /** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
@@ -141,6 +174,7 @@ export function ReviewPanel({
     // A reason is for the item it was typed on: not another one that took its place.
     if (decision === "reject" && current.key !== rejectingKey) return;
     setEngaged(true);
+    announceNext.current = true;
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
@@ -152,6 +186,8 @@ export function ReviewPanel({
     const effect =
       decision === "accept" ? (current.kind === "suggestion" || current.a.kind === "amendment" ? " It is in the text." : " The text is unchanged.") : "";
     setMessage(res.ok ? { ok: true, text: `${sentence(`${done}: ${describe(current)}`)}${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
+    // Nothing left the queue: the next item to become current is not the decision's doing.
+    if (!res.ok) announceNext.current = false;
     setRejectingKey(null);
     refocus();
   }
@@ -170,6 +206,7 @@ export function ReviewPanel({
   async function acceptAllIn(blockId: string) {
     const count = countChanges(suggestions, (x) => x.blockId === blockId);
     setEngaged(true);
+    announceNext.current = true;
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -182,6 +219,7 @@ export function ReviewPanel({
     const count = countChanges(suggestions, (x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
     setEngaged(true);
+    announceNext.current = true;
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
   }
@@ -194,6 +232,7 @@ export function ReviewPanel({
     if (res.ok) {
       moved.current = true;
       setEngaged(true);
+      announceNext.current = true;
       setCurrentKey(`a-${annotationId}`);
     }
     refocus();
@@ -226,102 +265,108 @@ export function ReviewPanel({
   }, [currentId, items.length]);
 
   return (
-    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
-      {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
-      <div className="review-head">
-        <div className="filters">
-          <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
-          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
-            <option value="">All kinds</option>
-            <option value="amendment">Amendments</option>
-            <option value="suggestion">Tracked changes</option>
-            <option value="objection">Objections</option>
-            <option value="reservation">Reservations</option>
-          </select>
-        </div>
-        <p className="muted small">
-          {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
-        </p>
-        {message ? (
-          <p className={message.ok ? "notice" : "error"} role="status">
-            {message.text}
-            {message.undo ? (
-              <>
-                {" "}
-                <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
-                  Undo (U)
-                </button>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-        {delegation ? (
-          <div className="bulk">
-            <button type="button" className="button small" onClick={() => void bulk("accept")}>
-              Accept all tracked changes of this delegation
-            </button>
-            <button type="button" className="button small" onClick={() => void bulk("reject")}>
-              Reject all of them
-            </button>
+    <>
+      {/* Outside the queue's box: its own status line (the last decision) stays the one status in it. */}
+      <p className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="review-announcement">
+        {announcement}
+      </p>
+      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
+        {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
+        <div className="review-head">
+          <div className="filters">
+            <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
+            <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
+              <option value="">All kinds</option>
+              <option value="amendment">Amendments</option>
+              <option value="suggestion">Tracked changes</option>
+              <option value="objection">Objections</option>
+              <option value="reservation">Reservations</option>
+            </select>
           </div>
-        ) : null}
-      </div>
-      <ol className="review-list" ref={listRef}>
-        {items.map((item, i) => {
-          const active = item === current;
-          const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
-          return (
-            <li key={item.key} className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
-              <button type="button" className="link-button review-item" onClick={() => go(() => i)}>
-                <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
-                {item.kind === "annotation" ? (
-                  <>
-                    <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
-                    {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
-                    {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
-                  </>
-                ) : (
-                  <>
-                    <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
-                    {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
-                    {item.pieces.map((piece, n) => (
-                      <Fragment key={n}>
-                        {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
-                        {piece.text.trim() === "" ? (
-                          <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
-                        ) : piece.type === "insertion" ? (
-                          <ins>{piece.text}</ins>
-                        ) : (
-                          <del>{piece.text}</del>
-                        )}
-                      </Fragment>
-                    ))}
-                  </>
-                )}
-              </button>
-              {active ? (
-                <div className="ann-actions">
-                  <button type="button" className="button small primary" onClick={() => decide("accept")}>
-                    Accept (A)
+          <p className="muted small">
+            {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
+          </p>
+          {message ? (
+            <p className={message.ok ? "notice" : "error"} role="status">
+              {message.text}
+              {message.undo ? (
+                <>
+                  {" "}
+                  <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
+                    Undo (U)
                   </button>
-                  <button type="button" className="button small" onClick={() => startReject(item.key)} aria-expanded={rejecting}>
-                    Reject… (R)
-                  </button>
-                  {item.kind === "suggestion" ? (
-                    <button type="button" className="button small subtle" onClick={() => void acceptAllIn(item.blockId)}>
-                      Accept all in {numberOf(item.blockId)}
-                    </button>
-                  ) : null}
-                  <button type="button" className="button small subtle" onClick={() => go((x) => x + 1)}>
-                    Next (J)
-                  </button>
-                </div>
+                </>
               ) : null}
-              {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} onCancel={cancelReject} /> : null}
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+            </p>
+          ) : null}
+          {delegation ? (
+            <div className="bulk">
+              <button type="button" className="button small" onClick={() => void bulk("accept")}>
+                Accept all tracked changes of this delegation
+              </button>
+              <button type="button" className="button small" onClick={() => void bulk("reject")}>
+                Reject all of them
+              </button>
+            </div>
+          ) : null}
+        </div>
+        <ol className="review-list" ref={listRef}>
+          {items.map((item, i) => {
+            const active = item === current;
+            const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
+            return (
+              <li key={item.key} className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
+                <button type="button" className="link-button review-item" onClick={() => go(() => i)}>
+                  <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
+                  {item.kind === "annotation" ? (
+                    <>
+                      <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
+                      {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
+                      {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
+                    </>
+                  ) : (
+                    <>
+                      <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
+                      {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
+                      {item.pieces.map((piece, n) => (
+                        <Fragment key={n}>
+                          {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
+                          {piece.text.trim() === "" ? (
+                            <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
+                          ) : piece.type === "insertion" ? (
+                            <ins>{piece.text}</ins>
+                          ) : (
+                            <del>{piece.text}</del>
+                          )}
+                        </Fragment>
+                      ))}
+                    </>
+                  )}
+                </button>
+                {active ? (
+                  <div className="ann-actions">
+                    <button type="button" className="button small primary" onClick={() => decide("accept")}>
+                      Accept (A)
+                    </button>
+                    <button type="button" className="button small" onClick={() => startReject(item.key)} aria-expanded={rejecting}>
+                      Reject… (R)
+                    </button>
+                    {item.kind === "suggestion" ? (
+                      <button type="button" className="button small subtle" onClick={() => void acceptAllIn(item.blockId)}>
+                        Accept all in {numberOf(item.blockId)}
+                      </button>
+                    ) : null}
+                    <button type="button" className="button small subtle" onClick={() => go((x) => x + 1)}>
+                      Next (J)
+                    </button>
+                  </div>
+                ) : null}
+                {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} onCancel={cancelReject} /> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </>
   );
 }
