@@ -5,6 +5,7 @@ import { DelegationFilter } from "./delegation-filter";
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
 import { currentIndex, itemAnnouncement, type ItemSummary } from "./review-selection";
+import { decisionMessage, type ReviewedKind } from "./review-messages";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -179,13 +180,12 @@ export function ReviewPanel({
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
         : await decideSuggestions({ decision: decision === "resolve" ? "accept" : decision, id: current.s.id, reason });
-    const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
     // A decision that left the text alone can be taken back (an accepted amendment and a
     // decided tracked change are in the text: undone by editing it).
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
-    const effect =
-      decision === "accept" ? (current.kind === "suggestion" || current.a.kind === "amendment" ? " It is in the text." : " The text is unchanged.") : "";
-    setMessage(res.ok ? { ok: true, text: `${sentence(`${done}: ${describe(current)}`)}${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
+    const kind: ReviewedKind = current.kind === "suggestion" ? "suggestion" : current.a.kind;
+    const text = decisionMessage(decision, kind, describe(current), numberOf(current.blockId));
+    setMessage(res.ok ? { ok: true, text, undo } : { ok: false, text: res.message ?? "Failed." });
     // Nothing left the queue: the next item to become current is not the decision's doing.
     if (!res.ok) announceNext.current = false;
     setRejectingKey(null);

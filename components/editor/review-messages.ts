@@ -1,0 +1,24 @@
+import { sentence } from "@/lib/format/sentence";
+import type { AnnotationKind } from "@/lib/negotiation/types";
+
+/** What the chair decides on: a tracked change, or a position of any kind. */
+export type ReviewedKind = "suggestion" | AnnotationKind;
+
+/**
+ * The message after the chair's decision (review queue, Positions card): what was decided on
+ * (`described`, "Belarus's objection (+10) on PP3") and what the decision did. Only an
+ * amendment or a tracked change changes the text. Accepting an objection upholds it: it is
+ * recorded as accepted, and the paragraph's words and status are left to the chair to rework
+ * or bracket; an accepted reservation is recorded with the paragraph.
+ */
+export function decisionMessage(decision: "accept" | "reject" | "resolve", kind: ReviewedKind, described: string, paragraph: string | null): string {
+  if (decision === "reject") return sentence(`Rejected: ${described}`);
+  if (decision === "resolve") return sentence(`Resolved: ${described}`);
+  if (kind === "amendment" || kind === "suggestion") return `${sentence(`Accepted: ${described}`)} It is in the text.`;
+  const where = paragraph ?? "the paragraph";
+  if (kind === "objection") {
+    return `${sentence(`Upheld: ${described}`)} It is recorded as accepted and leaves the queue; the text and ${paragraph ? `${paragraph}'s` : "the paragraph's"} status are unchanged: rework or bracket ${where} if the objection calls for it.`;
+  }
+  if (kind === "reservation") return `${sentence(`Accepted: ${described}`)} The reservation is recorded with ${where} (the compilation lists it as accepted); the text is unchanged.`;
+  return `${sentence(`Accepted: ${described}`)} The text is unchanged.`;
+}
