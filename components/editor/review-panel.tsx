@@ -5,7 +5,7 @@ import { DelegationFilter } from "./delegation-filter";
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
 import { currentIndex, itemAnnouncement, type ItemSummary } from "./review-selection";
-import { decisionMessage, type ReviewedKind } from "./review-messages";
+import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -158,6 +158,16 @@ export function ReviewPanel({
     };
   }
 
+  /** What accepting the item would insert into the text and delete from it (positions other than amendments: nothing). */
+  function changeOf(item: Item): { inserted: string; deleted: string } {
+    if (item.kind === "suggestion") {
+      const text = item.pieces.map((x) => x.text).join("");
+      return item.s.type === "insertion" ? { inserted: text, deleted: "" } : { inserted: "", deleted: text };
+    }
+    if (item.a.kind !== "amendment") return { inserted: "", deleted: "" };
+    return { inserted: item.a.op === "delete" ? "" : (item.a.proposedText ?? ""), deleted: item.a.op === "insert" ? "" : item.a.quote };
+  }
+
   /** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
   function describe(item: Item): string {
     if (item.kind === "annotation") {
@@ -174,6 +184,9 @@ export function ReviewPanel({
     if (!current) return;
     // A reason is for the item it was typed on: not another one that took its place.
     if (decision === "reject" && current.key !== rejectingKey) return;
+    // A large change is asked about first: once in the text, no key takes it back.
+    const question = decision === "accept" ? largeAcceptQuestion(describe(current), changeOf(current)) : null;
+    if (question && !window.confirm(question)) return;
     setEngaged(true);
     announceNext.current = true;
     const res =
