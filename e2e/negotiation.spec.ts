@@ -295,9 +295,9 @@ test("a decision on a Positions card says what it did, keeps the focus in the pa
   await done.getByRole("button", { name: "Undo" }).click();
   await expect(done).toHaveText("Decision taken back: the position is open again.");
   await expect(card).toContainText("open");
-  // Accepting a reservation leaves the text alone, and says so.
+  // Accepting a reservation leaves the text alone, and says what it did.
   await card.getByRole("button", { name: "Accept" }).click();
-  await expect(done).toHaveText(/^Accepted: Belarus's reservation on PP1\. The text is unchanged\. Undo$/);
+  await expect(done).toHaveText(/^Accepted: Belarus's reservation on PP1\. The reservation is recorded with PP1 \(the compilation lists it as accepted\); the text is unchanged\. Undo$/);
   await done.getByRole("button", { name: "Undo" }).click();
   await expect(card).toContainText("open");
   expect((await belarus.request.post(`/api/documents/${id}/annotations/${filedId}/withdraw`, { data: {}, headers: { origin: server.url } })).status()).toBe(200);

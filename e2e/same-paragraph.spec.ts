@@ -229,7 +229,7 @@ test("a tracked change split in two by another delegation's words is one review 
   await expect(albaniaItems).toContainText("alpha … beta");
   await albaniaItems.getByRole("button", { name: /tracked insertion/ }).click();
   await albaniaItems.getByRole("button", { name: "Accept (A)" }).click();
-  await expect(queue.getByRole("status")).toHaveText("Accepted: Albania's tracked insertion (2 pieces) in PP3. It is in the text.");
+  await expect(queue.getByRole("status")).toHaveText("Accepted: Albania's tracked insertion (2 pieces) in PP3. It is in the text. It cannot be rejected or undone now: to take it back, edit the text or restore a saved version.");
   await expect(albaniaItems).toHaveCount(0);
   await expect(queue.locator(".review-list > li").filter({ hasText: "Belarus" })).toHaveCount(1);
   await expect(chair.locator('[data-number="PP3"] ins[data-delegation="ALB"]')).toHaveCount(0);

@@ -1,11 +1,30 @@
 import { PlenaryError } from "../lib/errors";
 
+/** A piece of a tracked change as the events tell it (its words cut to a quotable length). */
+export interface DecidedPiece {
+  id: string;
+  type: "insertion" | "deletion";
+  /** The delegation's code, as the mark carries it. */
+  delegation: string;
+  blockId: string;
+  text: string;
+}
+
 /** A change pushed to every open window of a document (server-sent events). */
 export type LiveEvent =
   | { type: "annotation"; annotationId: string }
   | { type: "paragraph-status"; blockId: string; status: string }
   | { type: "mode"; mode: "chairs_pen" | "open_drafting" }
   | { type: "reverted"; userId: string; reason: string; lost: string }
+  /**
+   * The chair restored `version` as the live text; the text before it was saved as `saved`.
+   * `change`: the first struct the restore inserted (null when it inserted nothing).
+   */
+  | { type: "restored"; version: string; saved: string; change: { client: number; clock: number } | null }
+  /** The chair accepted or rejected tracked changes: one, a paragraph's, a delegation's, all. */
+  | { type: "suggestions-decided"; decision: "accepted" | "rejected"; reason: string | null; pieces: DecidedPiece[] }
+  /** A delegation withdrew its own tracked change. */
+  | { type: "suggestion-withdrawn"; pieces: DecidedPiece[] }
   | { type: "closed"; reason: string };
 
 interface Subscriber {

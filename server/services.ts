@@ -67,7 +67,7 @@ export function createServices(deps: {
     "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
   );
   const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
-  const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog });
+  const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog, bus });
   const compare = createCompare({ db, events, versions });
   const exports = createExports({
     versions,

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { sentence } from "@/lib/format/sentence";
+import { decisionMessage } from "./review-messages";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { Role } from "@/lib/roles";
 import type { ApiResult } from "./use-negotiation";
@@ -72,10 +73,9 @@ export function AnnotationCard({
   async function decide(decision: "accept" | "reject" | "resolve", reason?: string) {
     if (!(await run(`${path}/decision`, { decision, reason }))) return;
     setRejecting(false);
-    const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
     // As in the review: a decision that left the text alone can be taken back.
     const changedText = decision === "accept" && a.kind === "amendment";
-    onDone(`${sentence(`${done}: ${what}`)}${decision !== "accept" ? "" : changedText ? " It is in the text." : " The text is unchanged."}`, changedText ? null : a.id);
+    onDone(decisionMessage(decision, a.kind, what, a.paragraph), changedText ? null : a.id);
   }
 
   async function leave() {

@@ -1,6 +1,8 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
+import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
 import { sentence } from "@/lib/format/sentence";
@@ -24,7 +26,7 @@ import { AnnotationComposer } from "./annotation-composer";
 import { AnnotationList } from "./annotation-list";
 import { ParagraphOverview } from "./paragraph-overview";
 import { ReviewPanel } from "./review-panel";
-import { useEditorOutline } from "./use-editor-outline";
+import { outline, useEditorOutline } from "./use-editor-outline";
 import { useStructureStatus } from "./use-structure-status";
 import { DocumentHeader } from "./document-header";
 import { ModeSwitch } from "./mode-switch";
@@ -43,11 +45,38 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   // typing went nowhere, the server undid a change (a warning).
   const [notices, setNotices] = useState<Notice[]>([]);
   const tell = useCallback((text: string, warn = false) => setNotices((list) => addNotice(list, { text, warn, at: Date.now() })), []);
+  // What this window typed lately, to quote the words a restore swept away.
+  const ownTyping = useRef<OwnTyping | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  // A paragraph's number in the text as the editor has it now (the outline state may lag behind a change just applied).
+  const numberNow = (blockId: string) => {
+    const ed = editorRef.current;
+    return (ed && !ed.isDestroyed ? outline(ed).find((p) => p.id === blockId)?.number : null) ?? undefined;
+  };
+  const isChair = doc.role === "chair";
+  const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
     onReverted: (reason, lost) => setNotices((list) => addRevert(list, reason, lost, Date.now(), revertExplanation)),
     onDecided: (text) => tell(text),
+    onSuggestionsDecided: (event) => {
+      const told = delegateCode && suggestionDecisionNotice(event, delegateCode, numberNow);
+      if (told) tell(told);
+    },
+    onSuggestionWithdrawn: (pieces) => {
+      const told = isChair && suggestionWithdrawnNotice(pieces, (code) => delegations.find((d) => d.code === code)?.name ?? code, numberNow);
+      if (told) tell(told);
+    },
+    onRestored: ({ version, saved, change }) => {
+      tell(restoreNotice(version, saved));
+      // The stream and the text arrive on two connections: the restore's change may come second.
+      if (!change || !ownTyping.current) return;
+      void ownTyping.current.whenArrived(change, 10_000).then((lost) => {
+        const told = lost && lostTypingNotice(version, lost, numberNow);
+        if (told) tell(told, true);
+      });
+    },
     delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
   });
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -56,10 +85,9 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const { paragraphs, selection } = useEditorOutline(editor);
+  editorRef.current = editor;
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
-  const isChair = doc.role === "chair";
-  const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
   const openDrafting = negotiation.mode === "open_drafting";
   const editable = isChair || (doc.role === "delegate" && openDrafting);
 
@@ -124,6 +152,16 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   }, [editor, negotiation.annotations, negotiation.statuses, selectedId]);
 
   useEffect(() => {
+    if (!collab?.doc) return;
+    const own = new OwnTyping(collab.doc);
+    ownTyping.current = own;
+    return () => {
+      own.destroy();
+      ownTyping.current = null;
+    };
+  }, [collab]);
+
+  useEffect(() => {
     const ydoc = collab?.doc;
     if (!ydoc) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -167,11 +205,14 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     [jumpTo],
   );
 
+  /** `told`: say it when it worked too (the status keys, whose effect is otherwise only a margin mark). */
   const setStatus = useCallback(
-    (blockId: string, status: ParagraphStatus) =>
+    (blockId: string, status: ParagraphStatus, told = false) =>
       void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }).then((res) => {
+        const number = paragraphs.find((p) => p.id === blockId)?.number;
         // E.g. "agreed" while tracked changes wait in the paragraph: said, not swallowed.
-        if (!res.ok) tell(sentence(`${paragraphs.find((p) => p.id === blockId)?.number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
+        if (!res.ok) tell(sentence(`${number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
+        else if (told) tell(statusSetNotice(number, status));
       }),
     [negotiation.base, paragraphs, tell],
   );
@@ -187,7 +228,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       const blockId = editor.state.selection.$from.parent.attrs.id;
       if (!status || typeof blockId !== "string") return;
       event.preventDefault();
-      setStatus(blockId, status);
+      setStatus(blockId, status, true);
     };
     const dom = editor.view.dom;
     dom.addEventListener("keydown", handleKey);

@@ -4,6 +4,8 @@ import { sentence } from "@/lib/format/sentence";
 import { DelegationFilter } from "./delegation-filter";
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { RejectForm } from "./reject-form";
+import { currentIndex, itemAnnouncement, type ItemSummary } from "./review-selection";
+import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -43,6 +45,8 @@ export function ReviewPanel({
   // The current item is remembered by its key, never by its place: items filed or decided
   // meanwhile by others move places, and A must decide the item the chair is looking at.
   const [currentKey, setCurrentKey] = useState<string | null>(null);
+  // The chair moved, decided or opened a reject form: from then on the current item is kept put.
+  const [engaged, setEngaged] = useState(false);
   const lastIndex = useRef(0);
   const reviewRef = useRef<HTMLDivElement>(null);
   // The item whose reject form is open: bound to that item, so a form never moves to another
@@ -82,9 +86,7 @@ export function ReviewPanel({
     return out;
   }, [paragraphs, annotations, suggestions, delegation, kind, delegations]);
 
-  const found = currentKey === null ? -1 : items.findIndex((item) => item.key === currentKey);
-  // Gone (decided, withdrawn, filtered out): the item that took its place, as after J.
-  const index = found >= 0 ? found : Math.max(0, Math.min(lastIndex.current, items.length - 1));
+  const index = currentIndex(items.map((item) => item.key), currentKey, lastIndex.current, engaged);
   const current: Item | undefined = items[index];
   useEffect(() => {
     lastIndex.current = index;
@@ -111,8 +113,23 @@ export function ReviewPanel({
     onFocusItem(currentBlock, currentAnnotation);
   }, [currentId, currentBlock, currentAnnotation, onFocusItem]);
 
+  // Said to screen readers when J / K or a decision makes another item current (not on
+  // first render, nor when others' items arrive: the chair did not move).
+  const [announcement, setAnnouncement] = useState("");
+  const announceNext = useRef(false);
+  const total = items.length;
+  const said = current ? summary(current) : undefined;
+  const saidText = itemAnnouncement(index, total, said);
+  useEffect(() => {
+    if (!announceNext.current) return;
+    announceNext.current = false;
+    setAnnouncement(saidText);
+  }, [currentId, total, saidText]);
+
   function go(to: (i: number) => number) {
     moved.current = true;
+    setEngaged(true);
+    announceNext.current = true;
     const next = items[Math.max(0, Math.min(to(index), items.length - 1))];
     if (next) setCurrentKey(next.key);
   }
@@ -120,6 +137,35 @@ export function ReviewPanel({
   /** Back to the queue's keys after a decision or a closed form (the form held the focus). */
   function refocus() {
     reviewRef.current?.focus({ preventScroll: true });
+  }
+
+  /** The item as the live region says it. */
+  function summary(item: Item): ItemSummary {
+    if (item.kind === "annotation") {
+      const n = item.a.cosponsors.length;
+      return {
+        paragraph: numberOf(item.blockId),
+        what: `${item.a.kind}${n ? ` (+${n} co-sponsor${n === 1 ? "" : "s"})` : ""}`,
+        who: item.a.author.delegation?.name ?? item.a.author.userName,
+        words: `${item.a.quote}${item.a.proposedText ? ` → ${item.a.proposedText}` : ""}`,
+      };
+    }
+    return {
+      paragraph: [...new Set(item.pieces.map((x) => numberOf(x.blockId)))].join(" and "),
+      what: `tracked ${item.s.type}`,
+      who: byCode.get(item.s.delegation)?.name ?? item.s.delegation,
+      words: item.pieces.map((x) => x.text).join(" … "),
+    };
+  }
+
+  /** What accepting the item would insert into the text and delete from it (positions other than amendments: nothing). */
+  function changeOf(item: Item): { inserted: string; deleted: string } {
+    if (item.kind === "suggestion") {
+      const text = item.pieces.map((x) => x.text).join("");
+      return item.s.type === "insertion" ? { inserted: text, deleted: "" } : { inserted: "", deleted: text };
+    }
+    if (item.a.kind !== "amendment") return { inserted: "", deleted: "" };
+    return { inserted: item.a.op === "delete" ? "" : (item.a.proposedText ?? ""), deleted: item.a.op === "insert" ? "" : item.a.quote };
   }
 
   /** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
@@ -138,19 +184,31 @@ export function ReviewPanel({
     if (!current) return;
     // A reason is for the item it was typed on: not another one that took its place.
     if (decision === "reject" && current.key !== rejectingKey) return;
+    // A large change is asked about first: once in the text, no key takes it back.
+    const question = decision === "accept" ? largeAcceptQuestion(describe(current), changeOf(current)) : null;
+    if (question && !window.confirm(question)) return;
+    setEngaged(true);
+    announceNext.current = true;
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
         : await decideSuggestions({ decision: decision === "resolve" ? "accept" : decision, id: current.s.id, reason });
-    const done = decision === "accept" ? "Accepted" : decision === "reject" ? "Rejected" : "Resolved";
     // A decision that left the text alone can be taken back (an accepted amendment and a
     // decided tracked change are in the text: undone by editing it).
     const undo = current.kind === "annotation" && !(decision === "accept" && current.a.kind === "amendment") ? current.a.id : null;
-    const effect =
-      decision === "accept" ? (current.kind === "suggestion" || current.a.kind === "amendment" ? " It is in the text." : " The text is unchanged.") : "";
-    setMessage(res.ok ? { ok: true, text: `${sentence(`${done}: ${describe(current)}`)}${effect}`, undo } : { ok: false, text: res.message ?? "Failed." });
+    const kind: ReviewedKind = current.kind === "suggestion" ? "suggestion" : current.a.kind;
+    const text = decisionMessage(decision, kind, describe(current), numberOf(current.blockId));
+    setMessage(res.ok ? { ok: true, text, undo } : { ok: false, text: res.message ?? "Failed." });
+    // Nothing left the queue: the next item to become current is not the decision's doing.
+    if (!res.ok) announceNext.current = false;
     setRejectingKey(null);
     refocus();
+  }
+
+  /** The form is bound to the item: an item arriving above it must not take its place. */
+  function startReject(key: string) {
+    setEngaged(true);
+    setRejectingKey(key);
   }
 
   function cancelReject() {
@@ -160,6 +218,8 @@ export function ReviewPanel({
 
   async function acceptAllIn(blockId: string) {
     const count = countChanges(suggestions, (x) => x.blockId === blockId);
+    setEngaged(true);
+    announceNext.current = true;
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -171,6 +231,8 @@ export function ReviewPanel({
     if (!d) return;
     const count = countChanges(suggestions, (x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
+    setEngaged(true);
+    announceNext.current = true;
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
   }
@@ -182,6 +244,8 @@ export function ReviewPanel({
     // render), so the next key decides it, not the item that had taken its place.
     if (res.ok) {
       moved.current = true;
+      setEngaged(true);
+      announceNext.current = true;
       setCurrentKey(`a-${annotationId}`);
     }
     refocus();
@@ -201,7 +265,7 @@ export function ReviewPanel({
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
     else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
     else if (k === "a") void decide("accept");
-    else if (k === "r" && current) setRejectingKey(current.key);
+    else if (k === "r" && current) startReject(current.key);
     else if (k === "s" && current?.kind === "annotation") void decide("resolve");
     else if (k === "u" && message?.undo) void reopen(message.undo);
     else return;
@@ -214,102 +278,108 @@ export function ReviewPanel({
   }, [currentId, items.length]);
 
   return (
-    <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
-      {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
-      <div className="review-head">
-        <div className="filters">
-          <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
-          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
-            <option value="">All kinds</option>
-            <option value="amendment">Amendments</option>
-            <option value="suggestion">Tracked changes</option>
-            <option value="objection">Objections</option>
-            <option value="reservation">Reservations</option>
-          </select>
-        </div>
-        <p className="muted small">
-          {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
-        </p>
-        {message ? (
-          <p className={message.ok ? "notice" : "error"} role="status">
-            {message.text}
-            {message.undo ? (
-              <>
-                {" "}
-                <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
-                  Undo (U)
-                </button>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-        {delegation ? (
-          <div className="bulk">
-            <button type="button" className="button small" onClick={() => void bulk("accept")}>
-              Accept all tracked changes of this delegation
-            </button>
-            <button type="button" className="button small" onClick={() => void bulk("reject")}>
-              Reject all of them
-            </button>
+    <>
+      {/* Outside the queue's box: its own status line (the last decision) stays the one status in it. */}
+      <p className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="review-announcement">
+        {announcement}
+      </p>
+      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
+        {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
+        <div className="review-head">
+          <div className="filters">
+            <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Review delegation" />
+            <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Review kind">
+              <option value="">All kinds</option>
+              <option value="amendment">Amendments</option>
+              <option value="suggestion">Tracked changes</option>
+              <option value="objection">Objections</option>
+              <option value="reservation">Reservations</option>
+            </select>
           </div>
-        ) : null}
-      </div>
-      <ol className="review-list" ref={listRef}>
-        {items.map((item, i) => {
-          const active = item === current;
-          const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
-          return (
-            <li key={item.key} className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
-              <button type="button" className="link-button review-item" onClick={() => go(() => i)}>
-                <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
-                {item.kind === "annotation" ? (
-                  <>
-                    <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
-                    {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
-                    {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
-                  </>
-                ) : (
-                  <>
-                    <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
-                    {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
-                    {item.pieces.map((piece, n) => (
-                      <Fragment key={n}>
-                        {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
-                        {piece.text.trim() === "" ? (
-                          <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
-                        ) : piece.type === "insertion" ? (
-                          <ins>{piece.text}</ins>
-                        ) : (
-                          <del>{piece.text}</del>
-                        )}
-                      </Fragment>
-                    ))}
-                  </>
-                )}
-              </button>
-              {active ? (
-                <div className="ann-actions">
-                  <button type="button" className="button small primary" onClick={() => decide("accept")}>
-                    Accept (A)
+          <p className="muted small">
+            {items.length ? `${index + 1} of ${items.length}` : "Nothing left to review."} · J/K move · A accept · R reject{current?.kind === "suggestion" ? "" : " · S resolve"}
+          </p>
+          {message ? (
+            <p className={message.ok ? "notice" : "error"} role="status">
+              {message.text}
+              {message.undo ? (
+                <>
+                  {" "}
+                  <button type="button" className="link-button" onClick={() => void reopen(message.undo!)}>
+                    Undo (U)
                   </button>
-                  <button type="button" className="button small" onClick={() => setRejectingKey(item.key)} aria-expanded={rejecting}>
-                    Reject… (R)
-                  </button>
-                  {item.kind === "suggestion" ? (
-                    <button type="button" className="button small subtle" onClick={() => void acceptAllIn(item.blockId)}>
-                      Accept all in {numberOf(item.blockId)}
-                    </button>
-                  ) : null}
-                  <button type="button" className="button small subtle" onClick={() => go((x) => x + 1)}>
-                    Next (J)
-                  </button>
-                </div>
+                </>
               ) : null}
-              {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} onCancel={cancelReject} /> : null}
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+            </p>
+          ) : null}
+          {delegation ? (
+            <div className="bulk">
+              <button type="button" className="button small" onClick={() => void bulk("accept")}>
+                Accept all tracked changes of this delegation
+              </button>
+              <button type="button" className="button small" onClick={() => void bulk("reject")}>
+                Reject all of them
+              </button>
+            </div>
+          ) : null}
+        </div>
+        <ol className="review-list" ref={listRef}>
+          {items.map((item, i) => {
+            const active = item === current;
+            const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
+            return (
+              <li key={item.key} className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
+                <button type="button" className="link-button review-item" onClick={() => go(() => i)}>
+                  <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
+                  {item.kind === "annotation" ? (
+                    <>
+                      <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
+                      {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
+                      {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
+                    </>
+                  ) : (
+                    <>
+                      <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
+                      {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
+                      {item.pieces.map((piece, n) => (
+                        <Fragment key={n}>
+                          {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
+                          {piece.text.trim() === "" ? (
+                            <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
+                          ) : piece.type === "insertion" ? (
+                            <ins>{piece.text}</ins>
+                          ) : (
+                            <del>{piece.text}</del>
+                          )}
+                        </Fragment>
+                      ))}
+                    </>
+                  )}
+                </button>
+                {active ? (
+                  <div className="ann-actions">
+                    <button type="button" className="button small primary" onClick={() => decide("accept")}>
+                      Accept (A)
+                    </button>
+                    <button type="button" className="button small" onClick={() => startReject(item.key)} aria-expanded={rejecting}>
+                      Reject… (R)
+                    </button>
+                    {item.kind === "suggestion" ? (
+                      <button type="button" className="button small subtle" onClick={() => void acceptAllIn(item.blockId)}>
+                        Accept all in {numberOf(item.blockId)}
+                      </button>
+                    ) : null}
+                    <button type="button" className="button small subtle" onClick={() => go((x) => x + 1)}>
+                      Next (J)
+                    </button>
+                  </div>
+                ) : null}
+                {active && rejecting ? <RejectForm label="Reason" onReject={(reason) => void decide("reject", reason)} onCancel={cancelReject} /> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </>
   );
 }

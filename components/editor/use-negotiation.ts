@@ -4,6 +4,10 @@ import { sentence } from "@/lib/format/sentence";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
+import type { DecidedPiece, LiveEvent } from "@/server/events";
+
+/** The chair restored a version: which, where the text before it went, the change that did it. */
+export type RestoredEvent = Omit<Extract<LiveEvent, { type: "restored" }>, "type">;
 
 export interface NegotiationData {
   annotations: AnnotationView[];
@@ -52,6 +56,12 @@ export interface NegotiationListeners {
   onReverted?: (reason: string, lost: string) => void;
   /** The chair decided on a position of this delegation's, or one it co-sponsors: what to tell. */
   onDecided?: (text: string) => void;
+  /** The chair accepted or rejected tracked changes (every window hears it; each picks its own). */
+  onSuggestionsDecided?: (event: Omit<Extract<LiveEvent, { type: "suggestions-decided" }>, "type">) => void;
+  /** A delegation withdrew its tracked change. */
+  onSuggestionWithdrawn?: (pieces: DecidedPiece[]) => void;
+  /** The chair restored a version as the live text (told to everyone). */
+  onRestored?: (event: RestoredEvent) => void;
   /** The viewer's delegation (delegates), for onDecided. */
   delegationId?: string | null;
 }
@@ -125,6 +135,16 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     source.addEventListener("reverted", (e) => {
       const { reason, lost } = JSON.parse((e as MessageEvent<string>).data) as { reason: string; lost?: string };
       listenersRef.current.onReverted?.(reason, lost ?? "");
+    });
+    source.addEventListener("suggestions-decided", (e) => {
+      listenersRef.current.onSuggestionsDecided?.(JSON.parse((e as MessageEvent<string>).data) as Extract<LiveEvent, { type: "suggestions-decided" }>);
+    });
+    source.addEventListener("suggestion-withdrawn", (e) => {
+      const { pieces } = JSON.parse((e as MessageEvent<string>).data) as { pieces: DecidedPiece[] };
+      listenersRef.current.onSuggestionWithdrawn?.(pieces);
+    });
+    source.addEventListener("restored", (e) => {
+      listenersRef.current.onRestored?.(JSON.parse((e as MessageEvent<string>).data) as RestoredEvent);
     });
     source.addEventListener("closed", () => {
       setLive("stopped");

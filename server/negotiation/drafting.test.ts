@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import { EventLog } from "../db/event-log";
-import { EventBus } from "../events";
+import { EventBus, type LiveEvent } from "../events";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 import { agreedParagraphs, createDrafting } from "./drafting";
@@ -12,6 +12,7 @@ let h: CollabHarness;
 let docId: string;
 let drafting: ReturnType<typeof createDrafting>;
 let alb: { token: string; userId: string };
+let published: LiveEvent[];
 const CHAIR = "user-chair";
 const OP1 = "Continue to implement all decisions";
 const open: WebsocketProvider[] = [];
@@ -28,7 +29,10 @@ beforeEach(async () => {
   alb = h.person("alb", "ALB");
   h.grant(docId, alb.userId, "delegate");
   h.setMode(docId, "open_drafting");
-  drafting = createDrafting({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), bus: new EventBus() });
+  const bus = new EventBus();
+  published = [];
+  bus.subscribe({ documentId: docId, userId: "watcher", sessionId: "s", send: (e) => published.push(e), close: () => {} });
+  drafting = createDrafting({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), bus });
 });
 afterEach(async () => {
   for (const p of open.splice(0)) p.destroy();
@@ -80,6 +84,46 @@ describe("the chair's paragraph status closes a paragraph to delegates' drafting
     suggest(a.doc, 0, "s2");
     await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "another paragraph still takes suggestions");
     expect(h.reverted).toHaveLength(1);
+  });
+});
+
+describe("the delegations are told of the chair's decisions on their tracked changes", () => {
+  /** A tracked change of another delegation, written by the server (no second socket needed). */
+  const serverSuggest = (index: number, id: string, delegation: string, words: string) =>
+    h.collab.applyServerChange(docId, (doc) => ((doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words, { insertion: { id, delegation } }), { userId: CHAIR, delegationId: null });
+  const decided = () => published.filter((e) => e.type === "suggestions-decided");
+
+  it("one rejected with its reason; a paragraph's accepted at once is one event naming every delegation's pieces", async () => {
+    const a = await connect();
+    suggest(a.doc, 0, "s1");
+    await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "suggestion stored");
+    drafting.decideSuggestions(docId, CHAIR, { decision: "reject", id: "s1", reason: " Not agreed in informal consultations. " });
+    expect(decided()).toEqual([
+      { type: "suggestions-decided", decision: "rejected", reason: "Not agreed in informal consultations.", pieces: [{ id: "s1", type: "insertion", delegation: "ALB", blockId: "op1", text: "Also " }] },
+    ]);
+    serverSuggest(1, "s2", "ALB", "Further ");
+    serverSuggest(1, "s3", "BLR", "Kindly ");
+    drafting.decideSuggestions(docId, CHAIR, { decision: "accept", blockId: "op2" });
+    expect(decided()[1]).toEqual({
+      type: "suggestions-decided",
+      decision: "accepted",
+      reason: null,
+      pieces: [
+        { id: "s3", type: "insertion", delegation: "BLR", blockId: "op2", text: "Kindly " },
+        { id: "s2", type: "insertion", delegation: "ALB", blockId: "op2", text: "Further " },
+      ],
+    });
+  });
+
+  it("a withdrawal is told too (the chair's review item goes away)", async () => {
+    h.database.sqlite.prepare("INSERT INTO delegations (id, code, name, kind, color) VALUES ('ALB', 'ALB', 'Albania', 'state', '#123456')").run();
+    h.database.sqlite.prepare("INSERT OR IGNORE INTO user (id, name, email) VALUES (?, 'alb', 'alb@example.org')").run(alb.userId);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role, delegation_id) VALUES (?, ?, 'delegate', 'ALB')").run(docId, alb.userId);
+    const a = await connect();
+    suggest(a.doc, 1, "s1");
+    await waitFor(() => serverText("op2") === "Also Invite the Partners", 5000, "suggestion stored");
+    drafting.withdrawSuggestion(docId, alb.userId, "s1");
+    expect(published.filter((e) => e.type === "suggestion-withdrawn")).toEqual([{ type: "suggestion-withdrawn", pieces: [{ id: "s1", type: "insertion", delegation: "ALB", blockId: "op2", text: "Also " }] }]);
   });
 });
 

@@ -7,8 +7,14 @@ import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
+import type { DecidedPiece } from "../events";
 import type { NegotiationDeps } from "./annotations";
 import { requireChair, requireMember } from "./access";
+
+/** What the events say of decided or withdrawn pieces: enough to quote, not a whole pasted page. */
+function told(matched: readonly Suggestion[]): DecidedPiece[] {
+  return matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text.length > 300 ? `${s.text.slice(0, 300)}…` : s.text }));
+}
 
 /** Ids of a document's paragraphs closed to delegates' drafting. */
 export function agreedParagraphs(db: NegotiationDeps["db"], documentId: string): string[] {
@@ -89,6 +95,8 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         reason: input.reason?.trim() || null,
         payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
       });
+      // Each delegation whose change was decided is told, with the reason (its windows pick their own).
+      bus.publish(documentId, { type: "suggestions-decided", decision: input.decision === "accept" ? "accepted" : "rejected", reason: input.reason?.trim() || null, pieces: told(matched) });
       return { decided: count, suggestions: matched };
     },
 
@@ -114,6 +122,8 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         delegationId: m.delegationId,
         payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
       });
+      // The chair's review item goes away: the chair is told why.
+      bus.publish(documentId, { type: "suggestion-withdrawn", pieces: told(matched) });
       return { withdrawn: count, suggestions: matched };
     },
 

@@ -43,7 +43,7 @@ afterEach(async () => {
 describe("exports of a text holding characters XML cannot carry", () => {
   it("leave those characters out: Word, redline, compilation and Akoma Ntoso files stay well formed", async () => {
     const events = new EventLog(h.database.sqlite);
-    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog });
+    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog, bus: new EventBus() });
     const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
     h.collab.applyServerChange(
       docId,
@@ -107,7 +107,7 @@ describe("the compilation of proposals", () => {
     }
     const events = new EventLog(sql);
     const annotations = createAnnotations({ db: h.database.db, sqlite: sql, collab: h.collab, events, bus: new EventBus() });
-    const versions = createVersions({ db: h.database.db, sqlite: sql, collab: h.collab, events, updateLog: h.updateLog });
+    const versions = createVersions({ db: h.database.db, sqlite: sql, collab: h.collab, events, updateLog: h.updateLog, bus: new EventBus() });
     const exports = createExports({
       versions,
       compare: createCompare({ db: h.database.db, events, versions }),

@@ -2,13 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { nextRevision } from "../../lib/negotiation/revisions";
 import * as Y from "yjs";
 import { renderParagraphs } from "../../lib/model/ydoc";
+import { OwnTyping } from "../../lib/editor/own-typing";
 import { EventLog } from "../db/event-log";
+import { EventBus, type LiveEvent } from "../events";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
+import { waitFor } from "../test/temp-dir";
 import { createVersions } from "./versions";
 
 let h: CollabHarness;
 let docId: string;
 let versions: ReturnType<typeof createVersions>;
+let published: LiveEvent[];
 const CHAIR = "user-chair";
 
 function grantChair(): void {
@@ -38,7 +42,10 @@ beforeEach(async () => {
   h = await startCollabHarness();
   docId = h.createDocument([{ id: "op1", kind: "operative", runs: [{ text: "Continue to implement" }] }]);
   grantChair();
-  versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), updateLog: h.updateLog });
+  const bus = new EventBus();
+  published = [];
+  bus.subscribe({ documentId: docId, userId: "watcher", sessionId: "s", send: (e) => published.push(e), close: () => {} });
+  versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), updateLog: h.updateLog, bus });
 });
 afterEach(async () => {
   await h.close();
@@ -108,6 +115,40 @@ describe("versions", () => {
     expect(versions.list(docId, CHAIR)).toHaveLength(3);
     // The block id survives the restore, so annotations and compare still find the paragraph.
     expect(h.collab.withRoom(docId, (room) => renderParagraphs(room.doc)[0]!.id)).toBe("op1");
+  });
+});
+
+describe("a restore while a delegate types", () => {
+  it("every open window is told which version replaced the live text and where the text before went; the delegate's words typed around it are found", async () => {
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
+    const alb = h.person("alb", "ALB");
+    h.grant(docId, alb.userId, "delegate");
+    h.setMode(docId, "open_drafting");
+    const p = h.provider(docId, alb.token);
+    try {
+      await waitFor(() => p.synced, 5000, "sync");
+      const own = new OwnTyping(p.doc);
+      const typing = () => (p.doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const mark = { insertion: { id: "s1", delegation: "ALB" } };
+      typing().insert(21, " and strongly", mark);
+      await waitFor(() => op1Text() === "Continue to implement and strongly", 5000, "first words stored");
+      // In one tick: her next words leave for the server, which restores before they arrive.
+      typing().insert(34, " urge", mark);
+      versions.restore(docId, CHAIR, rev1.id);
+      expect(published).toEqual([{ type: "restored", version: "Rev.1", saved: "Before restoring Rev.1", change: { client: expect.any(Number), clock: expect.any(Number) } }]);
+      const event = published[0] as Extract<LiveEvent, { type: "restored" }>;
+      await expect(own.whenArrived(event.change!, 5000)).resolves.toEqual([{ blockId: "op1", text: " and strongly urge" }]);
+      // The words that reached the server after the restore went into the deleted paragraph:
+      // Yjs drops them there, on both copies, and nothing is reverted.
+      const mine = Y.getState(p.doc.store, p.doc.clientID);
+      await waitFor(() => h.collab.withRoom(docId, (room) => Y.getState(room.doc.store, p.doc.clientID) === mine), 5000, "late words reached the server");
+      expect(op1Text()).toBe("Continue to implement");
+      expect(renderParagraphs(p.doc)[0]!.text).toBe("Continue to implement");
+      expect(h.reverted).toEqual([]);
+      own.destroy();
+    } finally {
+      p.destroy();
+    }
   });
 });
 

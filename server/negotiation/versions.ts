@@ -9,6 +9,7 @@ import { documentSchema, FRAGMENT_NAME } from "../../lib/editor/schema";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import type { RenderedParagraph } from "../../lib/model/types";
 import type { CollabServer } from "../collab";
+import type { EventBus } from "../events";
 import { paragraphStatuses } from "../db/annotations";
 import type { Db } from "../db/client";
 import { membershipOf } from "../db/documents";
@@ -56,10 +57,11 @@ interface Deps {
   collab: CollabServer;
   events: EventLog;
   updateLog: UpdateLog;
+  bus: EventBus;
 }
 
 /** Named, immutable versions (Rev.1, Rev.2 ...), restore, and the text of any of them. */
-export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) {
+export function createVersions({ db, sqlite, collab, events, updateLog, bus }: Deps) {
   function member(documentId: string, userId: string) {
     const m = membershipOf(db, documentId, userId);
     if (!m) throw new PlenaryError("forbidden", "no role on this document");
@@ -241,10 +243,14 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
       source.destroy();
+      let change: { client: number; clock: number } | null = null;
       collab.applyServerChange(
         documentId,
         (doc) => {
           const fragment = doc.getXmlFragment(FRAGMENT_NAME);
+          // The first struct this edit inserts: a client finds by it the change that replaced
+          // its text, and what of its own typing went with it.
+          if (json.content?.length) change = { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) };
           fragment.delete(0, fragment.length);
           prosemirrorJSONToYXmlFragment(documentSchema(), json, fragment);
         },
@@ -252,6 +258,9 @@ export function createVersions({ db, sqlite, collab, events, updateLog }: Deps) 
       );
       // The text is the target's again, and so is its symbol (its exports print it).
       const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), symbol: target.symbol ?? undefined, restoredFrom: target.id });
+      // Every open window is told: the text under a delegate's caret was replaced, and what
+      // she typed in it meanwhile went with it.
+      bus.publish(documentId, { type: "restored", version: target.label, saved: saved.label, change });
       return { saved, restored };
     },
   };

@@ -1,0 +1,84 @@
+import type { LostTyping } from "@/lib/editor/own-typing";
+import type { DecidedPiece } from "@/server/events";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+import { sentence } from "@/lib/format/sentence";
+
+/** Words quoted in a notice, spaces folded, long ones cut. */
+function quote(text: string, max = 200): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  return `“${words.length > max ? `${words.slice(0, max)}…` : words}”`;
+}
+
+/** Everyone with the document open: what a restore did to the live text. */
+export function restoreNotice(version: string, saved: string): string {
+  return `The chair restored ${version}: the live text was replaced by it (the text before was saved as “${saved}”).`;
+}
+
+/**
+ * A participant whose words, typed in the seconds around a restore, went with the text they
+ * were typed in; null when none did. `numberOf`: the paragraph's number now, if it has one.
+ */
+export function lostTypingNotice(version: string, lost: readonly LostTyping[], numberOf: (blockId: string) => string | undefined): string | null {
+  const quoted = lost
+    .filter((l) => l.text.trim() !== "")
+    .map((l) => {
+      const where = l.blockId ? numberOf(l.blockId) : undefined;
+      return `${quote(l.text)}${where ? ` in ${where}` : ""}`;
+    });
+  if (quoted.length === 0) return null;
+  return `Your words ${quoted.join(" and ")}, typed as the chair restored ${version}, were removed with the text they were typed in. Type them again if they are still wanted.`;
+}
+
+/** "OP1", "OP1 and OP2", "OP1, OP2 and PP3": the paragraphs pieces are in, as numbered now. */
+function paragraphsOf(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => string | undefined): string {
+  const names = [...new Set(pieces.map((p) => numberOf(p.blockId)).filter((n): n is string => !!n))];
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** One tracked change (its pieces): "tracked insertion in OP1 (“fully”)". */
+function change(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => string | undefined): string {
+  const where = paragraphsOf(pieces, numberOf);
+  const words = pieces.map((p) => p.text).join(" … ");
+  return `tracked ${pieces[0]!.type}${where ? ` in ${where}` : ""}${words.trim() ? ` (${quote(words, 80)})` : ""}`;
+}
+
+/** Ends a notice after a quoted reason, which may end with its own full stop. */
+function withReason(text: string, reason: string | null): string {
+  if (!reason) return `${text}.`;
+  return `${text}: “${reason}”${/[.!?]$/.test(reason) ? "" : "."}`;
+}
+
+function byChange(pieces: readonly DecidedPiece[]): DecidedPiece[][] {
+  const groups = new Map<string, DecidedPiece[]>();
+  for (const p of pieces) groups.set(p.id, [...(groups.get(p.id) ?? []), p]);
+  return [...groups.values()];
+}
+
+/**
+ * A delegation told of the chair's decision on its tracked changes: the change, with its
+ * words, and the reason of a rejection; several decided at once (a paragraph's, all of the
+ * delegation's) are counted in one notice. Null when none of them was the delegation's.
+ */
+export function suggestionDecisionNotice(
+  event: { decision: "accepted" | "rejected"; reason: string | null; pieces: readonly DecidedPiece[] },
+  code: string,
+  numberOf: (blockId: string) => string | undefined,
+): string | null {
+  const changes = byChange(event.pieces.filter((p) => p.delegation === code));
+  if (changes.length === 0) return null;
+  if (changes.length === 1) return withReason(`The chair ${event.decision} your ${change(changes[0]!, numberOf)}`, event.reason);
+  const where = paragraphsOf(changes.flat(), numberOf);
+  return withReason(`The chair ${event.decision} ${changes.length} tracked changes of your delegation${where ? ` in ${where}` : ""}`, event.reason);
+}
+
+/** The chair told that a delegation withdrew its tracked change (one id, all its pieces): its review item went away. */
+export function suggestionWithdrawnNotice(pieces: readonly DecidedPiece[], nameOf: (code: string) => string, numberOf: (blockId: string) => string | undefined): string | null {
+  if (pieces.length === 0) return null;
+  return `${nameOf(pieces[0]!.delegation)} withdrew its ${change(pieces, numberOf)}.`;
+}
+
+/** The chair's status key took effect: "OP3 is now agreed ad ref.", "Paragraph 3 is now open." */
+export function statusSetNotice(number: string | null | undefined, status: ParagraphStatus): string {
+  const which = !number ? "The paragraph" : /^\d+\.$/.test(number) ? `Paragraph ${number.slice(0, -1)}` : number;
+  return sentence(`${which} is now ${PARAGRAPH_STATUS_LABEL[status].toLowerCase()}`);
+}
