@@ -4,6 +4,7 @@ import { addNotice, addRevert, type Notice } from "./notices";
 import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
+import { typesCharacter } from "./character-key";
 import { revertExplanation } from "@/lib/negotiation/reverts";
 import { sentence } from "@/lib/format/sentence";
 import { CLOSED_TO_DRAFTING } from "@/lib/negotiation/types";
@@ -106,7 +107,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   // The read-only text takes no focus: keys go to the page, with the selection in the text.
   const textRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (doc.role !== "delegate" || openDrafting) return;
+    if (doc.role === "chair" || (doc.role === "delegate" && openDrafting)) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       // "?" opens the shortcuts and Space scrolls: not typing.
@@ -116,7 +117,12 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       if ((event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
       const anchor = window.getSelection()?.anchorNode ?? null;
       if (anchor && textRef.current?.contains(anchor)) {
-        tell("The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.", true);
+        tell(
+          doc.role === "observer"
+            ? "You follow this document as an observer: the text cannot be changed from here."
+            : "The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.",
+          true,
+        );
       }
     };
     document.addEventListener("keydown", onKey);
@@ -224,6 +230,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     if (!editor || !isChair) return;
     const keys: Record<string, ParagraphStatus> = { O: "open", B: "bracketed", R: "agreed_ad_ref", A: "agreed" };
     const handleKey = (event: KeyboardEvent) => {
+      // AltGr+Shift+A types "Ą" on a Polish keyboard (Windows reports Ctrl+Alt+Shift): not a status.
+      if (typesCharacter(event)) return;
       const status = event.altKey && event.shiftKey ? keys[event.code.replace("Key", "")] : undefined;
       const blockId = editor.state.selection.$from.parent.attrs.id;
       if (!status || typeof blockId !== "string") return;
@@ -242,7 +250,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]")) {
         event.preventDefault();
         setShortcutsOpen(true);
-      } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV") {
+      } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV" && !typesCharacter(event)) {
         event.preventDefault();
         // Out of the text at once: a J typed right after the shortcut must not land in it.
         const review = document.querySelector<HTMLElement>('[data-testid="review"]');

@@ -160,7 +160,7 @@ describe("the compilation of proposals", () => {
 describe("paragraph status in the exports", () => {
   it("on request, Word, PDF, Markdown and HTML end each agreed or bracketed paragraph with its status as it stood in the version; by default none does", async () => {
     const events = new EventLog(h.database.sqlite);
-    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog });
+    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog, bus: new EventBus() });
     const status = (blockId: string, value: string) =>
       h.database.sqlite.prepare("INSERT OR REPLACE INTO paragraph_status (document_id, block_id, status, updated_by, updated_at) VALUES (?, ?, ?, ?, 0)").run(docId, blockId, value, CHAIR);
     status("op1", "agreed_ad_ref");
