@@ -12,6 +12,9 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test("sign-in, documents, editor with each panel, versions, a version, compare, participants and new-document pages pass axe's WCAG 2.1 A/AA rules", async ({ browser, server }) => {
+  // Some fifteen pages and panels through axe, first in the run (a cold server): 40 s on a
+  // quiet machine, over the default 60 s once when the machine was busy.
+  test.setTimeout(150_000);
   const context = await browser.newContext({ baseURL: server.url });
   const anonymous = await context.newPage();
   await anonymous.goto("/sign-in");

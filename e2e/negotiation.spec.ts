@@ -419,6 +419,8 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await item.getByRole("button", { name: "Reject", exact: true }).click();
   await expect(albania.locator('[data-number="OP1"]')).not.toContainText("promptly");
   await expect(chair.locator('[data-number="OP1"]')).not.toContainText("promptly");
+  // The delegation is told, with the chair's reason.
+  await expect(albania.locator(".side-notices")).toContainText("The chair rejected your tracked insertion in OP1 (“promptly”): “Not agreed in the room.”");
 
   // A word deleted key by key, with Backspace, is one proposed deletion (one review item).
   await caretAtEnd(albania, "OP1");
@@ -613,6 +615,8 @@ test("a delegation withdraws its own tracked change after the chair took the pen
     expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode }, headers: { origin: server.url } })).status()).toBe(200);
   const before = (await serverParagraph(albania, id, "OP2")).text;
   await setMode("open_drafting");
+  const chairOpen = await personPage(browser, server, "chair");
+  await openDoc(chairOpen, id);
   await openDoc(albania, id);
   await caretAtEnd(albania, "OP2");
   await albania.keyboard.type(" without delay");
@@ -633,8 +637,9 @@ test("a delegation withdraws its own tracked change after the chair took the pen
   await expect.poll(async () => (await serverParagraph(albania, id, "OP2")).text).toBe(before);
   await expect(albania.locator('[data-number="OP2"]')).not.toContainText("without delay");
   await expect(albania.getByRole("heading", { name: "Your tracked changes awaiting the chair (0)" })).toBeVisible();
-  // The chair's review queue no longer lists it.
+  // The chair's review queue no longer lists it, and a chair with the text open is told.
+  await expect(chairOpen.locator(".side-notices")).toContainText("withdrew its tracked insertion in OP2");
   await openDoc(chair, id);
   await expect(chair.getByRole("tabpanel")).not.toContainText("without delay");
-  for (const p of [albania, belarus, chair]) await p.context().close();
+  for (const p of [albania, belarus, chair, chairOpen]) await p.context().close();
 });

@@ -128,6 +128,10 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(chair).toHaveTitle("Versions · MC.DEC/5/17 · Plenary");
   // Each version's actions stay on screen: the table reads one card per version.
   await expectFitsPhone(chair, "versions");
+  // A delegation with the text open is told what a restore did.
+  const albania = await personPage(browser, server, "albania");
+  await albania.goto(`/documents/${id}`);
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   chair.once("dialog", (d) => void d.accept());
   await chair.getByRole("row", { name: /^Rev\.1\b/ }).getByRole("button", { name: "Restore" }).click();
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
@@ -135,6 +139,9 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   // Said where the focus is, without a reload.
   await expect(chair.getByRole("status").filter({ hasText: "Restored Rev.1 as the live text. The text it replaced is saved as “Before restoring Rev.1”." })).toBeFocused();
   expect((await serverParagraph(chair, id, "PP3")).text).toContain("the UN Charter and");
+  await expect(albania.locator(".side-notices")).toContainText("The chair restored Rev.1: the live text was replaced by it (the text before was saved as “Before restoring Rev.1”).");
+  await expect(albania.locator('[data-number="PP3"]')).toContainText("the UN Charter and");
+  await albania.context().close();
   await chair.context().close();
 });
 
