@@ -214,6 +214,11 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await expect(review.locator('li[aria-current="true"] .review-item')).toHaveText(current);
   const { annotations } = (await (await chair.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { status: string; kind: string }[] };
   expect(annotations.filter((a) => a.kind === "objection" && a.status === "open")).toHaveLength(total);
+  // Escape goes back to the text, at the current item's paragraph (Alt+Shift+R would mark it).
+  await review.focus();
+  await chair.keyboard.press("Escape");
+  await expect(chair.locator(".ProseMirror")).toBeFocused();
+  expect(await chair.evaluate(() => (window.getSelection()?.anchorNode?.parentElement?.closest("[data-number]") as HTMLElement | null)?.dataset.number)).toBe(number);
   expect(pageErrors).toEqual([]);
   await chair.context().close();
 });

@@ -406,6 +406,10 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               mutate={negotiation.mutate}
               decideSuggestions={decideSuggestions}
               onFocusItem={focusItem}
+              onLeave={(blockId) => {
+                if (blockId) jumpTo(blockId);
+                editor?.view.focus();
+              }}
             />
           ) : null}
           {tab === "annotations" && delegateCode ? (

@@ -31,6 +31,7 @@ export function ReviewPanel({
   mutate,
   decideSuggestions,
   onFocusItem,
+  onLeave,
 }: {
   paragraphs: readonly ParagraphRow[];
   annotations: readonly AnnotationView[];
@@ -39,6 +40,8 @@ export function ReviewPanel({
   mutate: (path: string, method: string, body?: unknown) => Promise<ApiResult>;
   decideSuggestions: (body: Record<string, unknown>) => Promise<ApiResult>;
   onFocusItem: (blockId: string, annotationId: string | null) => void;
+  /** Escape: back to the text, at the current item's paragraph (null: none). */
+  onLeave?: (blockId: string | null) => void;
 }) {
   const [delegation, setDelegation] = useState("");
   const [kind, setKind] = useState("");
@@ -261,6 +264,11 @@ export function ReviewPanel({
       return;
     }
     if (rejecting || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName) || target.isContentEditable) return;
+    if (event.key === "Escape" && onLeave) {
+      event.preventDefault();
+      onLeave(current?.blockId ?? null);
+      return;
+    }
     const k = event.key.toLowerCase();
     if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
     else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
@@ -283,7 +291,7 @@ export function ReviewPanel({
       <p className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="review-announcement">
         {announcement}
       </p>
-      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo" data-testid="review">
+      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo, Esc back to the text" data-testid="review">
         {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
         <div className="review-head">
           <div className="filters">

@@ -42,6 +42,7 @@ const CHAIR: Group[] = [
       ["R", "reject, with a reason"],
       ["S", "resolve: settled without a decision on its wording (e.g. met by another change)"],
       ["U", "undo the last decision that left the text as it was"],
+      ["Esc", "back to the text, at the current item's paragraph"],
     ],
   },
 ];
