@@ -101,3 +101,37 @@ test("the document's side panels work from the keyboard (WAI-ARIA tabs: arrows, 
   await expect(chair.getByRole("tabpanel", { name: "Review" })).toBeVisible();
   await chair.context().close();
 });
+
+test("Alt+Shift+G goes to a paragraph by the number said in the room, for a delegate reading too; an unknown number is said, the dialog passes axe", async ({ browser, server }) => {
+  const delegate = await personPage(browser, server, "albania");
+  const id = await documentId(delegate, OSCE);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await delegate.locator('[data-number="PP1"]').click();
+  await delegate.keyboard.press("Alt+Shift+G");
+  const dialog = delegate.getByRole("dialog", { name: "Go to paragraph" });
+  const field = dialog.getByLabel(/^Paragraph/);
+  await expect(field).toBeFocused();
+  expect(await violations(delegate), "go to paragraph dialog").toEqual([]);
+  await field.fill("OP99");
+  await field.press("Enter");
+  await expect(dialog.getByRole("alert")).toHaveText("No paragraph OP99 in this text.");
+  await field.fill("operative 4");
+  await field.press("Enter");
+  await expect(dialog).toBeHidden();
+  const op4 = delegate.locator('[data-number="OP4"]');
+  await expect(op4).toBeInViewport();
+  const caretIn = () =>
+    delegate.evaluate(() => {
+      const node = window.getSelection()?.anchorNode ?? null;
+      const el = node instanceof Element ? node : (node?.parentElement ?? null);
+      return (el?.closest("[data-number]") as HTMLElement | null)?.dataset.number;
+    });
+  expect(await caretIn()).toBe("OP4");
+  // The button says the shortcut; Esc closes the dialog.
+  await delegate.getByRole("button", { name: "Go to paragraph (Alt+Shift+G)" }).click();
+  await expect(field).toBeFocused();
+  await delegate.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await delegate.context().close();
+});

@@ -32,6 +32,7 @@ import { useStructureStatus } from "./use-structure-status";
 import { DocumentHeader } from "./document-header";
 import { ModeSwitch } from "./mode-switch";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { GotoDialog } from "./goto-dialog";
 
 type Meta = Omit<DocumentView, "paragraphs">;
 type Tab = "annotations" | "paragraphs" | "review" | "people";
@@ -84,6 +85,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(doc.role === "chair" ? "review" : "annotations");
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [gotoOpen, setGotoOpen] = useState(false);
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const { paragraphs, selection } = useEditorOutline(editor);
   editorRef.current = editor;
@@ -250,6 +252,9 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
       if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]")) {
         event.preventDefault();
         setShortcutsOpen(true);
+      } else if (event.altKey && event.shiftKey && event.code === "KeyG" && !typesCharacter(event)) {
+        event.preventDefault();
+        setGotoOpen(true);
       } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV" && !typesCharacter(event)) {
         event.preventDefault();
         // Out of the text at once: a J typed right after the shortcut must not land in it.
@@ -335,6 +340,23 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         )}
       </div>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} isChair={isChair} canEdit={editable} />
+      <GotoDialog
+        open={gotoOpen}
+        onClose={() => setGotoOpen(false)}
+        paragraphs={paragraphs}
+        onGo={(blockId) => {
+          setGotoOpen(false);
+          jumpTo(blockId);
+          if (!editor || editor.isDestroyed) return;
+          if (editor.isEditable) editor.view.focus();
+          else {
+            // Read-only text takes no focus: the page's caret goes to the paragraph's start, so
+            // selecting words there (for a position) or reading on starts from it.
+            const dom = editor.view.dom.querySelector(`[data-id="${CSS.escape(blockId)}"]`);
+            if (dom) window.getSelection()?.collapse(dom, 0);
+          }
+        }}
+      />
       <aside className="workspace-side" aria-label="Negotiation">
         {/* One compact card: at 1280×720 the review queue below needs the height. */}
         <section className="panel-section session-card" aria-labelledby="you-h">
@@ -345,6 +367,11 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
             <ConnectionStatus state={state} />
             <button type="button" className="link-button small shortcuts-link" onClick={() => setShortcutsOpen(true)}>
               Keyboard shortcuts (?)
+            </button>
+          </div>
+          <div className="session-row">
+            <button type="button" className="link-button small shortcuts-link" onClick={() => setGotoOpen(true)}>
+              Go to paragraph (Alt+Shift+G)
             </button>
           </div>
           <LiveUpdatesStatus state={negotiation.live} />

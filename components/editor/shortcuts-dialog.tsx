@@ -9,6 +9,7 @@ const EVERYONE: Group[] = [
     title: "Anywhere on the page",
     keys: [
       ["?", "this list of shortcuts"],
+      ["Alt+Shift+G", "go to a paragraph by its number (OP12, PP3, 12)"],
       ["Tab / Shift+Tab", "move between the text, the side panel and its controls"],
       ["← → Home End", "switch side panels (on a panel tab)"],
     ],
