@@ -2,6 +2,7 @@ import type { LostTyping } from "@/lib/editor/own-typing";
 import type { DecidedPiece } from "@/server/events";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
 import { sentence } from "@/lib/format/sentence";
+import { piecesById } from "@/lib/negotiation/suggestions";
 
 /** Words quoted in a notice, spaces folded, long ones cut. */
 function quote(text: string, max = 200): string {
@@ -42,16 +43,9 @@ function change(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => 
   return `tracked ${pieces[0]!.type}${where ? ` in ${where}` : ""}${words.trim() ? ` (${quote(words, 80)})` : ""}`;
 }
 
-/** Ends a notice after a quoted reason, which may end with its own full stop. */
+/** Ends a notice after a quoted reason, which may end with its own full stop (as sentence() has it for positions). */
 function withReason(text: string, reason: string | null): string {
-  if (!reason) return `${text}.`;
-  return `${text}: “${reason}”${/[.!?]$/.test(reason) ? "" : "."}`;
-}
-
-function byChange(pieces: readonly DecidedPiece[]): DecidedPiece[][] {
-  const groups = new Map<string, DecidedPiece[]>();
-  for (const p of pieces) groups.set(p.id, [...(groups.get(p.id) ?? []), p]);
-  return [...groups.values()];
+  return reason ? sentence(`${text}: “${reason}”`) : `${text}.`;
 }
 
 /**
@@ -64,7 +58,7 @@ export function suggestionDecisionNotice(
   code: string,
   numberOf: (blockId: string) => string | undefined,
 ): string | null {
-  const changes = byChange(event.pieces.filter((p) => p.delegation === code));
+  const changes = [...piecesById(event.pieces.filter((p) => p.delegation === code)).values()];
   if (changes.length === 0) return null;
   if (changes.length === 1) return withReason(`The chair ${event.decision} your ${change(changes[0]!, numberOf)}`, event.reason);
   const where = paragraphsOf(changes.flat(), numberOf);

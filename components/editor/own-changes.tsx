@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import type { Suggestion } from "@/lib/negotiation/suggestions";
+import { piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
 import { FocusedStatus } from "../focused-status";
 import type { ApiResult } from "./use-negotiation";
 
@@ -13,14 +13,7 @@ interface Change {
 
 /** The delegation's tracked changes, one item per id (pieces of one change together), in text order. */
 export function ownChanges(suggestions: readonly Suggestion[], code: string): Change[] {
-  const byId = new Map<string, Change>();
-  for (const s of suggestions) {
-    if (s.delegation !== code) continue;
-    const change = byId.get(s.id) ?? { id: s.id, type: s.type, pieces: [] };
-    change.pieces.push(s);
-    byId.set(s.id, change);
-  }
-  return [...byId.values()];
+  return [...piecesById(suggestions.filter((s) => s.delegation === code))].map(([id, pieces]) => ({ id, type: pieces[0]!.type, pieces }));
 }
 
 /**

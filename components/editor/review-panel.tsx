@@ -7,7 +7,7 @@ import { RejectForm } from "./reject-form";
 import { currentIndex, itemAnnouncement, type ItemSummary } from "./review-selection";
 import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
-import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
+import { countChanges, piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
 import type { ApiResult } from "./use-negotiation";
 
@@ -65,13 +65,8 @@ export function ReviewPanel({
     // A tracked change may be drawn in several pieces with one id (another delegation typed
     // inside it, or the chair split its paragraph): one item, listed at its first piece, as
     // a decision on it decides every piece.
-    const pieces = new Map<string, Suggestion[]>();
-    for (const p of paragraphs) {
-      for (const s of suggestions) {
-        if (s.blockId !== p.id) continue;
-        pieces.set(s.id, [...(pieces.get(s.id) ?? []), s]);
-      }
-    }
+    const shown = new Set(paragraphs.map((p) => p.id));
+    const pieces = piecesById(suggestions.filter((s) => shown.has(s.blockId)));
     const listed = new Set<string>();
     for (const p of paragraphs) {
       for (const a of annotations) {
@@ -129,10 +124,15 @@ export function ReviewPanel({
     setAnnouncement(saidText);
   }, [currentId, total, saidText]);
 
-  function go(to: (i: number) => number) {
-    moved.current = true;
+  /** The chair acted (moved, decided, took a decision back): the current item is kept put from now on, and the next one is said. */
+  function acted() {
     setEngaged(true);
     announceNext.current = true;
+  }
+
+  function go(to: (i: number) => number) {
+    moved.current = true;
+    acted();
     const next = items[Math.max(0, Math.min(to(index), items.length - 1))];
     if (next) setCurrentKey(next.key);
   }
@@ -190,8 +190,7 @@ export function ReviewPanel({
     // A large change is asked about first: once in the text, no key takes it back.
     const question = decision === "accept" ? largeAcceptQuestion(describe(current), changeOf(current)) : null;
     if (question && !window.confirm(question)) return;
-    setEngaged(true);
-    announceNext.current = true;
+    acted();
     const res =
       current.kind === "annotation"
         ? await mutate(`/annotations/${current.a.id}/decision`, "POST", { decision, reason })
@@ -221,8 +220,7 @@ export function ReviewPanel({
 
   async function acceptAllIn(blockId: string) {
     const count = countChanges(suggestions, (x) => x.blockId === blockId);
-    setEngaged(true);
-    announceNext.current = true;
+    acted();
     const res = await decideSuggestions({ decision: "accept", blockId });
     setMessage(res.ok ? { ok: true, text: sentence(`Accepted ${count} tracked change${count === 1 ? "" : "s"} in ${numberOf(blockId)}`) } : { ok: false, text: res.message ?? "Failed." });
     refocus();
@@ -234,8 +232,7 @@ export function ReviewPanel({
     if (!d) return;
     const count = countChanges(suggestions, (x) => x.delegation === d.code);
     if (!window.confirm(`${decision === "accept" ? "Accept" : "Reject"} all ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}?`)) return;
-    setEngaged(true);
-    announceNext.current = true;
+    acted();
     const res = await decideSuggestions({ decision, delegation: d.code });
     setMessage(res.ok ? { ok: true, text: `${decision === "accept" ? "Accepted" : "Rejected"} ${count} tracked change${count === 1 ? "" : "s"} of ${d.name}.` } : { ok: false, text: res.message ?? "Failed." });
   }
@@ -247,8 +244,7 @@ export function ReviewPanel({
     // render), so the next key decides it, not the item that had taken its place.
     if (res.ok) {
       moved.current = true;
-      setEngaged(true);
-      announceNext.current = true;
+      acted();
       setCurrentKey(`a-${annotationId}`);
     }
     refocus();

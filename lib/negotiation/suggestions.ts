@@ -85,6 +85,20 @@ export function countChanges(suggestions: readonly Suggestion[], keep: (s: Sugge
   return new Set(suggestions.filter(keep).map((s) => s.id)).size;
 }
 
+/**
+ * The pieces of each tracked change (one id, drawn in several ranges when others typed
+ * inside it or its paragraph was split), grouped by id in the order their first pieces come.
+ */
+export function piecesById<T extends { id: string }>(pieces: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const p of pieces) {
+    const group = groups.get(p.id);
+    if (group) group.push(p);
+    else groups.set(p.id, [p]);
+  }
+  return groups;
+}
+
 /** Whether a suggestion matches a filter (each given field must be equal). */
 export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): boolean {
   // `!== undefined`, not truthiness: an empty id must match nothing rather than everything.
