@@ -11,9 +11,14 @@ import type { DecidedPiece } from "../events";
 import type { NegotiationDeps } from "./annotations";
 import { requireChair, requireMember } from "./access";
 
-/** What the events say of decided or withdrawn pieces: enough to quote, not a whole pasted page. */
+/** Decided or withdrawn pieces as the event log records them. */
+function piecesOf(matched: readonly Suggestion[]): DecidedPiece[] {
+  return matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text }));
+}
+
+/** What the live events say of them: enough to quote, not a whole pasted page. */
 function told(matched: readonly Suggestion[]): DecidedPiece[] {
-  return matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text.length > 300 ? `${s.text.slice(0, 300)}…` : s.text }));
+  return piecesOf(matched).map((p) => (p.text.length > 300 ? { ...p, text: `${p.text.slice(0, 300)}…` } : p));
 }
 
 /** Ids of a document's paragraphs closed to delegates' drafting. */
@@ -93,7 +98,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         userId,
         delegationId,
         reason: input.reason?.trim() || null,
-        payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
+        payload: { suggestions: piecesOf(matched) },
       });
       // Each delegation whose change was decided is told, with the reason (its windows pick their own).
       bus.publish(documentId, { type: "suggestions-decided", decision: input.decision === "accept" ? "accepted" : "rejected", reason: input.reason?.trim() || null, pieces: told(matched) });
@@ -120,7 +125,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         blockId: matched[0]!.blockId,
         userId,
         delegationId: m.delegationId,
-        payload: { suggestions: matched.map((s) => ({ id: s.id, type: s.type, delegation: s.delegation, blockId: s.blockId, text: s.text })) },
+        payload: { suggestions: piecesOf(matched) },
       });
       // The chair's review item goes away: the chair is told why.
       bus.publish(documentId, { type: "suggestion-withdrawn", pieces: told(matched) });
