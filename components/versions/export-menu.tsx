@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { STATUS_FORMATS, type ExportFormat } from "@/lib/exporter/formats";
 
 const FORMATS = [
   ["docx", "Word (.docx)"],
@@ -11,9 +12,6 @@ const FORMATS = [
   ["json", "JSON (paragraph model)"],
   ["akn", "Akoma Ntoso XML"],
 ] as const;
-
-/** The formats that can end each paragraph with its status. */
-const STATUS_FORMATS = new Set(["docx", "pdf", "md", "html"]);
 
 type Progress = { state: "idle" } | { state: "working"; name: string; percent: number | null } | { state: "done"; file: string } | { state: "error"; message: string };
 
@@ -61,7 +59,7 @@ export function ExportMenu({
   // Chairs' revised drafts mark agreed and bracketed paragraphs; the text to be adopted does not.
   const [statuses, setStatuses] = useState(false);
   const href = (format: string) =>
-    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}${statuses && STATUS_FORMATS.has(format) ? "&statuses=1" : ""}`;
+    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}${statuses && STATUS_FORMATS.has(format as ExportFormat) ? "&statuses=1" : ""}`;
 
   async function download(event: React.MouseEvent<HTMLAnchorElement>, name: string): Promise<void> {
     event.preventDefault();

@@ -16,6 +16,7 @@ import {
   type ExportParagraph,
   withStatusNotes,
 } from "../../lib/exporter";
+import { STATUS_FORMATS } from "../../lib/exporter/formats";
 import { pdfFonts } from "../pdf-fonts";
 import type { ParagraphPair } from "../../lib/diff";
 import type { Compare } from "./compare";
@@ -63,8 +64,7 @@ export function createExports(deps: {
       // control character): left out of every export, or Word would refuse the file.
       const m = xmlSafeDeep(metaOf(documentId, userId, version, v.label));
       const frozen: ExportParagraph[] = xmlSafeDeep(v.paragraphs);
-      const printed = options.statuses ? withStatusNotes(frozen) : frozen;
-      const paragraphs = (["docx", "pdf", "md", "html"] as string[]).includes(format) ? printed : frozen;
+      const paragraphs = options.statuses && STATUS_FORMATS.has(format) ? withStatusNotes(frozen) : frozen;
       switch (format) {
         case "md":
           return { body: toMarkdown(m, paragraphs), contentType: "text/markdown; charset=utf-8", fileName: exportFileName(m, "md") };
