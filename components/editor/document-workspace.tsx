@@ -205,6 +205,22 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     [editor],
   );
 
+  /** Into the text, at a paragraph's start (null: where the caret was): Go to paragraph, Esc from the review. */
+  const enterText = useCallback(
+    (blockId: string | null) => {
+      if (blockId) jumpTo(blockId);
+      if (!editor || editor.isDestroyed) return;
+      if (editor.isEditable) editor.view.focus();
+      else if (blockId) {
+        // Read-only text takes no focus: the page's caret goes to the paragraph's start, so
+        // selecting words there (for a position) or reading on starts from it.
+        const dom = editor.view.dom.querySelector(`[data-id="${CSS.escape(blockId)}"]`);
+        if (dom) window.getSelection()?.collapse(dom, 0);
+      }
+    },
+    [editor, jumpTo],
+  );
+
   const focusItem = useCallback(
     (blockId: string, annotationId: string | null) => {
       setSelectedId(annotationId);
@@ -346,15 +362,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         paragraphs={paragraphs}
         onGo={(blockId) => {
           setGotoOpen(false);
-          jumpTo(blockId);
-          if (!editor || editor.isDestroyed) return;
-          if (editor.isEditable) editor.view.focus();
-          else {
-            // Read-only text takes no focus: the page's caret goes to the paragraph's start, so
-            // selecting words there (for a position) or reading on starts from it.
-            const dom = editor.view.dom.querySelector(`[data-id="${CSS.escape(blockId)}"]`);
-            if (dom) window.getSelection()?.collapse(dom, 0);
-          }
+          enterText(blockId);
         }}
       />
       <aside className="workspace-side" aria-label="Negotiation">
@@ -433,10 +441,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               mutate={negotiation.mutate}
               decideSuggestions={decideSuggestions}
               onFocusItem={focusItem}
-              onLeave={(blockId) => {
-                if (blockId) jumpTo(blockId);
-                editor?.view.focus();
-              }}
+              onLeave={enterText}
             />
           ) : null}
           {tab === "annotations" && delegateCode ? (
