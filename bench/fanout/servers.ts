@@ -106,7 +106,7 @@ export async function startReference(): Promise<ServerUnderTest> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port) };
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
-  const child = fork(bin, [], { env, stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const child = fork(bin, [], { env, execArgv: (process.env.FANOUT_REFERENCE_NODE_ARGS ?? "").split(" ").filter(Boolean), stdio: ["ignore", "pipe", "inherit", "ipc"] });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`reference server exited (${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -130,9 +130,9 @@ export async function startReference(): Promise<ServerUnderTest> {
 
 /** Plenary with auth, vetting, policy, durable log and audit chain (bench/fanout/plenary-server.ts). */
 export async function startPlenary(kind: "plenary" | "plenary-nosync" = "plenary"): Promise<ServerUnderTest> {
-  const script = path.join(import.meta.dirname, "plenary-server.ts");
+  const script = process.env.FANOUT_PLENARY_SCRIPT ?? path.join(import.meta.dirname, "plenary-server.ts");
   const env = { ...process.env, LOG_LEVEL: "error", FANOUT_SYNCHRONOUS: kind === "plenary-nosync" ? "NORMAL" : "FULL" };
-  const child = fork(script, [], { execArgv: ["--import", "tsx", ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
+  const child = fork(script, [], { execArgv: [...(process.env.FANOUT_PLENARY_SCRIPT ? [] : ["--import", "tsx"]), ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const ready = await new Promise<{ port: number; cookies: { chair: string; observer: string } }>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`plenary bench server exited (${code})`)));
     child.on("message", (m: { type: string; port: number; cookies: { chair: string; observer: string } }) => {

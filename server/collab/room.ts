@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
 import { Awareness, removeAwarenessStates } from "y-protocols/awareness";
 import { isPlenaryError, PlenaryError } from "../../lib/errors";
 import type { UpdateLog } from "../db/update-log";
@@ -45,6 +46,8 @@ function writesOutsideText(doc: Y.Doc): boolean {
  * applying (pending structs). An update Yjs cannot even parse is refused here.
  */
 function aheadOf(doc: Y.Doc, update: Uint8Array): boolean {
+  const single = firstStructs(update);
+  if (single) return single.clock > Y.getState(doc.store, single.client);
   let from: Map<number, number>;
   try {
     from = Y.parseUpdateMeta(update).from;
@@ -53,6 +56,24 @@ function aheadOf(doc: Y.Doc, update: Uint8Array): boolean {
   }
   for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
   return false;
+}
+
+/**
+ * Where the structs of an update from ONE client start (a keystroke): read from the
+ * update's header (Yjs v1: number of clients, then the client's struct count, id and first
+ * clock) without decoding the structs. Null for anything else, which is parsed in full.
+ */
+function firstStructs(update: Uint8Array): { client: number; clock: number } | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    if (decoding.readVarUint(decoder) !== 1) return null;
+    decoding.readVarUint(decoder);
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    return { client, clock };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -139,14 +160,10 @@ export class Room {
     const undo = policy ? new Y.UndoManager(this.doc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
     // The chair's edits are not checked, but may strip a delegate's concurrent typing of its
     // tracked-change mark (see findLostMarks): found while Yjs still holds the deleted markers.
-    const lost: LostMark[] = [];
+    const lost: LostMark[] = (this.lost = []);
     const doc = this.doc;
-    const watch = policy
-      ? null
-      : (tr: Y.Transaction) => {
-          if (tr.origin === VET) lost.push(...findLostMarks(tr));
-        };
-    if (watch) doc.on("afterTransaction", watch);
+    const watch = policy === null;
+    if (watch) doc.on("afterTransaction", this.watchMarks);
     try {
       const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
       if (hasPending(this.doc)) {
@@ -176,7 +193,7 @@ export class Room {
       this.keep([effective, revert]);
       return { effective, revert, violation };
     } finally {
-      if (watch) doc.off("afterTransaction", watch);
+      if (watch) doc.off("afterTransaction", this.watchMarks);
       undo?.destroy();
     }
   }
@@ -237,12 +254,22 @@ export class Room {
     this.beforeDoc = null;
   }
 
+  /** Collects what a chair's update strips of its tracked-change mark (in vet). */
+  private lost: LostMark[] = [];
+  private readonly watchMarks = (tr: Y.Transaction): void => {
+    if (tr.origin === VET) this.lost.push(...findLostMarks(tr));
+  };
+  /** The updates the doc emitted during capture. */
+  private captured: Uint8Array[] = [];
+  private readonly collect = (update: Uint8Array): void => {
+    this.captured.push(update);
+  };
+
   /** Runs `fn` on the doc and returns the merged updates it produced. */
   private capture(fn: () => void, failure: string): Uint8Array | null {
-    const captured: Uint8Array[] = [];
-    const capture = (u: Uint8Array) => captured.push(u);
+    const captured: Uint8Array[] = (this.captured = []);
     const doc = this.doc;
-    doc.on("update", capture);
+    doc.on("update", this.collect);
     try {
       fn();
     } catch (err) {
@@ -250,7 +277,7 @@ export class Room {
       if (isPlenaryError(err)) throw err;
       throw new PlenaryError("bad_request", failure, { cause: err });
     } finally {
-      doc.off("update", capture);
+      doc.off("update", this.collect);
     }
     if (captured.length === 0) return null;
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);

@@ -77,4 +77,39 @@ describe("update log", () => {
     reopened.destroy();
     db.close();
   });
+
+  it("keeps each chain's head in memory, and reads it again when another writer appended meanwhile", () => {
+    const { updates } = edits(6);
+    const db = openDatabase(tmp.dir);
+    insertDoc(db.sqlite, "doc1");
+    const entry = (data: Uint8Array) => ({ documentId: "doc1", userId: "u1", delegationId: null, data });
+    const log = new UpdateLog(db.sqlite);
+    expect(log.append([entry(updates[0]!)])).toEqual([1]);
+    // A second writer on the same file (another process, a script) appends seq 2 and 3.
+    expect(new UpdateLog(db.sqlite).append([entry(updates[1]!), entry(updates[2]!)])).toEqual([2, 3]);
+    // The first one's cached head is stale: its insert fails on the seq, nothing is stored...
+    expect(() => log.append([entry(updates[3]!)])).toThrow(/UNIQUE/);
+    expect(log.lastSeq("doc1")).toBe(3);
+    // ...and the next append reads the head again and carries the chain on.
+    expect(log.append([entry(updates[3]!)])).toEqual([4]);
+    expect(log.append([entry(updates[4]!), entry(updates[5]!)])).toEqual([5, 6]);
+    expect(verifyAuditChains(db.sqlite).problems).toEqual([]);
+    db.close();
+  });
+
+  it("does not move a chain's head past rows that were not committed", () => {
+    const { updates } = edits(3);
+    const db = openDatabase(tmp.dir);
+    insertDoc(db.sqlite, "doc1");
+    const entry = (data: Uint8Array) => ({ documentId: "doc1", userId: "u1", delegationId: null, data });
+    const log = new UpdateLog(db.sqlite);
+    log.append([entry(updates[0]!)]);
+    db.sqlite.exec("CREATE TRIGGER fail_second BEFORE INSERT ON doc_updates WHEN NEW.seq = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    // Seq 2 is inserted, seq 3 fails: the transaction rolls back both.
+    expect(() => log.append([entry(updates[1]!), entry(updates[2]!)])).toThrow(/disk full/);
+    db.sqlite.exec("DROP TRIGGER fail_second");
+    expect(log.append([entry(updates[1]!)])).toEqual([2]);
+    expect(verifyAuditChains(db.sqlite).problems).toEqual([]);
+    db.close();
+  });
 });

@@ -30,7 +30,7 @@ export interface StoredUpdate {
  */
 export function rowHash(prevHash: string, row: Omit<StoredUpdate, "id" | "prevHash" | "hash">): string {
   const meta = JSON.stringify([row.documentId, row.seq, row.userId, row.delegationId, row.createdAt]);
-  return createHash("sha256").update(prevHash).update("\n").update(meta).update("\n").update(row.data).digest("hex");
+  return createHash("sha256").update(`${prevHash}\n${meta}\n`).update(row.data).digest("hex");
 }
 
 interface Head {
@@ -41,6 +41,11 @@ interface Head {
 /**
  * Append-only, hash-chained log of applied Yjs updates plus the snapshot cache. Uses
  * prepared statements directly: this is the hot path of every keystroke.
+ *
+ * The head of each document's chain (its last seq and hash) is kept in memory once read,
+ * so a keystroke costs one INSERT, not a lookup as well. The log's unique (document, seq)
+ * index keeps that safe: if anything else appended to a document meanwhile, the INSERT
+ * fails on the seq, nothing is stored, and the head is read again on the next append.
  */
 export class UpdateLog {
   private readonly headStmt;
@@ -49,14 +54,16 @@ export class UpdateLog {
   private readonly snapshotPut;
   private readonly updatesBetween;
   private readonly appendTx;
+  /** Each document's last stored row, as committed (filled on first append). */
+  private readonly heads = new Map<string, Head>();
 
   constructor(private readonly sqlite: Database.Database) {
     this.headStmt = sqlite.prepare<[string], Head>(
       "SELECT seq, hash FROM doc_updates WHERE document_id = ? ORDER BY seq DESC LIMIT 1",
     );
-    this.insertStmt = sqlite.prepare(
+    this.insertStmt = sqlite.prepare<[string, number, string | null, string | null, number, Buffer, string, string]>(
       `INSERT INTO doc_updates (document_id, seq, user_id, delegation_id, created_at, data, prev_hash, hash)
-       VALUES (@documentId, @seq, @userId, @delegationId, @createdAt, @data, @prevHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.snapshotGet = sqlite.prepare<[string], { state: Buffer; upto_seq: number }>(
       "SELECT state, upto_seq FROM doc_snapshots WHERE document_id = ?",
@@ -69,34 +76,49 @@ export class UpdateLog {
     this.updatesBetween = sqlite.prepare<[string, number, number], { seq: number; data: Buffer }>(
       "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
     );
-    this.appendTx = sqlite.transaction((entries: readonly LogEntry[]): number[] => {
-      const heads = new Map<string, Head>();
-      const seqs: number[] = [];
+    this.appendTx = sqlite.transaction((entries: readonly LogEntry[], heads: Map<string, Head>): number[] => {
       const createdAt = Date.now();
-      for (const entry of entries) {
-        const head = heads.get(entry.documentId) ??
-          this.headStmt.get(entry.documentId) ?? { seq: 0, hash: GENESIS_HASH };
-        const row = {
-          documentId: entry.documentId,
-          seq: head.seq + 1,
-          userId: entry.userId,
-          delegationId: entry.delegationId,
-          createdAt,
-          data: Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength),
-        };
-        const hash = rowHash(head.hash, row);
-        this.insertStmt.run({ ...row, prevHash: head.hash, hash });
-        heads.set(entry.documentId, { seq: row.seq, hash });
-        seqs.push(row.seq);
-      }
-      return seqs;
+      return entries.map((entry) => this.insert(entry, heads, createdAt));
     });
   }
 
-  /** Appends entries in ONE transaction (group commit); returns their sequence numbers. */
+  /**
+   * Appends entries in ONE transaction (group commit); returns their sequence numbers. One
+   * entry (a keystroke alone in its tick) is one INSERT, its own transaction.
+   */
   append(entries: readonly LogEntry[]): number[] {
     if (entries.length === 0) return [];
-    return this.appendTx.immediate(entries);
+    // The heads move only once the rows are committed.
+    const heads = new Map<string, Head>();
+    try {
+      const seqs = entries.length === 1 ? [this.insert(entries[0]!, heads, Date.now())] : this.appendTx.immediate(entries, heads);
+      for (const [documentId, head] of heads) this.heads.set(documentId, head);
+      return seqs;
+    } catch (err) {
+      for (const entry of entries) this.heads.delete(entry.documentId);
+      throw err;
+    }
+  }
+
+  /** Inserts one row after `heads`' (or the committed) head of its document; `heads` moves on. */
+  private insert(entry: LogEntry, heads: Map<string, Head>, createdAt: number): number {
+    const { documentId, userId, delegationId } = entry;
+    const head = heads.get(documentId) ?? this.headOf(documentId);
+    const seq = head.seq + 1;
+    const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+    const hash = rowHash(head.hash, { documentId, seq, userId, delegationId, createdAt, data });
+    this.insertStmt.run(documentId, seq, userId, delegationId, createdAt, data, head.hash, hash);
+    heads.set(documentId, { seq, hash });
+    return seq;
+  }
+
+  private headOf(documentId: string): Head {
+    let head = this.heads.get(documentId);
+    if (!head) {
+      head = this.headStmt.get(documentId) ?? { seq: 0, hash: GENESIS_HASH };
+      this.heads.set(documentId, head);
+    }
+    return head;
   }
 
   /** The cached snapshot and every update logged after it (up to `uptoSeq`, when given). */
