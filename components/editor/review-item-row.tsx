@@ -1,0 +1,90 @@
+"use client";
+
+import { Fragment } from "react";
+import { RejectForm } from "./reject-form";
+import type { DelegationRef } from "@/server/negotiation/views";
+import type { NumberOf, ReviewItem } from "./review-items";
+
+/**
+ * One item of the review queue, in the delegation's colour; the current one (`active`) with
+ * its decision buttons and, while the chair rejects it, the reason form.
+ */
+export function ReviewItemRow({
+  item,
+  active,
+  rejecting,
+  byCode,
+  numberOf,
+  onSelect,
+  onAccept,
+  onStartReject,
+  onReject,
+  onCancelReject,
+  onAcceptAllIn,
+  onNext,
+}: {
+  item: ReviewItem;
+  active: boolean;
+  rejecting: boolean;
+  byCode: ReadonlyMap<string, DelegationRef>;
+  numberOf: NumberOf;
+  onSelect: () => void;
+  onAccept: () => void;
+  onStartReject: () => void;
+  onReject: (reason: string) => void;
+  onCancelReject: () => void;
+  onAcceptAllIn: () => void;
+  onNext: () => void;
+}) {
+  const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
+  return (
+    <li className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
+      <button type="button" className="link-button review-item" onClick={() => onSelect()}>
+        <span className="para-ref">{numberOf(item.blockId)}</span>{" "}
+        {item.kind === "annotation" ? (
+          <>
+            <strong>{item.a.kind}</strong> · {who?.name ?? item.a.author.userName}
+            {item.a.cosponsors.length ? ` +${item.a.cosponsors.length}` : ""}: <q>{item.a.quote || "(insertion point)"}</q>
+            {item.a.proposedText ? <> → <ins>{item.a.proposedText}</ins></> : null}
+          </>
+        ) : (
+          <>
+            <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
+            {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
+            {item.pieces.map((piece, n) => (
+              <Fragment key={n}>
+                {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
+                {piece.text.trim() === "" ? (
+                  <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
+                ) : piece.type === "insertion" ? (
+                  <ins>{piece.text}</ins>
+                ) : (
+                  <del>{piece.text}</del>
+                )}
+              </Fragment>
+            ))}
+          </>
+        )}
+      </button>
+      {active ? (
+        <div className="ann-actions">
+          <button type="button" className="button small primary" onClick={() => onAccept()}>
+            Accept (A)
+          </button>
+          <button type="button" className="button small" onClick={() => onStartReject()} aria-expanded={rejecting}>
+            Reject… (R)
+          </button>
+          {item.kind === "suggestion" ? (
+            <button type="button" className="button small subtle" onClick={() => onAcceptAllIn()}>
+              Accept all in {numberOf(item.blockId)}
+            </button>
+          ) : null}
+          <button type="button" className="button small subtle" onClick={() => onNext()}>
+            Next (J)
+          </button>
+        </div>
+      ) : null}
+      {active && rejecting ? <RejectForm label="Reason" onReject={onReject} onCancel={onCancelReject} /> : null}
+    </li>
+  );
+}
