@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef, type RefObject } from "react";
+import type { EditingMode } from "@/server/collab/types";
+import type { Role } from "@/lib/roles";
+
+/**
+ * A delegate is told when the chair opens or closes the text (the header saying so may be
+ * scrolled away), and a delegate or observer when typing in the text (`textRef`) goes
+ * nowhere because the chair holds the pen.
+ */
+export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefObject<HTMLDivElement | null>, tell: (text: string, warn?: boolean) => void): void {
+  const openDrafting = mode === "open_drafting";
+  const shownMode = useRef(mode);
+  useEffect(() => {
+    if (role !== "delegate" || shownMode.current === mode) return;
+    shownMode.current = mode;
+    tell(
+      mode === "open_drafting"
+        ? "The chair opened the text for drafting: what you type now is a tracked suggestion of your delegation."
+        : "The chair holds the pen again: typing in the text is off; select words to propose an amendment.",
+    );
+  }, [role, mode, tell]);
+  // The read-only text takes no focus: keys go to the page, with the selection in the text.
+  useEffect(() => {
+    if (role === "chair" || (role === "delegate" && openDrafting)) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // "?" opens the shortcuts and Space scrolls: not typing.
+      if (event.key === "?" || event.key === " ") return;
+      if (!(event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter")) return;
+      // Keys in a field or on a button are not typing in the text (as for "?" below).
+      if ((event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
+      const anchor = window.getSelection()?.anchorNode ?? null;
+      if (anchor && textRef.current?.contains(anchor)) {
+        tell(
+          role === "observer"
+            ? "You follow this document as an observer: the text cannot be changed from here."
+            : "The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.",
+          true,
+        );
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [role, openDrafting, textRef, tell]);
+}
