@@ -2,12 +2,12 @@ import type { LostTyping } from "@/lib/editor/own-typing";
 import type { DecidedPiece } from "@/server/events";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
 import { sentence } from "@/lib/format/sentence";
+import { clipWords } from "@/lib/format/clip";
 import { piecesById } from "@/lib/negotiation/suggestions";
 
 /** Words quoted in a notice, spaces folded, long ones cut. */
 function quote(text: string, max = 200): string {
-  const words = text.replace(/\s+/g, " ").trim();
-  return `“${words.length > max ? `${words.slice(0, max)}…` : words}”`;
+  return `“${clipWords(text, max)}”`;
 }
 
 /** Everyone with the document open: what a restore did to the live text. */

@@ -1,3 +1,5 @@
+import { clipWords } from "@/lib/format/clip";
+
 /**
  * Which review item is current, by its key. Until the chair moves or decides (`engaged`), the
  * first item: the queue fills in batches (tracked changes from the text, positions from the
@@ -28,7 +30,7 @@ export interface ItemSummary {
  */
 export function itemAnnouncement(index: number, total: number, item: ItemSummary | undefined): string {
   if (!item || total === 0) return "Nothing left to review.";
-  const words = item.words.replace(/\s+/g, " ").trim();
-  const quoted = words ? `: “${words.length > 120 ? `${words.slice(0, 120)}…` : words}”` : "";
+  const words = clipWords(item.words, 120);
+  const quoted = words ? `: “${words}”` : "";
   return `${index + 1} of ${total}: ${item.paragraph}, ${item.what} by ${item.who}${quoted}`;
 }

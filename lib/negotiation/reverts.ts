@@ -1,11 +1,12 @@
+import { clipWords } from "../format/clip";
+
 /**
  * What a delegate is told when the server undid their change (the reasons come from the
  * editing policy: server/collab/policy.ts and checkOpenDraftingUpdate), quoting the words it
  * typed, if any, so that they can propose them another way.
  */
 export function revertExplanation(reason: string, lost = ""): string {
-  const words = lost.replace(/\s+/g, " ").trim();
-  const quoted = words.length > 200 ? `${words.slice(0, 200)}…` : words;
+  const quoted = clipWords(lost, 200);
   const what = quoted ? `Your words “${quoted}” were undone` : "Your change was undone";
   if (/chair holds the pen/.test(reason)) return `${what}: the chair holds the pen. Select words and propose an amendment instead.`;
   if (/^suggests in agreed paragraph /.test(reason)) {
