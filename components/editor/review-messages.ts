@@ -1,4 +1,5 @@
 import { sentence } from "@/lib/format/sentence";
+import { clipWords } from "@/lib/format/clip";
 import type { AnnotationKind } from "@/lib/negotiation/types";
 
 /** What the chair decides on: a tracked change, or a position of any kind. */
@@ -30,8 +31,7 @@ export const CONFIRM_ACCEPT_OVER = 300;
 export const TAKE_BACK = "It cannot be rejected or undone now: to take it back, edit the text or restore a saved version.";
 
 function extent(verb: string, text: string): string {
-  const words = text.replace(/\s+/g, " ").trim();
-  return `${verb} ${text.length.toLocaleString("en")} characters (“${words.length > 80 ? `${words.slice(0, 80)}…` : words}”)`;
+  return `${verb} ${text.length.toLocaleString("en")} characters (“${clipWords(text, 80)}”)`;
 }
 
 /**
