@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureServerBundle } from "../scripts/server-bundle.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCES = ["app", "components", "lib", "server", "next.config.js", "package-lock.json"];
@@ -13,8 +14,12 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** Builds the production bundle when there is none or the sources are newer than it. */
-export default function globalSetup(): void {
+/**
+ * Builds the server bundle (as `npm start` does) and the Next production build when there
+ * is none or the sources are newer than it.
+ */
+export default async function globalSetup(): Promise<void> {
+  await ensureServerBundle();
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));

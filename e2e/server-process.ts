@@ -31,7 +31,8 @@ export class PlenaryServer {
   }
 
   async start(env: Record<string, string> = {}): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    // The server bundle `npm start` runs (built by global-setup.ts).
+    const child = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(this.port), DATA_DIR: this.dataDir, IDLE_UNLOAD_MS: "2000", SIGN_IN_PER_MINUTE: "1000", ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { newId } from "../lib/ids";
 import { parseStatement } from "../lib/import/parse-statement";
 import { createAccount, type Auth } from "../server/auth";
@@ -65,22 +64,4 @@ export async function seedDatabase(deps: { db: Db; sqlite: Database.Database; au
     created += 1;
   }
   return { created };
-}
-
-async function main(): Promise<void> {
-  const { openStandalone } = await import("../server/standalone");
-  const rt = await openStandalone();
-  try {
-    const { created } = await seedDatabase(rt);
-    console.log(`seed: ${created} document(s) created in ${rt.dataDir}`);
-  } finally {
-    rt.close();
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
 }

@@ -5,9 +5,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { WebSocket } from "ws";
+import { bundleServer, SERVER_ENTRIES } from "../../scripts/server-bundle.mjs";
 
 /**
  * "plenary-nosync" is a diagnosis only, never a product setting: Plenary with its database
@@ -128,11 +130,27 @@ export async function startReference(): Promise<ServerUnderTest> {
   };
 }
 
+let bundled: Promise<string> | null = null;
+
+/**
+ * bench/fanout/plenary-server.ts compiled with the compaction worker next to it, the way
+ * scripts/server-bundle.mjs compiles the app's server for `npm start` (once per bench run).
+ */
+function benchServerBundle(): Promise<string> {
+  bundled ??= bundleServer(
+    { "plenary-server": path.join(import.meta.dirname, "plenary-server.ts"), "compaction-worker": SERVER_ENTRIES["compaction-worker"]! },
+    fs.mkdtempSync(path.join(os.tmpdir(), "plenary-bench-server-")),
+  );
+  return bundled;
+}
+
 /** Plenary with auth, vetting, policy, durable log and audit chain (bench/fanout/plenary-server.ts). */
 export async function startPlenary(kind: "plenary" | "plenary-nosync" = "plenary"): Promise<ServerUnderTest> {
-  const script = process.env.FANOUT_PLENARY_SCRIPT ?? path.join(import.meta.dirname, "plenary-server.ts");
+  // Compiled as `npm start` runs the app (FANOUT_PLENARY_TSX=1: through tsx, for comparison).
+  const tsx = process.env.FANOUT_PLENARY_TSX === "1";
+  const script = tsx ? path.join(import.meta.dirname, "plenary-server.ts") : await benchServerBundle();
   const env = { ...process.env, LOG_LEVEL: "error", FANOUT_SYNCHRONOUS: kind === "plenary-nosync" ? "NORMAL" : "FULL" };
-  const child = fork(script, [], { execArgv: [...(process.env.FANOUT_PLENARY_SCRIPT ? [] : ["--import", "tsx"]), ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
+  const child = fork(script, [], { execArgv: [...(tsx ? ["--import", "tsx"] : []), ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const ready = await new Promise<{ port: number; cookies: { chair: string; observer: string } }>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`plenary bench server exited (${code})`)));
     child.on("message", (m: { type: string; port: number; cookies: { chair: string; observer: string } }) => {

@@ -1,12 +1,13 @@
+// `npm start`: builds the Next app if there is no build yet (or PLENARY_REBUILD=1) and the
+// server bundle when its sources changed (scripts/server-bundle.mjs), then runs the server
+// in production mode, as plain JavaScript. Migrations and the first seed run at server start.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { ensureServerBundle } from "./server-bundle.mjs";
 
-/**
- * `npm start`: builds the Next app if there is no build yet (or PLENARY_REBUILD=1), then
- * runs the server in production mode. Migrations and the first seed run at server start.
- */
 const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
 if (!fs.existsSync(buildId) || process.env.PLENARY_REBUILD === "1") {
   console.log("No production build found: running `next build` (about a minute)...");
@@ -16,5 +17,8 @@ if (!fs.existsSync(buildId) || process.env.PLENARY_REBUILD === "1") {
   });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
+const server = await ensureServerBundle();
 Object.assign(process.env, { NODE_ENV: "production" });
-await import("../server/main");
+// Stack traces in the server's log name the TypeScript sources.
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(server).href);
