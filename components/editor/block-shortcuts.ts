@@ -2,34 +2,25 @@ import { Extension, type Editor } from "@tiptap/core";
 import { keydownHandler } from "@tiptap/pm/keymap";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { BlockKind } from "@/lib/model/types";
+import { isMac } from "../platform";
 import { typesCharacter } from "./character-key";
+import { keymapName } from "./shortcut";
+import { BLOCK_KEYS, type BlockAction } from "./shortcut-keys";
 
 /** Kinds where Enter continues with a block of the same kind (like list items). */
 const CONTINUED: ReadonlySet<string> = new Set<BlockKind>(["preambular", "operative", "bullet"]);
 
-/** What a chair's Ctrl+Alt key does: set the block kind, or bracket the selected words. */
-export type BlockAction = BlockKind | "bracket";
-
-const KEYS: Record<string, BlockAction> = {
-  "Mod-Alt-0": "paragraph",
-  "Mod-Alt-p": "preambular",
-  "Mod-Alt-o": "operative",
-  "Mod-Alt-h": "heading",
-  "Mod-Alt-b": "bullet",
-  "Mod-Alt-t": "title",
-  "Mod-Alt-9": "bracket",
-};
-
 /**
- * The Ctrl+Alt keys as a keymap that stands aside for a key typing a character: with AltGr
- * (Ctrl+Alt on Windows) Polish AltGr+O is "ó" and German AltGr+9 is "]", which
+ * The Ctrl+Alt keys (⌘⌥ on a Mac) as a keymap that stands aside for a key typing a character:
+ * with AltGr (Ctrl+Alt on Windows) Polish AltGr+O is "ó" and German AltGr+9 is "]", which
  * prosemirror-keymap matches to Ctrl+Alt+O / Ctrl+Alt+9 by their key code.
  */
-export function blockKeymap(run: (action: BlockAction) => boolean): Plugin {
-  const handle = keydownHandler(Object.fromEntries(Object.entries(KEYS).map(([key, action]) => [key, () => run(action)])));
+export function blockKeymap(run: (action: BlockAction) => boolean, mac: boolean): Plugin {
+  const bindings = Object.entries(BLOCK_KEYS).map(([action, shortcut]) => [keymapName(shortcut, mac), () => run(action as BlockAction)]);
+  const handle = keydownHandler(Object.fromEntries(bindings));
   return new Plugin({
     key: new PluginKey("blockKeymap"),
-    props: { handleKeyDown: (view, event) => !typesCharacter(event) && handle(view, event) },
+    props: { handleKeyDown: (view, event) => !typesCharacter(event, mac) && handle(view, event) },
   });
 }
 
@@ -38,14 +29,14 @@ function setKind(editor: Editor, kind: BlockKind): boolean {
 }
 
 /**
- * Block-kind shortcuts (Ctrl+Alt+P/O/H/B/T/0), brackets (Ctrl+Alt+9) and Enter that keeps
- * PP/OP/bullet kind; Enter in an empty PP/OP/bullet turns it into a plain paragraph.
+ * Block-kind shortcuts (Ctrl+Alt+P/O/H/B/T/0), brackets (Ctrl+Alt+9), ⌘⌥ on a Mac, and Enter
+ * that keeps PP/OP/bullet kind; Enter in an empty PP/OP/bullet turns it into a plain paragraph.
  */
 export const BlockShortcuts = Extension.create({
   name: "blockShortcuts",
   addProseMirrorPlugins() {
     return [
-      blockKeymap((action) => (action === "bracket" ? this.editor.chain().focus().toggleMark("bracket").run() : setKind(this.editor, action))),
+      blockKeymap((action) => (action === "bracket" ? this.editor.chain().focus().toggleMark("bracket").run() : setKind(this.editor, action)), isMac()),
     ];
   },
   addKeyboardShortcuts() {

@@ -10,6 +10,9 @@ import { documentExtensions } from "@/lib/editor/schema";
 import type { Collab } from "./use-collab";
 import { ParagraphNumbers } from "./paragraph-numbers";
 import { BlockShortcuts } from "./block-shortcuts";
+import { isMac } from "../platform";
+import { shortcutLabel } from "./shortcut";
+import { BLOCK_KEYS } from "./shortcut-keys";
 import { Toolbar } from "./toolbar";
 import "./y-selection";
 
@@ -22,6 +25,12 @@ export interface EditorUser {
 /** The text's element: its class, its accessible name (which says when it is read only). */
 function textAttributes(label: string): Record<string, string> {
   return { class: "document-text", "aria-label": label, spellcheck: "true" };
+}
+
+/** Asked when the hint is drawn, in the browser: the keys as this platform presses them. */
+function chairPlaceholder(): string {
+  const mac = isMac();
+  return `Type here · ${shortcutLabel(BLOCK_KEYS.preambular, mac)} preambular paragraph · ${shortcutLabel(BLOCK_KEYS.operative, mac)} operative paragraph`;
 }
 
 /** The TipTap editor bound to the document's Y.Doc (fragment `default`) over y-websocket. */
@@ -52,7 +61,7 @@ export function CollabEditor({
         ParagraphNumbers,
         ...(isChair ? [BlockShortcuts] : []),
         // A hint in the empty plain paragraph holding the caret (a new document's first line); "?" outside the text lists every shortcut.
-        ...(isChair ? [Placeholder.configure({ placeholder: "Type here · Ctrl+Alt+P preambular paragraph · Ctrl+Alt+O operative paragraph" })] : []),
+        ...(isChair ? [Placeholder.configure({ placeholder: chairPlaceholder })] : []),
         ...extensions,
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),

@@ -7,6 +7,8 @@ import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 import { closedSelectProps } from "../closed-select-keys";
+import { useIsMac } from "../platform";
+import { statusKeysHint } from "./shortcut-keys";
 
 /** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
 const COUNT_COLUMNS = [
@@ -49,6 +51,7 @@ export function ParagraphOverview({
   onJump: (blockId: string) => void;
 }) {
   const [delegation, setDelegation] = useState("");
+  const mac = useIsMac();
   const open = annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation)));
   const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
   const code = delegations.find((d) => d.id === delegation)?.code;
@@ -58,7 +61,7 @@ export function ParagraphOverview({
 
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
-      {isChair ? <p className="muted small">In the text: Alt+Shift+O open, B bracketed, R agreed ad ref., A agreed.</p> : null}
+      {isChair ? <p className="muted small">{`In the text: ${statusKeysHint(mac)}.`}</p> : null}
       <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Overview by delegation" />
       <table className="overview" data-testid="overview">
         <thead>

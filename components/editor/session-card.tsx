@@ -6,6 +6,9 @@ import { ConnectionStatus, LiveUpdatesStatus } from "./connection-status";
 import type { ConnectionState } from "./use-collab";
 import type { LiveState } from "./use-negotiation";
 import { ModeSwitch } from "./mode-switch";
+import { useIsMac } from "../platform";
+import { shortcutLabel } from "./shortcut";
+import { GOTO_KEY } from "./shortcut-keys";
 
 /**
  * "You": the connection, the shortcuts and Go to paragraph, who is signed in as what
@@ -36,6 +39,7 @@ export function SessionCard({
   onShortcuts: () => void;
   onGoto: () => void;
 }) {
+  const mac = useIsMac();
   return (
     // One compact card: at 1280×720 the review queue below needs the height.
     <section className="panel-section session-card" aria-labelledby="you-h">
@@ -50,7 +54,7 @@ export function SessionCard({
       </div>
       <div className="session-row">
         <button type="button" className="link-button small shortcuts-link" onClick={() => onGoto()}>
-          Go to paragraph (Alt+Shift+G)
+          {`Go to paragraph (${shortcutLabel(GOTO_KEY, mac)})`}
         </button>
       </div>
       <LiveUpdatesStatus state={live} />

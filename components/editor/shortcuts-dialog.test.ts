@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ShortcutsDialog, showAtTop } from "./shortcuts-dialog";
+import { ShortcutsDialog, shortcutGroups, showAtTop } from "./shortcuts-dialog";
 
 describe("the keyboard shortcuts dialog opens at its top", () => {
   it("no control at its bottom asks for focus (an autofocus Close button scrolled the first group away)", () => {
@@ -24,5 +24,27 @@ describe("the keyboard shortcuts dialog opens at its top", () => {
     expect(dialog.showModal).toHaveBeenCalled();
     expect(heading.focus).toHaveBeenCalledWith({ preventScroll: true });
     expect(dialog.scrollTop).toBe(0);
+  });
+});
+
+describe("the keys listed are the ones pressed on this platform", () => {
+  const keysOf = (mac: boolean) => shortcutGroups({ isChair: true, canEdit: true, mac }).flatMap((g) => g.keys.map(([k]) => k));
+
+  it("on Windows and Linux, as before: Ctrl+Alt and Alt+Shift", () => {
+    expect(keysOf(false)).toEqual(
+      expect.arrayContaining(["Alt+Shift+G", "Tab / Shift+Tab", "Ctrl+Z / Ctrl+Y", "Ctrl+B / Ctrl+I", "Ctrl+Alt+P / O", "Ctrl+Alt+H / T / B / 0", "Ctrl+Alt+9", "Alt+Shift+O / B / R / A", "Alt+Shift+V"]),
+    );
+  });
+
+  it("on a Mac: ⌘ and ⌘⌥, and ⌃⌥ where Option+Shift would type a character", () => {
+    const keys = keysOf(true);
+    expect(keys).toEqual(expect.arrayContaining(["⌃⌥G", "Tab / ⇧Tab", "⌘Z / ⌘Y", "⌘B / ⌘I", "⌘⌥P / O", "⌘⌥H / T / B / 0", "⌘⌥9", "⌃⌥O / B / R / A", "⌃⌥V"]));
+    expect(keys.join(" ")).not.toMatch(/Alt|Ctrl|Shift/);
+  });
+
+  it("the server's HTML (and the first render) has the Windows and Linux form, with the note for Mac users", () => {
+    const html = renderToStaticMarkup(createElement(ShortcutsDialog, { open: false, onClose: () => {}, isChair: true, canEdit: true }));
+    expect(html).toContain("<kbd>Alt+Shift+G</kbd>");
+    expect(html).toContain("On a Mac, Ctrl is ⌘ and Alt is ⌥.");
   });
 });

@@ -1,52 +1,57 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useIsMac } from "../platform";
+import { shortcutLabel, shortcutsLabel, type Shortcut } from "./shortcut";
+import { BACK_TAB_KEY, BLOCK_KEYS, BOLD_KEY, GOTO_KEY, ITALIC_KEY, REDO_KEY, REVIEW_KEY, STATUS_KEYS, UNDO_KEY } from "./shortcut-keys";
 
 type Group = { title: string; keys: [string, string][] };
 
-const EVERYONE: Group[] = [
-  {
+/** The groups of shortcuts the dialog lists for this user, as they are pressed on this platform. */
+export function shortcutGroups({ isChair, canEdit, mac }: { isChair: boolean; canEdit: boolean; mac: boolean }): Group[] {
+  const label = (...shortcuts: Shortcut[]) => shortcuts.map((s) => shortcutLabel(s, mac)).join(" / ");
+  const everyone: Group = {
     title: "Anywhere on the page",
     keys: [
       ["?", "this list of shortcuts"],
-      ["Alt+Shift+G", "go to a paragraph by its number (OP12, PP3, 12)"],
-      ["Tab / Shift+Tab", "move between the text, the side panel and its controls"],
+      [label(GOTO_KEY), "go to a paragraph by its number (OP12, PP3, 12)"],
+      [`Tab / ${label(BACK_TAB_KEY)}`, "move between the text, the side panel and its controls"],
       ["← → Home End", "switch side panels (on a panel tab)"],
     ],
-  },
-];
-
-const EDITING: Group = {
-  title: "In the text",
-  keys: [
-    ["Ctrl+Z / Ctrl+Y", "undo / redo your own edits"],
-    ["Ctrl+B / Ctrl+I", "bold / italic"],
-  ],
-};
-
-const CHAIR: Group[] = [
-  {
-    title: "Paragraphs (chair, in the text)",
+  };
+  const editing: Group = {
+    title: "In the text",
     keys: [
-      ["Ctrl+Alt+P / O", "preambular / operative paragraph"],
-      ["Ctrl+Alt+H / T / B / 0", "heading / title / bullet / plain paragraph"],
-      ["Ctrl+Alt+9", "bracket the selected words"],
-      ["Alt+Shift+O / B / R / A", "mark the paragraph open / bracketed / agreed ad ref. / agreed"],
-      ["Alt+Shift+V", "go to the review queue"],
+      [label(UNDO_KEY, REDO_KEY), "undo / redo your own edits"],
+      [label(BOLD_KEY, ITALIC_KEY), "bold / italic"],
     ],
-  },
-  {
-    title: "Review queue (chair)",
-    keys: [
-      ["J / K", "next / previous item (shown in the text)"],
-      ["A", "accept (an amendment or a tracked change goes into the text; other positions leave it as it is)"],
-      ["R", "reject, with a reason"],
-      ["S", "resolve: settled without a decision on its wording (e.g. met by another change)"],
-      ["U", "undo the last decision that left the text as it was"],
-      ["Esc", "back to the text, at the current item's paragraph"],
-    ],
-  },
-];
+  };
+  const b = BLOCK_KEYS;
+  const chair: Group[] = [
+    {
+      title: "Paragraphs (chair, in the text)",
+      keys: [
+        [shortcutsLabel([b.preambular, b.operative], mac), "preambular / operative paragraph"],
+        [shortcutsLabel([b.heading, b.title, b.bullet, b.paragraph], mac), "heading / title / bullet / plain paragraph"],
+        [label(b.bracket), "bracket the selected words"],
+        [shortcutsLabel(Object.values(STATUS_KEYS), mac), "mark the paragraph open / bracketed / agreed ad ref. / agreed"],
+        [label(REVIEW_KEY), "go to the review queue"],
+      ],
+    },
+    {
+      title: "Review queue (chair)",
+      keys: [
+        ["J / K", "next / previous item (shown in the text)"],
+        ["A", "accept (an amendment or a tracked change goes into the text; other positions leave it as it is)"],
+        ["R", "reject, with a reason"],
+        ["S", "resolve: settled without a decision on its wording (e.g. met by another change)"],
+        ["U", "undo the last decision that left the text as it was"],
+        ["Esc", "back to the text, at the current item's paragraph"],
+      ],
+    },
+  ];
+  return [everyone, ...(canEdit ? [editing] : []), ...(isChair ? chair : [])];
+}
 
 /** The parts of the <dialog> that showAtTop uses. */
 type ModalDialog = Pick<HTMLDialogElement, "showModal" | "querySelector" | "scrollTop">;
@@ -68,13 +73,14 @@ export function showAtTop(dialog: ModalDialog): void {
  */
 export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boolean; onClose: () => void; isChair: boolean; canEdit: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const mac = useIsMac();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) showAtTop(dialog);
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  const groups = [...EVERYONE, ...(canEdit ? [EDITING] : []), ...(isChair ? CHAIR : [])];
+  const groups = shortcutGroups({ isChair, canEdit, mac });
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-h" onClose={onClose}>
       <h2 id="shortcuts-h" tabIndex={-1}>Keyboard shortcuts</h2>
@@ -93,7 +99,8 @@ export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boo
           </dl>
         </section>
       ))}
-      <p className="muted small">On a Mac, Ctrl is ⌘ and Alt is ⌥.</p>
+      {/* A Mac is shown its own keys above. */}
+      {mac ? null : <p className="muted small">On a Mac, Ctrl is ⌘ and Alt is ⌥.</p>}
       <form method="dialog">
         <button type="submit" className="button primary">
           Close

@@ -1,7 +1,7 @@
-import type { KeyLike } from "./character-key";
+import type { ShortcutKey } from "./shortcut";
 
 /** For tests: a keydown as a browser reports it; altGraph is what getModifierState("AltGraph") says. */
-export function keydown(init: Partial<Omit<KeyLike, "getModifierState">> & { altGraph?: boolean }): KeyLike {
+export function keydown(init: Partial<Omit<ShortcutKey, "getModifierState">> & { altGraph?: boolean }): ShortcutKey {
   const { altGraph = false, ...rest } = init;
-  return { key: "", code: "", ctrlKey: false, altKey: false, metaKey: false, getModifierState: (m: string) => m === "AltGraph" && altGraph, ...rest };
+  return { key: "", code: "", ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, getModifierState: (m: string) => m === "AltGraph" && altGraph, ...rest };
 }

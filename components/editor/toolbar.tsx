@@ -3,18 +3,22 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { BlockKind } from "@/lib/model/types";
 import { closedSelectProps } from "../closed-select-keys";
+import { useIsMac } from "../platform";
+import { shortcutLabel } from "./shortcut";
+import { BLOCK_KEYS, BOLD_KEY, ITALIC_KEY } from "./shortcut-keys";
 
-const KINDS: { kind: BlockKind; label: string; shortcut: string }[] = [
-  { kind: "paragraph", label: "Paragraph", shortcut: "Ctrl+Alt+0" },
-  { kind: "preambular", label: "Preambular (PP)", shortcut: "Ctrl+Alt+P" },
-  { kind: "operative", label: "Operative (OP)", shortcut: "Ctrl+Alt+O" },
-  { kind: "heading", label: "Heading", shortcut: "Ctrl+Alt+H" },
-  { kind: "bullet", label: "Bullet", shortcut: "Ctrl+Alt+B" },
-  { kind: "title", label: "Title", shortcut: "Ctrl+Alt+T" },
+const KINDS: { kind: BlockKind; label: string }[] = [
+  { kind: "paragraph", label: "Paragraph" },
+  { kind: "preambular", label: "Preambular (PP)" },
+  { kind: "operative", label: "Operative (OP)" },
+  { kind: "heading", label: "Heading" },
+  { kind: "bullet", label: "Bullet" },
+  { kind: "title", label: "Title" },
 ];
 
 /** Formatting and block kind; every action also has a keyboard shortcut. */
 export function Toolbar({ editor }: { editor: Editor }) {
+  const mac = useIsMac();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -31,7 +35,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.bold}
-        title="Bold (Ctrl+B)"
+        title={`Bold (${shortcutLabel(BOLD_KEY, mac)})`}
         onClick={() => editor.chain().focus().toggleBold().run()}
       >
         <strong>B</strong>
@@ -40,7 +44,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.italic}
-        title="Italic (Ctrl+I)"
+        title={`Italic (${shortcutLabel(ITALIC_KEY, mac)})`}
         onClick={() => editor.chain().focus().toggleItalic().run()}
       >
         <em>I</em>
@@ -49,7 +53,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.bracket}
-        title="Bracket the selected words: not agreed (Ctrl+Alt+9)"
+        title={`Bracket the selected words: not agreed (${shortcutLabel(BLOCK_KEYS.bracket, mac)})`}
         onClick={() => editor.chain().focus().toggleMark("bracket").run()}
       >
         [ ]
@@ -63,7 +67,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         >
           {KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.label} ({k.shortcut})
+              {`${k.label} (${shortcutLabel(BLOCK_KEYS[k.kind], mac)})`}
             </option>
           ))}
         </select>

@@ -6,6 +6,9 @@ import type { Transaction } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { structureChanges } from "@/lib/negotiation/structure";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+import { isMac } from "../platform";
+import { shortcutsLabel } from "./shortcut";
+import { STATUS_KEYS } from "./shortcut-keys";
 import { outline } from "./use-editor-outline";
 
 const label = (s: ParagraphStatus) => PARAGRAPH_STATUS_LABEL[s].toLowerCase();
@@ -45,7 +48,7 @@ export function useStructureStatus(
           const lost = statusOf(c.absorbed);
           if (kept === lost) continue;
           tell(
-            `The text of ${numberBefore.get(c.absorbed)} (${label(lost)}) joined ${numberAfter.get(c.into)}, which stays ${label(kept)}: set its status if that is not right (Alt+Shift+O/B/R/A).`,
+            `The text of ${numberBefore.get(c.absorbed)} (${label(lost)}) joined ${numberAfter.get(c.into)}, which stays ${label(kept)}: set its status if that is not right (${shortcutsLabel(Object.values(STATUS_KEYS), isMac(), "/")}).`,
             true,
           );
         }

@@ -2,14 +2,17 @@
 
 import { useEffect, type Dispatch, type SetStateAction } from "react";
 import type { Editor } from "@tiptap/react";
-import type { ParagraphStatus } from "@/lib/negotiation/types";
-import { typesCharacter } from "./character-key";
+import { PARAGRAPH_STATUSES, type ParagraphStatus } from "@/lib/negotiation/types";
+import { isMac } from "../platform";
 import type { PanelTab } from "./panel-tabs";
+import { pressesAltShift } from "./shortcut";
+import { GOTO_KEY, REVIEW_KEY, STATUS_KEYS } from "./shortcut-keys";
 
 /**
  * The workspace's own keys: the chair's status keys on the paragraph under the cursor
  * (Alt+Shift+O/B/R/A, in the text), and on the page "?" for the shortcuts, Alt+Shift+G for
- * Go to paragraph and the chair's Alt+Shift+V for the review queue.
+ * Go to paragraph and the chair's Alt+Shift+V for the review queue; ⌃⌥ instead of Alt+Shift
+ * on a Mac, where Option+Shift types a character.
  */
 export function useWorkspaceKeys(
   editor: Editor | null,
@@ -20,11 +23,10 @@ export function useWorkspaceKeys(
   // The chair's status keys on the paragraph under the cursor: Alt+Shift+O/B/R/A.
   useEffect(() => {
     if (!editor || !isChair) return;
-    const keys: Record<string, ParagraphStatus> = { O: "open", B: "bracketed", R: "agreed_ad_ref", A: "agreed" };
+    const mac = isMac();
     const handleKey = (event: KeyboardEvent) => {
       // AltGr+Shift+A types "Ą" on a Polish keyboard (Windows reports Ctrl+Alt+Shift): not a status.
-      if (typesCharacter(event)) return;
-      const status = event.altKey && event.shiftKey ? keys[event.code.replace("Key", "")] : undefined;
+      const status = PARAGRAPH_STATUSES.find((s) => pressesAltShift(event, STATUS_KEYS[s], mac));
       const blockId = editor.state.selection.$from.parent.attrs.id;
       if (!status || typeof blockId !== "string") return;
       event.preventDefault();
@@ -38,15 +40,16 @@ export function useWorkspaceKeys(
   // "?" outside the text lists the shortcuts; Alt+Shift+V takes the chair to the review queue.
   const { setShortcutsOpen, setGotoOpen, setTab } = open;
   useEffect(() => {
+    const mac = isMac();
     const handleKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]")) {
         event.preventDefault();
         setShortcutsOpen(true);
-      } else if (event.altKey && event.shiftKey && event.code === "KeyG" && !typesCharacter(event)) {
+      } else if (pressesAltShift(event, GOTO_KEY, mac)) {
         event.preventDefault();
         setGotoOpen(true);
-      } else if (isChair && event.altKey && event.shiftKey && event.code === "KeyV" && !typesCharacter(event)) {
+      } else if (isChair && pressesAltShift(event, REVIEW_KEY, mac)) {
         event.preventDefault();
         // Out of the text at once: a J typed right after the shortcut must not land in it.
         const review = document.querySelector<HTMLElement>('[data-testid="review"]');
