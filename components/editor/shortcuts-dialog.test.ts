@@ -45,6 +45,6 @@ describe("the keys listed are the ones pressed on this platform", () => {
   it("the server's HTML (and the first render) has the Windows and Linux form, with the note for Mac users", () => {
     const html = renderToStaticMarkup(createElement(ShortcutsDialog, { open: false, onClose: () => {}, isChair: true, canEdit: true }));
     expect(html).toContain("<kbd>Alt+Shift+G</kbd>");
-    expect(html).toContain("On a Mac, Ctrl is ⌘ and Alt is ⌥.");
+    expect(html).toContain("On a Mac, Ctrl is ⌘, Alt is ⌥ and Alt+Shift is ⌃⌥.");
   });
 });

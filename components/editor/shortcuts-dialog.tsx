@@ -100,7 +100,7 @@ export function ShortcutsDialog({ open, onClose, isChair, canEdit }: { open: boo
         </section>
       ))}
       {/* A Mac is shown its own keys above. */}
-      {mac ? null : <p className="muted small">On a Mac, Ctrl is ⌘ and Alt is ⌥.</p>}
+      {mac ? null : <p className="muted small">On a Mac, Ctrl is ⌘, Alt is ⌥ and Alt+Shift is ⌃⌥.</p>}
       <form method="dialog">
         <button type="submit" className="button primary">
           Close
