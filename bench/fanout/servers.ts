@@ -5,7 +5,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { WebSocket } from "ws";
@@ -133,13 +132,14 @@ export async function startReference(): Promise<ServerUnderTest> {
 let bundled: Promise<string> | null = null;
 
 /**
- * bench/fanout/plenary-server.ts compiled with the compaction worker next to it, the way
+ * bench/fanout/plenary-server.ts compiled with the compaction worker next to it (dist/bench), the way
  * scripts/server-bundle.mjs compiles the app's server for `npm start` (once per bench run).
  */
 function benchServerBundle(): Promise<string> {
   bundled ??= bundleServer(
     { "plenary-server": path.join(import.meta.dirname, "plenary-server.ts"), "compaction-worker": SERVER_ENTRIES["compaction-worker"]! },
-    fs.mkdtempSync(path.join(os.tmpdir(), "plenary-bench-server-")),
+    // Inside the project, so that its imports of packages resolve to node_modules.
+    path.resolve(import.meta.dirname, "..", "..", "dist", "bench"),
   );
   return bundled;
 }
