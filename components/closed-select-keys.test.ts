@@ -19,6 +19,14 @@ describe("keys on a drop-down whose change acts at once", () => {
     expect(selectKeyEffect(key("ArrowUp", { altKey: true }), true)).toBe("close");
   });
 
+  it("on a Mac the up and down arrows open the closed list (as the browser does there) instead of being blocked; the rest as elsewhere", () => {
+    expect(selectKeyEffect(key("ArrowDown"), false, true)).toBe("open");
+    expect(selectKeyEffect(key("ArrowUp"), false, true)).toBe("open");
+    for (const k of ["Home", "End", "PageUp", "PageDown", "o"]) expect(selectKeyEffect(key(k), false, true)).toBe("block");
+    expect(selectKeyEffect(key("ArrowDown"), true, true)).toBe("pass");
+    expect(selectKeyEffect(key("Enter"), true, true)).toBe("close");
+  });
+
   it("shortcuts and other named keys are left to the page and the browser", () => {
     expect(selectKeyEffect(key("ArrowDown", { ctrlKey: true }), false)).toBe("pass");
     expect(selectKeyEffect(key("k", { metaKey: true }), false)).toBe("pass");

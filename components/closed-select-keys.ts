@@ -1,4 +1,5 @@
 import type { ChangeEvent, FocusEvent, KeyboardEvent, PointerEvent } from "react";
+import { isMac } from "./platform";
 
 /** The keydown fields that decide what a key does on a drop-down. */
 export type SelectKey = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey">;
@@ -18,11 +19,13 @@ export const SELECT_KEYS_HINT = "Space or Alt+Down opens the list; arrow keys an
 /**
  * On a closed list, arrows, Home/End, PageUp/PageDown and type-ahead letters would pick the
  * next option at once (and fire change); they are blocked. Space, Alt+Down/Up and F4 open
- * the list, where every key works as usual; Enter, Escape and Tab close it.
+ * the list, where every key works as usual; Enter, Escape and Tab close it. On a Mac the
+ * up and down arrows open a closed list themselves (they choose nothing there): left to it.
  */
-export function selectKeyEffect(event: SelectKey, expanded: boolean): SelectKeyEffect {
+export function selectKeyEffect(event: SelectKey, expanded: boolean, mac = false): SelectKeyEffect {
   if (event.ctrlKey || event.metaKey) return "pass";
   const { key } = event;
+  if (mac && !expanded && !event.altKey && (key === "ArrowDown" || key === "ArrowUp")) return "open";
   if (key === "F4" || (event.altKey && (key === "ArrowDown" || key === "ArrowUp"))) return expanded ? "close" : "open";
   if (event.altKey) return "pass";
   if (key === "Enter" || key === "Escape" || key === "Tab") return "close";
@@ -47,7 +50,7 @@ export function closedSelectProps<T extends HTMLSelectElement>(onChange: (value:
     onKeyDown(event: KeyboardEvent<T>) {
       const list = event.currentTarget;
       keyedLists.add(list);
-      const effect = selectKeyEffect(event, expandedLists.has(list));
+      const effect = selectKeyEffect(event, expandedLists.has(list), isMac());
       if (effect === "open") expandedLists.add(list);
       else if (effect === "close") expandedLists.delete(list);
       else if (effect === "block") event.preventDefault();
