@@ -28,6 +28,23 @@ export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
   return chordLabel(shortcut.chord, mac) + shortcut.key;
 }
 
+/** The chords' modifiers as aria-keyshortcuts names them (UI Events key values), each followed by "+". */
+const ARIA_MODIFIERS: Record<Chord, { mac: string; other: string }> = {
+  mod: { mac: "Meta+", other: "Control+" },
+  "mod-alt": { mac: "Meta+Alt+", other: "Control+Alt+" },
+  "alt-shift": { mac: "Control+Alt+", other: "Alt+Shift+" },
+  shift: { mac: "Shift+", other: "Shift+" },
+};
+
+/**
+ * The shortcuts as an aria-keyshortcuts value for this platform, modifiers first and several
+ * separated by a space: "Alt+Shift+G", "Control+Alt+G" on a Mac (⌃⌥G, pressed with or without Shift).
+ */
+export function ariaKeyShortcuts(shortcuts: Shortcut | readonly Shortcut[], mac: boolean): string {
+  const list: readonly Shortcut[] = "chord" in shortcuts ? [shortcuts] : shortcuts;
+  return list.map((s) => (mac ? ARIA_MODIFIERS[s.chord].mac : ARIA_MODIFIERS[s.chord].other) + s.key).join(" ");
+}
+
 /** Shortcuts of one chord as they are shown together: "Ctrl+Alt+P / O" (⌘⌥P / O on a Mac). */
 export function shortcutsLabel(shortcuts: readonly Shortcut[], mac: boolean, separator = " / "): string {
   const [first] = shortcuts;
