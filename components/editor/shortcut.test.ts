@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ariaKeyShortcuts, keymapName, pressesAltShift, shortcutLabel, shortcutsLabel } from "./shortcut";
-import { BACK_TAB_KEY, BLOCK_KEYS, BOLD_KEY, GOTO_KEY, REVIEW_KEY, STATUS_KEYS, statusKeysHint } from "./shortcut-keys";
+import { BACK_TAB_KEY, BLOCK_KEYS, BOLD_KEY, GOTO_KEY, REVIEW_KEY, REVIEW_QUEUE_KEYS, STATUS_KEYS, statusKeysHint } from "./shortcut-keys";
 import { keydown } from "./test-keydown";
 
 type Init = Parameters<typeof keydown>[0];
@@ -88,5 +88,11 @@ describe("a shortcut as aria-keyshortcuts says it: the keys pressed, modifiers f
     expect(ariaKeyShortcuts(statuses, false)).toBe("Alt+Shift+O Alt+Shift+B Alt+Shift+R Alt+Shift+A");
     expect(ariaKeyShortcuts(statuses, true)).toBe("Control+Alt+O Control+Alt+B Control+Alt+R Control+Alt+A");
     expect(ariaKeyShortcuts([], false)).toBe("");
+  });
+
+  it("the review queue's letters are the key alone, on either platform", () => {
+    expect(ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, false)).toBe("A");
+    expect(ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, true)).toBe("A");
+    expect(shortcutLabel(REVIEW_QUEUE_KEYS.next, true)).toBe("J");
   });
 });
