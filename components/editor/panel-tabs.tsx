@@ -1,6 +1,9 @@
 "use client";
 
 import type { KeyboardEvent } from "react";
+import { useIsMac } from "../platform";
+import { ariaKeyShortcuts, type Shortcut } from "./shortcut";
+import { REVIEW_KEY } from "./shortcut-keys";
 
 /** The workspace's side panels, one shown at a time. */
 export type PanelTab = "annotations" | "paragraphs" | "review" | "people";
@@ -10,8 +13,10 @@ export type PanelTab = "annotations" | "paragraphs" | "review" | "people";
  * "side-panel"; `openPositions` and `online` are counted in their labels.
  */
 export function PanelTabs({ tab, onChange, isChair, openPositions, online }: { tab: PanelTab; onChange: (tab: PanelTab) => void; isChair: boolean; openPositions: number; online: number }) {
-  const tabs: { id: PanelTab; label: string }[] = [
-    ...(isChair ? [{ id: "review" as const, label: "Review" }] : []),
+  const mac = useIsMac();
+  // `shortcut`: the page's shortcut that opens the panel (the chair's Alt+Shift+V for the review queue).
+  const tabs: { id: PanelTab; label: string; shortcut?: Shortcut }[] = [
+    ...(isChair ? [{ id: "review" as const, label: "Review", shortcut: REVIEW_KEY }] : []),
     { id: "annotations", label: `Positions (${openPositions})` },
     { id: "paragraphs", label: "Paragraphs" },
     { id: "people", label: `Online (${online})` },
@@ -40,6 +45,7 @@ export function PanelTabs({ tab, onChange, isChair, openPositions, online }: { t
           aria-controls="side-panel"
           tabIndex={tab === t.id ? 0 : -1}
           className="tab"
+          aria-keyshortcuts={t.shortcut ? ariaKeyShortcuts(t.shortcut, mac) : undefined}
           onClick={() => onChange(t.id)}
         >
           {t.label}

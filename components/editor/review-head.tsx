@@ -2,6 +2,9 @@
 
 import { DelegationFilter } from "./delegation-filter";
 import type { DelegationRef } from "@/server/negotiation/views";
+import { useIsMac } from "../platform";
+import { ariaKeyShortcuts } from "./shortcut";
+import { REVIEW_QUEUE_KEYS } from "./shortcut-keys";
 
 /** The chair's last decision in the queue; `undo`: the position it can be taken back on (U). */
 export type ReviewMessage = { ok: boolean; text: string; undo?: string | null };
@@ -36,6 +39,7 @@ export function ReviewHead({
   onUndo: (annotationId: string) => void;
   onBulk: (decision: "accept" | "reject") => void;
 }) {
+  const mac = useIsMac();
   return (
     <div className="review-head">
       <div className="filters">
@@ -57,7 +61,7 @@ export function ReviewHead({
           {message.undo ? (
             <>
               {" "}
-              <button type="button" className="link-button" onClick={() => onUndo(message.undo!)}>
+              <button type="button" className="link-button" onClick={() => onUndo(message.undo!)} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.undo, mac)}>
                 Undo (U)
               </button>
             </>

@@ -4,6 +4,9 @@ import { Fragment } from "react";
 import { RejectForm } from "./reject-form";
 import type { DelegationRef } from "@/server/negotiation/views";
 import type { NumberOf, ReviewItem } from "./review-items";
+import { useIsMac } from "../platform";
+import { ariaKeyShortcuts } from "./shortcut";
+import { REVIEW_QUEUE_KEYS } from "./shortcut-keys";
 
 /**
  * One item of the review queue, in the delegation's colour; the current one (`active`) with
@@ -36,6 +39,7 @@ export function ReviewItemRow({
   onAcceptAllIn: () => void;
   onNext: () => void;
 }) {
+  const mac = useIsMac();
   const who = item.kind === "annotation" ? item.a.author.delegation : (byCode.get(item.s.delegation) ?? null);
   return (
     <li className={active ? "is-current" : ""} aria-current={active ? "true" : undefined} style={{ borderLeftColor: who?.color }}>
@@ -68,10 +72,10 @@ export function ReviewItemRow({
       </button>
       {active ? (
         <div className="ann-actions">
-          <button type="button" className="button small primary" onClick={() => onAccept()}>
+          <button type="button" className="button small primary" onClick={() => onAccept()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, mac)}>
             Accept (A)
           </button>
-          <button type="button" className="button small" onClick={() => onStartReject()} aria-expanded={rejecting}>
+          <button type="button" className="button small" onClick={() => onStartReject()} aria-expanded={rejecting} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.reject, mac)}>
             Reject… (R)
           </button>
           {item.kind === "suggestion" ? (
@@ -79,7 +83,7 @@ export function ReviewItemRow({
               Accept all in {numberOf(item.blockId)}
             </button>
           ) : null}
-          <button type="button" className="button small subtle" onClick={() => onNext()}>
+          <button type="button" className="button small subtle" onClick={() => onNext()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.next, mac)}>
             Next (J)
           </button>
         </div>

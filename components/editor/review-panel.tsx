@@ -11,6 +11,8 @@ import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { ParagraphRow } from "./paragraph-overview";
 import type { ApiResult } from "./use-negotiation";
+import type { Shortcut } from "./shortcut";
+import { REVIEW_QUEUE_KEYS } from "./shortcut-keys";
 
 /**
  * The chair's review: every open amendment, objection, reservation and tracked suggestion,
@@ -198,13 +200,14 @@ export function ReviewPanel({
       onLeave(current?.blockId ?? null);
       return;
     }
-    const k = event.key.toLowerCase();
-    if (k === "j" || event.key === "ArrowDown") go((i) => i + 1);
-    else if (k === "k" || event.key === "ArrowUp") go((i) => i - 1);
-    else if (k === "a") void decide("accept");
-    else if (k === "r" && current) startReject(current.key);
-    else if (k === "s" && current?.kind === "annotation") void decide("resolve");
-    else if (k === "u" && message?.undo) void reopen(message.undo);
+    const is = (shortcut: Shortcut) => event.key.toLowerCase() === shortcut.key.toLowerCase();
+    const q = REVIEW_QUEUE_KEYS;
+    if (is(q.next) || event.key === "ArrowDown") go((i) => i + 1);
+    else if (is(q.previous) || event.key === "ArrowUp") go((i) => i - 1);
+    else if (is(q.accept)) void decide("accept");
+    else if (is(q.reject) && current) startReject(current.key);
+    else if (is(q.resolve) && current?.kind === "annotation") void decide("resolve");
+    else if (is(q.undo) && message?.undo) void reopen(message.undo);
     else return;
     event.preventDefault();
   }

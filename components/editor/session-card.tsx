@@ -7,7 +7,7 @@ import type { ConnectionState } from "./use-collab";
 import type { LiveState } from "./use-negotiation";
 import { ModeSwitch } from "./mode-switch";
 import { useIsMac } from "../platform";
-import { shortcutLabel } from "./shortcut";
+import { ariaKeyShortcuts, shortcutLabel } from "./shortcut";
 import { GOTO_KEY } from "./shortcut-keys";
 
 /**
@@ -53,7 +53,7 @@ export function SessionCard({
         </button>
       </div>
       <div className="session-row">
-        <button type="button" className="link-button small shortcuts-link" onClick={() => onGoto()}>
+        <button type="button" className="link-button small shortcuts-link" onClick={() => onGoto()} aria-keyshortcuts={ariaKeyShortcuts(GOTO_KEY, mac)}>
           {`Go to paragraph (${shortcutLabel(GOTO_KEY, mac)})`}
         </button>
       </div>

@@ -36,6 +36,21 @@ export function statusKeysHint(mac: boolean): string {
 export const GOTO_KEY: Shortcut<"alt-shift"> = { chord: "alt-shift", key: "G" };
 export const REVIEW_KEY: Shortcut<"alt-shift"> = { chord: "alt-shift", key: "V" };
 
+type ReviewQueueAction = "next" | "previous" | "accept" | "reject" | "resolve" | "undo";
+
+/**
+ * The chair's keys in the review queue, while it has the focus (ReviewPanel): J / K next and
+ * previous item, A accept, R reject, S resolve, U undo the last decision.
+ */
+export const REVIEW_QUEUE_KEYS: Record<ReviewQueueAction, Shortcut<"plain">> = {
+  next: { chord: "plain", key: "J" },
+  previous: { chord: "plain", key: "K" },
+  accept: { chord: "plain", key: "A" },
+  reject: { chord: "plain", key: "R" },
+  resolve: { chord: "plain", key: "S" },
+  undo: { chord: "plain", key: "U" },
+};
+
 /** Bound by TipTap as Mod-z, Mod-y, Mod-b and Mod-i (Collaboration, Bold, Italic). */
 export const UNDO_KEY: Shortcut<"mod"> = { chord: "mod", key: "Z" };
 export const REDO_KEY: Shortcut<"mod"> = { chord: "mod", key: "Y" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keymapName, pressesAltShift, shortcutLabel, shortcutsLabel } from "./shortcut";
-import { BLOCK_KEYS, GOTO_KEY, REVIEW_KEY, STATUS_KEYS, statusKeysHint } from "./shortcut-keys";
+import { ariaKeyShortcuts, keymapName, pressesAltShift, shortcutLabel, shortcutsLabel } from "./shortcut";
+import { BACK_TAB_KEY, BLOCK_KEYS, BOLD_KEY, GOTO_KEY, REVIEW_KEY, REVIEW_QUEUE_KEYS, STATUS_KEYS, statusKeysHint } from "./shortcut-keys";
 import { keydown } from "./test-keydown";
 
 type Init = Parameters<typeof keydown>[0];
@@ -63,5 +63,36 @@ describe("a shortcut's label comes from the same description as its binding", ()
     expect(shortcutsLabel(Object.values(STATUS_KEYS), true, "/")).toBe("⌃⌥O/B/R/A");
     expect(statusKeysHint(true)).toBe("⌃⌥O open, B bracketed, R agreed ad ref., A agreed");
     expect(keymapName(BLOCK_KEYS.operative, true)).toBe("Meta-Alt-o");
+  });
+});
+
+describe("a shortcut as aria-keyshortcuts says it: the keys pressed, modifiers first", () => {
+  it("on Windows and Linux: Control, Alt and Shift", () => {
+    expect(ariaKeyShortcuts(GOTO_KEY, false)).toBe("Alt+Shift+G");
+    expect(ariaKeyShortcuts(BLOCK_KEYS.operative, false)).toBe("Control+Alt+O");
+    expect(ariaKeyShortcuts(BLOCK_KEYS.bracket, false)).toBe("Control+Alt+9");
+    expect(ariaKeyShortcuts(BOLD_KEY, false)).toBe("Control+B");
+    expect(ariaKeyShortcuts(BACK_TAB_KEY, false)).toBe("Shift+Tab");
+  });
+
+  it("on a Mac: ⌘ is Meta, ⌥ is Alt, and the Alt+Shift keys are Control+Alt (⌃⌥)", () => {
+    expect(ariaKeyShortcuts(GOTO_KEY, true)).toBe("Control+Alt+G");
+    expect(ariaKeyShortcuts(BLOCK_KEYS.operative, true)).toBe("Meta+Alt+O");
+    expect(ariaKeyShortcuts(BLOCK_KEYS.bracket, true)).toBe("Meta+Alt+9");
+    expect(ariaKeyShortcuts(BOLD_KEY, true)).toBe("Meta+B");
+    expect(ariaKeyShortcuts(BACK_TAB_KEY, true)).toBe("Shift+Tab");
+  });
+
+  it("several shortcuts for one control are separated by a space", () => {
+    const statuses = Object.values(STATUS_KEYS);
+    expect(ariaKeyShortcuts(statuses, false)).toBe("Alt+Shift+O Alt+Shift+B Alt+Shift+R Alt+Shift+A");
+    expect(ariaKeyShortcuts(statuses, true)).toBe("Control+Alt+O Control+Alt+B Control+Alt+R Control+Alt+A");
+    expect(ariaKeyShortcuts([], false)).toBe("");
+  });
+
+  it("the review queue's letters are the key alone, on either platform", () => {
+    expect(ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, false)).toBe("A");
+    expect(ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, true)).toBe("A");
+    expect(shortcutLabel(REVIEW_QUEUE_KEYS.next, true)).toBe("J");
   });
 });

@@ -3,9 +3,10 @@ import { keyCapOf, typesCharacter, type KeyLike } from "./character-key";
 /**
  * How a shortcut's key is held, named by its Windows and Linux form. On a Mac "mod" and
  * "mod-alt" are ⌘ and ⌘⌥ (ProseMirror's "Mod-"), and "alt-shift" is ⌃⌥: Option+Shift+<letter>
- * types a character there (Option+Shift+O is "Ø"), Control+Option+<letter> none.
+ * types a character there (Option+Shift+O is "Ø"), Control+Option+<letter> none. "plain" is the
+ * key alone (the review queue's letters, pressed while it has the focus).
  */
-export type Chord = "mod" | "mod-alt" | "alt-shift" | "shift";
+export type Chord = "mod" | "mod-alt" | "alt-shift" | "shift" | "plain";
 
 /** One shortcut: how it is held and its key as printed on a US keyboard ("O", "9", "Tab"). */
 export type Shortcut<C extends Chord = Chord> = { chord: C; key: string };
@@ -16,6 +17,7 @@ const PREFIX: Record<Chord, { mac: string; other: string }> = {
   "mod-alt": { mac: "⌘⌥", other: "Ctrl+Alt+" },
   "alt-shift": { mac: "⌃⌥", other: "Alt+Shift+" },
   shift: { mac: "⇧", other: "Shift+" },
+  plain: { mac: "", other: "" },
 };
 
 /** The chord as it is shown before its key: "Alt+Shift+" (⌃⌥ on a Mac). */
@@ -26,6 +28,24 @@ export function chordLabel(chord: Chord, mac: boolean): string {
 /** A shortcut as it is shown: "Alt+Shift+G" (⌃⌥G on a Mac). */
 export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
   return chordLabel(shortcut.chord, mac) + shortcut.key;
+}
+
+/** The chords' modifiers as aria-keyshortcuts names them (UI Events key values), each followed by "+". */
+const ARIA_MODIFIERS: Record<Chord, { mac: string; other: string }> = {
+  mod: { mac: "Meta+", other: "Control+" },
+  "mod-alt": { mac: "Meta+Alt+", other: "Control+Alt+" },
+  "alt-shift": { mac: "Control+Alt+", other: "Alt+Shift+" },
+  shift: { mac: "Shift+", other: "Shift+" },
+  plain: { mac: "", other: "" },
+};
+
+/**
+ * The shortcuts as an aria-keyshortcuts value for this platform, modifiers first and several
+ * separated by a space: "Alt+Shift+G", "Control+Alt+G" on a Mac (⌃⌥G, pressed with or without Shift).
+ */
+export function ariaKeyShortcuts(shortcuts: Shortcut | readonly Shortcut[], mac: boolean): string {
+  const list: readonly Shortcut[] = "chord" in shortcuts ? [shortcuts] : shortcuts;
+  return list.map((s) => (mac ? ARIA_MODIFIERS[s.chord].mac : ARIA_MODIFIERS[s.chord].other) + s.key).join(" ");
 }
 
 /** Shortcuts of one chord as they are shown together: "Ctrl+Alt+P / O" (⌘⌥P / O on a Mac). */

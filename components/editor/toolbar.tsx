@@ -4,7 +4,7 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import type { BlockKind } from "@/lib/model/types";
 import { closedSelectProps } from "../closed-select-keys";
 import { useIsMac } from "../platform";
-import { shortcutLabel } from "./shortcut";
+import { ariaKeyShortcuts, shortcutLabel } from "./shortcut";
 import { BLOCK_KEYS, BOLD_KEY, ITALIC_KEY } from "./shortcut-keys";
 
 const KINDS: { kind: BlockKind; label: string }[] = [
@@ -36,6 +36,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         className="tool"
         aria-pressed={state.bold}
         title={`Bold (${shortcutLabel(BOLD_KEY, mac)})`}
+        aria-keyshortcuts={ariaKeyShortcuts(BOLD_KEY, mac)}
         onClick={() => editor.chain().focus().toggleBold().run()}
       >
         <strong>B</strong>
@@ -45,6 +46,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         className="tool"
         aria-pressed={state.italic}
         title={`Italic (${shortcutLabel(ITALIC_KEY, mac)})`}
+        aria-keyshortcuts={ariaKeyShortcuts(ITALIC_KEY, mac)}
         onClick={() => editor.chain().focus().toggleItalic().run()}
       >
         <em>I</em>
@@ -54,6 +56,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         className="tool"
         aria-pressed={state.bracket}
         title={`Bracket the selected words: not agreed (${shortcutLabel(BLOCK_KEYS.bracket, mac)})`}
+        aria-keyshortcuts={ariaKeyShortcuts(BLOCK_KEYS.bracket, mac)}
         onClick={() => editor.chain().focus().toggleMark("bracket").run()}
       >
         [ ]
@@ -64,9 +67,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
           value={state.kind}
           {...closedSelectProps((kind) => editor.chain().focus().setNode(kind).run())}
           aria-label="Block kind"
+          aria-keyshortcuts={ariaKeyShortcuts(KINDS.map((k) => BLOCK_KEYS[k.kind]), mac)}
         >
           {KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
+            <option key={k.kind} value={k.kind} aria-keyshortcuts={ariaKeyShortcuts(BLOCK_KEYS[k.kind], mac)}>
               {`${k.label} (${shortcutLabel(BLOCK_KEYS[k.kind], mac)})`}
             </option>
           ))}
