@@ -160,10 +160,14 @@ export class Room {
     const undo = policy ? new Y.UndoManager(this.doc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
     // The chair's edits are not checked, but may strip a delegate's concurrent typing of its
     // tracked-change mark (see findLostMarks): found while Yjs still holds the deleted markers.
-    const lost: LostMark[] = (this.lost = []);
+    const lost: LostMark[] = [];
     const doc = this.doc;
-    const watch = policy === null;
-    if (watch) doc.on("afterTransaction", this.watchMarks);
+    const watch = policy
+      ? null
+      : (tr: Y.Transaction) => {
+          if (tr.origin === VET) lost.push(...findLostMarks(tr));
+        };
+    if (watch) doc.on("afterTransaction", watch);
     try {
       const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
       if (hasPending(this.doc)) {
@@ -193,7 +197,7 @@ export class Room {
       this.keep([effective, revert]);
       return { effective, revert, violation };
     } finally {
-      if (watch) doc.off("afterTransaction", this.watchMarks);
+      if (watch) doc.off("afterTransaction", watch);
       undo?.destroy();
     }
   }
@@ -254,22 +258,12 @@ export class Room {
     this.beforeDoc = null;
   }
 
-  /** Collects what a chair's update strips of its tracked-change mark (in vet). */
-  private lost: LostMark[] = [];
-  private readonly watchMarks = (tr: Y.Transaction): void => {
-    if (tr.origin === VET) this.lost.push(...findLostMarks(tr));
-  };
-  /** The updates the doc emitted during capture. */
-  private captured: Uint8Array[] = [];
-  private readonly collect = (update: Uint8Array): void => {
-    this.captured.push(update);
-  };
-
   /** Runs `fn` on the doc and returns the merged updates it produced. */
   private capture(fn: () => void, failure: string): Uint8Array | null {
-    const captured: Uint8Array[] = (this.captured = []);
+    const captured: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => captured.push(u);
     const doc = this.doc;
-    doc.on("update", this.collect);
+    doc.on("update", capture);
     try {
       fn();
     } catch (err) {
@@ -277,7 +271,7 @@ export class Room {
       if (isPlenaryError(err)) throw err;
       throw new PlenaryError("bad_request", failure, { cause: err });
     } finally {
-      doc.off("update", this.collect);
+      doc.off("update", capture);
     }
     if (captured.length === 0) return null;
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
