@@ -1,18 +1,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureServerBundle } from "../scripts/server-bundle.mjs";
+import { ensureServerBundle, newestMtime } from "../scripts/server-bundle.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCES = ["app", "components", "lib", "server", "next.config.js", "package-lock.json"];
-
-function newestMtime(p: string): number {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
 
 /**
  * Builds the server bundle (as `npm start` does) and the Next production build when there

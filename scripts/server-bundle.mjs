@@ -19,7 +19,8 @@ export const SERVER_OUTDIR = path.join(ROOT, "dist", "server");
 /** Sources a server bundle is built from (rebuilt when one of them is newer). */
 const SOURCES = ["server", "lib", "seeds", "package-lock.json", "tsconfig.json", "scripts/server-bundle.mjs"];
 
-function newestMtime(p) {
+/** The newest modification time under `p` (a file or a folder, searched whole; 0 when absent). */
+export function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
   const stat = fs.statSync(p);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -98,6 +98,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Node flags for a server under test from an environment variable ("--perf-basic-prof --trace-gc"; diagnosis only). */
+function nodeArgs(variable: string): string[] {
+  return (process.env[variable] ?? "").split(" ").filter(Boolean);
+}
+
 /** The Yjs authors' server, its own `y-websocket-server` bin, no persistence, no callback. */
 export async function startReference(): Promise<ServerUnderTest> {
   const require = createRequire(import.meta.url);
@@ -107,7 +112,7 @@ export async function startReference(): Promise<ServerUnderTest> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port) };
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
-  const child = fork(bin, [], { env, execArgv: (process.env.FANOUT_REFERENCE_NODE_ARGS ?? "").split(" ").filter(Boolean), stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const child = fork(bin, [], { env, execArgv: nodeArgs("FANOUT_REFERENCE_NODE_ARGS"), stdio: ["ignore", "pipe", "inherit", "ipc"] });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`reference server exited (${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -150,7 +155,7 @@ export async function startPlenary(kind: "plenary" | "plenary-nosync" = "plenary
   const tsx = process.env.FANOUT_PLENARY_TSX === "1";
   const script = tsx ? path.join(import.meta.dirname, "plenary-server.ts") : await benchServerBundle();
   const env = { ...process.env, LOG_LEVEL: "error", FANOUT_SYNCHRONOUS: kind === "plenary-nosync" ? "NORMAL" : "FULL" };
-  const child = fork(script, [], { execArgv: [...(tsx ? ["--import", "tsx"] : []), ...(process.env.FANOUT_PLENARY_NODE_ARGS ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
+  const child = fork(script, [], { execArgv: [...(tsx ? ["--import", "tsx"] : []), ...nodeArgs("FANOUT_PLENARY_NODE_ARGS")], stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const ready = await new Promise<{ port: number; cookies: { chair: string; observer: string } }>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`plenary bench server exited (${code})`)));
     child.on("message", (m: { type: string; port: number; cookies: { chair: string; observer: string } }) => {
