@@ -145,13 +145,17 @@ let perfRuns = 0;
 
 /**
  * FANOUT_PERF=<dir> (diagnosis only): `perf record -e cpu-clock -g` of the server over each
- * measurement window, to <dir>/<kind>-<n>.data (read with `perf report -i`).
+ * measurement window, to <dir>/<kind>-<n>.data. For JavaScript names, run the servers with
+ * FANOUT_{PLENARY,REFERENCE}_NODE_ARGS="--perf-prof --interpreted-frames-native-stack" and
+ * read the data after `perf inject --jit -i <file> -o <file>.jit` (the clock is monotonic for
+ * that). `--perf-basic-prof` maps are wrong once V8 frees code and reuses its addresses:
+ * samples in the window get names of start-up code (module resolution, prosemirror-model).
  */
 function perfRecord(server: ServerUnderTest): { stop(): Promise<void> } | null {
   const dir = process.env.FANOUT_PERF;
   if (!dir) return null;
   const out = path.join(dir, `${server.kind}-${perfRuns++}.data`);
-  const child = spawn("perf", ["record", "-e", "cpu-clock", "-F", "2999", "-g", "-p", String(server.pid), "-o", out], { stdio: "ignore" });
+  const child = spawn("perf", ["record", "-k", "mono", "-e", "cpu-clock", "-F", "2999", "-g", "-p", String(server.pid), "-o", out], { stdio: "ignore" });
   return {
     stop: () =>
       new Promise<void>((resolve) => {
