@@ -219,6 +219,21 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await chair.keyboard.press("Escape");
   await expect(chair.locator(".ProseMirror")).toBeFocused();
   expect(await chair.evaluate(() => (window.getSelection()?.anchorNode?.parentElement?.closest("[data-number]") as HTMLElement | null)?.dataset.number)).toBe(number);
+  // Alt+Shift+V from elsewhere in the text shows the current item's paragraph before any J / K:
+  // what A would decide is on screen.
+  const elsewhere = await chair.locator(".ProseMirror [data-number]").evaluateAll((els, n) => els.map((e) => (e as HTMLElement).dataset.number).filter((x) => x && x !== n).pop(), number);
+  await chair.locator(`[data-number="${elsewhere}"]`).click();
+  const item = chair.locator(`[data-number="${number}"]`);
+  await expect(item).not.toBeInViewport();
+  await chair.keyboard.press("Alt+Shift+V");
+  await expect(review).toBeFocused();
+  await expect(item).toBeInViewport();
+  // A reason typed in a narrow panel keeps its buttons inside the item.
+  await chair.keyboard.press("r");
+  const form = review.locator('li[aria-current="true"]');
+  const [box, cancel] = await Promise.all([form.boundingBox(), form.getByRole("button", { name: "Cancel" }).boundingBox()]);
+  expect(cancel!.x + cancel!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  await chair.keyboard.press("Escape");
   expect(pageErrors).toEqual([]);
   await chair.context().close();
 });

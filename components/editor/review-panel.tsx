@@ -1,7 +1,7 @@
 "use client";
 
 import { sentence } from "@/lib/format/sentence";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { currentIndex, itemAnnouncement } from "./review-selection";
 import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
 import { describeItem, itemChange, itemSummary, reviewItems, type ReviewItem } from "./review-items";
@@ -185,6 +185,16 @@ export function ReviewPanel({
     refocus();
   }
 
+  /**
+   * Coming into the queue from elsewhere (Alt+Shift+V, Tab, a click) shows its current item in
+   * the text, so what A would decide is on screen before any J / K.
+   */
+  function entered(event: FocusEvent<HTMLDivElement>) {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null) || !currentBlock) return;
+    moved.current = true;
+    onFocusItem(currentBlock, currentAnnotation);
+  }
+
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     // Plain keys only: Ctrl+A, Ctrl+S, Alt+Shift+A (paragraph status) and the like are not decisions.
@@ -223,7 +233,7 @@ export function ReviewPanel({
       <p className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="review-announcement">
         {announcement}
       </p>
-      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo, Esc back to the text" data-testid="review">
+      <div className="review" tabIndex={0} onKeyDown={handleKeyDown} onFocus={entered} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo, Esc back to the text" data-testid="review">
         {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
         <ReviewHead
           delegations={delegations}
