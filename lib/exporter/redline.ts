@@ -3,7 +3,7 @@ import type { DiffOp } from "../diff";
 import { nearestBefore, type ParagraphPair, type ParagraphRef } from "../diff";
 import { layout, pageHeader, type Shape } from "./docx";
 import { printedNumber, versionName, type ExportMeta } from "./model";
-import { inPlace, RedlineParagraph, type Change, type Edit, type Marking } from "./revisions";
+import { inPlace, movedFrom, movedTo, moveRange, RedlineParagraph, type Edit, type Marking, type NewChange } from "./revisions";
 
 export interface Revision {
   author: string;
@@ -19,31 +19,40 @@ interface Draft {
 }
 
 /**
- * Where each moved paragraph stood in the older version: after the pair (by position in
- * `pairs`, -1 for the start) holding the nearest preceding paragraph that did not move.
- * Pairs follow the newer order, but the paragraphs that did not move keep the older order
- * among themselves (deleted ones sit after their older neighbour), so that spot is where
- * the moved one was.
+ * Where each moved pair stood in the older version: after the pair (by position in `pairs`,
+ * -1 for the start) holding the nearest preceding paragraph that did not move. Pairs follow
+ * the newer order, but the paragraphs that did not move keep the older order among
+ * themselves (deleted ones sit after their older neighbour), so that spot is where the moved
+ * one was. A pair's older paragraphs are consecutive (one, or those a merge joined), so
+ * they stood together.
  */
-function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, { paragraph: ParagraphRef; pair: ParagraphPair }[]> {
+function movedOutAt(pairs: readonly ParagraphPair[]): Map<number, ParagraphPair[]> {
   const pairOf = new Map<number, number>();
   pairs.forEach((pair, k) => {
     if (!pair.moved) for (const p of pair.from) pairOf.set(p.index, k);
   });
-  const out = new Map<number, { paragraph: ParagraphRef; pair: ParagraphPair }[]>();
+  const out = new Map<number, ParagraphPair[]>();
   for (const pair of pairs) {
     if (!pair.moved) continue;
-    for (const paragraph of pair.from) {
-      const at = nearestBefore(paragraph.index, (i) => pairOf.get(i));
-      out.set(at, [...(out.get(at) ?? []), { paragraph, pair }]);
-    }
+    const at = nearestBefore(pair.from[0]!.index, (i) => pairOf.get(i));
+    out.set(at, [...(out.get(at) ?? []), pair]);
   }
-  for (const refs of out.values()) refs.sort((a, b) => a.paragraph.index - b.paragraph.index);
+  for (const moved of out.values()) moved.sort((a, b) => a.from[0]!.index - b.from[0]!.index);
   return out;
 }
 
+/** A moved paragraph where it stood: its number, its text and its mark moved away as they were. */
+function movedAway(m: Marking<"kept">, p: ParagraphRef): Draft {
+  return { shape: p, mark: m.mark("kept"), runs: [...numberRuns(m, p, "kept"), m.run("kept", p.text)] };
+}
+
+/** A move's paragraphs within its range: the start before the first one's runs, the end after the last one's. */
+function within([start, end]: [XmlComponent, XmlComponent], drafts: readonly Draft[]): Draft[] {
+  return drafts.map((d, k) => ({ ...d, runs: [...(k === 0 ? [start] : []), ...d.runs, ...(k === drafts.length - 1 ? [end] : [])] }));
+}
+
 /** The printed number of a paragraph and its tab, as one piece of the redline. */
-function numberRuns(m: Marking, p: Shape, edit: Edit): XmlComponent[] {
+function numberRuns<E extends Edit>(m: Marking<E>, p: Shape, edit: E): XmlComponent[] {
   const n = printedNumber(p);
   return n ? [m.run(edit, `${n}\t`)] : [];
 }
@@ -106,6 +115,24 @@ export function cutAtJoins(ops: readonly DiffOp[], lengths: readonly number[], s
 }
 
 /**
+ * Moved paragraphs where they stand: the newer text (a split's parts, a merge's one
+ * paragraph), with the words kept from the older text moved here and those written since
+ * inserted. The words taken out since are not written here, only struck where the older
+ * text stood (the move from there): a deletion nested in the w:moveTo, as Word writes an
+ * edit of moved text, is read by LibreOffice as plain text when its author is the move's
+ * own, so Accept All and Reject All would both have kept those words.
+ */
+function movedHere(m: Marking<"kept" | "inserted">, pair: ParagraphPair): Draft[] {
+  const { from, to } = pair;
+  const { parts } = cutAtJoins(pair.ops ?? [[0, to.map((p) => p.text).join(" ")]], to.map((p) => p.text.length), 1);
+  return to.map((p, k) => {
+    const number = numberRuns(m, p, k === 0 && printedNumber(from[0]!) === printedNumber(p) ? "kept" : "inserted");
+    const runs = parts[k]!.flatMap(([op, t]) => (op === -1 ? [] : [m.run(op === 0 ? "kept" : "inserted", t)]));
+    return { shape: p, mark: m.mark(k < to.length - 1 ? "inserted" : "kept"), runs: [...number, ...runs] };
+  });
+}
+
+/**
  * A split paragraph as Word writes one: the older paragraph's words, cut by inserted
  * paragraph marks, so a split that changed no words shows no deleted or inserted text.
  * Accept all gives the newer paragraphs; reject all joins them back into the older one
@@ -136,7 +163,7 @@ function mergedParagraphs(m: Marking, from: readonly ParagraphRef[], to: Paragra
   });
 }
 
-/** The paragraphs of a pair that did not move (or where a moved one stands), with its changes. */
+/** The paragraphs of a pair that did not move, with its changes. */
 function changed(m: Marking, pair: ParagraphPair): Draft[] {
   const { from, to } = pair;
   if (from.length === 1 && to.length > 1) return splitParagraphs(m, from[0]!, to, pair.ops ?? [[0, from[0]!.text]]);
@@ -147,29 +174,35 @@ function changed(m: Marking, pair: ParagraphPair): Draft[] {
 }
 
 /**
- * Redline DOCX: the differences from the compare engine as real Word revisions (w:ins /
- * w:del), each authored by the delegation behind it (or the chair). Accepting all
- * revisions gives the newer version's text; rejecting all gives the older, in its order:
- * a moved paragraph goes out where it stood and comes in where it stands; a split or a join
- * is a paragraph mark inserted or deleted, with only the words it changed marked.
+ * Redline DOCX: the differences from the compare engine as real Word revisions, each
+ * authored by the delegation behind it (or the chair). Accepting all revisions gives the
+ * newer version's text; rejecting all gives the older, in its order. A moved paragraph is a
+ * tracked move, as Word writes one: w:moveFrom where it stood, w:moveTo where it stands,
+ * the two ranges linked by name, the words written since as w:ins within the moved-to text;
+ * a split or a join is a paragraph mark inserted or deleted, with only the words it changed
+ * marked.
  */
 export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair[], authorOf: (pair: ParagraphPair) => Revision): Document {
   let id = 1;
   const children: RedlineParagraph[] = [];
   const write = (drafts: readonly Draft[]) => children.push(...drafts.map((d) => new RedlineParagraph(layout(d.shape), d.mark, d.runs)));
-  const marking = (pair: ParagraphPair) => {
+  const changeBy = (pair: ParagraphPair): NewChange => {
     const revision = authorOf(pair);
-    return inPlace((): Change => ({ ...revision, id: id++ }));
+    return () => ({ ...revision, id: id++ });
   };
+  const moveNames = new Map(pairs.filter((pair) => pair.moved).map((pair, n) => [pair, `move${n + 1}`]));
+  const range = (side: "From" | "To", pair: ParagraphPair) => moveRange(side, moveNames.get(pair)!, changeBy(pair)());
   const movedOut = movedOutAt(pairs);
   const pushMovedOut = (at: number) => {
-    for (const { paragraph, pair } of movedOut.get(at) ?? []) write([whole(marking(pair), paragraph, "deleted")]);
+    for (const pair of movedOut.get(at) ?? []) {
+      const m = movedFrom(changeBy(pair));
+      write(within(range("From", pair), pair.from.map((p) => movedAway(m, p))));
+    }
   };
   pushMovedOut(-1);
   pairs.forEach((pair, k) => {
-    const m = marking(pair);
-    // Out where it stood (pushMovedOut), in here, with its new text and number.
-    write(pair.moved ? pair.to.map((p) => whole(m, p, "inserted")) : changed(m, pair));
+    const change = changeBy(pair);
+    write(pair.moved ? within(range("To", pair), movedHere(movedTo(change), pair)) : changed(inPlace(change), pair));
     pushMovedOut(k);
   });
   return new Document({ creator: "Plenary", title: `${versionName(meta)} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
