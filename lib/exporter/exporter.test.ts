@@ -35,19 +35,21 @@ async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<
 }
 
 /**
- * Text of each paragraph after Word's "accept all" (drop w:del) or "reject all" (drop w:ins,
- * keep w:delText). A paragraph whose mark is deleted (accept) or inserted (reject) runs on
- * into the next one, as in Word.
+ * Text of each paragraph after Word's "accept all" (drop w:del and w:moveFrom) or "reject
+ * all" (drop w:ins and w:moveTo, keep w:delText). A paragraph whose mark is deleted or moved
+ * away (accept) or inserted or moved in (reject) runs on into the next one, as in Word.
  */
 function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
+  const gone = mode === "accept" ? ["del", "moveFrom"] : ["ins", "moveTo"];
   const out: string[] = [];
   let carry = "";
   for (const [p] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const mark = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? "";
-    // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to the next </w:del>.
-    const kept = mode === "accept" ? p.replace(/<w:del\b[^>]*\/>|<w:del [\s\S]*?<\/w:del>/g, "") : p.replace(/<w:ins\b[^>]*\/>|<w:ins [\s\S]*?<\/w:ins>/g, "");
+    // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to
+    // the next </w:del>. `<w:moveTo ` and `<w:moveTo\b` leave w:moveToRangeStart alone.
+    const kept = gone.reduce((text, name) => text.replace(new RegExp(`<w:${name}\\b[^>]*/>|<w:${name} [\\s\\S]*?</w:${name}>`, "g"), ""), p);
     const text = [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("");
-    if (mark.includes(mode === "accept" ? "<w:del " : "<w:ins ")) {
+    if (gone.some((name) => mark.includes(`<w:${name} `))) {
       carry += text;
       continue;
     }
@@ -60,6 +62,33 @@ function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
 /** The revisions of a document.xml: inserted and deleted text, in order. */
 function revisions(xml: string): string[] {
   return [...xml.matchAll(/<w:(ins|del) [^>]*[^/]>([\s\S]*?)<\/w:\1>/g)].map(([, kind, body]) => `${kind === "ins" ? "+" : "-"}${[...body!.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map((m) => m[1]).join("")}`);
+}
+
+/** Text of the runs in a piece of document.xml. */
+function text(xml: string): string {
+  return [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map((m) => m[1]).join("");
+}
+
+/**
+ * The move ranges of a document.xml in order: where a move's text stood ("From") or stands
+ * ("To"), its name, the text inside its w:moveFrom / w:moveTo runs, and its revisions.
+ */
+function moveRanges(xml: string): { side: string; name: string; author: string; moved: string; revisions: string[] }[] {
+  return [...xml.matchAll(/<w:move(From|To)RangeStart ([^>]*)\/>([\s\S]*?)<w:move\1RangeEnd w:id="(\d+)"\/>/g)].map(([, side, attrs, body, endId]) => {
+    const attr = (name: string) => new RegExp(`w:${name}="([^"]*)"`).exec(attrs!)?.[1] ?? "";
+    // A range's start and end share one id.
+    expect(attr("id")).toBe(endId);
+    const moved = [...body!.matchAll(new RegExp(`<w:move${side} [^>]*[^/]>([\\s\\S]*?)</w:move${side}>`, "g"))].map((m) => text(m[1]!)).join("");
+    return { side: side!, name: attr("name"), author: attr("author"), moved, revisions: revisions(body!) };
+  });
+}
+
+/** Each paragraph's text (all its runs) and the revisions on its mark (w:pPr/w:rPr), by element name. */
+function marks(xml: string): { mark: string[]; text: string }[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+    mark: [...(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0].matchAll(/<w:(ins|del|moveFrom|moveTo) [^>]*\/>/g) ?? [])].map((m) => m[1]!),
+    text: text(p),
+  }));
 }
 
 describe("exports", () => {
@@ -119,6 +148,82 @@ describe("exports", () => {
     const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
     expect(paragraphs(xml, "accept").filter(Boolean)).toEqual(moved.map((p) => p.text));
     expect(paragraphs(xml, "reject").filter(Boolean)).toEqual(before.map((p) => p.text));
+  });
+
+  // OP1 moves after OP3: the paragraphs between keep their order, so only OP1 moved.
+  const seven = [...rev1, P("o3", "operative", "OP3", "Welcomes the report;"), P("o4", "operative", "OP4", "Decides to remain seized of the matter.")];
+  const movedDown = (o1: string) => [seven[0]!, seven[1]!, seven[2]!, { ...seven[4]!, number: "OP1" }, { ...seven[5]!, number: "OP2" }, P("o1", "operative", "OP3", o1), seven[6]!];
+
+  it("redline DOCX: a moved paragraph is a tracked move, as Word writes one: w:moveFrom where it stood, w:moveTo where it stands, one name; none of its words deleted or inserted", async () => {
+    const after = movedDown(seven[3]!.text);
+    const result = compareParagraphs(seven, after);
+    expect(result.pairs.filter((p) => p.moved).map((p) => p.to[0]!.id)).toEqual(["o1"]);
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
+    expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
+    // Moved down: the range it left comes first; both carry the same name and the move's author.
+    expect(moveRanges(xml)).toEqual([
+      { side: "From", name: "move1", author: "Chair", moved: "1.\tContinue to implement all decisions;", revisions: [] },
+      { side: "To", name: "move1", author: "Chair", moved: "Continue to implement all decisions;", revisions: ["+3.\t"] },
+    ]);
+    expect(revisions(xml).join("|")).not.toContain("Continue to implement");
+    // Its paragraph mark moves too: the paragraph it left goes on Accept All, the one it came to on Reject All.
+    expect(marks(xml).filter((p) => p.mark.length)).toEqual([
+      { mark: ["moveFrom"], text: "1.\tContinue to implement all decisions;" },
+      { mark: ["moveTo"], text: "3.\tContinue to implement all decisions;" },
+    ]);
+    expect(xml.match(/<w:move(?:From|To)(?:RangeStart)? [^>]*>/g)?.every((tag) => tag.includes('w:author="Chair"') && tag.includes('w:date="2026-11-22T10:00:00.000Z"'))).toBe(true);
+  });
+
+  it("redline DOCX: a moved and modified paragraph is a move with the words written since inserted within it; Accept All and Reject All stay exact", async () => {
+    const after = movedDown("Continue to fully implement the decisions;");
+    const result = compareParagraphs(seven, after);
+    expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual(["moved"]);
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
+    expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
+    const [from, to] = moveRanges(xml);
+    // Where it stood, the older text moves away whole ("all" goes with it); where it stands,
+    // the words kept are moved in and the words written since are inserted.
+    expect(from).toEqual({ side: "From", name: "move1", author: "Albania", moved: "1.\tContinue to implement all decisions;", revisions: [] });
+    expect(to).toEqual({ side: "To", name: "move1", author: "Albania", moved: "Continue to implement  decisions;", revisions: ["+3.\t", "+fully ", "+the"] });
+  });
+
+  it("redline DOCX: a moved paragraph that was split, and two joined, are moves of the older paragraphs to the newer ones", async () => {
+    const split = movedDown("Continue to implement");
+    split.splice(6, 0, P("o9", "operative", "OP4", "all decisions;"));
+    // Joined and moved up: the range it came to comes first.
+    const joined = [seven[0]!, P("o1", "operative", "OP1", `${seven[3]!.text} ${seven[4]!.text}`), seven[1]!, seven[2]!, { ...seven[5]!, number: "OP2" }, { ...seven[6]!, number: "OP3" }];
+    const cases = [
+      {
+        after: split,
+        classification: "split",
+        // Moved down, then cut by an inserted paragraph mark; the space it took out is not written where the text came to.
+        marks: [
+          { mark: ["moveFrom"], text: "1.\tContinue to implement all decisions;" },
+          { mark: ["ins"], text: "3.\tContinue to implement" },
+          { mark: ["moveTo"], text: "4.\tall decisions;" },
+        ],
+      },
+      {
+        after: joined,
+        classification: "merged",
+        marks: [
+          { mark: ["moveTo"], text: "1.\tContinue to implement all decisions; Identify ways of strengthening the work of the OSCE;" },
+          { mark: ["moveFrom"], text: "1.\tContinue to implement all decisions;" },
+          { mark: ["moveFrom"], text: "2.\tIdentify ways of strengthening the work of the OSCE;" },
+        ],
+      },
+    ];
+    for (const { after, classification, marks: expected } of cases) {
+      const result = compareParagraphs(seven, after);
+      expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual([classification]);
+      const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+      expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
+      expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
+      expect(moveRanges(xml).map((r) => r.name)).toEqual(["move1", "move1"]);
+      expect(marks(xml).filter((p) => p.mark.length)).toEqual(expected);
+    }
   });
 
   it("redline DOCX: a split is an inserted paragraph mark, with only the words it changed marked", async () => {

@@ -1,6 +1,7 @@
 export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunText, printedText, versionName, withStatusNotes, type ExportMeta, type ExportParagraph } from "./model";
 export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
-export { buildDocx, buildRedlineDocx, type Revision } from "./docx";
+export { buildDocx } from "./docx";
+export { buildRedlineDocx, type Revision } from "./redline";
 export { buildCompilationDocx, describeEntry, type CompilationEntry, type CompilationRow } from "./compilation";
 export { buildPdf, type PdfFonts } from "./pdf";
 export { EXPORT_FORMATS, type ExportFormat } from "./formats";

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Packer } from "docx";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareParagraphs, type ParagraphPair } from "../diff";
 import { parseStatement } from "../import/parse-statement";
@@ -63,6 +64,22 @@ function revision2(rev1: ExportParagraph[]): ExportParagraph[] {
   return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
 }
 
+/**
+ * Rev.3 of the OSCE decision: only moves. The last preambular paragraph now comes first, as
+ * it was; the first operative paragraph now follows the third, with words inserted and
+ * taken out.
+ */
+function revision3(rev1: ExportParagraph[]): ExportParagraph[] {
+  const blocks = rev1.map((p) => ({ id: p.id, kind: p.kind, runs: p.runs.map((r) => ({ ...r })) }));
+  const pps = blocks.map((b, i) => (b.kind === "preambular" ? i : -1)).filter((i) => i >= 0);
+  blocks.splice(pps[0]!, 0, ...blocks.splice(pps.at(-1)!, 1));
+  const ops = blocks.map((b, i) => (b.kind === "operative" ? i : -1)).filter((i) => i >= 0);
+  const [op1] = blocks.splice(ops[0]!, 1);
+  op1!.runs = [{ text: op1!.runs.map((r) => r.text).join("").replace("Continue to implement", "Continue to fully implement").replace("adopted by", "agreed by") }];
+  blocks.splice(ops[2]!, 0, op1!);
+  return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
+}
+
 const AUTHORS = ["Albania", "Austria", "Chair"];
 
 describe("exports read by LibreOffice and poppler", () => {
@@ -76,6 +93,9 @@ describe("exports read by LibreOffice and poppler", () => {
     { kind: "amendment", op: "replace", by: "Austria", cosponsors: ["Belgium", "Canada"], quote: "fully implement", proposedText: "implement in good faith", body: null, status: "open" },
     { kind: "objection", op: null, by: "Albania", cosponsors: [], quote: "", proposedText: null, body: "The paragraph prejudges the outcome.", status: "rejected" },
   );
+  const rev3 = revision3(rev1.paragraphs);
+  const movePairs = compareParagraphs(rev1.paragraphs, rev3).pairs;
+  let movesXml: string;
   let read: Record<string, LibreOfficeReading>;
 
   beforeAll(async () => {
@@ -86,6 +106,8 @@ describe("exports read by LibreOffice and poppler", () => {
     }
     files["clean-rev2"] = new Uint8Array(await Packer.toBuffer(buildDocx({ ...rev1.meta, versionLabel: "Rev.2" }, rev2)));
     files.redline = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.2 against Rev.1" }, pairs, authorOf)));
+    files.moves = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.3 against Rev.1" }, movePairs, () => ({ author: "Chair", date: "2026-12-02T10:00:00.000Z" }))));
+    movesXml = strFromU8(unzipSync(files.moves)["word/document.xml"]!);
     files.compilation = new Uint8Array(await Packer.toBuffer(buildCompilationDocx({ ...rev1.meta, versionLabel: "Rev.2" }, compilation)));
     read = await readWithLibreOffice(files);
   }, 180_000);
@@ -114,6 +136,35 @@ describe("exports read by LibreOffice and poppler", () => {
     // Word and LibreOffice keep a document's last paragraph mark: an added last paragraph leaves it empty.
     const rejected = r.reject.at(-1) === "" ? r.reject.slice(0, -1) : r.reject;
     expect(rejected).toEqual(rev1.paragraphs.map(printed));
+  });
+
+  it("redline DOCX with moves: Word's tracked moves, well formed for libxml2; LibreOffice reads each moved paragraph where it stood and where it stands, Accept All gives Rev.3 exactly, Reject All Rev.1", async () => {
+    const moved = movePairs.filter((p) => p.moved);
+    expect(moved.map((p) => [p.classification, Boolean(p.ops)])).toEqual([
+      ["moved", false],
+      ["moved", true],
+    ]);
+    expect(movePairs.filter((p) => !p.moved).every((p) => p.classification === "unchanged")).toBe(true);
+    // xmllint parses document.xml (it throws on a file that is not well formed); each move's two ranges share a name.
+    const w = (name: string) => `*[local-name()='${name}' and namespace-uri()='http://schemas.openxmlformats.org/wordprocessingml/2006/main']`;
+    const name = "@*[local-name()='name']";
+    expect(await xmlXPath(movesXml, `count(//${w("moveFromRangeStart")})`)).toBe("2");
+    expect(await xmlXPath(movesXml, `count(//${w("moveToRangeStart")}[${name} = //${w("moveFromRangeStart")}/${name}])`)).toBe("2");
+    expect(await xmlXPath(movesXml, `count(//${w("moveFromRangeEnd")}) + count(//${w("moveToRangeEnd")})`)).toBe("4");
+    expect(await xmlXPath(movesXml, `count(//${w("pPr")}/${w("rPr")}/${w("moveFrom")}) = 2 and count(//${w("pPr")}/${w("rPr")}/${w("moveTo")}) = 2`)).toBe("true");
+    // Where the modified one stands: its new number, then the word written since, inserted.
+    expect(await xmlXPath(movesXml, `string((//${w("moveToRangeStart")})[2]/following::${w("ins")}[2])`)).toBe("fully");
+    const r = read.moves!;
+    for (const { from, to } of moved) {
+      // Before anything is accepted or rejected: as it stood (with its old number) and as it stands.
+      const stood = printed(rev1.paragraphs[from[0]!.index]!);
+      const stands = printed(rev3[to[0]!.index]!);
+      expect(r.paragraphs.filter((p) => p === stood || p === stands)).toHaveLength(2);
+    }
+    // LibreOffice 7 holds a move as a deletion where the text stood and an insertion where it stands.
+    expect(new Set(r.redlines.map((x) => x.type))).toEqual(new Set(["Insert", "Delete"]));
+    expect(r.accept).toEqual(rev3.map(printed));
+    expect(r.reject).toEqual(rev1.paragraphs.map(printed));
   });
 
   it("compilation of proposals: one table row per paragraph with number, text, proposals by delegation with co-sponsors and status", () => {
