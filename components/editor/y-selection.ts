@@ -1,7 +1,9 @@
 import * as Y from "yjs";
 import { TextSelection } from "@tiptap/pm/state";
 import type { Node as PMNode } from "@tiptap/pm/model";
+import type { EditorView } from "@tiptap/pm/view";
 import { findAbsolutePositionAfterStructuralChange, ProsemirrorBinding } from "@tiptap/y-tiptap";
+import { capturedSelection, type RelativeSelection } from "./y-selection-capture";
 
 /**
  * Keeps your caret after your own words when someone else edits the text.
@@ -30,9 +32,12 @@ import { findAbsolutePositionAfterStructuralChange, ProsemirrorBinding } from "@
  * - into the paragraph that has your paragraph's id, at your offset or its end;
  * - where Yjs put it.
  * e2e/same-paragraph.spec.ts covers each case.
+ *
+ * What is remembered before the change is ours too (y-selection-capture.ts): the selection the
+ * page shows, which a keystroke may have moved before the editor read it, with a selected
+ * range's edges tied to its own characters (e2e/select-while-typing.spec.ts).
  */
 type Binding = ProsemirrorBinding & { __plenarySelectionFix?: true };
-type RelativeSelection = NonNullable<ProsemirrorBinding["beforeTransactionSelection"]>;
 const proto = ProsemirrorBinding.prototype as Binding;
 
 /** True when the characters (or the paragraph) a relative position names were deleted. */
@@ -112,6 +117,22 @@ function relocate(ydoc: Y.Doc, oldDoc: PMNode, newDoc: PMNode, rel: Y.RelativePo
 
 if (!proto.__plenarySelectionFix) {
   proto.__plenarySelectionFix = true;
+  const initView = proto.initView;
+  const wrapped = new WeakSet<ProsemirrorBinding>();
+  // `beforeAllTransactions` is a per-binding field, registered (and later removed) by initView.
+  proto.initView = function (this: ProsemirrorBinding, view: EditorView) {
+    if (!wrapped.has(this)) {
+      wrapped.add(this);
+      const capture = this.beforeAllTransactions;
+      this.beforeAllTransactions = () => {
+        const current: EditorView | null = this.prosemirrorView;
+        const captured = this.beforeTransactionSelection === null && current ? capturedSelection(this, current) : null;
+        if (captured) this.beforeTransactionSelection = captured;
+        capture();
+      };
+    }
+    initView.call(this, view);
+  };
   const typeChanged = proto._typeChanged;
   // Bound per binding in its constructor (`_observeFunction`), after this module has run.
   proto._typeChanged = function (this: ProsemirrorBinding, events, transaction) {
