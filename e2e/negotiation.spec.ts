@@ -459,6 +459,92 @@ test("open drafting: a delegate's typing is a tracked insertion in its colour, a
   await albania.context().close();
 });
 
+/** The texts of a paragraph's tracked-change elements (`selector`), without other people's caret labels drawn inside them. */
+function marked(page: Page, number: string, selector: string): Promise<string[]> {
+  return page.$$eval(`[data-number="${number}"] ${selector}`, (els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+      return copy.textContent ?? "";
+    }),
+  );
+}
+
+test("open drafting: words typed over a selection are one replacement, decided whole with one reason, told once, and withdrawn whole", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const russia = await personPage(browser, server, "russia");
+  const id = await documentId(chair, OSCE);
+  await openDoc(chair, id);
+  await openDoc(russia, id);
+  await chair.getByLabel("Editing mode").selectOption("open_drafting");
+  await expect(russia.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
+  const before = await liveParagraph(chair, id, "PP2");
+  const replaced = before.replace("open, secure", "free and secure");
+  expect(replaced).not.toBe(before);
+
+  /** Russia selects "open, secure" and types over it, then types on: one tracked change. */
+  const typeOver = async () => {
+    await selectWord(russia, "PP2", "open, secure");
+    await russia.keyboard.type("free");
+    await russia.keyboard.type(" and secure");
+    await expect.poll(() => marked(chair, "PP2", 'del[data-delegation="RUS"]')).toEqual(["open, secure"]);
+    await expect.poll(() => marked(chair, "PP2", 'ins[data-delegation="RUS"]')).toEqual(["free and secure"]);
+    const ids = await chair.locator('[data-number="PP2"] [data-delegation="RUS"]').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-sid")))]);
+    expect(ids).toHaveLength(1);
+  };
+  await typeOver();
+  // Russia's own list: one change, read as a replacement.
+  const own = russia.getByRole("region", { name: "Your tracked changes awaiting the chair (1)" });
+  await expect(own).toContainText("PP2 tracked replacement: Replace “open, secure” with “free and secure”");
+
+  // The chair's queue: one item, decided at once, with one reason.
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const queue = chair.getByTestId("review");
+  const item = queue.locator(".review-list > li").filter({ hasText: "tracked replacement" });
+  await expect(queue.locator(".review-list > li").filter({ hasText: "Russian Federation" }).filter({ hasText: /tracked (insertion|deletion|replacement)/ })).toHaveCount(1);
+  await expect(item).toContainText("PP2 tracked replacement · Russian Federation: Replace “open, secure” with “free and secure”");
+  await item.getByRole("button", { name: /tracked replacement/ }).click();
+  await item.getByRole("button", { name: "Reject… (R)" }).click();
+  await item.getByLabel("Reason").fill("Keep the agreed wording.");
+  await item.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(queue.getByRole("status")).toHaveText("Rejected: Russian Federation's tracked replacement in PP2.");
+  await expect(item).toHaveCount(0);
+  await expect.poll(() => liveParagraph(chair, id, "PP2")).toBe(before);
+  await expect(chair.locator('[data-number="PP2"] [data-delegation="RUS"]')).toHaveCount(0);
+  await expect(russia.locator(".side-notices")).toContainText("The chair rejected your tracked replacement of “open, secure” with “free and secure” in PP2: “Keep the agreed wording.”");
+  await expect(russia.locator(".side-notices").getByText(/The chair rejected/)).toHaveCount(1);
+
+  // Again, accepted: the new words stay, unmarked, and the old ones go.
+  await typeOver();
+  await expect(item).toHaveCount(1);
+  await item.getByRole("button", { name: /tracked replacement/ }).click();
+  await item.getByRole("button", { name: "Accept (A)" }).click();
+  await expect.poll(() => liveParagraph(chair, id, "PP2")).toBe(replaced);
+  await expect(russia.locator('[data-number="PP2"] [data-delegation="RUS"]')).toHaveCount(0);
+  await expect(russia.locator(".side-notices")).toContainText("The chair accepted your tracked replacement of “open, secure” with “free and secure” in PP2.");
+
+  // Once more, withdrawn by Russia: both halves go, and the chair is told once.
+  await selectWord(russia, "PP2", "free and secure");
+  await russia.keyboard.type("open, secure");
+  await expect.poll(() => marked(chair, "PP2", ':is(ins, del)[data-delegation="RUS"]')).toEqual(["free and secure", "open, secure"]);
+  russia.once("dialog", (d) => void d.accept());
+  await own.getByRole("button", { name: "Withdraw your tracked replacement in PP2" }).click();
+  await expect(russia.getByRole("status").filter({ hasText: "Withdrawn: your tracked replacement of “free and secure” with “open, secure” in PP2." })).toBeFocused();
+  await expect.poll(() => liveParagraph(chair, id, "PP2")).toBe(replaced);
+  await expect(chair.locator(".side-notices")).toContainText("Russian Federation withdrew its tracked replacement of “free and secure” with “open, secure” in PP2.");
+
+  // The text as it was, for the other tests on this server.
+  await selectWord(russia, "PP2", "free and secure");
+  await russia.keyboard.type("open, secure");
+  await expect(item).toHaveCount(1);
+  const headers = { origin: server.url };
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "accept", delegation: "RUS" }, headers })).status()).toBe(200);
+  await expect.poll(() => liveParagraph(chair, id, "PP2")).toBe(before);
+  await chair.getByLabel("Editing mode").selectOption("chairs_pen");
+  await chair.context().close();
+  await russia.context().close();
+});
+
 test("the chair marks a paragraph agreed from the keyboard; delegates see the status live and in the overview, and cannot draft in it", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
   const belarus = await personPage(browser, server, "belarus");

@@ -138,3 +138,50 @@ test("a tracked change split in two by another delegation's words is one review 
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
   await close();
 });
+
+test("another delegation's proposed words: a delegate cannot strike or type over them, and is told why; their own delegation can", async ({ browser, server }) => {
+  const { albania, belarus, id, close } = await openDrafting(browser, server, false);
+  const WORDS = " in any way";
+  await caretAt(albania, "PP3", "end");
+  await albania.keyboard.type(WORDS);
+  await expect.poll(() => shown(belarus, "PP3")).toMatch(/ in any way$/);
+  const text = await shown(belarus, "PP3");
+  const stored = await serverTexts(belarus, id);
+  const start = text.length - WORDS.length;
+  const notices = belarus.locator(".side-notice");
+  /** Belarus is told `said` (then dismisses it), and nothing changed, in its window or on the server. */
+  const told = async (said: string) => {
+    const notice = notices.filter({ hasText: said });
+    await expect(notice).toHaveCount(1);
+    await notice.getByRole("button", { name: /^Dismiss/ }).click();
+    await expect(notice).toHaveCount(0);
+    expect(await shown(belarus, "PP3")).toBe(text);
+    await expect(belarus.locator('[data-number="PP3"] [data-delegation="BLR"]')).toHaveCount(0);
+    expect(await serverTexts(belarus, id)).toEqual(stored);
+  };
+  const theirs = "These words are Albania's proposal: only Albania can change them; object to it instead.";
+
+  // Selected, then Delete, Backspace, or typed over ("in any wayat all" before).
+  for (const key of ["Delete", "Backspace"]) {
+    await caretAt(belarus, "PP3", start, text.length);
+    await belarus.keyboard.press(key);
+    await told(theirs);
+  }
+  await caretAt(belarus, "PP3", start, text.length);
+  await belarus.keyboard.type("at all");
+  await told(theirs);
+  // Backspace into them from their end, one character.
+  await caretAt(belarus, "PP3", "end");
+  await belarus.keyboard.press("Backspace");
+  await told(theirs);
+  // A selection with accepted words and theirs: nothing struck, and told to select around them.
+  await caretAt(belarus, "PP3", start - 10, text.length);
+  await belarus.keyboard.press("Delete");
+  await told("The selection includes Albania's proposed words: only Albania can change them. Select around them, or object to the proposal instead.");
+
+  // Albania's own words stay Albania's to take back.
+  await caretAt(albania, "PP3", start, text.length);
+  await albania.keyboard.press("Delete");
+  await expect.poll(() => shown(belarus, "PP3")).toBe(text.slice(0, start));
+  await close();
+});

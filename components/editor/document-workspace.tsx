@@ -103,6 +103,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     {
       enabled: doc.role === "delegate" && openDrafting,
       delegation: delegateCode,
+      nameOf: (code) => delegations.find((d) => d.code === code)?.name ?? code,
       closed: (blockId) => {
         const status = negotiation.statuses[blockId];
         return status && CLOSED_TO_DRAFTING.has(status) ? (paragraphs.find((p) => p.id === blockId)?.number ?? "this paragraph") : null;

@@ -34,8 +34,21 @@ describe("what a delegation is told of the chair's decisions on its tracked chan
     expect(suggestionDecisionNotice(rejected, "BLR", numberOf2)).toBe("The chair rejected your tracked insertion in OP1 (“fully”): “Not agreed in informal consultations.”");
     expect(suggestionDecisionNotice({ ...rejected, reason: "not now" }, "BLR", numberOf2)).toBe("The chair rejected your tracked insertion in OP1 (“fully”): “not now”.");
     // Drawn in two pieces (another delegation typed inside it): one change.
-    const accepted = { decision: "accepted" as const, reason: null, pieces: [piece("s2", "BLR", "op1", "all the", "deletion"), piece("s2", "BLR", "op2", "relevant")] };
+    const accepted = { decision: "accepted" as const, reason: null, pieces: [piece("s2", "BLR", "op1", "all the", "deletion"), piece("s2", "BLR", "op2", "relevant", "deletion")] };
     expect(suggestionDecisionNotice(accepted, "BLR", numberOf2)).toBe("The chair accepted your tracked deletion in OP1 and OP2 (“all the … relevant”).");
+  });
+
+  it("a replacement (words typed over a selection) is one change, told with the words it takes out and puts in", () => {
+    const replaced = [piece("r1", "RUS", "pp3", "clarification of the meaning", "deletion"), piece("r1", "RUS", "pp3", "an explanation of the purpose")];
+    expect(suggestionDecisionNotice({ decision: "rejected", reason: "Keep the original.", pieces: replaced }, "RUS", numberOf2)).toBe(
+      "The chair rejected your tracked replacement of “clarification of the meaning” with “an explanation of the purpose” in PP3: “Keep the original.”",
+    );
+    expect(suggestionDecisionNotice({ decision: "accepted", reason: null, pieces: replaced }, "RUS", numberOf2)).toBe(
+      "The chair accepted your tracked replacement of “clarification of the meaning” with “an explanation of the purpose” in PP3.",
+    );
+    expect(suggestionWithdrawnNotice(replaced, (code) => (code === "RUS" ? "Russian Federation" : code), numberOf2)).toBe(
+      "Russian Federation withdrew its tracked replacement of “clarification of the meaning” with “an explanation of the purpose” in PP3.",
+    );
   });
 
   it("several decided at once are counted in one notice for each delegation; nothing for a delegation with none", () => {

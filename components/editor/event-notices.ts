@@ -4,6 +4,7 @@ import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/
 import { sentence } from "@/lib/format/sentence";
 import { clipWords } from "@/lib/format/clip";
 import { piecesById } from "@/lib/negotiation/suggestions";
+import { changeSentence } from "./tracked-change";
 
 /** Words quoted in a notice, spaces folded, long ones cut. */
 function quote(text: string, max = 200): string {
@@ -36,11 +37,9 @@ function paragraphsOf(pieces: readonly DecidedPiece[], numberOf: (blockId: strin
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-/** One tracked change (its pieces): "tracked insertion in OP1 (“fully”)". */
+/** One tracked change (its pieces): "tracked insertion in OP1 (“fully”)", "tracked replacement of “X” with “Y” in PP3". */
 function change(pieces: readonly DecidedPiece[], numberOf: (blockId: string) => string | undefined): string {
-  const where = paragraphsOf(pieces, numberOf);
-  const words = pieces.map((p) => p.text).join(" … ");
-  return `tracked ${pieces[0]!.type}${where ? ` in ${where}` : ""}${words.trim() ? ` (${quote(words, 80)})` : ""}`;
+  return changeSentence(pieces, paragraphsOf(pieces, numberOf));
 }
 
 /** Ends a notice after a quoted reason, which may end with its own full stop (as sentence() has it for positions). */

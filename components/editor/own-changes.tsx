@@ -1,19 +1,20 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
 import { FocusedStatus } from "../focused-status";
+import { TrackedWords } from "./tracked-words";
+import { changeName, changeSentence } from "./tracked-change";
 import type { ApiResult } from "./use-negotiation";
 
 interface Change {
   id: string;
-  type: Suggestion["type"];
   pieces: Suggestion[];
 }
 
-/** The delegation's tracked changes, one item per id (pieces of one change together), in text order. */
+/** The delegation's tracked changes, one item per id (pieces of one change, a replacement's two parts, together), in text order. */
 export function ownChanges(suggestions: readonly Suggestion[], code: string): Change[] {
-  return [...piecesById(suggestions.filter((s) => s.delegation === code))].map(([id, pieces]) => ({ id, type: pieces[0]!.type, pieces }));
+  return [...piecesById(suggestions.filter((s) => s.delegation === code))].map(([id, pieces]) => ({ id, pieces }));
 }
 
 /**
@@ -38,9 +39,8 @@ export function OwnChanges({
   const [busy, setBusy] = useState<string | null>(null);
   if (changes.length === 0 && !message) return null;
 
-  const quote = (c: Change) => c.pieces.map((p) => p.text).join(" … ");
   async function take(c: Change) {
-    const what = `your tracked ${c.type} in ${numberOf(c.pieces[0]!.blockId)} (“${quote(c).slice(0, 80)}”)`;
+    const what = `your ${changeSentence(c.pieces, numberOf(c.pieces[0]!.blockId))}`;
     if (!window.confirm(`Withdraw ${what}? The chair will no longer see it; to propose it again, type it again or file an amendment.`)) return;
     setBusy(c.id);
     const res = await withdraw(c.id);
@@ -65,14 +65,8 @@ export function OwnChanges({
             <button type="button" className="link-button" onClick={() => onJump(c.pieces[0]!.blockId)}>
               {numberOf(c.pieces[0]!.blockId)}
             </button>{" "}
-            <span className="muted">tracked {c.type}:</span>{" "}
-            {c.pieces.map((p, n) => (
-              <Fragment key={n}>
-                {n > 0 ? <span className="muted"> … </span> : null}
-                {c.type === "insertion" ? <ins>{p.text}</ins> : <del>{p.text}</del>}
-              </Fragment>
-            ))}{" "}
-            <button type="button" className="button small subtle" disabled={busy === c.id} onClick={() => void take(c)} aria-label={`Withdraw your tracked ${c.type} in ${numberOf(c.pieces[0]!.blockId)}`}>
+            <span className="muted">{changeName(c.pieces)}:</span> <TrackedWords pieces={c.pieces} numberOf={numberOf} />{" "}
+            <button type="button" className="button small subtle" disabled={busy === c.id} onClick={() => void take(c)} aria-label={`Withdraw your ${changeName(c.pieces)} in ${numberOf(c.pieces[0]!.blockId)}`}>
               Withdraw
             </button>
           </li>

@@ -1,7 +1,8 @@
 "use client";
 
-import { Fragment } from "react";
 import { RejectForm } from "./reject-form";
+import { TrackedWords } from "./tracked-words";
+import { changeName, scattered } from "./tracked-change";
 import type { DelegationRef } from "@/server/negotiation/views";
 import type { NumberOf, ReviewItem } from "./review-items";
 import { useIsMac } from "../platform";
@@ -53,20 +54,8 @@ export function ReviewItemRow({
           </>
         ) : (
           <>
-            <strong>tracked {item.s.type}</strong> · {who?.name ?? item.s.delegation}
-            {item.pieces.length > 1 ? ` (${item.pieces.length} pieces, decided together)` : ""}:{" "}
-            {item.pieces.map((piece, n) => (
-              <Fragment key={n}>
-                {n > 0 ? <span className="muted">{piece.blockId === item.pieces[n - 1]!.blockId ? " … " : ` … ${numberOf(piece.blockId)} `}</span> : null}
-                {piece.text.trim() === "" ? (
-                  <span className="muted">({piece.text.length === 1 ? "a space" : `${piece.text.length} spaces`})</span>
-                ) : piece.type === "insertion" ? (
-                  <ins>{piece.text}</ins>
-                ) : (
-                  <del>{piece.text}</del>
-                )}
-              </Fragment>
-            ))}
+            <strong>{changeName(item.pieces)}</strong> · {who?.name ?? item.s.delegation}
+            {scattered(item.pieces) ? ` (${item.pieces.length} pieces, decided together)` : ""}: <TrackedWords pieces={item.pieces} numberOf={numberOf} />
           </>
         )}
       </button>

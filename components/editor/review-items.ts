@@ -1,12 +1,16 @@
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
-import { piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
+import { changeOf, piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
+import { changeName, changeWords, scattered } from "./tracked-change";
 import type { ItemSummary } from "./review-selection";
 import type { ParagraphRow } from "./paragraph-overview";
 
 /** One item of the chair's review queue: an open position, or a tracked change. */
 export type ReviewItem =
   | { key: string; kind: "annotation"; blockId: string; a: AnnotationView }
-  /** `pieces`: every piece of the tracked change (one id), in text order; `s` is the first. */
+  /**
+   * `pieces`: every piece of the tracked change (one id), in text order; `s` is the first. A
+   * replacement (words typed over a selection) is one change: its deletion and insertion.
+   */
   | { key: string; kind: "suggestion"; blockId: string; s: Suggestion; pieces: Suggestion[] };
 
 /** A paragraph's number as the queue prints it ("¶" for an unnumbered one). */
@@ -62,23 +66,24 @@ export function itemSummary(item: ReviewItem, numberOf: NumberOf, byCode: Readon
   }
   return {
     paragraph: [...new Set(item.pieces.map((x) => numberOf(x.blockId)))].join(" and "),
-    what: `tracked ${item.s.type}`,
+    what: changeName(item.pieces),
     who: byCode.get(item.s.delegation)?.name ?? item.s.delegation,
-    words: item.pieces.map((x) => x.text).join(" … "),
+    words: changeWords(item.pieces),
   };
 }
 
 /** What accepting the item would insert into the text and delete from it (positions other than amendments: nothing). */
 export function itemChange(item: ReviewItem): { inserted: string; deleted: string } {
   if (item.kind === "suggestion") {
-    const text = item.pieces.map((x) => x.text).join("");
-    return item.s.type === "insertion" ? { inserted: text, deleted: "" } : { inserted: "", deleted: text };
+    const { inserted, deleted } = changeOf(item.pieces);
+    const text = (pieces: readonly Suggestion[]) => pieces.map((x) => x.text).join("");
+    return { inserted: text(inserted), deleted: text(deleted) };
   }
   if (item.a.kind !== "amendment") return { inserted: "", deleted: "" };
   return { inserted: item.a.op === "delete" ? "" : (item.a.proposedText ?? ""), deleted: item.a.op === "insert" ? "" : item.a.quote };
 }
 
-/** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8": what a decision was on. */
+/** "Belarus's amendment to PP3", "Albania's tracked insertion in PP8", "Russian Federation's tracked replacement in PP3": what a decision was on. */
 export function describeItem(item: ReviewItem, numberOf: NumberOf, byCode: ReadonlyMap<string, DelegationRef>): string {
   if (item.kind === "annotation") {
     const who = item.a.author.delegation?.name ?? item.a.author.userName;
@@ -86,6 +91,6 @@ export function describeItem(item: ReviewItem, numberOf: NumberOf, byCode: Reado
     return `${who}'s ${item.a.kind}${more} on ${numberOf(item.blockId)}`;
   }
   const where = [...new Set(item.pieces.map((x) => numberOf(x.blockId)))].join(" and ");
-  const parts = item.pieces.length > 1 ? ` (${item.pieces.length} pieces)` : "";
-  return `${byCode.get(item.s.delegation)?.name ?? item.s.delegation}'s tracked ${item.s.type}${parts} in ${where}`;
+  const parts = scattered(item.pieces) ? ` (${item.pieces.length} pieces)` : "";
+  return `${byCode.get(item.s.delegation)?.name ?? item.s.delegation}'s ${changeName(item.pieces)}${parts} in ${where}`;
 }

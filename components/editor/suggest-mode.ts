@@ -1,12 +1,10 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from "@tiptap/pm/state";
-import type { Mark, Node as PmNode } from "@tiptap/pm/model";
+import type { Node as PmNode } from "@tiptap/pm/model";
 import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { SUGGESTION_MARKS } from "@/lib/editor/marks";
+import { deleteEdit, isSuggestionMark, SUGGEST_META, typeEdit, type Drafter, type Refusal } from "./suggest-edits";
 
-/** Marks a transaction as one of ours (a tracked suggestion), so the filter lets it pass. */
-const SUGGEST_META = "plenarySuggestion";
 const key = new PluginKey("suggestMode");
 
 export interface SuggestState {
@@ -14,15 +12,15 @@ export interface SuggestState {
   enabled: boolean;
   /** The delegate's delegation code, carried by every suggestion mark. */
   delegation: string | null;
+  /** A delegation's name from its code, to say whose words a refused edit would change. */
+  nameOf?: (code: string) => string;
   /** The printed number of a paragraph closed to drafting (agreed), or null when it is open. */
   closed?: (blockId: string) => string | null;
   /** Typing in a closed paragraph went nowhere: say why. */
   onClosed?: (paragraph: string) => void;
-  /** A key that does nothing in open drafting (Enter, a change across paragraphs, cut): say why. */
+  /** A key that does nothing in open drafting (Enter, a change across paragraphs, cut, another delegation's words): say why. */
   onRefused?: (why: string) => void;
 }
-
-const ACROSS = "A change across paragraphs is the chair's to make: select within one paragraph.";
 
 /** The closed paragraph a range touches (its number), if any: the server would revert the change. */
 function closedIn(state: EditorState, from: number, to: number, closed: SuggestState["closed"]): string | null {
@@ -40,101 +38,11 @@ function closedIn(state: EditorState, from: number, to: number, closed: SuggestS
   return hit;
 }
 
-function newSuggestionId(): string {
-  return crypto.randomUUID().slice(0, 13);
-}
-
-function suggestionMark(marks: readonly Mark[], name: "insertion" | "deletion"): Mark | undefined {
-  return marks.find((m) => m.type.name === name);
-}
-
-function isOwn(mark: Mark | undefined, delegation: string): boolean {
-  return !!mark && mark.attrs.delegation === delegation;
-}
-
-/**
- * The id of our own suggestion of `name` right before `pos` (or right after it, with
- * `side` "after"), to extend it instead of starting a new one.
- */
-function adjacentId(doc: PmNode, pos: number, name: "insertion" | "deletion", delegation: string, side: "before" | "after" = "before"): string | null {
-  const $pos = doc.resolve(pos);
-  const node = side === "before" ? $pos.nodeBefore : $pos.nodeAfter;
-  const mark = node?.isText ? suggestionMark(node.marks, name) : undefined;
-  return mark && isOwn(mark, delegation) ? String(mark.attrs.id) : null;
-}
-
-/**
- * Turns a range into a proposed deletion: accepted text gets our deletion mark, our own
- * proposed insertions are removed for real, text already proposed for deletion stays.
- */
-function proposeDeletion(tr: Transaction, from: number, to: number, delegation: string, backward = false): void {
-  const { schema } = tr.doc.type;
-  const ownInsertions: [number, number][] = [];
-  // Delete extends the deletion before the range, Backspace the one after it (first): a
-  // word deleted key by key is one suggestion, as in Word.
-  const before = adjacentId(tr.doc, from, "deletion", delegation);
-  const after = adjacentId(tr.doc, to, "deletion", delegation, "after");
-  const id = (backward ? (after ?? before) : (before ?? after)) ?? newSuggestionId();
-  tr.doc.nodesBetween(from, to, (node, pos) => {
-    if (!node.isText) return true;
-    const start = Math.max(from, pos);
-    const end = Math.min(to, pos + node.nodeSize);
-    if (isOwn(suggestionMark(node.marks, "insertion"), delegation)) ownInsertions.push([start, end]);
-    else if (!suggestionMark(node.marks, "insertion") && !suggestionMark(node.marks, "deletion")) {
-      tr.addMark(start, end, schema.marks.deletion!.create({ id, delegation }));
-    }
-    return false;
-  });
-  for (const [start, end] of ownInsertions.reverse()) tr.delete(start, end);
-}
-
-/** A delegation's tracked insertion or deletion (not formatting). */
-function isSuggestionMark(m: Mark): boolean {
-  return (SUGGESTION_MARKS as readonly string[]).includes(m.type.name);
-}
-
-function insertSuggestion(tr: Transaction, pos: number, text: string, delegation: string): number {
-  const { schema } = tr.doc.type;
-  const id = adjacentId(tr.doc, pos, "insertion", delegation) ?? newSuggestionId();
-  const mark = schema.marks.insertion!.create({ id, delegation });
-  const inherited = tr.doc.resolve(pos).marks().filter((m) => !isSuggestionMark(m));
-  tr.insert(pos, schema.text(text, [...inherited, mark]));
-  return pos + text.length;
-}
-
-function sameBlock(state: EditorState, from: number, to: number): boolean {
-  return state.doc.resolve(from).parent === state.doc.resolve(to).parent;
-}
-
-function typeText(view: EditorView, from: number, to: number, text: string, delegation: string): boolean {
-  if (!sameBlock(view.state, from, to)) return true;
-  const tr = view.state.tr.setMeta(SUGGEST_META, true);
-  proposeDeletion(tr, from, to, delegation);
-  const at = tr.mapping.map(to, 1);
-  const end = insertSuggestion(tr, at, text, delegation);
-  tr.setSelection(TextSelection.create(tr.doc, end));
-  view.dispatch(tr.scrollIntoView());
-  return true;
-}
-
-function deleteKey(view: EditorView, forward: boolean, delegation: string): boolean {
-  const { state } = view;
-  const { from, to, empty, $from } = state.selection;
-  const tr = state.tr.setMeta(SUGGEST_META, true);
-  if (!empty) {
-    if (!sameBlock(state, from, to)) return true;
-    proposeDeletion(tr, from, to, delegation);
-    tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(forward ? to : from)));
-    view.dispatch(tr);
-    return true;
-  }
-  // One character: never across a paragraph boundary (that would merge paragraphs).
-  const start = forward ? from : from - 1;
-  if (start < $from.start() || start + 1 > $from.end()) return true;
-  proposeDeletion(tr, start, start + 1, delegation, !forward);
-  const cursor = forward ? tr.mapping.map(start + 1) : tr.mapping.map(start, -1);
-  tr.setSelection(TextSelection.create(tr.doc, cursor));
-  view.dispatch(tr);
+/** Applies an edit of suggest mode, or says why it was refused. */
+function apply(view: EditorView, edit: Transaction | Refusal | null, onRefused: SuggestState["onRefused"]): boolean {
+  if (edit === null) return true;
+  if ("refused" in edit) onRefused?.(edit.refused);
+  else view.dispatch(edit);
   return true;
 }
 
@@ -155,8 +63,9 @@ function plainText(view: EditorView, from: number, to: number, text: string): bo
 
 /**
  * Open drafting for delegates, as Word's track changes: typing inserts text marked with the
- * delegation, deleting marks text as proposed for deletion, and nothing else may change
- * the text (the server enforces the same rule and reverts whatever slips through).
+ * delegation, deleting marks text as proposed for deletion, typing over a selection proposes
+ * one replacement, and nothing else may change the text, another delegation's proposed words
+ * least of all (the server enforces the same rule and reverts whatever slips through).
  */
 export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
   name: "suggestMode",
@@ -165,9 +74,9 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
   },
   addProseMirrorPlugins() {
     const getState = this.options.getState;
-    const active = (): string | null => {
+    const active = (): Drafter | null => {
       const s = getState();
-      return s.enabled && s.delegation ? s.delegation : null;
+      return s.enabled && s.delegation ? { delegation: s.delegation, nameOf: s.nameOf ?? ((code) => code) } : null;
     };
     /** True (the key or paste is consumed) when the range touches an agreed paragraph. */
     const refused = (state: EditorState, from: number, to: number): boolean => {
@@ -185,20 +94,18 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
         },
         props: {
           handleTextInput(view, from, to, text) {
-            const delegation = active();
-            if (!delegation) return plainText(view, from, to, text);
+            const drafter = active();
+            if (!drafter) return plainText(view, from, to, text);
             if (refused(view.state, from, to)) return true;
-            if (!sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
-            return typeText(view, from, to, text, delegation);
+            return apply(view, typeEdit(view.state, from, to, text, drafter), getState().onRefused);
           },
           handleKeyDown(view, event) {
-            const delegation = active();
-            if (!delegation) return false;
+            const drafter = active();
+            if (!drafter) return false;
             if (event.key === "Backspace" || event.key === "Delete") {
               const { from, to } = view.state.selection;
               if (refused(view.state, from, to)) return true;
-              if (!sameBlock(view.state, from, to)) getState().onRefused?.(ACROSS);
-              return deleteKey(view, event.key === "Delete", delegation);
+              return apply(view, deleteEdit(view.state, event.key === "Delete", drafter), getState().onRefused);
             }
             // Structure and formatting belong to the chair: Enter, undo/redo and mark shortcuts do nothing.
             if (event.key === "Enter") {
@@ -209,12 +116,12 @@ export const SuggestMode = Extension.create<{ getState: () => SuggestState }>({
             return false;
           },
           handlePaste(view, event) {
-            const delegation = active();
-            if (!delegation) return false;
-            if (refused(view.state, view.state.selection.from, view.state.selection.to)) return true;
+            const drafter = active();
+            if (!drafter) return false;
+            const { from, to } = view.state.selection;
+            if (refused(view.state, from, to)) return true;
             const text = event.clipboardData?.getData("text/plain").replace(/\s*\n\s*/g, " ") ?? "";
-            if (text) typeText(view, view.state.selection.from, view.state.selection.to, text, delegation);
-            return true;
+            return text ? apply(view, typeEdit(view.state, from, to, text, drafter), getState().onRefused) : true;
           },
           handleDrop() {
             return Boolean(active());

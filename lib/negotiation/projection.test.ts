@@ -206,6 +206,22 @@ describe("checkOpenDraftingUpdate", () => {
       expect(check((d) => xml(d, 0).format(0, 9, { deletion: null }), "ALB", withOwnDeletion)).toEqual(OK);
     });
 
+    it("a replacement: their deletion of accepted text and their insertion after it, under one id", () => {
+      const replace = (d: Y.Doc) => {
+        xml(d, 0).format(9, 12, del("a3", "ALB"));
+        xml(d, 0).insert(21, "carry out", ins("a3", "ALB"));
+      };
+      expect(check(replace)).toEqual(OK);
+      // Typing on extends it; Backspace takes its own words back.
+      const replaced = () => {
+        const doc = draft();
+        replace(doc);
+        return doc;
+      };
+      expect(check((d) => xml(d, 0).insert(30, " fully", ins("a3", "ALB")), "ALB", replaced)).toEqual(OK);
+      expect(check((d) => xml(d, 0).delete(25, 5), "ALB", replaced)).toEqual(OK);
+    });
+
     it("typing inside another delegation's suggestion, which only splits it", () => {
       // Inside BLR's insertion " to co-operate" (OP2 19..33) and inside BLR's deletion "all ".
       expect(check((d) => xml(d, 1).insert(23, "closely ", ins("a7", "ALB")))).toEqual(OK);
@@ -259,6 +275,19 @@ describe("checkOpenDraftingUpdate", () => {
       expect(check((d) => xml(d, 0).insert(0, "Forged ", ins("x", "BLR")))).toEqual(refused("changes suggestions of BLR"));
       expect(check((d) => xml(d, 0).insert(0, "Forged ", ins("x", "CUB")))).toEqual(refused("changes suggestions of CUB"));
       expect(check((d) => xml(d, 0).format(0, 8, del("x", "CUB")))).toEqual(refused("changes suggestions of CUB"));
+    });
+
+    it("their marks carrying the id of another delegation's suggestion (its words would join that delegation's change)", () => {
+      const borrowed = refused("marks its suggestion with the id of another delegation's (b2)");
+      expect(check((d) => xml(d, 0).insert(0, "Grafted ", ins("b2", "ALB")))).toEqual(borrowed);
+      expect(check((d) => xml(d, 0).format(0, 8, del("b2", "ALB")))).toEqual(borrowed);
+      // An id shared before the update (written by someone else) does not block their other edits.
+      const shared = () => {
+        const doc = draft();
+        xml(doc, 0).insert(0, "Old ", ins("b1", "ALB"));
+        return doc;
+      };
+      expect(check((d) => xml(d, 1).insert(0, "Also ", ins("a3", "ALB")), "ALB", shared)).toEqual(OK);
     });
 
     it("removing or altering another delegation's insertion or deletion", () => {

@@ -172,6 +172,8 @@ interface Projections {
   byDelegation: Map<string, string>;
   /** Canonical form of the runs carrying malformed suggestion marks. */
   malformed: string;
+  /** Per suggestion id, the delegations whose marks carry it. */
+  ids: Map<string, Set<string>>;
 }
 
 /** One pass over the document computing every projection, so checks stay O(document size). */
@@ -180,6 +182,7 @@ function project(doc: Y.Doc): Projections {
   const labels: string[] = [];
   const perDelegation = new Map<string, [string, string[][]][]>();
   const malformed: [number, string[][]][] = [];
+  const ids = new Map<string, Set<string>>();
   readBlocks(doc).forEach((block, i) => {
     const acceptedParts: string[][] = [];
     const malformedParts: string[][] = [];
@@ -197,6 +200,9 @@ function project(doc: Y.Doc): Projections {
       if (mark.kind === "malformed") {
         appendRun(malformedParts, piece.text, stableStringify([piece.attributes.insertion, piece.attributes.deletion]));
       } else if (mark.kind === "suggestion") {
+        let carriers = ids.get(mark.id);
+        if (!carriers) ids.set(mark.id, (carriers = new Set()));
+        carriers.add(mark.delegation);
         let parts = suggestionParts.get(mark.delegation);
         if (!parts) suggestionParts.set(mark.delegation, (parts = []));
         // Formatting is kept so another delegate cannot restyle an insertion that is not theirs.
@@ -214,7 +220,7 @@ function project(doc: Y.Doc): Projections {
   });
   const byDelegation = new Map<string, string>();
   for (const [code, list] of perDelegation) byDelegation.set(code, JSON.stringify(list));
-  return { accepted, labels, byDelegation, malformed: JSON.stringify(malformed) };
+  return { accepted, labels, byDelegation, malformed: JSON.stringify(malformed), ids };
 }
 
 /**
@@ -262,7 +268,11 @@ function firstChangedBlock(before: Projections, after: Projections): string {
  *   after (so new marks must be well formed, and a malformed mark left by the chair, e.g. by
  *   pasting Word tracked changes, neither blocks every delegate nor can be edited by one);
  * - every other delegation's suggestions (present before or after) are unchanged;
- * - the delegate's own suggestions are unchanged in every `agreed` block (by id).
+ * - the delegate's own suggestions are unchanged in every `agreed` block (by id);
+ * - no mark of the delegate's newly carries an id that another delegation's marks carry: the
+ *   pieces of one id are one change, decided and withdrawn whole (a replacement's deletion
+ *   and insertion), so a borrowed id would graft the delegate's words onto another
+ *   delegation's proposal, to be accepted in its name and no longer withdrawable by it.
  * The delegate may thus add, extend and withdraw only their own suggestions. O(document size).
  */
 export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation: string, agreed: ReadonlySet<string> = new Set()): OpenDraftingCheck {
@@ -280,11 +290,20 @@ export function checkOpenDraftingUpdate(before: Y.Doc, after: Y.Doc, delegation:
       return { ok: false, reason: `changes suggestions of ${code}` };
     }
   }
+  const borrowed = borrowedId(a.ids, b.ids, delegation);
+  if (borrowed !== null) return { ok: false, reason: `marks its suggestion with the id of another delegation's (${borrowed.slice(0, 16)})` };
   if (agreed.size > 0) {
     const closed = ownChangeIn(a.byDelegation.get(delegation), b.byDelegation.get(delegation), agreed);
     if (closed) return { ok: false, reason: `suggests in agreed paragraph ${closed}: the chair must reopen it first` };
   }
   return { ok: true };
+}
+
+/** An id the delegation's marks share with another delegation's after the update and did not before, if any. */
+function borrowedId(before: Map<string, Set<string>>, after: Map<string, Set<string>>, delegation: string): string | null {
+  const shared = (carriers: Set<string> | undefined) => !!carriers && carriers.has(delegation) && carriers.size > 1;
+  for (const [id, carriers] of after) if (shared(carriers) && !shared(before.get(id))) return id;
+  return null;
 }
 
 /** The first agreed block whose suggestions by one delegation differ between two projections. */

@@ -4,7 +4,7 @@ import { renderParagraphs } from "../model/ydoc";
 import type { Block } from "../model/types";
 import { block, build, del, ins, xml } from "./test-doc";
 import { acceptedProjection, suggestionProjection } from "./projection";
-import { acceptSuggestions, countChanges, listSuggestions, matchesSuggestion, rejectSuggestions } from "./suggestions";
+import { acceptSuggestions, countChanges, listSuggestions, matchesSuggestion, rejectSuggestions, wholeChanges } from "./suggestions";
 
 const OP1 = "Continue to implement all decisions";
 
@@ -204,6 +204,46 @@ describe("filters", () => {
     expect(texts(doc)).toEqual(["Continue to implement fully all decisions", "Invite the Partners"]);
     expect(acceptSuggestions(doc, { id: "b1", delegation: "ALB" })).toBe(0);
     expect(summary(doc)).toHaveLength(4);
+  });
+
+  it("a change is decided whole: every piece of its id, also those in another paragraph", () => {
+    // ALB typed "pursue" over "Invite" (r1), and the chair split OP1 inside "implement all":
+    // ALB's replacement of "implement" with "carry out" (r2) now ends OP1 and begins OP2.
+    const doc = build([
+      { id: "op1", kind: "operative", runs: [{ text: "Continue to imple" }] },
+      { id: "op2", kind: "operative", runs: [{ text: "ment all decisions" }] },
+    ]);
+    xml(doc, 0).format(12, 5, del("r2", "ALB"));
+    xml(doc, 1).format(0, 4, del("r2", "ALB"));
+    xml(doc, 1).insert(4, "carry out", ins("r2", "ALB"));
+    const split = listSuggestions(doc);
+    expect(wholeChanges(split, { blockId: "op2" })).toEqual(split);
+    expect(acceptSuggestions(doc, { blockId: "op2" })).toBe(3);
+    expect(texts(doc)).toEqual(["Continue to ", "carry out all decisions"]);
+    expect(listSuggestions(doc)).toEqual([]);
+  });
+
+  it("a replacement's deletion and insertion (one id): accepting keeps the new words, rejecting the old", () => {
+    const replaced = () => {
+      const doc = draft();
+      xml(doc, 1).format(0, 6, del("r1", "ALB"));
+      xml(doc, 1).insert(6, "Urge", ins("r1", "ALB"));
+      return doc;
+    };
+    const accepted = replaced();
+    expect(acceptSuggestions(accepted, { id: "r1" })).toBe(2);
+    expect(texts(accepted)[1]).toBe("Urge the Partners to co-operate");
+    const rejected = replaced();
+    expect(rejectSuggestions(rejected, { id: "r1" })).toBe(2);
+    expect(texts(rejected)[1]).toBe("Invite the Partners to co-operate");
+    expect(summary(rejected).filter((x) => x.includes(":r1:"))).toEqual([]);
+  });
+
+  it("an id another delegation's marks also carry (written before the server refused it) does not take its pieces along", () => {
+    const doc = draft();
+    xml(doc, 1).insert(0, "Grafted ", ins("a3", "BLR"));
+    expect(rejectSuggestions(doc, { id: "a3", delegation: "ALB" })).toBe(1);
+    expect(texts(doc)[1]).toBe("Grafted Invite the Partners");
   });
 
   it("an empty id matches nothing rather than everything", () => {

@@ -99,6 +99,21 @@ export function piecesById<T extends { id: string }>(pieces: readonly T[]): Map<
   return groups;
 }
 
+/** What one tracked change does: inserts words, deletes words, or replaces words with others. */
+export type ChangeKind = SuggestionType | "replacement";
+
+/**
+ * A tracked change read from its pieces (one id): a delegate who types over a selection
+ * proposes its deletion and the new words under one id, decided as one "replace X with Y",
+ * as Word and Google Docs show it. Pieces keep their text order in `deleted` and `inserted`.
+ */
+export function changeOf<T extends { type: SuggestionType }>(pieces: readonly T[]): { kind: ChangeKind; deleted: T[]; inserted: T[] } {
+  const deleted = pieces.filter((p) => p.type === "deletion");
+  const inserted = pieces.filter((p) => p.type === "insertion");
+  const kind: ChangeKind = deleted.length && inserted.length ? "replacement" : inserted.length ? "insertion" : "deletion";
+  return { kind, deleted, inserted };
+}
+
 /** Whether a suggestion matches a filter (each given field must be equal). */
 export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): boolean {
   // `!== undefined`, not truthiness: an empty id must match nothing rather than everything.
@@ -109,8 +124,24 @@ export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): bool
   );
 }
 
+/** One tracked change's key: its id, and the delegation whose marks carry it. */
+const changeKey = (s: Suggestion) => JSON.stringify([s.id, s.delegation]);
+
+/**
+ * The suggestions matching a filter, with every other piece of the changes they belong to
+ * (same id and delegation): a change is decided whole. A replacement whose deletion ends
+ * one paragraph and whose insertion begins the next (the chair split it) must not have
+ * one half accepted with the first paragraph's changes and the other left to be rejected.
+ */
+export function wholeChanges<T extends Suggestion>(suggestions: readonly T[], filter: SuggestionFilter): T[] {
+  const keys = new Set(suggestions.filter((s) => matchesSuggestion(s, filter)).map(changeKey));
+  return suggestions.filter((s) => keys.has(changeKey(s)));
+}
+
 function decide(doc: Y.Doc, filter: SuggestionFilter, accept: boolean, origin: unknown): number {
-  const chosen = locate(doc).filter((l) => matchesSuggestion(l.suggestion, filter));
+  const located = locate(doc);
+  const keys = new Set(wholeChanges(located.map((l) => l.suggestion), filter).map(changeKey));
+  const chosen = located.filter((l) => keys.has(changeKey(l.suggestion)));
   if (chosen.length === 0) return 0;
   // Group the runs by Y.XmlText (not by block id, which need not be unique), and work from
   // the end of each text backwards so the indexes still to be used stay valid.
@@ -138,16 +169,18 @@ function decide(doc: Y.Doc, filter: SuggestionFilter, accept: boolean, origin: u
 }
 
 /**
- * Accepts the matching suggestions in one transaction: an insertion's text becomes accepted
- * text, a deletion's text is removed. Returns how many suggestions (ranges) were decided.
+ * Accepts the matching suggestions, whole changes (wholeChanges), in one transaction: an
+ * insertion's text becomes accepted text, a deletion's text is removed; a replacement's new
+ * words stay, its old ones go. Returns how many suggestions (ranges) were decided.
  */
 export function acceptSuggestions(doc: Y.Doc, filter: SuggestionFilter, origin?: unknown): number {
   return decide(doc, filter, true, origin);
 }
 
 /**
- * Rejects the matching suggestions in one transaction: an insertion's text is removed, a
- * deletion's text stays accepted. Returns how many suggestions (ranges) were decided.
+ * Rejects the matching suggestions, whole changes (wholeChanges), in one transaction: an
+ * insertion's text is removed, a deletion's text stays accepted; a replacement's old words
+ * stay, its new ones go. Returns how many suggestions (ranges) were decided.
  */
 export function rejectSuggestions(doc: Y.Doc, filter: SuggestionFilter, origin?: unknown): number {
   return decide(doc, filter, false, origin);

@@ -96,6 +96,23 @@ describe("editing rules on the server", () => {
     await waitFor(() => h.reverted.length === 3 && textOf(b.doc) === before, 5000, "foreign suggestion restored");
     expect(h.reverted.map((r) => r.userId)).toEqual([blr.userId, blr.userId, blr.userId]);
     expect(serverText()).toBe(before);
+    // Belarus marks its own words with the id of Albania's insertion (to have them decided
+    // with it, in Albania's name, and block Albania's withdrawal): undone.
+    op1(b.doc).insert(0, "Grafted ", { insertion: { id: "s1", delegation: "BLR" } });
+    await waitFor(() => h.reverted.length === 4 && !textOf(b.doc).includes("Grafted"), 5000, "borrowed id reverted");
+    expect(h.reverted[3]!.reason).toContain("marks its suggestion with the id of another delegation's (s1)");
+  });
+
+  it("open drafting: a delegate's replacement (its deletion and insertion under one id) is kept", async () => {
+    h.setMode(docId, "open_drafting");
+    const a = await connect(alb.token);
+    const b = await connect(blr.token);
+    a.doc.transact(() => {
+      op1(a.doc).format(12, 9, { deletion: { id: "r1", delegation: "ALB" } });
+      op1(a.doc).insert(21, "carry out", { insertion: { id: "r1", delegation: "ALB" } });
+    });
+    await waitFor(() => textOf(b.doc).startsWith("Continue to implementcarry out all"), 5000, "replacement relayed");
+    expect(h.reverted).toEqual([]);
   });
 
   it("open drafting: an agreed paragraph is closed to delegates' suggestions until the chair reopens it; the chair still edits it", async () => {

@@ -6,6 +6,7 @@ import { EventLog } from "../db/event-log";
 import { EventBus, type LiveEvent } from "../events";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
+import { listSuggestions } from "../../lib/negotiation/suggestions";
 import { agreedParagraphs, createDrafting } from "./drafting";
 
 let h: CollabHarness;
@@ -173,5 +174,87 @@ describe("a delegation withdraws its own tracked change", () => {
     expect(() => drafting.withdrawSuggestion(docId, alb.userId, "s1")).toThrow("no such tracked change: it was decided or withdrawn meanwhile");
     expect(serverText("op1")).toBe(`Also ${OP1}`);
     expect(events().map((e) => e.action)).toEqual(["suggestion_accepted"]);
+  });
+});
+
+describe("a replacement (words typed over a selection) is one tracked change", () => {
+  /** ALB types "carry out" over "implement": the deletion and the insertion under one id, as the editor writes them. */
+  const replace = (doc: Y.Doc, id: string) =>
+    doc.transact(() => {
+      const t = (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      t.format(12, 9, { deletion: { id, delegation: "ALB" } });
+      t.insert(21, "carry out", { insertion: { id, delegation: "ALB" } });
+    });
+  const pieces = (id: string) => [
+    { id, type: "deletion", delegation: "ALB", blockId: "op1", text: "implement" },
+    { id, type: "insertion", delegation: "ALB", blockId: "op1", text: "carry out" },
+  ];
+  const stored = async () => {
+    const a = await connect();
+    replace(a.doc, "r1");
+    await waitFor(() => serverText("op1") === "Continue to implementcarry out all decisions", 5000, "replacement stored");
+    expect(h.reverted).toHaveLength(0);
+    return a;
+  };
+  const logged = () => h.database.sqlite.prepare("SELECT action, reason, payload FROM negotiation_events WHERE document_id = ? ORDER BY seq").all(docId) as { action: string; reason: string | null; payload: string }[];
+
+  it("rejected as a whole, with one reason: the old words stay unmarked, the new ones go; the delegation is told once", async () => {
+    const a = await stored();
+    expect(drafting.decideSuggestions(docId, CHAIR, { decision: "reject", id: "r1", reason: "Keep the agreed wording." })).toMatchObject({ decided: 2 });
+    expect(serverText("op1")).toBe(OP1);
+    await waitFor(() => text(a.doc, "op1") === OP1, 5000, "the delegate's copy follows");
+    expect(h.collab.withRoom(docId, (room) => listSuggestions(room.doc))).toEqual([]);
+    expect(published.filter((e) => e.type === "suggestions-decided")).toEqual([
+      { type: "suggestions-decided", decision: "rejected", reason: "Keep the agreed wording.", pieces: pieces("r1") },
+    ]);
+    expect(logged()).toEqual([{ action: "suggestion_rejected", reason: "Keep the agreed wording.", payload: JSON.stringify({ suggestions: pieces("r1") }) }]);
+  });
+
+  it("accepted as a whole: the old words go, the new ones stay unmarked", async () => {
+    await stored();
+    drafting.decideSuggestions(docId, CHAIR, { decision: "accept", id: "r1" });
+    expect(serverText("op1")).toBe("Continue to carry out all decisions");
+    expect(h.collab.withRoom(docId, (room) => listSuggestions(room.doc))).toEqual([]);
+    expect(published.filter((e) => e.type === "suggestions-decided")).toHaveLength(1);
+  });
+
+  it("accepted with its paragraph's changes after the chair split it: both halves, in both paragraphs", async () => {
+    await stored();
+    // The chair splits OP1 between the deletion and the insertion.
+    h.collab.applyServerChange(
+      docId,
+      (doc) => {
+        const fragment = doc.getXmlFragment("default");
+        const t = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+        const tail = new Y.XmlElement("operative");
+        tail.setAttribute("id", "op1b");
+        const rest = new Y.XmlText();
+        rest.applyDelta(t.toDelta().slice(2));
+        tail.insert(0, [rest]);
+        t.delete(21, t.length - 21);
+        fragment.insert(1, [tail]);
+      },
+      { userId: CHAIR, delegationId: null },
+    );
+    expect(serverText("op1b")).toBe("carry out all decisions");
+    const { suggestions } = drafting.decideSuggestions(docId, CHAIR, { decision: "accept", blockId: "op1" });
+    expect(suggestions.map((s) => [s.blockId, s.type])).toEqual([
+      ["op1", "deletion"],
+      ["op1b", "insertion"],
+    ]);
+    expect([serverText("op1"), serverText("op1b")]).toEqual(["Continue to ", "carry out all decisions"]);
+    expect(h.collab.withRoom(docId, (room) => listSuggestions(room.doc))).toEqual([]);
+  });
+
+  it("withdrawn as a whole by its delegation, and the chair told once", async () => {
+    h.database.sqlite.prepare("INSERT INTO delegations (id, code, name, kind, color) VALUES ('ALB', 'ALB', 'Albania', 'state', '#123456')").run();
+    h.database.sqlite.prepare("INSERT OR IGNORE INTO user (id, name, email) VALUES (?, 'alb', 'alb@example.org')").run(alb.userId);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role, delegation_id) VALUES (?, ?, 'delegate', 'ALB')").run(docId, alb.userId);
+    await stored();
+    h.setMode(docId, "chairs_pen");
+    expect(drafting.withdrawSuggestion(docId, alb.userId, "r1")).toMatchObject({ withdrawn: 2 });
+    expect(serverText("op1")).toBe(OP1);
+    expect(published.filter((e) => e.type === "suggestion-withdrawn")).toEqual([{ type: "suggestion-withdrawn", pieces: pieces("r1") }]);
+    expect(logged().map((e) => e.action)).toEqual(["suggestion_withdrawn"]);
   });
 });

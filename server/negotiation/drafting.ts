@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { PlenaryError } from "../../lib/errors";
 import { findBlock } from "../../lib/negotiation/anchor";
-import { acceptSuggestions, countChanges, listSuggestions, rejectSuggestions, type Suggestion } from "../../lib/negotiation/suggestions";
+import { acceptSuggestions, countChanges, listSuggestions, rejectSuggestions, wholeChanges, type Suggestion } from "../../lib/negotiation/suggestions";
 import { CLOSED_TO_DRAFTING, type ParagraphStatus } from "../../lib/negotiation/types";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
@@ -72,7 +72,10 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
       return { mode };
     },
 
-    /** Accept or reject tracked suggestions: one (id), a paragraph (blockId), a delegation, or all. */
+    /**
+     * Accept or reject tracked suggestions: one change (id; a replacement's deletion and
+     * insertion together, with one reason), a paragraph's (blockId), a delegation's, or all.
+     */
     decideSuggestions(documentId: string, userId: string, input: SuggestionDecision) {
       chair(documentId, userId);
       if (input.decision === "reject" && input.id && !input.reason?.trim()) {
@@ -80,11 +83,8 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         throw new PlenaryError("bad_request", "give a reason for rejecting");
       }
       const filter = { id: input.id, blockId: input.blockId, delegation: input.delegation?.toUpperCase() };
-      const matched: Suggestion[] = collab.withRoom(documentId, (room) =>
-        listSuggestions(room.doc).filter(
-          (s) => (!filter.id || s.id === filter.id) && (!filter.blockId || s.blockId === filter.blockId) && (!filter.delegation || s.delegation === filter.delegation),
-        ),
-      );
+      // Whole changes, as apply decides them: a replacement's deletion and insertion at once.
+      const matched: Suggestion[] = collab.withRoom(documentId, (room) => wholeChanges(listSuggestions(room.doc), filter));
       if (matched.length === 0) throw new PlenaryError("not_found", "no matching suggestion");
       const codes = [...new Set(matched.map((s) => s.delegation))];
       const delegationId = codes.length === 1 ? (listDelegations(db).find((d) => d.code === codes[0])?.id ?? null) : null;
