@@ -17,7 +17,7 @@ export interface ExportMeta {
  * The accepted text of a paragraph: pending insertions left out, pending deletions kept
  * (not yet agreed), tracked-change marks dropped.
  */
-export function acceptedRuns(p: ExportParagraph): TextRun[] {
+export function acceptedRuns(p: Pick<ExportParagraph, "runs">): TextRun[] {
   return p.runs
     .filter((r) => !r.marks?.includes("insertion"))
     .map((r) => {
