@@ -1,8 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
-import { Packer } from "docx";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
+import { documentXml, paragraphs } from "./test-docx";
 import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, headerLine, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
@@ -28,36 +27,6 @@ const rev2 = [
   P("o3", "operative", "OP2", "Invite the Partners for Co-operation to enhance dialogue."),
 ];
 const meta = { title: "Enhancing OSCE efforts", symbol: "MC.DEC/5/17", date: "7 December 2017", versionLabel: "Rev.2" };
-
-async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<string> {
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-  return strFromU8(files["word/document.xml"]!);
-}
-
-/**
- * Text of each paragraph after Word's "accept all" (drop w:del and w:moveFrom) or "reject
- * all" (drop w:ins and w:moveTo, keep w:delText). A paragraph whose mark is deleted or moved
- * away (accept) or inserted or moved in (reject) runs on into the next one, as in Word.
- */
-function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
-  const gone = mode === "accept" ? ["del", "moveFrom"] : ["ins", "moveTo"];
-  const out: string[] = [];
-  let carry = "";
-  for (const [p] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const mark = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? "";
-    // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to
-    // the next </w:del>. `<w:moveTo ` and `<w:moveTo\b` leave w:moveToRangeStart alone.
-    const kept = gone.reduce((text, name) => text.replace(new RegExp(`<w:${name}\\b[^>]*/>|<w:${name} [\\s\\S]*?</w:${name}>`, "g"), ""), p);
-    const text = [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("");
-    if (gone.some((name) => mark.includes(`<w:${name} `))) {
-      carry += text;
-      continue;
-    }
-    out.push((carry + text).replace(/^\d+\.\t/, ""));
-    carry = "";
-  }
-  return out;
-}
 
 /** The revisions of a document.xml: inserted and deleted text, in order. */
 function revisions(xml: string): string[] {
