@@ -101,7 +101,7 @@ describe("exports", () => {
 
   it("redline DOCX: accept all gives Rev.2, reject all gives Rev.1", async () => {
     const result = compareParagraphs(rev1, rev2);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" }), { from: rev1, to: rev2 }));
     expect(xml).toContain('w:author="Albania"');
     const accepted = paragraphs(xml, "accept").filter(Boolean);
     const rejected = paragraphs(xml, "reject").filter(Boolean);
@@ -114,7 +114,7 @@ describe("exports", () => {
     const before = [...rev1, P("o4", "operative", "OP3", "Decides to remain seized of the matter.")];
     const result = compareParagraphs(before, moved);
     expect(result.summary.moved).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: moved }));
     expect(paragraphs(xml, "accept").filter(Boolean)).toEqual(moved.map((p) => p.text));
     expect(paragraphs(xml, "reject").filter(Boolean)).toEqual(before.map((p) => p.text));
   });
@@ -127,7 +127,7 @@ describe("exports", () => {
     const after = movedDown(seven[3]!.text);
     const result = compareParagraphs(seven, after);
     expect(result.pairs.filter((p) => p.moved).map((p) => p.to[0]!.id)).toEqual(["o1"]);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
     // Moved down: the range it left comes first; both carry the same name and the move's author.
@@ -148,7 +148,7 @@ describe("exports", () => {
     const after = movedDown("Continue to fully implement the decisions;");
     const result = compareParagraphs(seven, after);
     expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual(["moved"]);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
     const [from, to] = moveRanges(xml);
@@ -187,7 +187,7 @@ describe("exports", () => {
     for (const { after, classification, marks: expected } of cases) {
       const result = compareParagraphs(seven, after);
       expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual([classification]);
-      const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+      const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
       expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
       expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
       expect(moveRanges(xml).map((r) => r.name)).toEqual(["move1", "move1"]);
@@ -201,7 +201,7 @@ describe("exports", () => {
     const after = [rev1[0]!, P("o1", "operative", "OP1", "Stresses the need to protect the infrastructure,"), P("o9", "operative", "OP2", "Calls upon States to refrain from attacks on it;"), P("o2", "operative", "OP3", "Decides to remain seized of the matter.")];
     const result = compareParagraphs(before, after);
     expect(result.summary.split).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
     // The words that did not change are not deleted and inserted again (they were, whole).
@@ -216,7 +216,7 @@ describe("exports", () => {
     const joined = [P("o1", "operative", "OP1", "Welcomes the report; Thanks the Chair for her work;"), P("o3", "operative", "OP2", "Decides to meet again.")];
     const merge = compareParagraphs(before, joined);
     expect(merge.summary.merged).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, merge.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, merge.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: joined }));
     expect(paragraphs(xml, "accept")).toEqual(joined.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
     expect(revisions(xml).join("|")).not.toContain("Welcomes the report");
@@ -224,7 +224,7 @@ describe("exports", () => {
     const three = [P("o1", "operative", "OP1", "Welcomes the report, thanks the Chair, and decides to meet again.")];
     const parts = [P("o1", "operative", "OP1", "Welcomes the report,"), P("o7", "operative", "OP2", "thanks the Chair,"), P("o8", "operative", "OP3", "and decides to meet again.")];
     const split = compareParagraphs(three, parts);
-    const xml3 = await documentXml(buildRedlineDocx(meta, split.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml3 = await documentXml(buildRedlineDocx(meta, split.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: three, to: parts }));
     expect(paragraphs(xml3, "accept")).toEqual(parts.map((p) => p.text));
     expect(paragraphs(xml3, "reject")).toEqual(three.map((p) => p.text));
   });

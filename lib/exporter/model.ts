@@ -32,7 +32,7 @@ export function printedRunText(r: TextRun): string {
 }
 
 /** The accepted text as the exports print it (brackets as characters). */
-export function printedText(p: ExportParagraph): string {
+export function printedText(p: Pick<ExportParagraph, "runs">): string {
   return acceptedRuns(p).map(printedRunText).join("");
 }
 

@@ -37,3 +37,34 @@ export function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
   }
   return out;
 }
+
+/**
+ * A run of a document.xml: where it stands (kept, or within w:ins, w:del, w:moveFrom,
+ * w:moveTo), its text, its style ("b" bold, "i" italics, "bi", "" neither) and, for a
+ * formatting revision (w:rPrChange), the style it had.
+ */
+export interface StyledRun {
+  in: "kept" | "ins" | "del" | "moveFrom" | "moveTo";
+  text: string;
+  style: string;
+  was?: string;
+}
+
+const styleOf = (rPr: string) => `${/<w:b\/>/.test(rPr) ? "b" : ""}${/<w:i\/>/.test(rPr) ? "i" : ""}`;
+
+/** The runs of a document.xml in order, with their styles. */
+export function styledRuns(xml: string): StyledRun[] {
+  const within: StyledRun["in"][] = [];
+  const out: StyledRun[] = [];
+  for (const [, open, close, run] of xml.matchAll(/<w:(ins|del|moveFrom|moveTo) [^>]*[^/]>|<\/w:(ins|del|moveFrom|moveTo)>|<w:r>([\s\S]*?)<\/w:r>/g)) {
+    if (open) within.push(open as StyledRun["in"]);
+    else if (close) within.pop();
+    else {
+      const change = /<w:rPrChange [^>]*>([\s\S]*?)<\/w:rPrChange>/.exec(run!);
+      const own = change ? run!.replace(change[0], "") : run!;
+      const text = [...own.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map((m) => decoded(m[1]!)).join("");
+      out.push({ in: within.at(-1) ?? "kept", text, style: styleOf(own), ...(change && { was: styleOf(change[1]!) }) });
+    }
+  }
+  return out;
+}
