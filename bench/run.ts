@@ -97,7 +97,8 @@ async function benchExport(): Promise<void> {
   const json = time(() => toJson(meta, paragraphs));
   const docx = await timeAsync(() => Packer.toBuffer(buildDocx(meta, paragraphs)));
   const pairs = compareParagraphs(from, to).pairs;
-  const redline = await timeAsync(() => Packer.toBuffer(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: new Date(0).toISOString() }))));
+  const sources = { from: from.map((p) => ({ ...p, runs: [{ text: p.text }] })), to: paragraphs };
+  const redline = await timeAsync(() => Packer.toBuffer(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: new Date(0).toISOString() }), sources)));
   const pdf = await timeAsync(() => buildPdf(meta, paragraphs, pdfFonts()));
   const rows = paragraphs.map((p, i) => ({
     paragraph: p,

@@ -1,25 +1,9 @@
 import { AlignmentType, Document, Header, Paragraph, TextRun } from "docx";
-import { acceptedRuns, headerLine, participleLength, printedNumber, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
-import type { TextRun as Run } from "../model/types";
+import { headerLine, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { styledText } from "./styled";
 
 export const FONT = "Times New Roman";
 export const SIZE = 24; // half-points: 12 pt
-
-function runs(textRuns: Run[], italicPrefix: number): TextRun[] {
-  let offset = 0;
-  const out: TextRun[] = [];
-  for (const r of textRuns) {
-    const m = r.marks ?? [];
-    const text = printedRunText(r);
-    const start = offset;
-    offset += r.text.length;
-    const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;
-    const base = { font: FONT, size: SIZE, bold: m.includes("bold"), italics: m.includes("italic") };
-    if (cut > 0) out.push(new TextRun({ ...base, text: text.slice(0, cut), italics: true }));
-    if (cut < text.length) out.push(new TextRun({ ...base, text: text.slice(cut) }));
-  }
-  return out;
-}
 
 /** What the layout of a paragraph depends on. */
 export type Shape = { kind: string; number: string | null };
@@ -54,15 +38,13 @@ export function pageHeader(meta: ExportMeta): { default: Header } {
 /** Clean DOCX of a version: UN layout, numbers, italic participles, brackets kept. */
 export function buildDocx(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Document {
   const children = [
-    ...paragraphs.map((p) => {
-      const r = acceptedRuns(p);
-      const italic = p.kind === "preambular" ? participleLength(r.map((x) => x.text).join("")) : 0;
-      const bold = p.kind === "title";
-      return new Paragraph({
-        ...layout(p),
-        children: [...numberRun(p), ...runs(bold ? r.map((x) => ({ ...x, marks: [...(x.marks ?? []), "bold" as const] })) : r, italic)],
-      });
-    }),
+    ...paragraphs.map(
+      (p) =>
+        new Paragraph({
+          ...layout(p),
+          children: [...numberRun(p), ...styledText(p).map((piece) => new TextRun({ font: FONT, size: SIZE, ...piece }))],
+        }),
+    ),
   ];
   return new Document({ creator: "Plenary", title: versionName(meta), sections: [{ headers: pageHeader(meta), children }] });
 }

@@ -1,8 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
-import { Packer } from "docx";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
+import { documentXml, paragraphs } from "./test-docx";
 import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, headerLine, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
@@ -28,36 +27,6 @@ const rev2 = [
   P("o3", "operative", "OP2", "Invite the Partners for Co-operation to enhance dialogue."),
 ];
 const meta = { title: "Enhancing OSCE efforts", symbol: "MC.DEC/5/17", date: "7 December 2017", versionLabel: "Rev.2" };
-
-async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<string> {
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-  return strFromU8(files["word/document.xml"]!);
-}
-
-/**
- * Text of each paragraph after Word's "accept all" (drop w:del and w:moveFrom) or "reject
- * all" (drop w:ins and w:moveTo, keep w:delText). A paragraph whose mark is deleted or moved
- * away (accept) or inserted or moved in (reject) runs on into the next one, as in Word.
- */
-function paragraphs(xml: string, mode: "accept" | "reject"): string[] {
-  const gone = mode === "accept" ? ["del", "moveFrom"] : ["ins", "moveTo"];
-  const out: string[] = [];
-  let carry = "";
-  for (const [p] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const mark = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? "";
-    // Paragraph-mark revisions are self-closing (<w:del .../>): matched on their own, not up to
-    // the next </w:del>. `<w:moveTo ` and `<w:moveTo\b` leave w:moveToRangeStart alone.
-    const kept = gone.reduce((text, name) => text.replace(new RegExp(`<w:${name}\\b[^>]*/>|<w:${name} [\\s\\S]*?</w:${name}>`, "g"), ""), p);
-    const text = [...kept.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join("");
-    if (gone.some((name) => mark.includes(`<w:${name} `))) {
-      carry += text;
-      continue;
-    }
-    out.push((carry + text).replace(/^\d+\.\t/, ""));
-    carry = "";
-  }
-  return out;
-}
 
 /** The revisions of a document.xml: inserted and deleted text, in order. */
 function revisions(xml: string): string[] {
@@ -132,7 +101,7 @@ describe("exports", () => {
 
   it("redline DOCX: accept all gives Rev.2, reject all gives Rev.1", async () => {
     const result = compareParagraphs(rev1, rev2);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" }), { from: rev1, to: rev2 }));
     expect(xml).toContain('w:author="Albania"');
     const accepted = paragraphs(xml, "accept").filter(Boolean);
     const rejected = paragraphs(xml, "reject").filter(Boolean);
@@ -145,7 +114,7 @@ describe("exports", () => {
     const before = [...rev1, P("o4", "operative", "OP3", "Decides to remain seized of the matter.")];
     const result = compareParagraphs(before, moved);
     expect(result.summary.moved).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: moved }));
     expect(paragraphs(xml, "accept").filter(Boolean)).toEqual(moved.map((p) => p.text));
     expect(paragraphs(xml, "reject").filter(Boolean)).toEqual(before.map((p) => p.text));
   });
@@ -158,7 +127,7 @@ describe("exports", () => {
     const after = movedDown(seven[3]!.text);
     const result = compareParagraphs(seven, after);
     expect(result.pairs.filter((p) => p.moved).map((p) => p.to[0]!.id)).toEqual(["o1"]);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
     // Moved down: the range it left comes first; both carry the same name and the move's author.
@@ -179,7 +148,7 @@ describe("exports", () => {
     const after = movedDown("Continue to fully implement the decisions;");
     const result = compareParagraphs(seven, after);
     expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual(["moved"]);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Albania", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
     const [from, to] = moveRanges(xml);
@@ -218,7 +187,7 @@ describe("exports", () => {
     for (const { after, classification, marks: expected } of cases) {
       const result = compareParagraphs(seven, after);
       expect(result.pairs.filter((p) => p.moved).map((p) => p.classification)).toEqual([classification]);
-      const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+      const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: seven, to: after }));
       expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
       expect(paragraphs(xml, "reject")).toEqual(seven.map((p) => p.text));
       expect(moveRanges(xml).map((r) => r.name)).toEqual(["move1", "move1"]);
@@ -232,7 +201,7 @@ describe("exports", () => {
     const after = [rev1[0]!, P("o1", "operative", "OP1", "Stresses the need to protect the infrastructure,"), P("o9", "operative", "OP2", "Calls upon States to refrain from attacks on it;"), P("o2", "operative", "OP3", "Decides to remain seized of the matter.")];
     const result = compareParagraphs(before, after);
     expect(result.summary.split).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, result.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: after }));
     expect(paragraphs(xml, "accept")).toEqual(after.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
     // The words that did not change are not deleted and inserted again (they were, whole).
@@ -247,7 +216,7 @@ describe("exports", () => {
     const joined = [P("o1", "operative", "OP1", "Welcomes the report; Thanks the Chair for her work;"), P("o3", "operative", "OP2", "Decides to meet again.")];
     const merge = compareParagraphs(before, joined);
     expect(merge.summary.merged).toBe(1);
-    const xml = await documentXml(buildRedlineDocx(meta, merge.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml = await documentXml(buildRedlineDocx(meta, merge.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: before, to: joined }));
     expect(paragraphs(xml, "accept")).toEqual(joined.map((p) => p.text));
     expect(paragraphs(xml, "reject")).toEqual(before.map((p) => p.text));
     expect(revisions(xml).join("|")).not.toContain("Welcomes the report");
@@ -255,7 +224,7 @@ describe("exports", () => {
     const three = [P("o1", "operative", "OP1", "Welcomes the report, thanks the Chair, and decides to meet again.")];
     const parts = [P("o1", "operative", "OP1", "Welcomes the report,"), P("o7", "operative", "OP2", "thanks the Chair,"), P("o8", "operative", "OP3", "and decides to meet again.")];
     const split = compareParagraphs(three, parts);
-    const xml3 = await documentXml(buildRedlineDocx(meta, split.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" })));
+    const xml3 = await documentXml(buildRedlineDocx(meta, split.pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: three, to: parts }));
     expect(paragraphs(xml3, "accept")).toEqual(parts.map((p) => p.text));
     expect(paragraphs(xml3, "reject")).toEqual(three.map((p) => p.text));
   });

@@ -17,7 +17,7 @@ export interface ExportMeta {
  * The accepted text of a paragraph: pending insertions left out, pending deletions kept
  * (not yet agreed), tracked-change marks dropped.
  */
-export function acceptedRuns(p: ExportParagraph): TextRun[] {
+export function acceptedRuns(p: Pick<ExportParagraph, "runs">): TextRun[] {
   return p.runs
     .filter((r) => !r.marks?.includes("insertion"))
     .map((r) => {
@@ -32,7 +32,7 @@ export function printedRunText(r: TextRun): string {
 }
 
 /** The accepted text as the exports print it (brackets as characters). */
-export function printedText(p: ExportParagraph): string {
+export function printedText(p: Pick<ExportParagraph, "runs">): string {
   return acceptedRuns(p).map(printedRunText).join("");
 }
 

@@ -80,6 +80,24 @@ function revision3(rev1: ExportParagraph[]): ExportParagraph[] {
   return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
 }
 
+/**
+ * Rev.4 of the OSCE decision: formatting changed. "OSCE" in the (bold) title also in
+ * italics, "inter alia" no longer in italics, "fully" written into the first operative
+ * paragraph in bold.
+ */
+function restyled(rev1: ExportParagraph[]): ExportParagraph[] {
+  const blocks = rev1.map((p) => ({ id: p.id, kind: p.kind, runs: p.runs.map((r) => (r.text === "inter alia" ? { text: r.text } : { ...r })) }));
+  const title = blocks.find((b) => b.kind === "title")!;
+  const [t] = title.runs;
+  const at = t!.text.indexOf("OSCE");
+  title.runs = [{ ...t!, text: t!.text.slice(0, at) }, { text: "OSCE", marks: ["bold", "italic"] }, { ...t!, text: t!.text.slice(at + 4) }];
+  const op1 = blocks.find((b) => b.kind === "operative")!;
+  const text = op1.runs.map((r) => r.text).join("");
+  const cut = text.indexOf("Continue to ") + "Continue to ".length;
+  op1.runs = [{ text: text.slice(0, cut) }, { text: "fully", marks: ["bold"] }, { text: ` ${text.slice(cut)}` }];
+  return numbered(blocks).map((p) => ({ ...p, text: printedText(p) }));
+}
+
 const AUTHORS = ["Albania", "Austria", "Chair"];
 
 describe("exports read by LibreOffice and poppler", () => {
@@ -95,7 +113,9 @@ describe("exports read by LibreOffice and poppler", () => {
   );
   const rev3 = revision3(rev1.paragraphs);
   const movePairs = compareParagraphs(rev1.paragraphs, rev3).pairs;
+  const rev4 = restyled(rev1.paragraphs);
   let movesXml: string;
+  let formatsXml: string;
   let read: Record<string, LibreOfficeReading>;
 
   beforeAll(async () => {
@@ -105,9 +125,12 @@ describe("exports read by LibreOffice and poppler", () => {
       files[`clean-${file}`] = new Uint8Array(await Packer.toBuffer(buildDocx(s.meta, s.paragraphs)));
     }
     files["clean-rev2"] = new Uint8Array(await Packer.toBuffer(buildDocx({ ...rev1.meta, versionLabel: "Rev.2" }, rev2)));
-    files.redline = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.2 against Rev.1" }, pairs, authorOf)));
-    files.moves = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.3 against Rev.1" }, movePairs, () => ({ author: "Chair", date: "2026-12-02T10:00:00.000Z" }))));
+    files.redline = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.2 against Rev.1" }, pairs, authorOf, { from: rev1.paragraphs, to: rev2 })));
+    files.moves = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.3 against Rev.1" }, movePairs, () => ({ author: "Chair", date: "2026-12-02T10:00:00.000Z" }), { from: rev1.paragraphs, to: rev3 })));
     movesXml = strFromU8(unzipSync(files.moves)["word/document.xml"]!);
+    const formats = compareParagraphs(rev1.paragraphs, rev4).pairs;
+    files.formats = new Uint8Array(await Packer.toBuffer(buildRedlineDocx({ ...rev1.meta, versionLabel: "Rev.4 against Rev.1" }, formats, () => ({ author: "Austria", date: "2026-12-03T10:00:00.000Z" }), { from: rev1.paragraphs, to: rev4 })));
+    formatsXml = strFromU8(unzipSync(files.formats)["word/document.xml"]!);
     files.compilation = new Uint8Array(await Packer.toBuffer(buildCompilationDocx({ ...rev1.meta, versionLabel: "Rev.2" }, compilation)));
     read = await readWithLibreOffice(files);
   }, 180_000);
@@ -165,6 +188,30 @@ describe("exports read by LibreOffice and poppler", () => {
     expect(new Set(r.redlines.map((x) => x.type))).toEqual(new Set(["Insert", "Delete"]));
     expect(r.accept).toEqual(rev3.map(printed));
     expect(r.reject).toEqual(rev1.paragraphs.map(printed));
+  });
+
+  it("redline DOCX with formatting changed: bold and italics as in each version, a word styled otherwise a formatting revision that LibreOffice reads as one; Accept All gives Rev.4 exactly, Reject All Rev.1", async () => {
+    const w = (name: string) => `*[local-name()='${name}' and namespace-uri()='http://schemas.openxmlformats.org/wordprocessingml/2006/main']`;
+    const run = (...has: string[]) => `//${w("r")}[${has.join(" and ")}]`;
+    const [b, i, change] = [`${w("rPr")}/${w("b")}`, `${w("rPr")}/${w("i")}`, `${w("rPr")}/${w("rPrChange")}`];
+    // Two formatting revisions, by the author, each with the run's older properties.
+    expect(await xmlXPath(formatsXml, `count(${run(change)})`)).toBe("2");
+    expect(await xmlXPath(formatsXml, `count(${run(change)}[${change}/@*[local-name()='author'] = 'Austria'])`)).toBe("2");
+    expect(await xmlXPath(formatsXml, `string(${run(b, i, change, `not(${change}/${w("rPr")}/${w("i")})`, `${change}/${w("rPr")}/${w("b")}`)})`)).toBe("OSCE");
+    expect(await xmlXPath(formatsXml, `string(${run(`not(${i})`, `${change}/${w("rPr")}/${w("i")}`)})`)).toBe("inter alia");
+    // The rest of the title is bold, with no revision; the word written in is inserted in bold.
+    expect(await xmlXPath(formatsXml, `count(${run(b, `not(${change})`)}[starts-with(${w("t")}, 'ENHANCING')])`)).toBe("1");
+    expect(await xmlXPath(formatsXml, `string(//${w("ins")}/${w("r")}[${b}])`)).toBe("fully");
+    const r = read.formats!;
+    expect(r.redlines.filter((x) => x.type === "Format")).toEqual([
+      { type: "Format", author: "Austria" },
+      { type: "Format", author: "Austria" },
+    ]);
+    expect(new Set(r.redlines.map((x) => x.type))).toEqual(new Set(["Format", "Insert"]));
+    expect(r.accept).toEqual(rev4.map(printed));
+    expect(r.acceptRedlines).toBe(0);
+    expect(r.reject).toEqual(rev1.paragraphs.map(printed));
+    expect(r.rejectRedlines).toBe(0);
   });
 
   it("compilation of proposals: one table row per paragraph with number, text, proposals by delegation with co-sponsors and status", () => {

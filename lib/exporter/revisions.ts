@@ -1,5 +1,6 @@
 import { BuilderElement, DeletedTextRun, FileChild, InsertedTextRun, ParagraphProperties, ParagraphRunProperties, TextRun, type IParagraphPropertiesOptions, type XmlComponent } from "docx";
 import { FONT, SIZE } from "./docx";
+import { sameStyle, type Style, type StyledText } from "./styled";
 
 /** One tracked change's attributes (w:id, w:author, w:date). */
 export interface Change {
@@ -17,12 +18,16 @@ export type Edit = "kept" | "inserted" | "deleted";
 
 /** How a redline writes text and paragraph marks (of the edits `E`) at one place in the document. */
 export interface Marking<E extends Edit = Edit> {
-  run(edit: E, text: string): XmlComponent;
+  /** A piece of text in its style; `was`: the style kept text had in the older version. */
+  run(edit: E, text: StyledText, was?: Style): XmlComponent;
   /** The revisions on a paragraph mark (w:pPr/w:rPr), in the order CT_ParaRPr gives them. */
   mark(edit: E): XmlComponent[];
 }
 
-const style = (text: string) => ({ text, font: FONT, size: SIZE });
+/** Run properties as the Word exports write them; bold and italics only where they are on. */
+const properties = ({ bold, italics }: Style) => ({ font: FONT, size: SIZE, ...(bold && { bold }), ...(italics && { italics }) });
+
+const style = (piece: StyledText) => ({ text: piece.text, ...properties(piece) });
 
 const attributes = ({ id, author, date }: Change) => ({ id: { key: "w:id", value: id }, author: { key: "w:author", value: author }, date: { key: "w:date", value: date } });
 
@@ -31,11 +36,17 @@ function revision(name: string, change: Change, children?: readonly XmlComponent
   return new BuilderElement({ name, attributes: attributes(change), children });
 }
 
-/** Text that stands where it stood: kept text plain, changes as w:ins and w:del. */
+/**
+ * Text that stands where it stood: changes as w:ins and w:del; kept text whose style changed
+ * as a formatting revision (w:rPrChange: the older properties, which Reject All restores).
+ */
 export function inPlace(change: NewChange): Marking {
   return {
-    run: (edit, text) =>
-      edit === "kept" ? new TextRun(style(text)) : edit === "inserted" ? new InsertedTextRun({ ...change(), ...style(text) }) : new DeletedTextRun({ ...change(), ...style(text) }),
+    run: (edit, text, was) => {
+      if (edit === "inserted") return new InsertedTextRun({ ...change(), ...style(text) });
+      if (edit === "deleted") return new DeletedTextRun({ ...change(), ...style(text) });
+      return new TextRun({ ...style(text), ...(was && !sameStyle(was, text) && { revision: { ...change(), ...properties(was) } }) });
+    },
     mark: (edit) => (edit === "kept" ? [] : [revision(edit === "inserted" ? "w:ins" : "w:del", change())]),
   };
 }
@@ -62,7 +73,9 @@ export class RedlineParagraph extends FileChild {
  * Where a moved paragraph now stands: what it kept from where it stood (words and
  * paragraph mark) inside w:moveTo, so Reject All takes it away again; words written since
  * are w:ins within the move's range. Words deleted since are not written here (see
- * `movedHere` in redline.ts).
+ * `movedHere` in redline.ts). Text is in the newer version's style, with no formatting
+ * revision: the older style stands where the text moved from, and Reject All takes this
+ * text away.
  */
 export function movedTo(change: NewChange): Marking<"kept" | "inserted"> {
   const here = inPlace(change);
@@ -76,6 +89,7 @@ export function movedTo(change: NewChange): Marking<"kept" | "inserted"> {
 export function movedFrom(change: NewChange): Marking<"kept"> {
   return {
     // Word writes moved-away text as w:t, not w:delText: it is not deleted, it stands elsewhere.
+    // The text is in the older version's style.
     run: (_edit, text) => revision("w:moveFrom", change(), [new TextRun(style(text))]),
     mark: () => [revision("w:moveFrom", change())],
   };

@@ -10,6 +10,7 @@ import { createCompare } from "./compare";
 import { createExports, type ProposalSource } from "./export";
 import { createVersions } from "./versions";
 import { pdfToText } from "../../test/readers/readers";
+import { styledRuns } from "../../lib/exporter/test-docx";
 
 /** xmllint (libxml2, installed by .ci/run) reads the XML: nonzero exit when it is not well formed. */
 function wellFormed(xml: string): boolean {
@@ -188,5 +189,34 @@ describe("paragraph status in the exports", () => {
     // The JSON keeps the status as data, not as text.
     const json = JSON.parse((await exports.export(docId, CHAIR, "json", rev1.id, undefined, { statuses: true })).body as string);
     expect(JSON.stringify(json)).not.toContain("(Agreed ad ref.)");
+  });
+});
+
+describe("the redline", () => {
+  it("prints bold and italics as each version has them: kept and inserted words as the newer", async () => {
+    const styled = h.createDocument([
+      { id: "t", kind: "title", runs: [{ text: "Enhancing OSCE efforts" }] },
+      { id: "op1", kind: "operative", runs: [{ text: "Continue to " }, { text: "implement", marks: ["italic"] }] },
+    ]);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(styled, CHAIR);
+    const events = new EventLog(h.database.sqlite);
+    const versions = createVersions({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, updateLog: h.updateLog, bus: new EventBus() });
+    const rev1 = versions.create(styled, CHAIR, { label: "Rev.1" });
+    h.collab.applyServerChange(
+      styled,
+      (doc) => {
+        const t = (doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText;
+        t.insert("Continue ".length, "fully ");
+      },
+      { userId: CHAIR, delegationId: null },
+    );
+    const exports = createExports({ versions, compare: createCompare({ db: h.database.db, events, versions }), meta: () => ({ title: "Title", symbol: null, date: null }), proposals: () => [] });
+    const file = await exports.export(styled, CHAIR, "docx-redline", "live", rev1.id);
+    const runs = styledRuns(strFromU8(unzipSync(file.body as Uint8Array)["word/document.xml"]!));
+    expect(runs.filter((r) => r.style)).toEqual([
+      { in: "kept", text: "Enhancing OSCE efforts", style: "b" },
+      { in: "kept", text: "implement", style: "i" },
+    ]);
+    expect(runs.filter((r) => r.in === "ins").map((r) => r.text)).toEqual(["fully "]);
   });
 });

@@ -96,6 +96,8 @@ export function createExports(deps: {
             { ...m, versionLabel: xmlSafe(`${result.to.label} against ${result.from.label}`) },
             pairs,
             (pair) => ({ author: attributionOf.get(pair) ?? "Chair", date: when }),
+            // The runs the compared text was printed from, for its bold and italics.
+            { from: xmlSafeDeep(versions.paragraphsOf(documentId, userId, base).paragraphs), to: frozen },
           );
           return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", `redline-against-${result.from.label}`) };
         }
