@@ -67,15 +67,16 @@ export function VersionActions({
   }
   return (
     <>
-      {/* Keyed by the suggested label: after a save the fields offer the next one. */}
-      <form key={next?.label ?? ""} className="form inline card" onSubmit={handleSave} aria-label="Save a version" onChange={() => setSaved(null)}>
+      {/* Keyed by the suggestion: after a save the fields offer the next one. */}
+      <form key={`${next?.label ?? ""} ${next?.symbol ?? ""}`} className="form inline card" onSubmit={handleSave} aria-label="Save a version" onChange={() => setSaved(null)}>
+        {/* Values, not placeholders: a grey example reads as filled in, and the version was saved without it. */}
         <label>
           Label
-          <input name="label" required maxLength={80} defaultValue={next?.label ?? ""} placeholder="Rev.1" />
+          <input name="label" required maxLength={80} defaultValue={next?.label ?? ""} />
         </label>
         <label>
           Symbol
-          <input name="symbol" maxLength={80} defaultValue={next?.symbol ?? ""} placeholder="A/AC.292/2025/CRP.1/Rev.1" />
+          <input name="symbol" maxLength={80} defaultValue={next?.symbol ?? ""} aria-describedby="version-symbol-hint" />
         </label>
         <label>
           <span>
@@ -86,6 +87,9 @@ export function VersionActions({
         <button type="submit" className="button primary">
           Save version
         </button>
+        <p id="version-symbol-hint" className="hint muted small">
+          The official document symbol of this text, one per version. Empty for an informal version.
+        </p>
         {error ? (
           <p className="error" role="alert">
             {error}
