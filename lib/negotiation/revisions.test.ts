@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextRevision } from "./revisions";
+import { nextRevision, symbolForLabel } from "./revisions";
 import { NewVersionBody } from "./schemas";
 
 const CRP = "A/AC.292/2025/CRP.1";
@@ -29,6 +29,16 @@ describe("the next revision the save form offers", () => {
 
   it("no symbol anywhere: the label alone", () => {
     expect(nextRevision([v("rev. 9")], null)).toEqual({ label: "Rev.10", symbol: "" });
+  });
+});
+
+describe("the symbol the save form's field follows the label with", () => {
+  it("Rev.N under the base, the zero draft the base itself; no opinion on another label or without a base", () => {
+    expect(symbolForLabel("Rev.4", CRP)).toBe(`${CRP}/Rev.4`);
+    expect(symbolForLabel(" rev. 04 ", CRP)).toBe(`${CRP}/Rev.4`);
+    expect(symbolForLabel("Zero draft", CRP)).toBe(CRP);
+    expect(symbolForLabel("First reading", CRP)).toBeNull();
+    expect(symbolForLabel("Rev.2", "")).toBeNull();
   });
 });
 

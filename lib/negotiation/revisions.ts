@@ -2,8 +2,20 @@ const REV_LABEL = /^Rev\.\s*(\d+)$/i;
 const REV_SUFFIX = /\/Rev\.\s*(\d+)$/i;
 
 /** The symbol without its revision suffix: "A/AC.292/2025/CRP.1/Rev.2" → "A/AC.292/2025/CRP.1". */
-function baseSymbol(symbol: string): string {
+export function baseSymbol(symbol: string): string {
   return symbol.replace(REV_SUFFIX, "");
+}
+
+/**
+ * The symbol that goes with a label under a base symbol: "Rev.2" → base + "/Rev.2", the
+ * zero draft → the base; null for any other label (an informal one: "First reading"), or
+ * without a base.
+ */
+export function symbolForLabel(label: string, base: string): string | null {
+  if (!base) return null;
+  const n = REV_LABEL.exec(label.trim())?.[1];
+  if (n) return `${base}/Rev.${Number(n)}`;
+  return /^zero draft$/i.test(label.trim()) ? base : null;
 }
 
 /**
@@ -30,5 +42,5 @@ export function nextRevision(
     return [byLabel, bySymbol];
   });
   const n = 1 + Math.max(0, ...numbers);
-  return { label: `Rev.${n}`, symbol: base ? `${base}/Rev.${n}` : "" };
+  return { label: `Rev.${n}`, symbol: symbolForLabel(`Rev.${n}`, base ?? "") ?? "" };
 }
