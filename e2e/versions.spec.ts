@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import fs from "node:fs";
 import { documentId, expect, OSCE, personPage, serverParagraph, test } from "./fixtures";
-import { pdfToText, readWithLibreOffice } from "../test/readers/readers";
+import { pdfToText, pdfWords, readWithLibreOffice } from "../test/readers/readers";
 
 async function selectText(page: Page, number: string, phrase: string): Promise<void> {
   const ok = await page.evaluate(
@@ -266,5 +266,89 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   await row.getByText("Export", { exact: true }).click();
   await row.getByRole("link", { name: "PDF (print)" }).click();
   await expect(row.getByRole("status")).toHaveText("Export failed: no role on this document");
+  await chair.context().close();
+});
+
+test("symbols: each revision is offered the base symbol + /Rev.N as a value, a symbol another version has is refused, the text saved before a restore gets none, exports go by the symbol", async ({ browser, server }) => {
+  const CRP = "A/AC.292/2025/CRP.1";
+  const chair = await personPage(browser, server, "chair");
+  // A document without a symbol of its own: the chair gives the zero draft one.
+  const id = await documentId(chair, "Joint statement by the Republic of Belarus");
+  await chair.goto(`/documents/${id}/versions`);
+  const form = chair.getByRole("form", { name: "Save a version" });
+  const label = form.getByLabel("Label");
+  const symbol = form.getByLabel("Symbol");
+  const rowOf = (name: string) => chair.getByRole("row").filter({ has: chair.getByRole("link", { name, exact: true }) });
+  async function save(saved: string): Promise<void> {
+    await form.getByRole("button", { name: "Save version" }).click();
+    await expect(chair.getByRole("status").filter({ hasText: `Saved ${saved}:` })).toBeFocused();
+  }
+
+  await expect(label).toHaveValue("Zero draft");
+  await expect(symbol).toHaveValue("");
+  // No grey example that reads as filled in.
+  await expect(symbol).not.toHaveAttribute("placeholder");
+  await expect(symbol).toHaveAccessibleDescription(/official document symbol/);
+  await symbol.fill(CRP);
+  await save("Zero draft");
+  await expect(rowOf("Zero draft").locator(".symbol")).toHaveText(CRP);
+
+  // The next revision's symbol is filled in, as a value the chair sees and keeps.
+  await expect(label).toHaveValue("Rev.1");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.1`);
+  await save("Rev.1");
+  await expect(rowOf("Rev.1").locator(".symbol")).toHaveText(`${CRP}/Rev.1`);
+  await expect(label).toHaveValue("Rev.2");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.2`);
+  // The symbol follows the label until the chair edits it.
+  await label.fill("Rev.5");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.5`);
+  await label.fill("Rev.2");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.2`);
+
+  // Refused, with the reason in the form: another version's symbol, and what is not a symbol.
+  await symbol.fill(`${CRP}/Rev.1`);
+  await label.fill("Rev.2");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.1`);
+  await form.getByRole("button", { name: "Save version" }).click();
+  await expect(form.getByRole("alert")).toHaveText(`version "Rev.1" has the symbol ${CRP}/Rev.1 already: each version needs its own`);
+  await symbol.fill(`${CRP} /Rev.2`);
+  await form.getByRole("button", { name: "Save version" }).click();
+  await expect(form.getByRole("alert")).toContainText("symbol: a document symbol is letters, digits and . - ( ) between slashes, without spaces");
+  await symbol.fill(`${CRP}/Rev.2`);
+  await save("Rev.2");
+  await expect(rowOf("Rev.2").locator(".symbol")).toHaveText(`${CRP}/Rev.2`);
+  const headers = { origin: server.url };
+  const refused = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "Rev.9", symbol: `${CRP}/rev.2` }, headers });
+  expect(refused.status()).toBe(409);
+
+  // Rev.1's exports are named after its symbol; its PDF prints the mixed bold / bold italic title without overprinting.
+  const rev1 = rowOf("Rev.1");
+  await rev1.getByText("Export", { exact: true }).click();
+  const [pdf] = await Promise.all([chair.waitForEvent("download"), rev1.getByRole("link", { name: "PDF (print)" }).click()]);
+  expect(pdf.suggestedFilename()).toBe("A_AC.292_2025_CRP.1_Rev.1.pdf");
+  const words = await pdfWords(new Uint8Array(fs.readFileSync((await pdf.path())!)), 1);
+  expect(words.map((w) => w.text).join(" ")).toContain("Joint statement by the Republic of Belarus,");
+  const overprinted = words.filter((a, i) => words.slice(i + 1).some((b) => Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 0.5 && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5));
+  expect(overprinted.map((w) => w.text)).toEqual([]);
+  await chair.getByRole("heading", { level: 1 }).click();
+
+  // Restoring Rev.1: the text it replaces is saved without a symbol (it was never issued under
+  // one), the restored copy carries Rev.1's; the next revision is Rev.3.
+  chair.once("dialog", (d) => void d.accept());
+  await rev1.getByRole("button", { name: "Restore" }).click();
+  await expect(rowOf("Before restoring Rev.1")).toBeVisible();
+  await expect(rowOf("Before restoring Rev.1").locator(".symbol")).toHaveCount(0);
+  await expect(rowOf("Rev.1 (restored)").locator(".symbol")).toHaveText(`${CRP}/Rev.1`);
+  await expect(label).toHaveValue("Rev.3");
+  await expect(symbol).toHaveValue(`${CRP}/Rev.3`);
+  const listed = ((await (await chair.request.get(`/api/documents/${id}/versions`)).json()) as { versions: { label: string; symbol: string | null }[] }).versions;
+  expect(listed.map((v) => [v.label, v.symbol])).toEqual([
+    ["Rev.1 (restored)", `${CRP}/Rev.1`],
+    ["Before restoring Rev.1", null],
+    ["Rev.2", `${CRP}/Rev.2`],
+    ["Rev.1", `${CRP}/Rev.1`],
+    ["Zero draft", CRP],
+  ]);
   await chair.context().close();
 });

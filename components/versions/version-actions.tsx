@@ -1,13 +1,47 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
+import { baseSymbol, symbolForLabel } from "@/lib/negotiation/revisions";
 import { FocusedStatus } from "../focused-status";
 
 async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string; body?: unknown }> {
   const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = (await res.json().catch(() => ({}))) as { message?: string };
   return { ok: res.ok, message: data.message, body: data };
+}
+
+/**
+ * The label and symbol fields, filled in with the next revision's: values, not placeholders
+ * (a grey example reads as filled in, and versions were saved without it). Until the chair
+ * edits the symbol it follows the label: "Rev.4" typed over "Rev.3" takes ".../Rev.4".
+ */
+function LabelAndSymbol({ next, hintId }: { next?: { label: string; symbol: string }; hintId: string }) {
+  const suggested = next?.symbol ?? "";
+  const [symbol, setSymbol] = useState(suggested);
+  const [symbolEdited, setSymbolEdited] = useState(false);
+
+  function handleLabelChange(event: ChangeEvent<HTMLInputElement>) {
+    if (!symbolEdited) setSymbol(symbolForLabel(event.target.value, baseSymbol(suggested)) ?? suggested);
+  }
+
+  function handleSymbolChange(event: ChangeEvent<HTMLInputElement>) {
+    setSymbol(event.target.value);
+    setSymbolEdited(true);
+  }
+
+  return (
+    <>
+      <label>
+        Label
+        <input name="label" required maxLength={80} defaultValue={next?.label ?? ""} onChange={handleLabelChange} />
+      </label>
+      <label className="wide">
+        Symbol
+        <input name="symbol" maxLength={80} value={symbol} onChange={handleSymbolChange} aria-describedby={hintId} />
+      </label>
+    </>
+  );
 }
 
 /** The chair's version actions: save the live text as a named version, or restore one. */
@@ -67,16 +101,9 @@ export function VersionActions({
   }
   return (
     <>
-      {/* Keyed by the suggested label: after a save the fields offer the next one. */}
-      <form key={next?.label ?? ""} className="form inline card" onSubmit={handleSave} aria-label="Save a version" onChange={() => setSaved(null)}>
-        <label>
-          Label
-          <input name="label" required maxLength={80} defaultValue={next?.label ?? ""} placeholder="Rev.1" />
-        </label>
-        <label>
-          Symbol
-          <input name="symbol" maxLength={80} defaultValue={next?.symbol ?? ""} placeholder="A/AC.292/2025/CRP.1/Rev.1" />
-        </label>
+      {/* Keyed by the suggestion: after a save the fields offer the next one. */}
+      <form key={`${next?.label ?? ""} ${next?.symbol ?? ""}`} className="form inline card" onSubmit={handleSave} aria-label="Save a version" onChange={() => setSaved(null)}>
+        <LabelAndSymbol next={next} hintId="version-symbol-hint" />
         <label>
           <span>
             Note <span className="muted">(optional)</span>
@@ -86,6 +113,9 @@ export function VersionActions({
         <button type="submit" className="button primary">
           Save version
         </button>
+        <p id="version-symbol-hint" className="field-hint muted small">
+          The official document symbol of this text, one per version. Empty for an informal version.
+        </p>
         {error ? (
           <p className="error" role="alert">
             {error}

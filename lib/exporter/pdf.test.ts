@@ -1,7 +1,7 @@
 /** The PDF export as poppler reads it: running header, document information, logical structure. */
 import { describe, expect, it } from "vitest";
 import { pdfFonts } from "../../server/pdf-fonts";
-import { pdfInfo, pdfPages, pdfStructure, pdfToText } from "../../test/readers/readers";
+import { pdfInfo, pdfPages, pdfStructure, pdfToText, pdfWords, type PdfWord } from "../../test/readers/readers";
 import { buildPdf, type ExportMeta, type ExportParagraph } from ".";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string): ExportParagraph => ({ id, kind, number, text, runs: [{ text }] });
@@ -70,5 +70,43 @@ describe("PDF export", () => {
     expect(after("Lbl")).toEqual(["PP1(a) (a)", "PP1(b) (b)"]);
     expect(after("LBody")).toEqual(["in the Charter of Paris;", "in the Helsinki Final Act,"]);
     expect(tree.join("\n")).not.toMatch(/MC\.DEC|Page \d+ of/);
+  });
+});
+
+describe("a centred title in several faces", () => {
+  // As the seeded joint statement's: bold, bold italic, bold, and more. pdfkit centres each
+  // face's run on its own, so "Joint statement by" was once printed over the italic run.
+  const runs: ExportParagraph["runs"] = [
+    { text: "Joint statement by ", marks: ["bold"] },
+    { text: "the Republic of Belarus, the Republic of Burundi, the People's Republic of China and the Republic of Cuba", marks: ["bold", "italic"] },
+    { text: " on the final draft of the annual progress report of the ", marks: ["bold"] },
+    { text: "Open-ended Working Group", marks: ["italic"] },
+    { text: " on security of and in the use of ICTs 2021-2025" },
+  ];
+  const title: ExportParagraph = { id: "t", kind: "title", number: null, text: runs.map((r) => r.text).join(""), runs };
+  const body = [title, P("h", "heading", null, "New York, 27 July 2023"), P("p", "paragraph", null, "Mr. Chair,")];
+  // The text box of an A4 page: 92 pt from its left edge, 72 from its right (595.28 pt wide).
+  const centre = 92 + (595.28 - 92 - 72) / 2;
+  const overlap = (a: PdfWord, b: PdfWord) => Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 0.5 && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5;
+
+  it("prints no word over another, centres every line of the title and reads it in order", async () => {
+    const bytes = await buildPdf({ ...meta, symbol: "A/AC.292/2025/CRP.1", versionLabel: "Zero draft" }, body, pdfFonts());
+    const words = await pdfWords(bytes, 1);
+    const overprinted = words.flatMap((a, i) => words.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.text} / ${b.text}`));
+    expect(overprinted).toEqual([]);
+    const titleWords = words.slice(words.findIndex((w) => w.text === "Joint"), words.findIndex((w) => w.text === "York,") - 1);
+    expect(titleWords.map((w) => w.text).join(" ")).toBe(title.text);
+    const lines = [...new Set(titleWords.map((w) => Math.round(w.yMin)))].map((y) => titleWords.filter((w) => Math.round(w.yMin) === y));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      const middle = (Math.min(...line.map((w) => w.xMin)) + Math.max(...line.map((w) => w.xMax))) / 2;
+      expect(Math.abs(middle - centre), line.map((w) => w.text).join(" ")).toBeLessThan(1);
+    }
+  });
+
+  it("keeps the title one H1 of the tagged structure, its text whole", async () => {
+    const tree = (await pdfStructure(await buildPdf(meta, body, pdfFonts()))).split("\n").map((l) => l.trim());
+    const h1 = tree.filter((_, i) => tree[i - 1]?.startsWith("H1 ")).map((l) => l.replace(/^"|"$/g, "").trim());
+    expect(h1).toEqual([title.text]);
   });
 });

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
+import { centredLines, type Piece } from "./pdf-lines";
 import { acceptedRuns, headerLine, participleLength, printedNumber, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 /** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
@@ -21,8 +22,8 @@ function face(bold: boolean, italic: boolean): Face {
 }
 
 /** Runs as printed: brackets kept, the preambular participle in italics. */
-function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): { text: string; face: Face }[] {
-  const out: { text: string; face: Face }[] = [];
+function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece<Face>[] {
+  const out: Piece<Face>[] = [];
   let offset = 0;
   for (const r of runs) {
     const m = r.marks ?? [];
@@ -109,6 +110,16 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
 
+  /** Centred lines, laid out here (see centredLines); leaves doc.y under the last, as pdfkit's text() does. */
+  const centred = (printed: Piece<Face>[], x: number, boxWidth: number, lineGap: number) => {
+    for (const line of centredLines(printed, boxWidth, (text, f) => font(f).widthOfString(text))) {
+      const height = Math.max(...line.map((piece) => font(piece.face).currentLineHeight(true))) + lineGap;
+      if (doc.y + height > bottom()) doc.continueOnNewPage();
+      for (const piece of line) font(piece.face).text(piece.text, x + piece.x, doc.y, { lineBreak: false });
+      doc.y += height;
+    }
+  };
+
   const types = structTypes(paragraphs);
   for (const [index, p] of paragraphs.entries()) {
     const runs = acceptedRuns(p);
@@ -145,6 +156,7 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
       doc.fillColor("black").fontSize(size);
       doc.x = left + indentLeft;
       doc.y = y;
+      if (options.align === "center") return centred(printed, left + indentLeft, textWidth, options.lineGap);
       // pdfkit takes the layout from the first call of a continued run; later calls only
       // change the face. A space at a face change is kept at the end of the earlier piece.
       printed.forEach((r, i) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textField } from "../validation/text";
+import { lineField, textField } from "../validation/text";
 import { AMENDMENT_OPS, ANNOTATION_KINDS, PARAGRAPH_STATUSES } from "./types";
 
 /** Request bodies of the negotiation API (validated at the edge, shared with the client). */
@@ -47,3 +47,21 @@ export const SuggestionDecisionBody = z
 export const SuggestionWithdrawBody = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const EmptyBody = z.object({}).strict();
+
+/** Parts of letters, digits and . - ( ) * _ between single slashes; no spaces. */
+const SYMBOL_SHAPE = /^[\p{L}\p{N}.()*_-]+(?:\/[\p{L}\p{N}.()*_-]+)*$/u;
+
+/**
+ * The official document symbol the chair gives a version (A/AC.292/2025/CRP.1/Rev.1,
+ * MC.DEC/5/17). Empty is none: an informal version (a reading, a non-paper) has no symbol.
+ */
+export const VersionSymbol = lineField(80)
+  .refine((s) => s === "" || SYMBOL_SHAPE.test(s), { message: "a document symbol is letters, digits and . - ( ) between slashes, without spaces (A/AC.292/2025/CRP.1/Rev.1)" })
+  .transform((s) => s || undefined);
+
+/** The chair saves the live text as a version. */
+export const NewVersionBody = z.object({
+  label: lineField(80, { min: 1 }),
+  note: textField(2_000, { trim: true }).optional(),
+  symbol: VersionSymbol.optional(),
+});

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { nextRevision } from "../../lib/negotiation/revisions";
 import * as Y from "yjs";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import { OwnTyping } from "../../lib/editor/own-typing";
@@ -88,13 +87,6 @@ describe("versions", () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  it("suggests the next revision's label and symbol", () => {
-    expect(nextRevision([], "MC.DEC/5/17")).toEqual({ label: "Zero draft", symbol: "MC.DEC/5/17" });
-    expect(nextRevision(["Zero draft"], "MC.DEC/5/17")).toEqual({ label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
-    expect(nextRevision(["Rev.1", "Before restoring Rev.1", "Rev.2", "Zero draft"], "MC.DEC/5/17/Rev.1")).toEqual({ label: "Rev.3", symbol: "MC.DEC/5/17/Rev.3" });
-    expect(nextRevision(["rev. 9"], null)).toEqual({ label: "Rev.10", symbol: "" });
-  });
-
   it("is immutable in the database: no update, no delete", () => {
     const v = versions.create(docId, CHAIR, { label: "Rev.1" });
     const { sqlite } = h.database;
@@ -152,33 +144,55 @@ describe("a restore while a delegate types", () => {
   });
 });
 
-describe("symbols of the versions a restore saves", () => {
-  it("the restored text carries the restored version's symbol; the text saved before it carries the live text's, the latest version's", () => {
-    h.database.sqlite.prepare("UPDATE documents SET symbol = 'MC.DEC/5/17' WHERE id = ?").run(docId);
-    const zero = versions.create(docId, CHAIR, { label: "Zero draft", symbol: "MC.DEC/5/17" });
+describe("symbols: one official symbol, one text", () => {
+  const CRP = "A/AC.292/2025/CRP.1";
+
+  /** Every symbol the document's versions carry, with the texts saved under it. */
+  function textsBySymbol(): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const v of versions.list(docId, CHAIR)) {
+      if (!v.symbol) continue;
+      const text = versions.get(docId, CHAIR, v.id).paragraphs.map((p) => p.text).join("\n");
+      out.set(v.symbol, (out.get(v.symbol) ?? new Set()).add(text));
+    }
+    return out;
+  }
+
+  it("refuses a symbol another version has, whatever its case or invisible characters, saying which", () => {
+    versions.create(docId, CHAIR, { label: "Zero draft", symbol: CRP });
     editOp1(" all decisions");
-    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1", symbol: "MC.DEC/5/17/Rev.1" });
-    editOp1(" again");
-    versions.create(docId, CHAIR, { label: "Rev.2", symbol: "MC.DEC/5/17/Rev.2" });
-    editOp1(" and further");
-    const first = versions.restore(docId, CHAIR, rev1.id);
-    expect([first.saved.label, first.saved.symbol]).toEqual(["Before restoring Rev.1", "MC.DEC/5/17/Rev.2"]);
-    expect([first.restored.label, first.restored.symbol]).toEqual(["Rev.1 (restored)", "MC.DEC/5/17/Rev.1"]);
-    // The live text is now Rev.1's again: restoring the zero draft saves it under Rev.1's symbol.
-    const second = versions.restore(docId, CHAIR, zero.id);
-    expect(second.saved.symbol).toBe("MC.DEC/5/17/Rev.1");
-    expect(second.restored.symbol).toBe("MC.DEC/5/17");
-    expect(versions.get(docId, CHAIR, second.saved.id).symbol).toBe("MC.DEC/5/17/Rev.1");
+    expect(() => versions.create(docId, CHAIR, { label: "Rev.1", symbol: CRP })).toThrow(`version "Zero draft" has the symbol ${CRP} already: each version needs its own`);
+    expect(() => versions.create(docId, CHAIR, { label: "Rev.1", symbol: "a/ac.292/2025/crp.1\u200B" })).toThrow(/version "Zero draft" has the symbol/);
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1", symbol: `${CRP}/Rev.1` });
+    expect(rev1.symbol).toBe(`${CRP}/Rev.1`);
+    expect(versions.list(docId, CHAIR).map((v) => [v.label, v.symbol])).toEqual([["Rev.1", `${CRP}/Rev.1`], ["Zero draft", CRP]]);
   });
 
-  it("without a version that has a symbol, the text saved before a restore carries the document's symbol", () => {
-    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
-    expect(rev1.symbol).toBeNull();
+  it("a version saved without a symbol has none: the document's is the zero draft's, not every text's", () => {
     h.database.sqlite.prepare("UPDATE documents SET symbol = 'MC.DEC/5/17' WHERE id = ?").run(docId);
-    const { saved, restored } = versions.restore(docId, CHAIR, rev1.id);
-    expect(saved.symbol).toBe("MC.DEC/5/17");
-    // As Rev.1's own exports print it: a version without a symbol is exported under the document's.
-    expect(restored.symbol).toBe("MC.DEC/5/17");
+    versions.create(docId, CHAIR, { label: "Zero draft", symbol: "MC.DEC/5/17" });
+    editOp1(" all decisions");
+    expect(versions.create(docId, CHAIR, { label: "First reading" }).symbol).toBeNull();
+    expect([...textsBySymbol().values()].map((texts) => texts.size)).toEqual([1]);
+  });
+
+  it("a restore: the text saved before it gets no symbol, the restored text its own; no symbol ever names two texts", () => {
+    const zero = versions.create(docId, CHAIR, { label: "Zero draft", symbol: CRP });
+    editOp1(" all decisions");
+    const rev1 = versions.create(docId, CHAIR, { label: "Rev.1", symbol: `${CRP}/Rev.1` });
+    editOp1(" again");
+    versions.create(docId, CHAIR, { label: "Rev.2", symbol: `${CRP}/Rev.2` });
+    editOp1(" and further");
+    const first = versions.restore(docId, CHAIR, rev1.id);
+    expect([first.saved.label, first.saved.symbol]).toEqual(["Before restoring Rev.1", null]);
+    expect([first.restored.label, first.restored.symbol]).toEqual(["Rev.1 (restored)", `${CRP}/Rev.1`]);
+    // Restored with nothing changed since: the text saved first is Rev.1's, and still has no symbol of its own.
+    const second = versions.restore(docId, CHAIR, zero.id);
+    expect([second.saved.symbol, second.restored.symbol]).toEqual([null, CRP]);
+    expect(versions.get(docId, CHAIR, second.saved.id).symbol).toBeNull();
+    const texts = textsBySymbol();
+    expect([...texts.keys()].sort()).toEqual([CRP, `${CRP}/Rev.1`, `${CRP}/Rev.2`]);
+    for (const [symbol, saved] of texts) expect(saved.size, symbol).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { labelKey } from "../../lib/validation/text";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { PlenaryError } from "../../lib/errors";
@@ -14,7 +14,7 @@ import { paragraphStatuses } from "../db/annotations";
 import type { Db } from "../db/client";
 import { membershipOf } from "../db/documents";
 import type { EventLog } from "../db/event-log";
-import { documents, versions } from "../db/schema";
+import { versions } from "../db/schema";
 import { listUsers } from "../db/users";
 import { listDelegations } from "../db/delegations";
 import { listSuggestions, type Suggestion, type SuggestionType } from "../../lib/negotiation/suggestions";
@@ -111,25 +111,18 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
   }
 
   /**
-   * The symbol the live text goes by: that of the latest version with one (after a restore,
-   * the restored version's); undefined when none has one, and `save` takes the document's.
-   * Not simply the document's: that is the zero draft's, and a text saved after Rev.2 is
-   * Rev.2's text with edits.
+   * The version that has the symbol already, whatever its case and invisible characters (as
+   * labels, see labelKey): an official symbol names one text, and two versions saved under
+   * one would be two texts circulated as one document.
    */
-  function liveSymbol(documentId: string): string | undefined {
-    const latest = db
-      .select({ symbol: versions.symbol })
-      .from(versions)
-      .where(and(eq(versions.documentId, documentId), ne(versions.symbol, "")))
-      .orderBy(desc(versions.createdAt), desc(sql`rowid`))
-      .limit(1)
-      .get();
-    return latest?.symbol ?? undefined;
+  function holderOf(documentId: string, symbol: string): string | undefined {
+    const key = labelKey(symbol);
+    const rows = db.select({ label: versions.label, symbol: versions.symbol }).from(versions).where(eq(versions.documentId, documentId)).all();
+    return rows.find((v) => v.symbol !== null && labelKey(v.symbol) === key)?.label;
   }
 
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
     const id = newId();
-    const docRow = db.select({ symbol: documents.symbol }).from(documents).where(eq(documents.id, documentId)).get();
     collab.withRoom(documentId, (room) => {
       const paragraphs = liveParagraphs(documentId, room.doc);
       sqlite.transaction(() => {
@@ -139,7 +132,9 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
             documentId,
             label: input.label,
             note: input.note ?? null,
-            symbol: input.symbol ?? docRow?.symbol ?? null,
+            // Only the symbol given: the document's is the zero draft's, and a later text saved
+            // under it would be a second text with one symbol (the form offers the right one).
+            symbol: input.symbol ?? null,
             state: Buffer.from(Y.encodeStateAsUpdate(room.doc)),
             paragraphs: JSON.stringify(paragraphs),
             uptoSeq: updateLog.lastSeq(documentId),
@@ -169,6 +164,8 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
       // Labels name versions in the compare pickers and the exports: two "Rev.1" would be ambiguous.
       const label = input.label.trim();
       if (labelsOf(documentId).has(labelKey(label))) throw new PlenaryError("conflict", `a version named "${label}" exists already`);
+      const holder = input.symbol ? holderOf(documentId, input.symbol) : undefined;
+      if (holder !== undefined) throw new PlenaryError("conflict", `version "${holder}" has the symbol ${input.symbol} already: each version needs its own`);
       return save(documentId, userId, { ...input, label });
     },
 
@@ -238,7 +235,10 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
     restore(documentId: string, userId: string, versionId: string): { saved: VersionSummary; restored: VersionSummary } {
       chair(documentId, userId);
       const target = row(documentId, versionId);
-      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`), symbol: liveSymbol(documentId) });
+      // No symbol for the live text saved first: it is whatever the last revision became with
+      // the edits since, a text never issued under any symbol, and the latest version's would
+      // put one symbol on two different texts. Its exports go by the document and its label.
+      const saved = save(documentId, userId, { label: freeLabel(documentId, `Before restoring ${target.label}`) });
       const source = new Y.Doc();
       Y.applyUpdate(source, new Uint8Array(target.state));
       const json = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(FRAGMENT_NAME));
@@ -256,7 +256,8 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
         },
         { userId, delegationId: null },
       );
-      // The text is the target's again, and so is its symbol (its exports print it).
+      // The text is the target's again, and so is its symbol (its exports print it): one
+      // text, one symbol, however many times it is restored.
       const restored = save(documentId, userId, { label: freeLabel(documentId, `${target.label} (restored)`), symbol: target.symbol ?? undefined, restoredFrom: target.id });
       // Every open window is told: the text under a delegate's caret was replaced, and what
       // she typed in it meanwhile went with it.

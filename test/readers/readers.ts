@@ -120,3 +120,34 @@ export async function pdfStructure(bytes: Uint8Array): Promise<string> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A word poppler found on a page and its box, in points from the page's top left. */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of one page (1-based) with their boxes, in reading order, as `pdftotext -bbox` finds them. */
+export async function pdfWords(bytes: Uint8Array, page: number): Promise<PdfWord[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
+  const file = path.join(dir, "file.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    const { stdout } = await run("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", String(page), "-l", String(page), file, "-"], { maxBuffer: 64 * 1024 * 1024 });
+    const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+    return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5]!.replace(/&(\w+);/g, (e, name: string) => entities[name] ?? e),
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    }));
+  } catch (err) {
+    throw new Error(`pdftotext failed (install Debian's poppler-utils; .ci/run does): ${String(err)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

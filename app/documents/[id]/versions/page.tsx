@@ -37,7 +37,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           {doc.symbol ? `${doc.symbol} · ` : ""}
           {doc.title}
         </p>
-        {isChair ? <VersionActions documentId={id} next={nextRevision(versions.map((v) => v.label), doc.symbol)} /> : null}
+        {isChair ? <VersionActions documentId={id} next={nextRevision(versions, doc.symbol)} /> : null}
         <ComparePicker documentId={id} versions={versions.map((v) => ({ id: v.id, label: v.label }))} />
         <WatchedTerms documentId={id} initial={services.compare.watchedTerms(id, user.userId)} editable={isChair} />
         {versions.length === 0 ? (

@@ -1,14 +1,7 @@
-import { z } from "zod";
-import { lineField, textField } from "@/lib/validation/text";
+import { NewVersionBody } from "@/lib/negotiation/schemas";
 import { body, documentIdOf, json, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
-
-const NewVersion = z.object({
-  label: lineField(80, { min: 1 }),
-  note: textField(2_000, { trim: true }).optional(),
-  symbol: lineField(80).optional(),
-});
 
 /** Versions of the document, newest first; anyone with access. */
 export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -18,7 +11,7 @@ export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Pro
 /** The chair saves the live text as a named, immutable version. */
 export function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
-    const input = await body(req, NewVersion);
+    const input = await body(req, NewVersionBody);
     return json(services.versions.create(await documentIdOf(ctx.params), user.userId, input), 201);
   });
 }
