@@ -55,6 +55,23 @@ export function withStatusNotes(paragraphs: readonly ExportParagraph[]): ExportP
   });
 }
 
+/**
+ * A run's printed text cut where a preambular participle ends (`italicPrefix` characters of
+ * the paragraph's accepted text; the run starts at `start` in it): the participle's part and
+ * the rest. A bracketed run's brackets are printed around it, not counted in it, and stay out
+ * of the participle: "[" + "Noting" in italics + " …]".
+ */
+export function participlePieces(r: TextRun, start: number, italicPrefix: number): { text: string; participle: boolean }[] {
+  const cut = start < italicPrefix ? Math.min(r.text.length, italicPrefix - start) : 0;
+  const [open, close] = r.marks?.includes("bracket") ? ["[", "]"] : ["", ""];
+  const pieces = [
+    { text: open, participle: false },
+    { text: r.text.slice(0, cut), participle: true },
+    { text: r.text.slice(cut) + close, participle: false },
+  ];
+  return pieces.filter((piece) => piece.text.length > 0);
+}
+
 /** The preambular participle ("Noting", "Bearing in mind") printed in italics in UN style. */
 export function participleLength(text: string): number {
   const m = /^(?:Bearing in mind|Taking note|Taking into account|Deeply concerned|Noting with concern|Expressing [a-z]+|[A-Z][a-z]+(?:ing|ed))\b/.exec(text);

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
 import { centredLines, type Piece } from "./pdf-lines";
-import { acceptedRuns, headerLine, participleLength, printedNumber, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 /** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
 export type Face = "regular" | "italic" | "bold" | "boldItalic";
@@ -27,13 +27,9 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece
   let offset = 0;
   for (const r of runs) {
     const m = r.marks ?? [];
-    const text = printedRunText(r);
-    const start = offset;
-    offset += r.text.length;
     const bold = allBold || m.includes("bold");
-    const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;
-    if (cut > 0) out.push({ text: text.slice(0, cut), face: face(bold, true) });
-    if (cut < text.length) out.push({ text: text.slice(cut), face: face(bold, m.includes("italic")) });
+    for (const piece of participlePieces(r, offset, italicPrefix)) out.push({ text: piece.text, face: face(bold, piece.participle || m.includes("italic")) });
+    offset += r.text.length;
   }
   for (let i = 1; i < out.length; i++) {
     const lead = /^\s+/.exec(out[i]!.text)?.[0];

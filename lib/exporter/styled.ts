@@ -1,6 +1,6 @@
 import type { DiffOp, ParagraphRef } from "../diff";
 import type { TextRun } from "../model/types";
-import { acceptedRuns, participleLength, printedRunText } from "./model";
+import { acceptedRuns, participleLength, participlePieces } from "./model";
 
 /** The character formatting the Word exports write. */
 export interface Style {
@@ -34,13 +34,9 @@ export function styledText(p: Formatted): StyledText[] {
   let offset = 0;
   const out: StyledText[] = [];
   for (const r of runs) {
-    const text = printedRunText(r);
-    const start = offset;
-    offset += r.text.length;
-    const cut = start < italicPrefix ? Math.min(text.length, italicPrefix - start) : 0;
     const style = runStyle(r, p.kind === "title");
-    if (cut > 0) out.push({ ...style, text: text.slice(0, cut), italics: true });
-    if (cut < text.length) out.push({ ...style, text: text.slice(cut) });
+    for (const piece of participlePieces(r, offset, italicPrefix)) out.push({ ...style, text: piece.text, italics: style.italics || piece.participle });
+    offset += r.text.length;
   }
   return out;
 }
