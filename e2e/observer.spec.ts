@@ -13,7 +13,7 @@ test("an observer's editor is read-only, and a raw client with the observer's co
   const id = await documentId(observer, OSCE);
   await observer.goto(`/documents/${id}`);
   await expect(observer.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-  await expect(editor(observer)).toHaveAttribute("contenteditable", "false");
+  await expect(editor(observer)).toHaveAttribute("aria-readonly", "true");
   await expect(observer.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
   await expect(observer.getByText("You follow this negotiation as an observer: the text and the positions are read-only for you.")).toBeVisible();
   const before = await liveText(observer, id);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
@@ -14,6 +14,7 @@ import { isMac } from "../platform";
 import { shortcutLabel } from "./shortcut";
 import { BLOCK_KEYS } from "./shortcut-keys";
 import { Toolbar } from "./toolbar";
+import { ReadOnlyText } from "./read-only-text";
 import "./y-selection";
 
 export interface EditorUser {
@@ -22,9 +23,15 @@ export interface EditorUser {
 }
 
 
-/** The text's element: its class, its accessible name (which says when it is read only). */
-function textAttributes(label: string): Record<string, string> {
-  return { class: "document-text", "aria-label": label, spellcheck: "true" };
+/**
+ * The text's element: its class, its accessible name (which says when it is read only), a
+ * multi-line text box (the role named here: TipTap's own is lost when the attributes are
+ * set again). Read only, it is said so, and a tap on a phone or tablet places the caret
+ * without opening the on-screen keyboard (inputmode).
+ */
+function textAttributes(label: string, readOnly: boolean): Record<string, string> {
+  const base = { class: "document-text", role: "textbox", "aria-label": label, "aria-multiline": "true" };
+  return readOnly ? { ...base, "aria-readonly": "true", inputmode: "none", spellcheck: "false" } : { ...base, spellcheck: "true" };
 }
 
 /** Asked when the hint is drawn, in the browser: the keys as this platform presses them. */
@@ -51,11 +58,14 @@ export function CollabEditor({
   extensions: Extensions;
   onReady?: (editor: Editor) => void;
 }) {
+  // Read-only text stays editable to ProseMirror (a caret and keyboard selection), its changes refused: see read-only-text.ts.
+  const readOnly = useRef(!editable);
+  readOnly.current = !editable;
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
       extensions: [
+        ReadOnlyText.configure({ isReadOnly: () => readOnly.current }),
         // Only the chair's editor writes block ids: anyone else's write would be reverted.
         ...documentExtensions({ assignIds: isChair }),
         ParagraphNumbers,
@@ -66,21 +76,17 @@ export function CollabEditor({
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
         CollaborationCaret.configure({ provider: collab.provider, user }),
       ],
-      editorProps: { attributes: textAttributes(label) },
+      editorProps: { attributes: textAttributes(label, !editable) },
     },
     [collab],
   );
 
-  useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
-
-  // The label says "(read only)" or not as the chair opens or closes the text.
+  // The label and aria-readonly say "read only" or not as the chair opens or closes the text.
   useEffect(() => {
     if (editor && !editor.isDestroyed) {
-      editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: textAttributes(label) } });
+      editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: textAttributes(label, !editable) } });
     }
-  }, [editor, label]);
+  }, [editor, label, editable]);
 
   useEffect(() => {
     if (editor) onReady?.(editor);

@@ -48,3 +48,18 @@ describe("the keys listed are the ones pressed on this platform", () => {
     expect(html).toContain("On a Mac, Ctrl is ⌘, Alt is ⌥ and Alt+Shift is ⌃⌥.");
   });
 });
+
+describe("read-only text lists the keys that select words", () => {
+  const titles = (canEdit: boolean, mac = false) => shortcutGroups({ isChair: false, canEdit, mac });
+
+  it("the chair's pen or an observer: selecting keys instead of undo and bold, as this platform presses them", () => {
+    const readOnly = titles(false).find((g) => g.title === "In the text (read only)");
+    expect(readOnly?.keys.map(([k]) => k)).toEqual(["Shift+← → ↑ ↓", "Ctrl+Shift+← →", "Shift+Home / End"]);
+    expect(titles(false, true).find((g) => g.title === "In the text (read only)")?.keys.map(([k]) => k)).toEqual(["⇧← → ↑ ↓", "⌥⇧← →", "⌘⇧← →"]);
+    expect(titles(false).map((g) => g.title)).not.toContain("In the text");
+  });
+
+  it("open drafting: the editing keys, not the read-only group", () => {
+    expect(titles(true).map((g) => g.title)).toEqual(["Anywhere on the page", "In the text"]);
+  });
+});

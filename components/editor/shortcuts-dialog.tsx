@@ -26,6 +26,15 @@ export function shortcutGroups({ isChair, canEdit, mac }: { isChair: boolean; ca
       [label(BOLD_KEY, ITALIC_KEY), "bold / italic"],
     ],
   };
+  // Read only (the chair's pen, an observer), the text still takes a caret and a selection (read-only-text.ts).
+  const selecting: Group = {
+    title: "In the text (read only)",
+    keys: [
+      [mac ? "⇧← → ↑ ↓" : "Shift+← → ↑ ↓", "select from the caret"],
+      [mac ? "⌥⇧← →" : "Ctrl+Shift+← →", "select word by word, for a position on those words"],
+      [mac ? "⌘⇧← →" : "Shift+Home / End", "select to the start / end of the line"],
+    ],
+  };
   const b = BLOCK_KEYS;
   const chair: Group[] = [
     {
@@ -50,7 +59,7 @@ export function shortcutGroups({ isChair, canEdit, mac }: { isChair: boolean; ca
       ],
     },
   ];
-  return [everyone, ...(canEdit ? [editing] : []), ...(isChair ? chair : [])];
+  return [everyone, canEdit ? editing : selecting, ...(isChair ? chair : [])];
 }
 
 /** The parts of the <dialog> that showAtTop uses. */

@@ -6,8 +6,8 @@ import type { Role } from "@/lib/roles";
 
 /**
  * A delegate is told when the chair opens or closes the text (the header saying so may be
- * scrolled away), and a delegate or observer when typing in the text (`textRef`) goes
- * nowhere because the chair holds the pen.
+ * scrolled away), and a delegate or observer when typing (or pasting, cutting, dropping) in
+ * the text (`textRef`) goes nowhere because the chair holds the pen.
  */
 export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefObject<HTMLDivElement | null>, tell: (text: string, warn?: boolean) => void): void {
   const openDrafting = mode === "open_drafting";
@@ -21,27 +21,36 @@ export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefOb
         : "The chair holds the pen again: typing in the text is off; select words to propose an amendment.",
     );
   }, [role, mode, tell]);
-  // The read-only text takes no focus: keys go to the page, with the selection in the text.
+  // Typing, pasting, cutting or dropping in the read-only text goes nowhere (read-only-text.ts): say why.
   useEffect(() => {
     if (role === "chair" || (role === "delegate" && openDrafting)) return;
+    const inText = (node: EventTarget | null) => node instanceof Node && !!textRef.current?.contains(node);
+    const refuse = () =>
+      tell(
+        role === "observer"
+          ? "You follow this document as an observer: the text cannot be changed from here."
+          : "The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.",
+        true,
+      );
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      // "?" opens the shortcuts and Space scrolls: not typing.
-      if (event.key === "?" || event.key === " ") return;
       if (!(event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter")) return;
-      // Keys in a field or on a button are not typing in the text (as for "?" below).
-      if ((event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
-      const anchor = window.getSelection()?.anchorNode ?? null;
-      if (anchor && textRef.current?.contains(anchor)) {
-        tell(
-          role === "observer"
-            ? "You follow this document as an observer: the text cannot be changed from here."
-            : "The chair holds the pen: your typing is not part of the text. Select words and propose an amendment instead.",
-          true,
-        );
-      }
+      const focused = inText(event.target);
+      // "?" opens the shortcuts, and Space outside the text scrolls: not typing.
+      if (event.key === "?" || (event.key === " " && !focused)) return;
+      // Keys in a field or on a button are not typing in the text (as for "?" in use-workspace-keys.ts).
+      if (!focused && (event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
+      if (focused || inText(window.getSelection()?.anchorNode ?? null)) refuse();
     };
+    const onClipboard = (event: Event) => {
+      if (inText(event.target)) refuse();
+    };
+    const clipboard = ["paste", "cut", "drop"] as const;
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    for (const type of clipboard) document.addEventListener(type, onClipboard);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      for (const type of clipboard) document.removeEventListener(type, onClipboard);
+    };
   }, [role, openDrafting, textRef, tell]);
 }

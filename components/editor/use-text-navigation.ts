@@ -27,14 +27,8 @@ export function useTextNavigation(editor: Editor | null): { jumpTo: (blockId: st
   const enterText = useCallback(
     (blockId: string | null) => {
       if (blockId) jumpTo(blockId);
-      if (!editor || editor.isDestroyed) return;
-      if (editor.isEditable) editor.view.focus();
-      else if (blockId) {
-        // Read-only text takes no focus: the page's caret goes to the paragraph's start, so
-        // selecting words there (for a position) or reading on starts from it.
-        const dom = editor.view.dom.querySelector(`[data-id="${CSS.escape(blockId)}"]`);
-        if (dom) window.getSelection()?.collapse(dom, 0);
-      }
+      // Read-only text takes the focus too (read-only-text.ts): Shift+arrows select from there for a position.
+      if (editor && !editor.isDestroyed) editor.view.focus();
     },
     [editor, jumpTo],
   );

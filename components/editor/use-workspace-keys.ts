@@ -43,7 +43,8 @@ export function useWorkspaceKeys(
     const mac = isMac();
     const handleKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]")) {
+      // The read-only text takes the focus but no typing: "?" there lists the shortcuts too.
+      if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable=true]:not([aria-readonly=true])")) {
         event.preventDefault();
         setShortcutsOpen(true);
       } else if (pressesAltShift(event, GOTO_KEY, mac)) {
