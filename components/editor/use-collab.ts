@@ -47,7 +47,20 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       if (synced) everSynced = true;
       update();
     };
+    let refused = false;
+    // Offline, the socket is closed at once: a dead socket can stay "open" for a while, and
+    // what is typed meanwhile would go out in pieces when it wakes up. Back online, it
+    // connects again and everything typed offline travels in its sync, as one change.
+    const goOffline = () => {
+      provider.disconnect();
+      update();
+    };
+    const goOnline = () => {
+      if (!refused) provider.connect();
+      update();
+    };
     const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
+      refused = true;
       setState("ended");
       const ended = code === CloseCode.Forbidden || code === CloseCode.Unauthenticated;
       setEndedReason(
@@ -61,12 +74,12 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
     provider.on("status", update);
     provider.on("sync", handleSync);
     provider.on("closed", handleClosed);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
+    window.addEventListener("online", goOnline);
+    window.addEventListener("offline", goOffline);
     setCollab({ doc, provider });
     return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
+      window.removeEventListener("online", goOnline);
+      window.removeEventListener("offline", goOffline);
       provider.off("status", update);
       provider.off("sync", handleSync);
       provider.off("closed", handleClosed);
