@@ -41,6 +41,11 @@ test("an observer's editor is read-only, and a raw client with the observer's co
   await chair.keyboard.type(" (chair marker)");
   await expect.poll(() => liveText(chair, id)).toContain("(chair marker)");
 
+  // The observer's caret (in OP1 since the click) is not drawn in the chair's text; the chair's is in the observer's.
+  await expect(observer.locator(".collaboration-carets__label", { hasText: "Chair" })).toBeVisible();
+  await expect(chair.locator(".ProseMirror span[hidden]")).toHaveCount(1);
+  await expect(chair.locator(".collaboration-carets__label", { hasText: "Observer" })).toHaveCount(0);
+
   const after = await liveText(observer, id);
   expect(after).not.toContain("INJECTED");
   expect(after.replace(" (chair marker)", "")).toBe(before);

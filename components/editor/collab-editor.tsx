@@ -34,6 +34,39 @@ function textAttributes(label: string, readOnly: boolean): Record<string, string
   return readOnly ? { ...base, "aria-readonly": "true", inputmode: "none", spellcheck: "false" } : { ...base, spellcheck: "true" };
 }
 
+/** Someone in the text, as the server stamped their presence (server/collab/awareness.ts). */
+interface CaretUser {
+  name: string;
+  color: string;
+  role?: string;
+}
+
+/**
+ * Another person's caret, with their name. An observer's is not drawn: observers read along
+ * and never change the text, and in a room of many their carets would crowd the text the
+ * negotiators are working on (they are listed under Online).
+ */
+function caret(user: CaretUser): HTMLElement {
+  const element = document.createElement("span");
+  if (user.role === "observer") {
+    element.hidden = true;
+    return element;
+  }
+  element.classList.add("collaboration-carets__caret");
+  element.style.borderColor = user.color;
+  const label = document.createElement("div");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  element.append(label);
+  return element;
+}
+
+/** Another person's selection, tinted in their colour (an observer's not drawn, as their caret). */
+function selectionTint(user: CaretUser): Record<string, string> {
+  return user.role === "observer" ? {} : { style: `background-color: ${user.color}70`, class: "ProseMirror-yjs-selection" };
+}
+
 /** Asked when the hint is drawn, in the browser: the keys as this platform presses them. */
 function chairPlaceholder(): string {
   const mac = isMac();
@@ -74,7 +107,7 @@ export function CollabEditor({
         ...(isChair ? [Placeholder.configure({ placeholder: chairPlaceholder })] : []),
         ...extensions,
         Collaboration.configure({ document: collab.doc, provider: collab.provider }),
-        CollaborationCaret.configure({ provider: collab.provider, user }),
+        CollaborationCaret.configure({ provider: collab.provider, user, render: caret, selectionRender: selectionTint }),
       ],
       editorProps: { attributes: textAttributes(label, !editable) },
     },
