@@ -20,14 +20,14 @@ const SIZE = 20; // half-points: 10 pt, as compilations are printed
 
 /** One proposal or position on a paragraph, as the compilation lists it. */
 export interface CompilationEntry {
-  /** amendment, objection, reservation, support; insertion, deletion: a pending tracked change */
+  /** amendment, objection, reservation, support; insertion, deletion, replacement: a pending tracked change */
   kind: string;
   /** For amendments: insert, delete, replace. */
   op: string | null;
   /** The delegation that tabled it (or the person, when they speak for none). */
   by: string;
   cosponsors: string[];
-  /** The text it was made on (a tracked change: its wording). */
+  /** The text it was made on (a tracked change: its wording; a replacement: the words it replaces, `proposedText` the new ones). */
   quote: string;
   proposedText: string | null;
   /** The reasoning or objection text. */
@@ -50,12 +50,14 @@ const KIND_LABEL: Record<string, string> = {
   support: "Support",
   insertion: "Tracked change",
   deletion: "Tracked change",
+  replacement: "Tracked change",
 };
 
 /** "replace "x" with "y"" — what an amendment does, in the words a compilation uses. */
 export function describeEntry(e: CompilationEntry): string {
   if (e.kind === "insertion") return `insert “${e.quote}”`;
   if (e.kind === "deletion") return `delete “${e.quote}”`;
+  if (e.kind === "replacement") return `replace “${e.quote}” with “${e.proposedText ?? ""}”`;
   if (e.kind !== "amendment") return e.body ?? (e.quote ? `on “${e.quote}”` : "");
   const proposed = e.proposedText ?? "";
   const what = e.op === "insert" ? `insert “${proposed}”${e.quote ? ` at “${e.quote}”` : ""}` : e.op === "delete" ? `delete “${e.quote}”` : `replace “${e.quote}” with “${proposed}”`;

@@ -1,4 +1,5 @@
 import type { CompilationEntry, CompilationRow, ExportParagraph } from "../../lib/exporter";
+import { changeOf } from "../../lib/negotiation/suggestions";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { PendingChange } from "./versions";
 import type { AnnotationView } from "./views";
@@ -53,8 +54,16 @@ function proposalEntry(a: ProposalSource): CompilationEntry {
   };
 }
 
-function changeEntry(c: PendingChange): CompilationEntry {
-  return { kind: c.type, op: null, by: c.delegation, cosponsors: [], quote: c.text, proposedText: null, body: null, status: "pending" };
+/**
+ * One tracked change from its pieces (one id, one delegation, in text order), as the review
+ * queue lists it: a replacement's deletion and insertion are one "replace “X” with “Y”", and a
+ * change another delegation typed inside is one entry, its pieces joined by " … ".
+ */
+function changeEntry(pieces: readonly PendingChange[]): CompilationEntry {
+  const { kind, deleted, inserted } = changeOf(pieces);
+  const words = (of: readonly PendingChange[]) => of.map((p) => p.text).join(" … ");
+  const quote = words(kind === "insertion" ? inserted : deleted);
+  return { kind, op: null, by: pieces[0]!.delegation, cosponsors: [], quote, proposedText: kind === "replacement" ? words(inserted) : null, body: null, status: "pending" };
 }
 
 /**
@@ -76,7 +85,13 @@ export function compilationRows(
     .filter((a): a is ProposalSource => a !== null)
     .sort((x, y) => x.createdAt - y.createdAt);
   for (const a of listed) add(a.blockId, proposalEntry(a));
-  for (const c of changes) add(c.blockId, changeEntry(c));
+  // A change is listed under the paragraph where it begins.
+  const byChange = new Map<string, PendingChange[]>();
+  for (const c of changes) {
+    const key = JSON.stringify([c.id, c.delegation]);
+    byChange.set(key, [...(byChange.get(key) ?? []), c]);
+  }
+  for (const pieces of byChange.values()) add(pieces[0]!.blockId, changeEntry(pieces));
   return paragraphs.map((p) => ({
     paragraph: p,
     status: p.status && p.status !== "open" ? (PARAGRAPH_STATUS_LABEL[p.status as ParagraphStatus] ?? p.status) : null,

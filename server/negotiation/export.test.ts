@@ -115,12 +115,12 @@ describe("the compilation of proposals", () => {
       meta: () => ({ title: "Decision", symbol: "MC.DEC/5/17", date: null }),
       proposals: (documentId) => annotations.all(documentId),
     });
-    const track = (index: number, at: number, change: { insert: string } | { delete: number }, mark: "insertion" | "deletion", id: string) =>
+    const track = (index: number, at: number, change: { insert: string } | { delete: number }, mark: "insertion" | "deletion", id: string, delegation = mark === "insertion" ? "ALB" : "BLR") =>
       h.collab.applyServerChange(
         docId,
         (doc) => {
           const t = (doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText;
-          const attributes = { [mark]: { id, delegation: mark === "insertion" ? "ALB" : "BLR" } };
+          const attributes = { [mark]: { id, delegation } };
           if ("insert" in change) t.insert(at, change.insert, attributes);
           else t.format(at, change.delete, attributes);
         },
@@ -139,6 +139,9 @@ describe("the compilation of proposals", () => {
     annotations.decide(docId, CHAIR, objection.id, { decision: "reject", reason: "Not now." });
     annotations.create(docId, "user-blr", { blockId: "op1", from: 0, to: 8, quote: "Continue", kind: "reservation", body: "Filed later." });
     track(1, 0, { delete: 9 }, "deletion", "s-blr");
+    // Albania types "partners" over "Partners": one replacement (one id), listed once.
+    track(1, 14, { delete: 8 }, "deletion", "s-rep", "ALB");
+    track(1, 22, { insert: "partners" }, "insertion", "s-rep", "ALB");
 
     const zeroText = await compilationText(await exports.export(docId, CHAIR, "compilation", zero.id));
     expect(zeroText).toContain("Invite the Partners");
@@ -155,6 +158,8 @@ describe("the compilation of proposals", () => {
     expect(liveText).toContain("Belarus — Reservation: Filed later. [open]");
     expect(liveText).toContain("Albania — Tracked change: insert “fully ” [pending]");
     expect(liveText).toContain("Belarus — Tracked change: delete “Encourage” [pending]");
+    expect(liveText).toContain("Albania — Tracked change: replace “Partners” with “partners” [pending]");
+    expect(liveText.join("\n")).not.toMatch(/Tracked change: (insert “partners”|delete “Partners”)/);
   });
 });
 

@@ -40,6 +40,8 @@ export interface VersionSummary {
 
 /** A tracked change not yet decided, as the compilation of proposals lists it. */
 export interface PendingChange {
+  /** The tracked change's id: the pieces of one change (a replacement's deletion and insertion) share it. */
+  id: string;
   blockId: string;
   type: SuggestionType;
   /** The delegation's name (its code when the delegation is unknown). */
@@ -217,7 +219,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
     pendingChanges(documentId: string, userId: string, versionId: string): PendingChange[] {
       member(documentId, userId);
       const names = new Map(listDelegations(db).map((d) => [d.code, d.name]));
-      const named = (s: Suggestion): PendingChange => ({ blockId: s.blockId, type: s.type, delegation: names.get(s.delegation) ?? s.delegation, text: s.text });
+      const named = (s: Suggestion): PendingChange => ({ id: s.id, blockId: s.blockId, type: s.type, delegation: names.get(s.delegation) ?? s.delegation, text: s.text });
       if (versionId === "live") return collab.withRoom(documentId, (room) => listSuggestions(room.doc).map(named));
       const doc = new Y.Doc();
       try {
