@@ -51,6 +51,24 @@ test("signing out in another tab ends the delegate's open editor within 2 second
   await russia.context().close();
 });
 
+test("a chair whose session ended elsewhere cannot type on into a text that would never be sent", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(chair.getByLabel(/^Text of /)).not.toHaveAttribute("aria-readonly", "true");
+  const otherTab = await chair.context().newPage();
+  await otherTab.goto("/");
+  await otherTab.getByRole("button", { name: "Sign out" }).click();
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 2000 });
+  await expect(chair.getByLabel(/^Text of /)).toHaveAttribute("aria-readonly", "true");
+  const before = (await chair.locator('[data-number="OP1"]').textContent()) ?? "";
+  await chair.locator('[data-number="OP1"]').click();
+  await chair.keyboard.type("lost words");
+  await expect(chair.locator('[data-number="OP1"]')).toHaveText(before);
+  await chair.context().close();
+});
+
 test("a delegate cannot open the participants page nor call its API", async ({ browser, server }) => {
   const belarus = await personPage(browser, server, "belarus");
   const id = await documentId(belarus, OSCE);

@@ -91,7 +91,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   editorRef.current = editor;
 
   const openDrafting = negotiation.mode === "open_drafting";
-  const editable = isChair || (doc.role === "delegate" && openDrafting);
+  // Once the server has ended the session (signed out, role revoked), nothing typed would be sent: the text is read only.
+  const editable = state !== "ended" && (isChair || (doc.role === "delegate" && openDrafting));
 
   const textRef = useRef<HTMLDivElement>(null);
   useDraftingNotices(doc.role, negotiation.mode, textRef, tell);
