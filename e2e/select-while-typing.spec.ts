@@ -145,7 +145,8 @@ test("words selected while others type right before them, right after them or in
   const words = text.slice(start, start + 20);
   await caretAt(albania, "PP4", start);
   for (let i = 0; i < 20; i++) await albania.keyboard.press("Shift+ArrowRight");
-  expect(await selected(albania)).toEqual({ state: words, page: words });
+  // The editor reads the page's selection at the next selectionchange: wait for it to settle.
+  await expect.poll(() => selected(albania)).toEqual({ state: words, page: words });
 
   // What is typed never starts with the letter after the caret: the typist's editor writes
   // "i" typed before "increase" after that "i" (y-tiptap diffs the paragraph's old and new
