@@ -1,5 +1,5 @@
 import { clipWords } from "@/lib/format/clip";
-import { changeOf, type SuggestionType } from "@/lib/negotiation/suggestions";
+import { changeOf, piecesText as words, type SuggestionType } from "@/lib/negotiation/suggestions";
 
 /** A piece of a tracked change, as listed from the text or told in an event. */
 interface Piece {
@@ -19,10 +19,6 @@ export function changeName(pieces: readonly Piece[]): string {
 export function scattered(pieces: readonly Piece[]): boolean {
   const { deleted, inserted } = changeOf(pieces);
   return deleted.length > 1 || inserted.length > 1;
-}
-
-function words(pieces: readonly Piece[]): string {
-  return pieces.map((p) => p.text).join(" … ");
 }
 
 /** The words a replacement takes out and puts in, "“X” → “Y”" as an amendment's; the words of another change. */

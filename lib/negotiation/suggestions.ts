@@ -99,6 +99,11 @@ export function piecesById<T extends { id: string }>(pieces: readonly T[]): Map<
   return groups;
 }
 
+/** The words of a change's pieces, " … " between pieces (others' words typed inside it, its paragraph split). */
+export function piecesText(pieces: readonly { text: string }[]): string {
+  return pieces.map((p) => p.text).join(" … ");
+}
+
 /** What one tracked change does: inserts words, deletes words, or replaces words with others. */
 export type ChangeKind = SuggestionType | "replacement";
 

@@ -1,5 +1,5 @@
 import type { CompilationEntry, CompilationRow, ExportParagraph } from "../../lib/exporter";
-import { changeOf } from "../../lib/negotiation/suggestions";
+import { changeOf, piecesText } from "../../lib/negotiation/suggestions";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { PendingChange } from "./versions";
 import type { AnnotationView } from "./views";
@@ -61,9 +61,8 @@ function proposalEntry(a: ProposalSource): CompilationEntry {
  */
 function changeEntry(pieces: readonly PendingChange[]): CompilationEntry {
   const { kind, deleted, inserted } = changeOf(pieces);
-  const words = (of: readonly PendingChange[]) => of.map((p) => p.text).join(" … ");
-  const quote = words(kind === "insertion" ? inserted : deleted);
-  return { kind, op: null, by: pieces[0]!.delegation, cosponsors: [], quote, proposedText: kind === "replacement" ? words(inserted) : null, body: null, status: "pending" };
+  const quote = piecesText(kind === "insertion" ? inserted : deleted);
+  return { kind, op: null, by: pieces[0]!.delegation, cosponsors: [], quote, proposedText: kind === "replacement" ? piecesText(inserted) : null, body: null, status: "pending" };
 }
 
 /**
