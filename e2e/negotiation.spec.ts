@@ -527,6 +527,8 @@ test("open drafting: words typed over a selection are one replacement, decided w
   await selectWord(russia, "PP2", "free and secure");
   await russia.keyboard.type("open, secure");
   await expect.poll(() => marked(chair, "PP2", ':is(ins, del)[data-delegation="RUS"]')).toEqual(["free and secure", "open, secure"]);
+  // Russia's list is read from its text at most 150 ms after a keystroke: the chair can see the last letters first.
+  await expect(own).toContainText("PP2 tracked replacement: Replace “free and secure” with “open, secure”");
   russia.once("dialog", (d) => void d.accept());
   await own.getByRole("button", { name: "Withdraw your tracked replacement in PP2" }).click();
   await expect(russia.getByRole("status").filter({ hasText: "Withdrawn: your tracked replacement of “free and secure” with “open, secure” in PP2." })).toBeFocused();
