@@ -4,7 +4,7 @@ import { renderParagraphs } from "../model/ydoc";
 import type { Block } from "../model/types";
 import { block, build, del, ins, xml } from "./test-doc";
 import { acceptedProjection, suggestionProjection } from "./projection";
-import { acceptSuggestions, countChanges, listSuggestions, matchesSuggestion, rejectSuggestions, wholeChanges } from "./suggestions";
+import { acceptSuggestions, countChanges, listSuggestions, matchesSuggestion, piecesByChange, rejectSuggestions, wholeChanges } from "./suggestions";
 
 const OP1 = "Continue to implement all decisions";
 
@@ -221,6 +221,13 @@ describe("filters", () => {
     expect(acceptSuggestions(doc, { blockId: "op2" })).toBe(3);
     expect(texts(doc)).toEqual(["Continue to ", "carry out all decisions"]);
     expect(listSuggestions(doc)).toEqual([]);
+  });
+
+  it("piecesByChange: one group per id and delegation, in the order the first pieces come", () => {
+    const piece = (id: string, delegation: string, text: string) => ({ id, delegation, text });
+    // The same id under two delegations' marks is two changes (a forged mark is never one with the real change).
+    const groups = piecesByChange([piece("r1", "ALB", "a"), piece("r2", "BLR", "b"), piece("r1", "ALB", "c"), piece("r1", "BLR", "d")]);
+    expect(groups.map((g) => g.map((p) => p.text).join(""))).toEqual(["ac", "b", "d"]);
   });
 
   it("a replacement's deletion and insertion (one id): accepting keeps the new words, rejecting the old", () => {

@@ -130,7 +130,19 @@ export function matchesSuggestion(s: Suggestion, filter: SuggestionFilter): bool
 }
 
 /** One tracked change's key: its id, and the delegation whose marks carry it. */
-const changeKey = (s: Suggestion) => JSON.stringify([s.id, s.delegation]);
+const changeKey = (s: { id: string; delegation: string }) => JSON.stringify([s.id, s.delegation]);
+
+/** The pieces of each tracked change, one group per (id, delegation), in the order their first pieces come. */
+export function piecesByChange<T extends { id: string; delegation: string }>(pieces: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const p of pieces) {
+    const key = changeKey(p);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()];
+}
 
 /**
  * The suggestions matching a filter, with every other piece of the changes they belong to

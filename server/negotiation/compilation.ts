@@ -1,5 +1,5 @@
 import type { CompilationEntry, CompilationRow, ExportParagraph } from "../../lib/exporter";
-import { changeOf, piecesText } from "../../lib/negotiation/suggestions";
+import { changeOf, piecesByChange, piecesText } from "../../lib/negotiation/suggestions";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { PendingChange } from "./versions";
 import type { AnnotationView } from "./views";
@@ -85,12 +85,7 @@ export function compilationRows(
     .sort((x, y) => x.createdAt - y.createdAt);
   for (const a of listed) add(a.blockId, proposalEntry(a));
   // A change is listed under the paragraph where it begins.
-  const byChange = new Map<string, PendingChange[]>();
-  for (const c of changes) {
-    const key = JSON.stringify([c.id, c.delegation]);
-    byChange.set(key, [...(byChange.get(key) ?? []), c]);
-  }
-  for (const pieces of byChange.values()) add(pieces[0]!.blockId, changeEntry(pieces));
+  for (const pieces of piecesByChange(changes)) add(pieces[0]!.blockId, changeEntry(pieces));
   return paragraphs.map((p) => ({
     paragraph: p,
     status: p.status && p.status !== "open" ? (PARAGRAPH_STATUS_LABEL[p.status as ParagraphStatus] ?? p.status) : null,
