@@ -231,13 +231,21 @@ function start(kind: ServerKind): Promise<ServerUnderTest> {
   return kind === "reference" ? startReference() : startPlenary(kind);
 }
 
-export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs: number): Promise<RunResult> {
+export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs: number, warmupMs = 0): Promise<RunResult> {
   const server = await start(kind);
   const rec = new Recorder();
   try {
     const baseRssMb = rssBytes(server.pid) / 1024 / 1024;
     const { readers, writers } = await setUp(server, scenario.layout, rec);
     const perRoom = scenario.layout.writersPerRoom + scenario.layout.readersPerRoom;
+    if (warmupMs > 0) {
+      // The same typing before the window, not measured: a server in session has run its edit path for hours.
+      const pool = localPool(writers);
+      pool.start(scenario.layout.rate);
+      await sleep(warmupMs);
+      pool.stop();
+      await sleep(500);
+    }
     const result = await measure(server, rec, [localPool(writers)], scenario.layout.rate, () => perRoom, windowMs);
     for (const c of [...readers, ...writers]) c.close();
     return { ...result, baseRssMb };
@@ -302,6 +310,8 @@ const fmt = (x: number, d = 1) => (Number.isNaN(x) ? "n/a" : x.toFixed(d));
 export interface FanoutOptions {
   rounds: number;
   windowMs: number;
+  /** Typing before each scenario's window, not measured (0: the window starts in a fresh process). */
+  warmupMs: number;
   rampSteps: number[];
   rampRate: number;
   rampWindowMs: number;
@@ -316,14 +326,14 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
   // Every y-websocket provider adds a process 'exit' listener (removed on destroy).
   process.setMaxListeners(0);
   console.log(`\nFan-out: Plenary (auth, vetting+policy, SQLite log synchronous=FULL, audit chain) vs @y/websocket-server 0.1.1`);
-  console.log(`  ${opts.rounds} rounds, alternating, ${opts.windowMs / 1000} s windows, medians; latency = writer's edit -> reader's receipt`);
+  console.log(`  ${opts.rounds} rounds, alternating, ${opts.warmupMs / 1000} s of the same typing unmeasured, then ${opts.windowMs / 1000} s windows, medians; latency = writer's edit -> reader's receipt`);
   const kinds: ServerKind[] = ["reference", "plenary", ...(process.env.FANOUT_NOSYNC ? (["plenary-nosync"] as const) : [])];
   if (kinds.includes("plenary-nosync")) console.log(`  + plenary-nosync: Plenary with synchronous=NORMAL (commits not fsync'd): a diagnosis of what the durable commit costs, not a product setting`);
   for (const scenario of opts.scenarios ? SCENARIOS : []) {
     const results: Record<ServerKind, RunResult[]> = { plenary: [], reference: [], "plenary-nosync": [] };
     for (let r = 0; r < opts.rounds; r++) {
       const order = r % 2 === 0 ? kinds : [...kinds].reverse();
-      for (const kind of order) results[kind].push(await runScenario(kind, scenario, opts.windowMs));
+      for (const kind of order) results[kind].push(await runScenario(kind, scenario, opts.windowMs, opts.warmupMs));
     }
     printScenario(scenario.name, results);
   }

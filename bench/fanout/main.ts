@@ -1,6 +1,6 @@
 /**
  * `npm run bench:fanout`: the fan-out bench and the document-size checks alone.
- * FANOUT_ROUNDS / FANOUT_WINDOW_MS / FANOUT_RAMP override the defaults (smoke runs);
+ * FANOUT_ROUNDS / FANOUT_WINDOW_MS / FANOUT_WARMUP_MS / FANOUT_RAMP override the defaults (smoke runs);
  * FANOUT_ONLY=fanout|ramp|documents runs one part.
  */
 import os from "node:os";
@@ -14,6 +14,7 @@ export async function benchFanoutAll(): Promise<void> {
     await benchFanout({
       rounds: Number(env.FANOUT_ROUNDS ?? 3),
       windowMs: Number(env.FANOUT_WINDOW_MS ?? 6000),
+      warmupMs: Number(env.FANOUT_WARMUP_MS ?? 4000),
       rampSteps: (env.FANOUT_RAMP ?? "25,50,100,150,200,300,400,500,600,800").split(",").map(Number),
       rampRate: Number(env.FANOUT_RAMP_RATE ?? 1),
       rampWindowMs: Number(env.FANOUT_RAMP_WINDOW_MS ?? 4000),
