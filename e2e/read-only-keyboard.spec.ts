@@ -179,3 +179,22 @@ test("an observer reaches the text by Tab, selects words by keyboard, and typing
   expect(await violations(observer), "observer, read-only text focused").toEqual([]);
   await observer.context().close();
 });
+
+test("an observer typing through an input method (IME composition) in the read-only text changes nothing and is told why", async ({ browser, server }) => {
+  const observer = await personPage(browser, server, "observer");
+  const id = await documentId(observer, OSCE);
+  await openDoc(observer, id);
+  const before = (await serverParagraph(observer, id, "OP3")).text;
+  const shownBefore = await shown(observer, "OP3");
+  await goToParagraph(observer, "3");
+  await expect(editor(observer)).toBeFocused();
+  // What a Chinese, Japanese or Korean input method sends: a composition, then its text; no key events with a character.
+  const cdp = await observer.context().newCDPSession(observer);
+  await cdp.send("Input.imeSetComposition", { text: "協", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.imeSetComposition", { text: "協議", selectionStart: 2, selectionEnd: 2 });
+  await cdp.send("Input.insertText", { text: "協議" });
+  await expect(observer.getByTestId("mode-notice")).toHaveText(/You follow this document as an observer: the text cannot be changed from here\./);
+  await expect.poll(() => shown(observer, "OP3")).toBe(shownBefore);
+  expect((await serverParagraph(observer, id, "OP3")).text).toBe(before);
+  await observer.context().close();
+});

@@ -6,8 +6,8 @@ import type { Role } from "@/lib/roles";
 
 /**
  * A delegate is told when the chair opens or closes the text (the header saying so may be
- * scrolled away), and a delegate or observer when typing (or pasting, cutting, dropping) in
- * the text (`textRef`) goes nowhere because the chair holds the pen.
+ * scrolled away), and a delegate or observer when typing (or composing with an input method,
+ * pasting, cutting, dropping) in the text (`textRef`) goes nowhere because the chair holds the pen.
  */
 export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefObject<HTMLDivElement | null>, tell: (text: string, warn?: boolean) => void): void {
   const openDrafting = mode === "open_drafting";
@@ -21,7 +21,7 @@ export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefOb
         : "The chair holds the pen again: typing in the text is off; select words to propose an amendment.",
     );
   }, [role, mode, tell]);
-  // Typing, pasting, cutting or dropping in the read-only text goes nowhere (read-only-text.ts): say why.
+  // Typing, composing, pasting, cutting or dropping in the read-only text goes nowhere (read-only-text.ts): say why.
   useEffect(() => {
     if (role === "chair" || (role === "delegate" && openDrafting)) return;
     const inText = (node: EventTarget | null) => node instanceof Node && !!textRef.current?.contains(node);
@@ -42,15 +42,16 @@ export function useDraftingNotices(role: Role, mode: EditingMode, textRef: RefOb
       if (!focused && (event.target as HTMLElement).closest("input, textarea, select, button, [contenteditable=true]")) return;
       if (focused || inText(window.getSelection()?.anchorNode ?? null)) refuse();
     };
-    const onClipboard = (event: Event) => {
+    const onInText = (event: Event) => {
       if (inText(event.target)) refuse();
     };
-    const clipboard = ["paste", "cut", "drop"] as const;
+    // An input method (Chinese, Japanese, Korean...) sends no key with a character, only a composition.
+    const refused = ["paste", "cut", "drop", "compositionstart"] as const;
     document.addEventListener("keydown", onKey);
-    for (const type of clipboard) document.addEventListener(type, onClipboard);
+    for (const type of refused) document.addEventListener(type, onInText);
     return () => {
       document.removeEventListener("keydown", onKey);
-      for (const type of clipboard) document.removeEventListener(type, onClipboard);
+      for (const type of refused) document.removeEventListener(type, onInText);
     };
   }, [role, openDrafting, textRef, tell]);
 }
