@@ -185,3 +185,25 @@ test("another delegation's proposed words: a delegate cannot strike or type over
   await expect.poll(() => shown(belarus, "PP3")).toBe(text.slice(0, start));
   await close();
 });
+
+test("open drafting through an input method (IME composition): the composed words are one tracked insertion of the delegation, once", async ({ browser, server }) => {
+  const { albania, chair, id, close } = await openDrafting(browser, server, true);
+  const before = await shown(chair, "OP1");
+  await caretAt(albania, "OP1", "end");
+  const cdp = await albania.context().newCDPSession(albania);
+  // A Japanese input method: the reading composed key by key, then the chosen word committed.
+  await cdp.send("Input.imeSetComposition", { text: " き", selectionStart: 2, selectionEnd: 2 });
+  await cdp.send("Input.imeSetComposition", { text: " きょう", selectionStart: 4, selectionEnd: 4 });
+  await cdp.send("Input.imeSetComposition", { text: " 協議", selectionStart: 3, selectionEnd: 3 });
+  await cdp.send("Input.insertText", { text: " 協議" });
+  const inserted = chair.locator('[data-number="OP1"] ins.suggestion-insertion[data-delegation="ALB"]');
+  await expect.poll(() => inserted.evaluateAll((els) => els.map((el) => el.textContent))).toEqual([" 協議"]);
+  await expect.poll(() => shown(chair, "OP1")).toBe(`${before} 協議`);
+  expect(await shown(albania, "OP1")).toBe(`${before} 協議`);
+  // Nothing refused nor undone on the way.
+  await expect(albania.getByTestId("mode-notice")).toHaveCount(0);
+  const paragraph = ((await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string; text: string }[] }).paragraphs.find((p) => p.number === "OP1");
+  // The server holds the words once (the live text, its tracked insertion included).
+  expect(paragraph?.text).toBe(`${before} 協議`);
+  await close();
+});
