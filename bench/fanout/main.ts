@@ -13,7 +13,7 @@ export async function benchFanoutAll(): Promise<void> {
   if (only === "all" || only === "fanout" || only === "ramp") {
     await benchFanout({
       rounds: Number(env.FANOUT_ROUNDS ?? 3),
-      windowMs: Number(env.FANOUT_WINDOW_MS ?? 6000),
+      windowMs: Number(env.FANOUT_WINDOW_MS ?? 15000),
       warmupMs: Number(env.FANOUT_WARMUP_MS ?? 4000),
       rampSteps: (env.FANOUT_RAMP ?? "25,50,100,150,200,300,400,500,600,800").split(",").map(Number),
       rampRate: Number(env.FANOUT_RAMP_RATE ?? 1),
