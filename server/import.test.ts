@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DeletedTextRun, Document, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
+import { DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -150,6 +150,28 @@ describe("import", () => {
 
     expect(await draftWarnings("clean.docx", new Uint8Array(await Packer.toBuffer(clean)))).toEqual([]);
     expect(await draftWarnings("d.md", strToU8("Text with <w:ins> in it"))).toEqual([]);
+  });
+
+  it("keeps a Word paragraph's hyperlinks as their words and its backslashes as written, not as Markdown", async () => {
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun("See "),
+                new ExternalHyperlink({ link: "https://undocs.org/A/RES/75/240", children: [new TextRun("resolution 75/240 (A/RES/75/240)")] }),
+                new TextRun(" and the files under \\\\un\\oewg\\[2025], items *1* and a_b."),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("links.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(doc.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual([
+      "See resolution 75/240 (A/RES/75/240) and the files under \\\\un\\oewg\\[2025], items *1* and a_b.",
+    ]);
   });
 
   it("refuses bad files with a reason", async () => {

@@ -25,13 +25,24 @@ function withoutNotes(md: string): string {
   return (notes ? md.slice(0, notes.index) : md).replace(NOTE_REF, "");
 }
 
+/**
+ * mammoth's links "[words](href)" and images "![alt](src)". Their words are text the
+ * document prints; the addresses (an image's is its whole file, base64) are not. The
+ * document's own brackets are escaped ("\\["), so an unescaped one is mammoth's syntax.
+ */
+const LINK = /(!?)\[((?:\\.|[^\]\\])*)\]\((?:\\.|[^)\\])*\)/g;
+
 /** mammoth writes __bold__ and escapes punctuation; the importer reads **bold** and plain text. */
 function fromMammothMarkdown(md: string): string {
   // Headings first, while a literal "#" that starts a paragraph is still escaped ("\#").
-  return atxHeadingsAsBold(withoutNotes(md))
-    .replace(/__(.+?)__/gs, "**$1**")
-    .replace(/\\([.\-()#!+_`>[\]{}])/g, "$1")
-    .replace(/<a id="[^"]*"><\/a>/g, "");
+  return (
+    atxHeadingsAsBold(withoutNotes(md))
+      .replace(LINK, (_, image: string, words: string) => (image ? "" : words))
+      .replace(/__(.+?)__/gs, "**$1**")
+      // "\\" is mammoth's escaped backslash; "\*" stays escaped for parseInline (a literal asterisk).
+      .replace(/\\([\\.\-()#!+_`>[\]{}])/g, "$1")
+      .replace(/<a id="[^"]*"><\/a>/g, "")
+  );
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
