@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -171,6 +171,33 @@ describe("import", () => {
     const doc = await readDraft("links.docx", new Uint8Array(await Packer.toBuffer(word)));
     expect(doc.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual([
       "See resolution 75/240 (A/RES/75/240) and the files under \\\\un\\oewg\\[2025], items *1* and a_b.",
+    ]);
+  });
+
+  it("keeps a numbered paragraph with a line break in it (Shift+Enter) one paragraph, so the numbers after it stay", async () => {
+    const numbering = { config: [{ reference: "paras", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] }] };
+    const numbered = (children: TextRun[]) => new Paragraph({ children, numbering: { reference: "paras", level: 0 } });
+    const word = new Document({
+      numbering,
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            numbered([new TextRun("States recalled the report"), new TextRun({ text: "adopted by consensus in 2021.", break: 1 })]),
+            numbered([new TextRun("States met in New York.")]),
+            new Paragraph({ children: [new TextRun("3.\tStates typed this number"), new TextRun({ text: "and broke the line.", break: 1 })] }),
+            new Paragraph({ children: [new TextRun("4.\tStates will meet again.")] }),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("breaks.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(rendered(doc).map((p) => [p.number, p.text])).toEqual([
+      [null, "Draft report of the Open-ended Working Group"],
+      ["1.", "States recalled the report adopted by consensus in 2021."],
+      ["2.", "States met in New York."],
+      ["3.", "States typed this number and broke the line."],
+      ["4.", "States will meet again."],
     ]);
   });
 
