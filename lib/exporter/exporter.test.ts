@@ -246,6 +246,27 @@ describe("exports", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("Akoma Ntoso of a report (numbered paragraphs, no operative part): its paragraphs in the main body with their numbers, dated as the document", () => {
+    const report = [
+      P("t", "title", null, "Draft final report"),
+      P("s", "heading", null, "A. Existing and potential threats"),
+      P("p1", "paragraph", "1.", "States expressed concern:"),
+      P("b1", "bullet", "1(a)", "that threats grow;"),
+      P("p2", "paragraph", "2.", "States should continue to meet."),
+    ];
+    const xml = toAkomaNtoso({ title: "Draft final report", symbol: "A/AC.292/2025/CRP.1", date: "10 July 2025", versionLabel: "Rev.1" }, report);
+    const main = xml.slice(xml.indexOf("<mainBody>"), xml.indexOf("</mainBody>"));
+    expect([...main.matchAll(/<num>([^<]*)<\/num><content><p>([^<]*)/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["1.", "States expressed concern:"],
+      ["(a)", "that threats grow;"],
+      ["2.", "States should continue to meet."],
+    ]);
+    expect(main).toContain("A. Existing and potential threats");
+    // AKN's recitals hold at least one recital, its preamble at least one element: none are written empty.
+    expect(xml).not.toMatch(/<recitals>\s*<\/recitals>|<preamble>\s*<\/preamble>/);
+    expect(xml).toContain('<docDate date="2025-07-10">10 July 2025</docDate>');
+  });
+
   it("Akoma Ntoso: preface, preamble with a recital per PP, main body with a paragraph per OP, well formed", () => {
     const xml = toAkomaNtoso(meta, rev2);
     expect(xml.indexOf("<preface>")).toBeLessThan(xml.indexOf("<preamble>"));
