@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AlignmentType, DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -198,6 +198,34 @@ describe("import", () => {
       ["2.", "States met in New York."],
       ["3.", "States typed this number and broke the line."],
       ["4.", "States will meet again."],
+    ]);
+  });
+
+  it("warns that a table's cells came in as paragraphs of their own, which may take numbers", async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph("1. The measures below were agreed."),
+            new Table({ rows: [new TableRow({ children: [cell("CBM 1"), cell("States will nominate a point of contact.")] })] }),
+            new Paragraph("2. States shall consider further measures."),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    // Each cell is a block: the sentence in the second takes the number 2 (the chair corrects its kind in the preview).
+    expect(rendered(await readDraft("table.docx", bytes)).map((p) => [p.number, p.text])).toEqual([
+      [null, "Draft report of the Open-ended Working Group"],
+      ["1.", "The measures below were agreed."],
+      [null, "CBM 1"],
+      ["2.", "States will nominate a point of contact."],
+      ["3.", "States shall consider further measures."],
+    ]);
+    expect(await draftWarnings("table.docx", bytes)).toEqual([
+      "The file had 1 table: each of its cells came in as a paragraph of its own, and a cell that reads as a paragraph is numbered. Check their kinds and the numbering after them.",
     ]);
   });
 

@@ -87,7 +87,8 @@ function plural(n: number, one: string, many: string): string {
 /**
  * What the chair should know before creating a document from a Word file, in plain words:
  * tracked changes it still had (mammoth reads them as accepted: insertions kept, deletions
- * dropped) and the footnotes and endnotes that were left out. Nothing for .md and .txt.
+ * dropped), tables (their cells come in as paragraphs) and the footnotes and endnotes that
+ * were left out. Nothing for .md and .txt.
  */
 export async function draftWarnings(fileName: string, bytes: Uint8Array): Promise<string[]> {
   if (!/\.docx$/i.test(fileName)) return [];
@@ -102,6 +103,13 @@ export async function draftWarnings(fileName: string, bytes: Uint8Array): Promis
   if (TRACKED_CHANGE.test(xml)) warnings.push("The file had tracked changes: they were imported as accepted. Check the text.");
   const footnotes = xml.match(/<w:footnoteReference\b/g)?.length ?? 0;
   const endnotes = xml.match(/<w:endnoteReference\b/g)?.length ?? 0;
+  // The model has no tables: mammoth writes each cell as a paragraph, and one that reads as a sentence takes a number.
+  const tables = xml.match(/<w:tbl\b/g)?.length ?? 0;
+  if (tables) {
+    warnings.push(
+      `The file had ${plural(tables, "table", "tables")}: each of its cells came in as a paragraph of its own, and a cell that reads as a paragraph is numbered. Check their kinds and the numbering after them.`,
+    );
+  }
   if (footnotes) warnings.push(`${plural(footnotes, "footnote was", "footnotes were")} left out.`);
   if (endnotes) warnings.push(`${plural(endnotes, "endnote was", "endnotes were")} left out.`);
   return warnings;
