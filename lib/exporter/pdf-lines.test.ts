@@ -27,6 +27,14 @@ describe("centredLines", () => {
   });
 });
 
+describe("no-break spaces", () => {
+  it("never breaks a line at a no-break space (\"No.\u00a05/17\", \"31\u00a0December\", French \"capacités\u202f;\")", () => {
+    const pieces: Piece<string>[] = [{ text: "ab No.\u00a05/17 x\u202f;", face: "i" }];
+    expect(show(centredLines(pieces, 9, measure)).map((l) => l.map((p) => p[2]).join(""))).toEqual(["ab ", "No.\u00a05/17 ", "x\u202f;"]);
+    expect(bidiLines(pieces, 9, 0, measure, () => false, false).map((l) => l.map((p) => p.text).join(""))).toEqual(["ab", "No.\u00a05/17", "x\u202f;"]);
+  });
+});
+
 describe("bidiLines", () => {
   // Face "r" is right to left (Arabic); its words are written here in capitals.
   const rtl = (face: string) => face === "r";

@@ -18,13 +18,16 @@ interface Word<F> {
   space: Piece<F> | null;
 }
 
+/** White space a line may break at: not the no-break spaces ("No.\u00a05/17", French "\u202f;"). */
+const BREAKING_SPACE = /([^\S\u00a0\u2007\u202f]+)/u;
+
 function words<F>(pieces: readonly Piece<F>[]): Word<F>[] {
   const out: Word<F>[] = [];
   let word: Word<F> | null = null;
   for (const piece of pieces) {
-    for (const chunk of piece.text.split(/(\s+)/u)) {
+    for (const chunk of piece.text.split(BREAKING_SPACE)) {
       if (!chunk) continue;
-      if (/^\s/u.test(chunk)) {
+      if (BREAKING_SPACE.test(chunk)) {
         if (!word) out.push((word = { parts: [], space: null }));
         word.space = word.space ? { text: word.space.text + chunk, face: word.space.face } : { text: chunk, face: piece.face };
         continue;
