@@ -229,6 +229,52 @@ describe("import", () => {
     ]);
   });
 
+  it("keeps the numbers Word gives its headings (\"I. Introduction\", \"A. Existing ... threats\"), which it does not store as text", async () => {
+    const numbering = {
+      config: [
+        {
+          reference: "sections",
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.UPPER_LETTER, text: "%2.", alignment: AlignmentType.LEFT },
+          ],
+        },
+        { reference: "paras", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] },
+      ],
+    };
+    const heading = (text: string, level: 0 | 1) =>
+      new Paragraph({ text, heading: level ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, numbering: { reference: "sections", level } });
+    const para = (text: string) => new Paragraph({ text, numbering: { reference: "paras", level: 0 } });
+    const word = new Document({
+      numbering,
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft final report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            heading("Introduction", 0),
+            para("The Group met five times."),
+            heading("Conclusions and recommendations", 0),
+            heading("Existing and potential threats", 1),
+            para("States expressed concern."),
+            heading("Confidence-building measures", 1),
+            para("States agreed on measures."),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("sections.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(rendered(doc).map((p) => [p.kind, p.number, p.text])).toEqual([
+      ["title", null, "Draft final report of the Open-ended Working Group"],
+      ["heading", null, "I. Introduction"],
+      ["paragraph", "1.", "The Group met five times."],
+      ["heading", null, "II. Conclusions and recommendations"],
+      ["heading", null, "A. Existing and potential threats"],
+      ["paragraph", "2.", "States expressed concern."],
+      ["heading", null, "B. Confidence-building measures"],
+      ["paragraph", "3.", "States agreed on measures."],
+    ]);
+  });
+
   it("refuses bad files with a reason", async () => {
     await expect(readDraft("e.docx", new Uint8Array())).rejects.toThrow("the file is empty");
     await expect(readDraft("junk.docx", strToU8("hello, not a zip"))).rejects.toThrow("this is not a Word (.docx) file");

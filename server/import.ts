@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
 import { decodeText } from "../lib/import/decode";
+import { numberHeadings } from "../lib/import/heading-numbers";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 
@@ -45,11 +46,21 @@ function fromMammothMarkdown(md: string): string {
   );
 }
 
+/** The file with its numbered headings' numbers written into their text (see numberHeadings). */
+async function withHeadingNumbers(bytes: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const [document, numbering, styles] = await Promise.all(["word/document.xml", "word/numbering.xml", "word/styles.xml"].map((f) => zip.file(f)?.async("string")));
+  if (!document || !numbering) return Buffer.from(bytes);
+  const numbered = numberHeadings(document, numbering, styles);
+  if (numbered === document) return Buffer.from(bytes);
+  return zip.file("word/document.xml", numbered).generateAsync({ type: "nodebuffer" });
+}
+
 async function docxText(bytes: Uint8Array): Promise<string> {
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new PlenaryError("bad_request", "this is not a Word (.docx) file");
   try {
     const { value } = await (mammoth as unknown as { convertToMarkdown(input: { buffer: Buffer }): Promise<{ value: string }> }).convertToMarkdown({
-      buffer: Buffer.from(bytes),
+      buffer: await withHeadingNumbers(bytes),
     });
     return fromMammothMarkdown(value);
   } catch (err) {
