@@ -246,6 +246,20 @@ describe("exports", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("Word and HTML set a paragraph that starts in Arabic right to left (its words and the Latin ones in it in reading order), and only that one", async () => {
+    const mixed = P("m", "paragraph", "1.", "Российская Федерация предложила конвенцию. وأكدت المجموعة العربية أهمية بناء القدرات.");
+    const arabic = P("a", "paragraph", "2.", "تؤكد الجمعية العامة أن القانون الدولي ينطبق على تكنولوجيا المعلومات (ICT) وفقا للقرار 75/240.");
+    const xml = await documentXml(buildDocx(meta, [mixed, arabic]));
+    const paras = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!).filter((p) => /<w:t/.test(p));
+    expect(paras.map((p) => p.includes("<w:bidi/>"))).toEqual([false, true]);
+    const longer = { ...arabic, text: `${arabic.text} وتدعو`, runs: [{ text: `${arabic.text} وتدعو` }] };
+    const pairs = compareParagraphs([mixed, arabic], [mixed, longer]).pairs;
+    const redline = await documentXml(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: [mixed, arabic], to: [mixed, longer] }));
+    expect([...redline.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].filter((m) => /<w:t/.test(m[1]!)).map((m) => m[1]!.includes("<w:bidi/>"))).toEqual([false, true]);
+    const html = toHtml(meta, [mixed, arabic]);
+    expect(html.match(/<p [^>]*>/g)).toEqual(['<p class="paragraph" dir="auto">', '<p class="paragraph" dir="auto">']);
+  });
+
   it("Akoma Ntoso of a report (numbered paragraphs, no operative part): its paragraphs in the main body with their numbers, dated as the document", () => {
     const report = [
       P("t", "title", null, "Draft final report"),

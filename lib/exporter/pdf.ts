@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
 import { bidiLines, centredLines, type PlacedPiece, type Piece } from "./pdf-lines";
-import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 /**
  * The faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them): the serif
@@ -47,12 +47,6 @@ function byScript(text: string, serif: Face): Piece<Face>[] {
 }
 
 const isArabic = (f: Face) => f === "arabic" || f === "arabicBold";
-
-/** A paragraph is read right to left when its first letter is (as Word and browsers decide). */
-function rightToLeft(text: string): boolean {
-  const first = /\p{L}/u.exec(text)?.[0];
-  return !!first && new RegExp(`[${ARABIC_LETTER}]`).test(first);
-}
 
 /** Runs as printed: brackets kept, the preambular participle in italics. */
 function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece<Face>[] {

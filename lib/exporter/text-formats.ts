@@ -56,15 +56,16 @@ export function toHtml(meta: ExportMeta, paragraphs: readonly ExportParagraph[])
     .map((p) => {
       const runs = acceptedRuns(p);
       const text = htmlRuns(runs, p.kind === "preambular" ? participleLength(runs.map((r) => r.text).join("")) : 0);
-      if (p.kind === "title") return `<h1>${text}</h1>`;
-      if (p.kind === "heading") return `<h2>${text}</h2>`;
+      // dir="auto": a paragraph in Arabic reads right to left (its first letter decides, as in Word).
+      if (p.kind === "title") return `<h1 dir="auto">${text}</h1>`;
+      if (p.kind === "heading") return `<h2 dir="auto">${text}</h2>`;
       const num = p.kind === "preambular" ? p.number : printedNumber(p);
-      return `<p class="${p.kind}"><span class="num">${escapeHtml(num ?? "")}</span>${text}</p>`;
+      return `<p class="${p.kind}" dir="auto"><span class="num">${escapeHtml(num ?? "")}</span>${text}</p>`;
     })
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(versionName(meta))}</title>
-<style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-right:.5rem}</style>
+<style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-inline-end:.5rem}</style>
 </head><body><header>${escapeHtml(headerLine(meta, " · "))}</header>
 ${body}
 </body></html>
