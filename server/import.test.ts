@@ -275,6 +275,24 @@ describe("import", () => {
     ]);
   });
 
+  it("warns that sub-sub-paragraphs ((i) under (b)) came in lettered in their sub-paragraphs' sequence", async () => {
+    const levels = [
+      { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT },
+      { level: 1, format: LevelFormat.LOWER_LETTER, text: "(%2)", alignment: AlignmentType.LEFT },
+      { level: 2, format: LevelFormat.LOWER_ROMAN, text: "(%3)", alignment: AlignmentType.LEFT },
+    ];
+    const item = (text: string, level: number) => new Paragraph({ text, numbering: { reference: "paras", level } });
+    const word = new Document({
+      numbering: { config: [{ reference: "paras", levels }] },
+      sections: [{ children: [new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }), item("The Group agreed:", 0), item("to continue;", 1), item("to report on:", 1), item("norms;", 2), item("capacity-building.", 2)] }],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    expect(rendered(await readDraft("levels.docx", bytes)).map((p) => p.number)).toEqual([null, "1.", "1(a)", "1(b)", "1(c)", "1(d)"]);
+    expect(await draftWarnings("levels.docx", bytes)).toEqual([
+      "2 paragraphs were numbered a level below sub-paragraphs ((i), (ii) under (a)): Plenary has one level of sub-paragraphs, so they came in lettered after the sub-paragraphs above them. Check their letters.",
+    ]);
+  });
+
   it("refuses bad files with a reason", async () => {
     await expect(readDraft("e.docx", new Uint8Array())).rejects.toThrow("the file is empty");
     await expect(readDraft("junk.docx", strToU8("hello, not a zip"))).rejects.toThrow("this is not a Word (.docx) file");

@@ -98,8 +98,9 @@ function plural(n: number, one: string, many: string): string {
 /**
  * What the chair should know before creating a document from a Word file, in plain words:
  * tracked changes it still had (mammoth reads them as accepted: insertions kept, deletions
- * dropped), tables (their cells come in as paragraphs) and the footnotes and endnotes that
- * were left out. Nothing for .md and .txt.
+ * dropped), tables (their cells come in as paragraphs), list items below the sub-paragraphs'
+ * level (lettered with them) and the footnotes and endnotes that were left out. Nothing for
+ * .md and .txt.
  */
 export async function draftWarnings(fileName: string, bytes: Uint8Array): Promise<string[]> {
   if (!/\.docx$/i.test(fileName)) return [];
@@ -119,6 +120,15 @@ export async function draftWarnings(fileName: string, bytes: Uint8Array): Promis
   if (tables) {
     warnings.push(
       `The file had ${plural(tables, "table", "tables")}: each of its cells came in as a paragraph of its own, and a cell that reads as a paragraph is numbered. Check their kinds and the numbering after them.`,
+    );
+  }
+  // The model has one level of sub-paragraphs: a third level's items are lettered with the second's.
+  const deeper = [...xml.matchAll(/<w:p\b(?:[^>]*[^/])?>[\s\S]*?<\/w:p>/g)].filter(
+    ([p]) => Number(/<w:ilvl w:val="(\d+)"/.exec(p)?.[1] ?? "0") >= 2 && !/<w:pStyle w:val="(?:[Hh]eading\s*\d|Title)"/.test(p),
+  ).length;
+  if (deeper) {
+    warnings.push(
+      `${plural(deeper, "paragraph was", "paragraphs were")} numbered a level below sub-paragraphs ((i), (ii) under (a)): Plenary has one level of sub-paragraphs, so they came in lettered after the sub-paragraphs above them. Check their letters.`,
     );
   }
   if (footnotes) warnings.push(`${plural(footnotes, "footnote was", "footnotes were")} left out.`);
