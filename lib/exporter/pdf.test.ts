@@ -143,4 +143,15 @@ describe("text in Arabic", () => {
     expect(words.filter((w) => Math.round(w.yMin) === Math.round(first.yMin)).every((w) => w.xMax <= first.xMax)).toBe(true);
     expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(["75/240", "31", "2020."]));
   });
+
+  it("centres a title in Arabic with its words right to left", async () => {
+    const title = "مشروع تقرير الفريق العامل المفتوح باب العضوية";
+    const words = await pdfWords(await buildPdf(meta, [P("t", "title", null, title)], pdfFonts()), 1);
+    const at = (word: string) => words.find((w) => drawn(word).includes(w.text))!;
+    const line = title.split(" ").map(at);
+    expect(line.every((w) => w && Math.round(w.yMin) === Math.round(line[0]!.yMin))).toBe(true);
+    for (let i = 1; i < line.length; i++) expect(line[i]!.xMax).toBeLessThan(line[i - 1]!.xMin);
+    const middle = (line[0]!.xMax + line.at(-1)!.xMin) / 2;
+    expect(Math.abs(middle - (92 + (595.28 - 92 - 72) / 2))).toBeLessThan(1);
+  });
 });

@@ -134,6 +134,13 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   const bottom = () => doc.page.height - MARGIN.bottom;
 
   const measure = (text: string, f: Face) => font(f).widthOfString(text);
+  /** Lines laid out from the left or right edge, each moved to the middle of `boxWidth`. */
+  const centred = (lines: PlacedPiece<Face>[][], boxWidth: number) =>
+    lines.map((line) => {
+      const start = line[0]?.x ?? 0;
+      const end = line.reduce((max, p) => Math.max(max, p.x + measure(p.text, p.face)), start);
+      return line.map((p) => ({ ...p, x: p.x - start + (boxWidth - (end - start)) / 2 }));
+    });
   /** Lines laid out here (see pdf-lines.ts); leaves doc.y under the last, as pdfkit's text() does. */
   const drawLines = (lines: PlacedPiece<Face>[][], x: number, lineGap: number) => {
     for (const line of lines) {
@@ -180,12 +187,13 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
       doc.fillColor("black").fontSize(size);
       doc.x = left + indentLeft;
       doc.y = y;
-      if (options.align === "center") return drawLines(centredLines(printed, textWidth, measure), left + indentLeft, options.lineGap);
       // pdfkit lays out a line's words left to right: a line with Arabic words is laid out here.
-      if (printed.some((r) => isArabic(r.face))) {
-        const lines = bidiLines(printed, textWidth, options.indent, measure, isArabic, rightToLeft(plain));
+      const arabic = printed.some((r) => isArabic(r.face));
+      if (options.align === "center") {
+        const lines = arabic ? centred(bidiLines(printed, textWidth, 0, measure, isArabic, rightToLeft(plain)), textWidth) : centredLines(printed, textWidth, measure);
         return drawLines(lines, left + indentLeft, options.lineGap);
       }
+      if (arabic) return drawLines(bidiLines(printed, textWidth, options.indent, measure, isArabic, rightToLeft(plain)), left + indentLeft, options.lineGap);
       // pdfkit takes the layout from the first call of a continued run; later calls only
       // change the face. A space at a face change is kept at the end of the earlier piece.
       printed.forEach((r, i) => {
