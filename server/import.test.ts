@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DeletedTextRun, Document, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, DeletedTextRun, Document, EndnoteReferenceRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../lib/diff";
@@ -150,6 +150,147 @@ describe("import", () => {
 
     expect(await draftWarnings("clean.docx", new Uint8Array(await Packer.toBuffer(clean)))).toEqual([]);
     expect(await draftWarnings("d.md", strToU8("Text with <w:ins> in it"))).toEqual([]);
+  });
+
+  it("keeps a Word paragraph's hyperlinks as their words and its backslashes as written, not as Markdown", async () => {
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun("See "),
+                new ExternalHyperlink({ link: "https://undocs.org/A/RES/75/240", children: [new TextRun("resolution 75/240 (A/RES/75/240)")] }),
+                new TextRun(" and the files under \\\\un\\oewg\\[2025], items *1* and a_b."),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("links.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(doc.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual([
+      "See resolution 75/240 (A/RES/75/240) and the files under \\\\un\\oewg\\[2025], items *1* and a_b.",
+    ]);
+  });
+
+  it("keeps a numbered paragraph with a line break in it (Shift+Enter) one paragraph, so the numbers after it stay", async () => {
+    const numbering = { config: [{ reference: "paras", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] }] };
+    const numbered = (children: TextRun[]) => new Paragraph({ children, numbering: { reference: "paras", level: 0 } });
+    const word = new Document({
+      numbering,
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            numbered([new TextRun("States recalled the report"), new TextRun({ text: "adopted by consensus in 2021.", break: 1 })]),
+            numbered([new TextRun("States met in New York.")]),
+            new Paragraph({ children: [new TextRun("3.\tStates typed this number"), new TextRun({ text: "and broke the line.", break: 1 })] }),
+            new Paragraph({ children: [new TextRun("4.\tStates will meet again.")] }),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("breaks.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(rendered(doc).map((p) => [p.number, p.text])).toEqual([
+      [null, "Draft report of the Open-ended Working Group"],
+      ["1.", "States recalled the report adopted by consensus in 2021."],
+      ["2.", "States met in New York."],
+      ["3.", "States typed this number and broke the line."],
+      ["4.", "States will meet again."],
+    ]);
+  });
+
+  it("warns that a table's cells came in as paragraphs of their own, which may take numbers", async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph("1. The measures below were agreed."),
+            new Table({ rows: [new TableRow({ children: [cell("CBM 1"), cell("States will nominate a point of contact.")] })] }),
+            new Paragraph("2. States shall consider further measures."),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    // Each cell is a block: the sentence in the second takes the number 2 (the chair corrects its kind in the preview).
+    expect(rendered(await readDraft("table.docx", bytes)).map((p) => [p.number, p.text])).toEqual([
+      [null, "Draft report of the Open-ended Working Group"],
+      ["1.", "The measures below were agreed."],
+      [null, "CBM 1"],
+      ["2.", "States will nominate a point of contact."],
+      ["3.", "States shall consider further measures."],
+    ]);
+    expect(await draftWarnings("table.docx", bytes)).toEqual([
+      "The file had 1 table: each of its cells came in as a paragraph of its own, and a cell that reads as a paragraph is numbered. Check their kinds and the numbering after them.",
+    ]);
+  });
+
+  it("keeps the numbers Word gives its headings (\"I. Introduction\", \"A. Existing ... threats\"), which it does not store as text", async () => {
+    const numbering = {
+      config: [
+        {
+          reference: "sections",
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.UPPER_LETTER, text: "%2.", alignment: AlignmentType.LEFT },
+          ],
+        },
+        { reference: "paras", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] },
+      ],
+    };
+    const heading = (text: string, level: 0 | 1) =>
+      new Paragraph({ text, heading: level ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, numbering: { reference: "sections", level } });
+    const para = (text: string) => new Paragraph({ text, numbering: { reference: "paras", level: 0 } });
+    const word = new Document({
+      numbering,
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft final report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }),
+            heading("Introduction", 0),
+            para("The Group met five times."),
+            heading("Conclusions and recommendations", 0),
+            heading("Existing and potential threats", 1),
+            para("States expressed concern."),
+            heading("Confidence-building measures", 1),
+            para("States agreed on measures."),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("sections.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(rendered(doc).map((p) => [p.kind, p.number, p.text])).toEqual([
+      ["title", null, "Draft final report of the Open-ended Working Group"],
+      ["heading", null, "I. Introduction"],
+      ["paragraph", "1.", "The Group met five times."],
+      ["heading", null, "II. Conclusions and recommendations"],
+      ["heading", null, "A. Existing and potential threats"],
+      ["paragraph", "2.", "States expressed concern."],
+      ["heading", null, "B. Confidence-building measures"],
+      ["paragraph", "3.", "States agreed on measures."],
+    ]);
+  });
+
+  it("warns that sub-sub-paragraphs ((i) under (b)) came in lettered in their sub-paragraphs' sequence", async () => {
+    const levels = [
+      { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT },
+      { level: 1, format: LevelFormat.LOWER_LETTER, text: "(%2)", alignment: AlignmentType.LEFT },
+      { level: 2, format: LevelFormat.LOWER_ROMAN, text: "(%3)", alignment: AlignmentType.LEFT },
+    ];
+    const item = (text: string, level: number) => new Paragraph({ text, numbering: { reference: "paras", level } });
+    const word = new Document({
+      numbering: { config: [{ reference: "paras", levels }] },
+      sections: [{ children: [new Paragraph({ text: "Draft report of the Open-ended Working Group", heading: HeadingLevel.HEADING_1 }), item("The Group agreed:", 0), item("to continue;", 1), item("to report on:", 1), item("norms;", 2), item("capacity-building.", 2)] }],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(word));
+    expect(rendered(await readDraft("levels.docx", bytes)).map((p) => p.number)).toEqual([null, "1.", "1(a)", "1(b)", "1(c)", "1(d)"]);
+    expect(await draftWarnings("levels.docx", bytes)).toEqual([
+      "2 paragraphs were numbered a level below sub-paragraphs ((i), (ii) under (a)): Plenary has one level of sub-paragraphs, so they came in lettered after the sub-paragraphs above them. Check their letters.",
+    ]);
   });
 
   it("refuses bad files with a reason", async () => {

@@ -6,8 +6,8 @@ import type { PdfFonts } from "../lib/exporter/pdf";
 let cached: PdfFonts | null = null;
 
 /**
- * DejaVu Serif, the PDF exports' typeface: free, with Latin, Greek and Cyrillic, embedded
- * (pdfkit writes a ToUnicode map, so the text can be searched and extracted). Read once.
+ * DejaVu Serif, the PDF exports' typeface: free, with Latin, Greek and Cyrillic (Arabic in
+ * DejaVu Sans, which has it), embedded (pdfkit writes a ToUnicode map, so the text can be searched and extracted). Read once.
  */
 export function pdfFonts(): PdfFonts {
   if (cached) return cached;
@@ -18,6 +18,9 @@ export function pdfFonts(): PdfFonts {
     italic: read("DejaVuSerif-Italic.ttf"),
     bold: read("DejaVuSerif-Bold.ttf"),
     boldItalic: read("DejaVuSerif-BoldItalic.ttf"),
+    // DejaVu Serif has no Arabic; DejaVu Sans does, upright and bold (no italic).
+    arabic: read("DejaVuSans.ttf"),
+    arabicBold: read("DejaVuSans-Bold.ttf"),
   };
   return cached;
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CompareView as Result } from "@/server/negotiation/compare";
 import { ReferenceChanges } from "./reference-changes";
 import { CompareColumns, PairText } from "./compare-text";
+import { clipWords } from "@/lib/format/clip";
 import { attributionText } from "./attribution-text";
 
 type Pair = Result["pairs"][number];
@@ -20,6 +21,12 @@ const LABEL: Record<Pair["classification"], string> = {
 
 function numbers(refs: Pair["from"]): string {
   return refs.map((r) => r.number ?? "¶").join(" + ") || "—";
+}
+
+/** "Moved to 2.: “The Chair recalled …”": a sentence that left this paragraph for another, or came from one. */
+function textMoveText(move: NonNullable<Pair["textMoves"]>[number]): string {
+  const where = move.number ?? "another paragraph";
+  return `${move.direction === "to" ? `Moved to ${where}` : `Moved here from ${where}`}: “${clipWords(move.text, 60)}”`;
 }
 
 /**
@@ -118,6 +125,11 @@ export function CompareView({ result }: { result: Result }) {
                 {attributions.map((a, k) => (
                   <span key={k} className="cmp-attr">
                     {attributionText(a, backwards)}
+                  </span>
+                ))}
+                {pair.textMoves?.map((m, k) => (
+                  <span key={`move-${k}`} className="cmp-attr" data-testid="compare-text-move">
+                    {textMoveText(m)}
                   </span>
                 ))}
               </div>

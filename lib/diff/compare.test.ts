@@ -136,3 +136,33 @@ describe("compareParagraphs", () => {
     expect(d.ops.filter(([op]) => op !== -1).map(([, t]) => t).join("")).toBe(b);
   });
 });
+
+describe("words moved from one paragraph to another", () => {
+  const from = [
+    P("a", "The Group met in New York. The Chair recalled the cumulative and evolving framework.", "1.", "paragraph"),
+    P("b", "States reaffirmed that international law is applicable.", "2.", "paragraph"),
+    P("c", "States should continue to meet.", "3.", "paragraph"),
+  ];
+  const to = [
+    P("a", "The Group met in New York.", "1.", "paragraph"),
+    P("b", "States reaffirmed that international law is applicable. The Chair recalled the cumulative and evolving framework.", "2.", "paragraph"),
+    P("c", "States shall continue to meet.", "3.", "paragraph"),
+  ];
+
+  it("names a sentence taken out of one paragraph and put in another, on both, with the other paragraph's number", () => {
+    const pairs = compareParagraphs(from, to).pairs;
+    expect(pairs.map((p) => p.classification)).toEqual(["modified", "modified", "modified"]);
+    // Named by its words (the diff may cut the punctuation around it either side).
+    const sentence = "The Chair recalled the cumulative and evolving framework";
+    expect(pairs[0]!.textMoves).toEqual([{ direction: "to", number: "2.", text: sentence }]);
+    expect(pairs[1]!.textMoves).toEqual([{ direction: "from", number: "1.", text: sentence }]);
+    // A word replaced is not a move.
+    expect(pairs[2]!.textMoves).toBeUndefined();
+  });
+
+  it("does not take a few common words deleted here and inserted there for a move", () => {
+    const a = [P("a", "States shall meet annually in New York.", "1."), P("b", "States will report.", "2.")];
+    const b = [P("a", "States meet annually in New York.", "1."), P("b", "States shall report.", "2.")];
+    expect(compareParagraphs(a, b).pairs.map((p) => p.textMoves)).toEqual([undefined, undefined]);
+  });
+});

@@ -1,4 +1,5 @@
 import { align, longestIncreasing } from "./align";
+import { markTextMoves, type TextMove } from "./text-moves";
 import { similarity, wordDiff, type DiffOp } from "./word-diff";
 
 export interface ComparableParagraph {
@@ -21,6 +22,8 @@ export interface ParagraphPair {
   ops?: DiffOp[];
   similarity?: number;
   moved?: boolean;
+  /** A sentence (four words or more) moved out of this paragraph into another, or in from one. */
+  textMoves?: TextMove[];
 }
 
 export interface CompareResult {
@@ -113,6 +116,7 @@ export function compareParagraphs(
   const pairs: ParagraphPair[] = [...(inserts.get(-1) ?? [])];
   byTo.forEach((pair, k) => pairs.push(pair, ...(inserts.get(k) ?? [])));
 
+  markTextMoves(pairs);
   const summary: Record<Classification, number> = { unchanged: 0, modified: 0, added: 0, deleted: 0, moved: 0, split: 0, merged: 0 };
   for (const p of pairs) summary[p.classification] += 1;
   return { pairs, summary, truncated };

@@ -1,19 +1,27 @@
 import { AlignmentType, Document, Header, Paragraph, TextRun } from "docx";
-import { headerLine, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { headerLine, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import { styledText } from "./styled";
 
 export const FONT = "Times New Roman";
 export const SIZE = 24; // half-points: 12 pt
 
 /** What the layout of a paragraph depends on. */
-export type Shape = { kind: string; number: string | null };
+export type Shape = { kind: string; number: string | null; text: string };
 
-/** Alignment, indents and spacing of a paragraph, UN style. */
-export function layout(p: Shape) {
+function unStyle(p: Shape) {
   if (p.kind === "title") return { alignment: AlignmentType.CENTER, spacing: { after: 240 } };
   if (p.kind === "heading") return { spacing: { before: 240, after: 120 } };
   if (p.kind === "bullet") return { indent: { left: 1134, hanging: 567 }, spacing: { after: 120 } };
   return { indent: { firstLine: 567 }, spacing: { after: 120 } };
+}
+
+/**
+ * Alignment, indents and spacing of a paragraph, UN style; a paragraph in Arabic is a
+ * right-to-left one (w:bidi): in a left-to-right paragraph Word sets its Arabic stretches in
+ * the order they come, so one cut by "(ICT)" or a number was read back to front.
+ */
+export function layout(p: Shape) {
+  return { ...unStyle(p), ...(rightToLeft(p.text) ? { bidirectional: true } : {}) };
 }
 
 function numberRun(p: Shape): TextRun[] {

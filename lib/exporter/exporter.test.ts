@@ -246,6 +246,41 @@ describe("exports", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("Word and HTML set a paragraph that starts in Arabic right to left (its words and the Latin ones in it in reading order), and only that one", async () => {
+    const mixed = P("m", "paragraph", "1.", "Российская Федерация предложила конвенцию. وأكدت المجموعة العربية أهمية بناء القدرات.");
+    const arabic = P("a", "paragraph", "2.", "تؤكد الجمعية العامة أن القانون الدولي ينطبق على تكنولوجيا المعلومات (ICT) وفقا للقرار 75/240.");
+    const xml = await documentXml(buildDocx(meta, [mixed, arabic]));
+    const paras = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!).filter((p) => /<w:t/.test(p));
+    expect(paras.map((p) => p.includes("<w:bidi/>"))).toEqual([false, true]);
+    const longer = { ...arabic, text: `${arabic.text} وتدعو`, runs: [{ text: `${arabic.text} وتدعو` }] };
+    const pairs = compareParagraphs([mixed, arabic], [mixed, longer]).pairs;
+    const redline = await documentXml(buildRedlineDocx(meta, pairs, () => ({ author: "Chair", date: "2026-11-22T10:00:00.000Z" }), { from: [mixed, arabic], to: [mixed, longer] }));
+    expect([...redline.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].filter((m) => /<w:t/.test(m[1]!)).map((m) => m[1]!.includes("<w:bidi/>"))).toEqual([false, true]);
+    const html = toHtml(meta, [mixed, arabic]);
+    expect(html.match(/<p [^>]*>/g)).toEqual(['<p class="paragraph" dir="auto">', '<p class="paragraph" dir="auto">']);
+  });
+
+  it("Akoma Ntoso of a report (numbered paragraphs, no operative part): its paragraphs in the main body with their numbers, dated as the document", () => {
+    const report = [
+      P("t", "title", null, "Draft final report"),
+      P("s", "heading", null, "A. Existing and potential threats"),
+      P("p1", "paragraph", "1.", "States expressed concern:"),
+      P("b1", "bullet", "1(a)", "that threats grow;"),
+      P("p2", "paragraph", "2.", "States should continue to meet."),
+    ];
+    const xml = toAkomaNtoso({ title: "Draft final report", symbol: "A/AC.292/2025/CRP.1", date: "10 July 2025", versionLabel: "Rev.1" }, report);
+    const main = xml.slice(xml.indexOf("<mainBody>"), xml.indexOf("</mainBody>"));
+    expect([...main.matchAll(/<num>([^<]*)<\/num><content><p>([^<]*)/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["1.", "States expressed concern:"],
+      ["(a)", "that threats grow;"],
+      ["2.", "States should continue to meet."],
+    ]);
+    expect(main).toContain("A. Existing and potential threats");
+    // AKN's recitals hold at least one recital, its preamble at least one element: none are written empty.
+    expect(xml).not.toMatch(/<recitals>\s*<\/recitals>|<preamble>\s*<\/preamble>/);
+    expect(xml).toContain('<docDate date="2025-07-10">10 July 2025</docDate>');
+  });
+
   it("Akoma Ntoso: preface, preamble with a recital per PP, main body with a paragraph per OP, well formed", () => {
     const xml = toAkomaNtoso(meta, rev2);
     expect(xml.indexOf("<preface>")).toBeLessThan(xml.indexOf("<preamble>"));

@@ -79,6 +79,15 @@ export function participleLength(text: string): number {
 }
 
 /** How the number is printed in a document: operative paragraphs "1.", preambular none. */
+/**
+ * Whether a paragraph reads right to left: its first letter is Arabic or Hebrew, which is how
+ * Word, LibreOffice and browsers decide a paragraph's direction by itself (Unicode's rule).
+ */
+export function rightToLeft(text: string): boolean {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return !!first && /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(first);
+}
+
 export function printedNumber(p: { kind: string; number: string | null }): string | null {
   if (!p.number) return null;
   if (p.kind === "operative") return `${p.number.replace(/^OP/, "")}.`;

@@ -110,3 +110,48 @@ describe("a centred title in several faces", () => {
     expect(h1).toEqual([title.text]);
   });
 });
+
+describe("text in Arabic", () => {
+  // Arabic is an official language of the United Nations: a statement quotes it, a delegation
+  // writes its name in it. DejaVu Serif has no Arabic letters: they were printed as empty boxes.
+  const arabic = "وأكدت المجموعة العربية أهمية بناء القدرات";
+  const rtl = "تؤكد الجمعية العامة من جديد أن القانون الدولي ينطبق وفقا للقرار 75/240 المؤرخ 31 ديسمبر 2020.";
+  const body = [
+    P("t", "title", null, "Draft report"),
+    P("p", "paragraph", "1.", `Российская Федерация предложила конвенцию. ${arabic}. Agreed in 2025.`),
+    P("h", "heading", null, "المجموعة العربية"),
+    P("q", "paragraph", "2.", rtl),
+  ];
+  // pdftotext -bbox gives a word's letters in the order they are drawn: an Arabic word backwards.
+  // (Words with the lam-alef ligature are left out of the text here: pdftotext reads it backwards.)
+  const drawn = (word: string) => [word, Array.from(word).reverse().join("")];
+
+  it("prints every Arabic word, each line of them right to left, the text around them in its place", async () => {
+    const bytes = await buildPdf(meta, body, pdfFonts());
+    const text = (await pdfToText(bytes)).replace(/[\u200e\u200f\u202a-\u202e]/g, "");
+    for (const word of [...arabic.split(" "), ...rtl.split(" ")]) expect(text).toContain(word);
+    const words = await pdfWords(bytes, 1);
+    const at = (word: string) => words.find((w) => drawn(word).includes(w.text))!;
+    expect(at("وأكدت")).toBeDefined();
+    // In the Russian sentence's line, the Arabic one reads from its right: its first word is right of the next.
+    expect(Math.round(at("وأكدت").yMin)).toBe(Math.round(at("المجموعة").yMin));
+    expect(at("وأكدت").xMin).toBeGreaterThan(at("المجموعة").xMax);
+    expect(at("конвенцию.").xMax).toBeLessThan(at("المجموعة").xMin);
+    // A paragraph in Arabic is set against the right edge, its first word rightmost, its numbers as written.
+    const first = at("تؤكد");
+    expect(first.xMax).toBeCloseTo(595.28 - 72, 0);
+    expect(words.filter((w) => Math.round(w.yMin) === Math.round(first.yMin)).every((w) => w.xMax <= first.xMax)).toBe(true);
+    expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(["75/240", "31", "2020."]));
+  });
+
+  it("centres a title in Arabic with its words right to left", async () => {
+    const title = "مشروع تقرير الفريق العامل المفتوح باب العضوية";
+    const words = await pdfWords(await buildPdf(meta, [P("t", "title", null, title)], pdfFonts()), 1);
+    const at = (word: string) => words.find((w) => drawn(word).includes(w.text))!;
+    const line = title.split(" ").map(at);
+    expect(line.every((w) => w && Math.round(w.yMin) === Math.round(line[0]!.yMin))).toBe(true);
+    for (let i = 1; i < line.length; i++) expect(line[i]!.xMax).toBeLessThan(line[i - 1]!.xMin);
+    const middle = (line[0]!.xMax + line.at(-1)!.xMin) / 2;
+    expect(Math.abs(middle - (92 + (595.28 - 92 - 72) / 2))).toBeLessThan(1);
+  });
+});

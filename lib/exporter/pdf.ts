@@ -1,10 +1,13 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
-import { centredLines, type Piece } from "./pdf-lines";
-import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { bidiLines, centredLines, type PlacedPiece, type Piece } from "./pdf-lines";
+import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
-/** The four faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them). */
-export type Face = "regular" | "italic" | "bold" | "boldItalic";
+/**
+ * The faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them): the serif
+ * text faces, and a sans face with its bold for Arabic, which the serif does not have.
+ */
+export type Face = "regular" | "italic" | "bold" | "boldItalic" | "arabic" | "arabicBold";
 export type PdfFonts = Record<Face, Uint8Array>;
 
 const PT = 11;
@@ -21,6 +24,30 @@ function face(bold: boolean, italic: boolean): Face {
   return italic ? "italic" : "regular";
 }
 
+/** Arabic letters (the Arabic blocks and presentation forms), without Arabic-Indic digits. */
+const ARABIC_LETTER = "\\u0600-\\u065F\\u066A-\\u06EF\\u06FA-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF";
+/**
+ * Arabic words and the spaces between them. fontkit shapes such a piece and lays it out right
+ * to left; digits and punctuation stay outside it, since it would reverse them too ("2025").
+ */
+const ARABIC_RUN = new RegExp(`[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s]*[${ARABIC_LETTER}])?`, "g");
+
+/** A piece cut where Arabic words start and end, the Arabic ones in the sans face that has them. */
+function byScript(text: string, serif: Face): Piece<Face>[] {
+  const arabic: Face = serif === "bold" || serif === "boldItalic" ? "arabicBold" : "arabic";
+  const out: Piece<Face>[] = [];
+  let at = 0;
+  for (const m of text.matchAll(ARABIC_RUN)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), face: serif });
+    out.push({ text: m[0], face: arabic });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), face: serif });
+  return out;
+}
+
+const isArabic = (f: Face) => f === "arabic" || f === "arabicBold";
+
 /** Runs as printed: brackets kept, the preambular participle in italics. */
 function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece<Face>[] {
   const out: Piece<Face>[] = [];
@@ -28,7 +55,7 @@ function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece
   for (const r of runs) {
     const m = r.marks ?? [];
     const bold = allBold || m.includes("bold");
-    for (const piece of participlePieces(r, offset, italicPrefix)) out.push({ text: piece.text, face: face(bold, piece.participle || m.includes("italic")) });
+    for (const piece of participlePieces(r, offset, italicPrefix)) out.push(...byScript(piece.text, face(bold, piece.participle || m.includes("italic"))));
     offset += r.text.length;
   }
   for (let i = 1; i < out.length; i++) {
@@ -106,12 +133,20 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
 
-  /** Centred lines, laid out here (see centredLines); leaves doc.y under the last, as pdfkit's text() does. */
-  const centred = (printed: Piece<Face>[], x: number, boxWidth: number, lineGap: number) => {
-    for (const line of centredLines(printed, boxWidth, (text, f) => font(f).widthOfString(text))) {
+  const measure = (text: string, f: Face) => font(f).widthOfString(text);
+  /** Lines laid out from the left or right edge, each moved to the middle of `boxWidth`. */
+  const centred = (lines: PlacedPiece<Face>[][], boxWidth: number) =>
+    lines.map((line) => {
+      const start = line[0]?.x ?? 0;
+      const end = line.reduce((max, p) => Math.max(max, p.x + measure(p.text, p.face)), start);
+      return line.map((p) => ({ ...p, x: p.x - start + (boxWidth - (end - start)) / 2 }));
+    });
+  /** Lines laid out here (see pdf-lines.ts); leaves doc.y under the last, as pdfkit's text() does. */
+  const drawLines = (lines: PlacedPiece<Face>[][], x: number, lineGap: number) => {
+    for (const line of lines) {
       const height = Math.max(...line.map((piece) => font(piece.face).currentLineHeight(true))) + lineGap;
       if (doc.y + height > bottom()) doc.continueOnNewPage();
-      for (const piece of line) font(piece.face).text(piece.text, x + piece.x, doc.y, { lineBreak: false });
+      for (const piece of line) if (piece.text.trim()) font(piece.face).text(piece.text, x + piece.x, doc.y, { lineBreak: false });
       doc.y += height;
     }
   };
@@ -152,7 +187,13 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
       doc.fillColor("black").fontSize(size);
       doc.x = left + indentLeft;
       doc.y = y;
-      if (options.align === "center") return centred(printed, left + indentLeft, textWidth, options.lineGap);
+      // pdfkit lays out a line's words left to right: a line with Arabic words is laid out here.
+      const arabic = printed.some((r) => isArabic(r.face));
+      if (options.align === "center") {
+        const lines = arabic ? centred(bidiLines(printed, textWidth, 0, measure, isArabic, rightToLeft(plain)), textWidth) : centredLines(printed, textWidth, measure);
+        return drawLines(lines, left + indentLeft, options.lineGap);
+      }
+      if (arabic) return drawLines(bidiLines(printed, textWidth, options.indent, measure, isArabic, rightToLeft(plain)), left + indentLeft, options.lineGap);
       // pdfkit takes the layout from the first call of a continued run; later calls only
       // change the face. A space at a face change is kept at the end of the earlier piece.
       printed.forEach((r, i) => {

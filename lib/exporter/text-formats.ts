@@ -56,15 +56,16 @@ export function toHtml(meta: ExportMeta, paragraphs: readonly ExportParagraph[])
     .map((p) => {
       const runs = acceptedRuns(p);
       const text = htmlRuns(runs, p.kind === "preambular" ? participleLength(runs.map((r) => r.text).join("")) : 0);
-      if (p.kind === "title") return `<h1>${text}</h1>`;
-      if (p.kind === "heading") return `<h2>${text}</h2>`;
+      // dir="auto": a paragraph in Arabic reads right to left (its first letter decides, as in Word).
+      if (p.kind === "title") return `<h1 dir="auto">${text}</h1>`;
+      if (p.kind === "heading") return `<h2 dir="auto">${text}</h2>`;
       const num = p.kind === "preambular" ? p.number : printedNumber(p);
-      return `<p class="${p.kind}"><span class="num">${escapeHtml(num ?? "")}</span>${text}</p>`;
+      return `<p class="${p.kind}" dir="auto"><span class="num">${escapeHtml(num ?? "")}</span>${text}</p>`;
     })
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(versionName(meta))}</title>
-<style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-right:.5rem}</style>
+<style>body{font:12pt/1.5 "Times New Roman",serif;max-width:42rem;margin:2rem auto;padding:0 3rem}header{text-align:right;font-size:10pt}h1{text-align:center;font-size:14pt}h2{font-size:12pt}p{position:relative;text-indent:2rem}.num{position:absolute;left:-3rem;text-indent:0;font-size:9pt;color:#555}p.operative .num,p.paragraph .num{position:static;font-size:12pt;color:inherit;margin-inline-end:.5rem}</style>
 </head><body><header>${escapeHtml(headerLine(meta, " · "))}</header>
 ${body}
 </body></html>
@@ -87,13 +88,41 @@ function aknInline(runs: TextRun[]): string {
     .join("");
 }
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "10 July 2025", "July 10, 2025" or "2025-07-10" as ISO 8601, else null. */
+function isoDate(text: string | null | undefined): string | null {
+  const t = (text ?? "").trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+  const m = /^(\d{1,2}) (\p{L}+) (\d{4})$/u.exec(t) ?? /^(\p{L}+) (\d{1,2}), (\d{4})$/u.exec(t);
+  if (!m) return null;
+  const [day, month] = /^\d/.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  const index = MONTHS.indexOf(month.toLowerCase());
+  return index < 0 ? null : `${m[3]}-${String(index + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/**
+ * Where the main body starts: at the first operative paragraph of a resolution; in a text
+ * without one (a report), at its first numbered paragraph or sub-paragraph, with the headings
+ * right above it (its section's heading). -1 when there is none.
+ */
+function mainBodyStart(paragraphs: readonly ExportParagraph[]): number {
+  const firstOp = paragraphs.findIndex((p) => p.kind === "operative");
+  if (firstOp >= 0) return firstOp;
+  let start = paragraphs.findIndex((p) => p.kind === "paragraph" || p.kind === "bullet");
+  while (start > 0 && paragraphs[start - 1]!.kind === "heading") start -= 1;
+  return start;
+}
+
 /** Akoma Ntoso 3.0: meta, preface, preamble with recitals, main body with numbered paragraphs. */
 export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(meta.date ?? "") ? meta.date! : new Date().toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  const date = isoDate(meta.date) ?? today;
   const uri = `/akn/un/doc/decision/${date}/${encodeURIComponent(meta.symbol ?? "draft")}`;
-  const firstOp = paragraphs.findIndex((p) => p.kind === "operative");
-  const pre = firstOp < 0 ? paragraphs : paragraphs.slice(0, firstOp);
-  const main = firstOp < 0 ? [] : paragraphs.slice(firstOp);
+  const start = mainBodyStart(paragraphs);
+  const resolution = paragraphs.some((p) => p.kind === "operative");
+  const pre = start < 0 ? paragraphs : paragraphs.slice(0, start);
+  const main = start < 0 ? [] : paragraphs.slice(start);
   const title = paragraphs.find((p) => p.kind === "title");
   let rec = 0;
   let par = 0;
@@ -109,10 +138,13 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
   const body = main
     .map((p) =>
       p.kind === "heading"
-        ? `<hcontainer name="leadIn" eId="hcontainer_${++lead}"><content><p>${aknInline(acceptedRuns(p))}</p></content></hcontainer>`
+        ? `<hcontainer name="${resolution ? "leadIn" : "crossHeading"}" eId="hcontainer_${++lead}"><content><p>${aknInline(acceptedRuns(p))}</p></content></hcontainer>`
         : `<paragraph eId="para_${++par}"><num>${xml(printedNumber(p) ?? "")}</num><content><p>${aknInline(acceptedRuns(p))}</p></content></paragraph>`,
     )
     .join("\n      ");
+  // AKN's recitals hold at least one recital and its preamble at least one element.
+  const preambleParts = [formulas, recitals && `<recitals>\n        ${recitals}\n      </recitals>`].filter(Boolean);
+  const preamble = preambleParts.length ? `    <preamble>\n      ${preambleParts.join("\n      ")}\n    </preamble>\n` : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
   <doc name="decision">
@@ -120,7 +152,7 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
       <identification source="#plenary">
         <FRBRWork><FRBRthis value="${uri}/!main"/><FRBRuri value="${uri}"/><FRBRdate date="${date}" name="adoption"/><FRBRauthor href="#plenary"/><FRBRcountry value="un"/></FRBRWork>
         <FRBRExpression><FRBRthis value="${uri}/eng@/!main"/><FRBRuri value="${uri}/eng@"/><FRBRdate date="${date}" name="version"/><FRBRauthor href="#plenary"/><FRBRlanguage language="eng"/></FRBRExpression>
-        <FRBRManifestation><FRBRthis value="${uri}/eng@/main.xml"/><FRBRuri value="${uri}/eng@.akn"/><FRBRdate date="${date}" name="export"/><FRBRauthor href="#plenary"/></FRBRManifestation>
+        <FRBRManifestation><FRBRthis value="${uri}/eng@/main.xml"/><FRBRuri value="${uri}/eng@.akn"/><FRBRdate date="${today}" name="export"/><FRBRauthor href="#plenary"/></FRBRManifestation>
       </identification>
       <references source="#plenary"><TLCOrganization eId="plenary" href="/ontology/organization/plenary" showAs="Plenary"/></references>
     </meta>
@@ -128,13 +160,7 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
       <p><docNumber>${xml(meta.symbol ?? "")}</docNumber> <docDate date="${date}">${xml(meta.date ?? date)}</docDate> <docStage>${xml(meta.versionLabel)}</docStage></p>
       <p><docTitle>${title ? aknInline(acceptedRuns(title)) : xml(meta.title)}</docTitle></p>
     </preface>
-    <preamble>
-      ${formulas}
-      <recitals>
-        ${recitals}
-      </recitals>
-    </preamble>
-    <mainBody>
+${preamble}    <mainBody>
       ${body}
     </mainBody>
   </doc>

@@ -35,11 +35,14 @@ const WRAP_MIN = 50;
 /**
  * Whether the next line continues the paragraph of the previous one. Blank lines always
  * separate paragraphs; without one, short header lines ("DECISION No. 5/17", a symbol, a
- * date) stand alone while hard-wrapped prose and wrapped emphasis spans are joined.
+ * date) stand alone while hard-wrapped prose and wrapped emphasis spans are joined. A hard
+ * line break (Markdown's two trailing spaces, Word's Shift+Enter as mammoth writes it) sets
+ * header lines apart, but inside a numbered paragraph or a list item the text goes on: read
+ * as a paragraph of its own it took a number, and every paragraph after it the wrong one.
  */
-function continues(current: readonly string[], previous: string, next: string, hardBreak: boolean): boolean {
+function continues(current: readonly string[], previous: string, next: string, hardBreak: boolean, marker: Marker): boolean {
   if (hasOpenEmphasis(current.join(" "))) return true;
-  if (hardBreak) return false;
+  if (hardBreak) return marker !== null;
   const prev = plainText(previous);
   const text = plainText(next);
   if (metaLine(prev) || metaLine(text)) return false;
@@ -103,7 +106,7 @@ export function splitBlocks(text: string): RawBlock[] {
       start(line.replace(LABELLED, ""), /^(?:\*\*)?PP/i.test(line) ? "preambular" : "operative");
     } else if (NUMBERED.test(line)) {
       start(line.replace(NUMBERED, ""), "numbered");
-    } else if (lines.length > 0 && continues(lines, lines.at(-1) ?? "", line, hardBreak)) {
+    } else if (lines.length > 0 && continues(lines, lines.at(-1) ?? "", line, hardBreak, marker)) {
       lines.push(line);
     } else {
       start(line, null);
