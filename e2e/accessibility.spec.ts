@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { documentId, editor, expect, OSCE, personPage, test } from "./fixtures";
+import { documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
 
 /**
  * Every main page, scanned by axe-core (WCAG 2.0/2.1 A and AA rules: labels, names,
@@ -134,4 +134,36 @@ test("Alt+Shift+G goes to a paragraph by the number said in the room, for a dele
   await delegate.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await delegate.context().close();
+});
+
+/** How far the page scrolls sideways (0: it reflows). */
+function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10): documents, the document as chair, delegate and observer, participants", async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  // 320 x 640 is WCAG's reflow width; 640 x 400 is a 1280 x 800 window zoomed to 200%.
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 640, height: 400 },
+  ]) {
+    for (const who of ["chair", "albania", "observer"] as const) {
+      const context = await browser.newContext({ baseURL: server.url, viewport });
+      const page = await context.newPage();
+      await signIn(page, server, who);
+      const at = `${viewport.width} px, ${who}`;
+      await expect.poll(() => sideways(page), { message: `documents at ${at}` }).toBe(0);
+      const id = await documentId(page, OSCE);
+      await page.goto(`/documents/${id}`);
+      await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+      await expect.poll(() => sideways(page), { message: `the document at ${at}` }).toBe(0);
+      if (who === "chair") {
+        await page.goto(`/documents/${id}/participants`);
+        await expect(page.getByRole("table")).toBeVisible();
+        await expect.poll(() => sideways(page), { message: `participants at ${at}` }).toBe(0);
+      }
+      await context.close();
+    }
+  }
 });
