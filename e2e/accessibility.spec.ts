@@ -167,3 +167,27 @@ test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10)
     }
   }
 });
+
+test("in Windows high contrast (forced colours) the chosen kind of a new position shows without its blue", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const delegate = await context.newPage();
+  await signIn(delegate, server, "albania");
+  const id = await documentId(delegate, OSCE);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await delegate.locator('[data-number="OP1"]').click();
+  const picker = delegate.getByRole("group", { name: "Kind" });
+  await expect(picker.getByRole("radio", { name: "Object" })).toBeChecked();
+  // What a chip looks like: the background it shows (its own or, transparent, the one behind
+  // it), its text colour, border and weight. Forced colours repaint both chips alike unless told.
+  const look = (name: string) =>
+    picker.locator("label", { hasText: name }).evaluate((el) => {
+      const clear = (c: string) => /^rgba\(.*, 0\)$/.test(c);
+      let back = "rgba(0, 0, 0, 0)";
+      for (let at: Element | null = el; at && clear(back); at = at.parentElement) back = getComputedStyle(at).backgroundColor;
+      const s = getComputedStyle(el);
+      return [back, s.color, s.borderTopWidth, s.borderTopColor, s.fontWeight, s.textDecorationLine].join(" ");
+    });
+  expect(await look("Object"), "the chosen kind looks like the others").not.toBe(await look("Reserve"));
+  await context.close();
+});
