@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
+import { caretAtEnd, documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
 
 /**
  * Every main page, scanned by axe-core (WCAG 2.0/2.1 A and AA rules: labels, names,
@@ -190,4 +190,39 @@ test("in Windows high contrast (forced colours) the chosen kind of a new positio
     });
   expect(await look("Object"), "the chosen kind looks like the others").not.toBe(await look("Reserve"));
   await context.close();
+});
+
+test("in forced colours a proposed amendment's wording is told apart from a tracked insertion (both underlined in the text colour)", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { editingMode: string; paragraphs: { id: string; number: string | null }[] };
+  const pp4 = doc.paragraphs.find((p) => p.number === "PP4")!;
+  const mode = (m: string) => chair.request.put(`/api/documents/${id}/mode`, { data: { mode: m }, headers: { origin: server.url } });
+  expect((await mode("open_drafting")).status()).toBe(200);
+
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const delegate = await context.newPage();
+  await signIn(delegate, server, "albania");
+  const filed = await delegate.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: pp4.id, from: 0, to: 0, quote: "", kind: "amendment", op: "insert", proposedText: "Deeply " },
+    headers: { origin: server.url },
+  });
+  expect(filed.status()).toBe(201);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(delegate, "PP4");
+  await delegate.keyboard.type(" openly");
+  const insertion = delegate.locator('[data-number="PP4"] ins.suggestion-insertion');
+  const proposal = delegate.locator('[data-number="PP4"] ins.amend-ins', { hasText: "Deeply" });
+  await expect(insertion).toHaveText(" openly");
+  await expect(proposal).toBeVisible();
+  // Colours aside (forced colours paint both in the text colour): line, style, border, outline.
+  const shape = (el: Element) => {
+    const s = getComputedStyle(el);
+    return [s.textDecorationLine, s.textDecorationStyle, s.borderBottomStyle, s.borderTopStyle, s.outlineStyle, s.fontStyle].join(" ");
+  };
+  expect(await proposal.evaluate(shape), "a proposal looks like words already in the text").not.toBe(await insertion.evaluate(shape));
+  expect((await mode(doc.editingMode)).status()).toBe(200);
+  await context.close();
+  await chair.context().close();
 });
