@@ -226,3 +226,25 @@ test("in forced colours a proposed amendment's wording is told apart from a trac
   await context.close();
   await chair.context().close();
 });
+
+test("in forced colours the text's focus ring and the review's current item stay visible (they were box-shadows, which forced colours drop)", async ({ browser, server }) => {
+  const ring = (el: Element) => {
+    const s = getComputedStyle(el);
+    return s.outlineStyle !== "none" && !/^rgba\(.*, 0\)$/.test(s.outlineColor) && parseFloat(s.outlineWidth) >= 2;
+  };
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.keyboard.press("Alt+Shift+G");
+  await chair.getByLabel(/^Paragraph/).fill("PP1");
+  await chair.keyboard.press("Enter");
+  await expect(editor(chair)).toBeFocused();
+  expect(await editor(chair).evaluate(ring), "the focused text shows a ring").toBe(true);
+  const current = chair.locator(".review-list li.is-current");
+  await expect(current).toHaveCount(1);
+  expect(await current.evaluate(ring), "the review's current item shows its ring").toBe(true);
+  await context.close();
+});
