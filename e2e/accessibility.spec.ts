@@ -248,3 +248,32 @@ test("in forced colours the text's focus ring and the review's current item stay
   expect(await current.evaluate(ring), "the review's current item shows its ring").toBe(true);
   await context.close();
 });
+
+test("at 200% zoom (one column) the chair's page stays on the text: neither opening the document nor a new review item scrolls it to the queue", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 640, height: 400 } });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  const counter = chair.getByTestId("review").getByText(/^\d+ of \d+ ·/);
+  await expect(counter).toBeVisible();
+  const total = async () => Number(/of (\d+)/.exec((await counter.textContent()) ?? "")![1]);
+  const before = await total();
+  expect(await chair.evaluate(() => window.scrollY), "opening the document").toBe(0);
+
+  // Reading PP2 when a delegation files a position: the page stays where it is.
+  await chair.locator('[data-number="PP2"]').click();
+  const y = await chair.evaluate(() => window.scrollY);
+  const pp2 = doc.paragraphs.find((p) => p.number === "PP2")!;
+  const delegate = await personPage(browser, server, "belarus");
+  const quote = pp2.text.split(" ").slice(0, 2).join(" ");
+  const filed = await delegate.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp2.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
+  expect(filed.status()).toBe(201);
+  await expect.poll(total).toBe(before + 1);
+  expect(await chair.evaluate(() => window.scrollY), "a new review item").toBe(y);
+  await expect(chair.locator('[data-number="PP2"]')).toBeInViewport();
+  await delegate.context().close();
+  await context.close();
+});
