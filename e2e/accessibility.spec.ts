@@ -277,3 +277,18 @@ test("at 200% zoom (one column) the chair's page stays on the text: neither open
   await delegate.context().close();
   await context.close();
 });
+
+test("in forced colours the selected side tab is the only one underlined (every tab showed the bar: a transparent border is painted too)", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const observer = await context.newPage();
+  await signIn(observer, server, "observer");
+  await observer.goto(`/documents/${await documentId(observer, OSCE)}`);
+  const tabs = observer.getByRole("tablist", { name: "Panels" }).getByRole("tab");
+  await expect(tabs).toHaveCount(3);
+  const bars = () => tabs.evaluateAll((els) => els.map((e) => getComputedStyle(e).borderBottomColor));
+  const page = await observer.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [selected, ...others] = await bars();
+  expect(selected, "the selected tab's bar shows").not.toBe(page);
+  for (const other of others) expect(other, "another tab's bar is the page's colour").toBe(page);
+  await context.close();
+});
