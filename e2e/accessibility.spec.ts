@@ -141,7 +141,7 @@ function sideways(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10): documents, the document as chair, delegate and observer, participants", async ({ browser, server }) => {
+test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10): documents, the document as chair, delegate and observer, participants, an import's preview", async ({ browser, server }) => {
   test.setTimeout(120_000);
   // 320 x 640 is WCAG's reflow width; 640 x 400 is a 1280 x 800 window zoomed to 200%.
   for (const viewport of [
@@ -162,6 +162,12 @@ test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10)
         await page.goto(`/documents/${id}/participants`);
         await expect(page.getByRole("table")).toBeVisible();
         await expect.poll(() => sideways(page), { message: `participants at ${at}` }).toBe(0);
+        await page.goto("/documents/new");
+        const draft = "# Draft decision\n\nPP1. Recalling its resolution 75/240,\n\nOP1. Requests the Secretary-General to report on confidence-building measures.\n";
+        await page.getByLabel(/^Word, Markdown or text file/).setInputFiles({ name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from(draft) });
+        await page.getByRole("button", { name: "Detect structure" }).click();
+        await expect(page.getByRole("table", { name: "Detected structure" })).toBeVisible();
+        await expect.poll(() => sideways(page), { message: `import preview at ${at}` }).toBe(0);
       }
       await context.close();
     }
