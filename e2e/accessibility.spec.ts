@@ -298,3 +298,30 @@ test("in forced colours the selected side tab is the only one underlined (every 
   for (const other of others) expect(other, "another tab's bar is the page's colour").toBe(page);
   await context.close();
 });
+
+test("at 320 CSS px a paragraph's status in the margin ([BRACKETED], AGREED, AD REF.) is not cut off at the screen's edge", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 320, height: 640 } });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null }[] };
+  const pp1 = doc.paragraphs.find((p) => p.number === "PP1")!;
+  const status = (s: string) => chair.request.put(`/api/documents/${id}/paragraphs/${pp1.id}/status`, { data: { status: s }, headers: { origin: server.url } });
+  expect((await status("bracketed")).status()).toBe(200);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.locator('[data-number="PP1"]')).toHaveAttribute("data-status", "bracketed");
+  // The label is the paragraph's ::after, right-aligned at a distance from it: where it starts,
+  // from its text's width in its font.
+  const labelLeft = await chair.locator('[data-number="PP1"]').evaluate((el) => {
+    const s = getComputedStyle(el, "::after");
+    const text = (JSON.parse(s.content) as string).toUpperCase();
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const width = ctx.measureText(text).width + (parseFloat(s.letterSpacing) || 0) * text.length;
+    const box = el.getBoundingClientRect();
+    return box.left + el.clientLeft + el.clientWidth - parseFloat(s.right) - width;
+  });
+  expect(labelLeft, "where [BRACKETED] starts").toBeGreaterThanOrEqual(0);
+  expect((await status("open")).status()).toBe(200);
+  await context.close();
+});
