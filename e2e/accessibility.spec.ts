@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { caretAtEnd, documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
 
 /**
@@ -174,6 +174,20 @@ test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10)
   }
 });
 
+/**
+ * What an element looks like, colours included: the background it shows (its own or, when
+ * transparent, the one behind it), its text colour, border and weight.
+ */
+function shownLook(target: Locator): Promise<string> {
+  return target.evaluate((el) => {
+    const clear = (c: string) => /^rgba\(.*, 0\)$/.test(c);
+    let back = "rgba(0, 0, 0, 0)";
+    for (let at: Element | null = el; at && clear(back); at = at.parentElement) back = getComputedStyle(at).backgroundColor;
+    const s = getComputedStyle(el);
+    return [back, s.color, s.borderTopWidth, s.borderTopColor, s.fontWeight, s.textDecorationLine].join(" ");
+  });
+}
+
 test("in Windows high contrast (forced colours) the chosen kind of a new position shows without its blue", async ({ browser, server }) => {
   const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
   const delegate = await context.newPage();
@@ -184,16 +198,7 @@ test("in Windows high contrast (forced colours) the chosen kind of a new positio
   await delegate.locator('[data-number="OP1"]').click();
   const picker = delegate.getByRole("group", { name: "Kind" });
   await expect(picker.getByRole("radio", { name: "Object" })).toBeChecked();
-  // What a chip looks like: the background it shows (its own or, transparent, the one behind
-  // it), its text colour, border and weight. Forced colours repaint both chips alike unless told.
-  const look = (name: string) =>
-    picker.locator("label", { hasText: name }).evaluate((el) => {
-      const clear = (c: string) => /^rgba\(.*, 0\)$/.test(c);
-      let back = "rgba(0, 0, 0, 0)";
-      for (let at: Element | null = el; at && clear(back); at = at.parentElement) back = getComputedStyle(at).backgroundColor;
-      const s = getComputedStyle(el);
-      return [back, s.color, s.borderTopWidth, s.borderTopColor, s.fontWeight, s.textDecorationLine].join(" ");
-    });
+  const look = (name: string) => shownLook(picker.locator("label", { hasText: name }));
   expect(await look("Object"), "the chosen kind looks like the others").not.toBe(await look("Reserve"));
   await context.close();
 });
@@ -323,5 +328,21 @@ test("at 320 CSS px a paragraph's status in the margin ([BRACKETED], AGREED, AD 
   });
   expect(labelLeft, "where [BRACKETED] starts").toBeGreaterThanOrEqual(0);
   expect((await status("open")).status()).toBe(200);
+  await context.close();
+});
+
+test("in forced colours a pressed formatting button (Italic where the caret is in italics) looks pressed", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  await chair.goto(`/documents/${await documentId(chair, OSCE)}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.locator('[data-number="PP3"] em').first().click();
+  const toolbar = chair.getByRole("toolbar", { name: "Formatting" });
+  const italic = toolbar.getByRole("button", { name: "I", exact: true });
+  const bold = toolbar.getByRole("button", { name: "B", exact: true });
+  await expect(italic).toHaveAttribute("aria-pressed", "true");
+  await expect(bold).toHaveAttribute("aria-pressed", "false");
+  expect(await shownLook(italic), "pressed Italic looks like Bold, not pressed").not.toBe(await shownLook(bold));
   await context.close();
 });
