@@ -104,7 +104,7 @@ export function ImportDraftForm() {
             {preview.meta.date ? ` · ${preview.meta.date}` : ""} — {preview.blocks.length} blocks
           </p>
           <p className="muted small">Check the kind of each block; correct any the detection got wrong before creating the document.</p>
-          <table className="table" aria-label="Detected structure">
+          <table className="table stack-narrow" aria-label="Detected structure">
             <thead>
               <tr>
                 <th scope="col">¶</th>

@@ -79,7 +79,7 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
           {status.text}
         </p>
       ) : null}
-      <table className="table">
+      <table className="table stack-narrow">
         <caption className="sr-only">People with a role on this document</caption>
         <thead>
           <tr>
@@ -96,9 +96,9 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
           {data.participants.map((p) => (
             <tr key={p.userId}>
               <td>{p.name}</td>
-              <td>{p.email}</td>
-              <td>{ROLE_LABEL[p.role]}</td>
-              <td>
+              <td data-label="Email">{p.email}</td>
+              <td data-label="Role">{ROLE_LABEL[p.role]}</td>
+              <td data-label="Delegation">
                 {p.delegationName ? (
                   <span className="delegation-chip" style={{ borderColor: p.delegationColor ?? undefined }}>
                     {p.delegationName}

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { documentId, editor, expect, OSCE, personPage, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { caretAtEnd, documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
 
 /**
  * Every main page, scanned by axe-core (WCAG 2.0/2.1 A and AA rules: labels, names,
@@ -134,4 +134,215 @@ test("Alt+Shift+G goes to a paragraph by the number said in the room, for a dele
   await delegate.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await delegate.context().close();
+});
+
+/** How far the page scrolls sideways (0: it reflows). */
+function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test("at 320 CSS px wide and at 200% zoom no page scrolls sideways (WCAG 1.4.10): documents, the document as chair, delegate and observer, participants, an import's preview", async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  // 320 x 640 is WCAG's reflow width; 640 x 400 is a 1280 x 800 window zoomed to 200%.
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 640, height: 400 },
+  ]) {
+    for (const who of ["chair", "albania", "observer"] as const) {
+      const context = await browser.newContext({ baseURL: server.url, viewport });
+      const page = await context.newPage();
+      await signIn(page, server, who);
+      const at = `${viewport.width} px, ${who}`;
+      await expect.poll(() => sideways(page), { message: `documents at ${at}` }).toBe(0);
+      const id = await documentId(page, OSCE);
+      await page.goto(`/documents/${id}`);
+      await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+      await expect.poll(() => sideways(page), { message: `the document at ${at}` }).toBe(0);
+      if (who === "chair") {
+        await page.goto(`/documents/${id}/participants`);
+        await expect(page.getByRole("table")).toBeVisible();
+        await expect.poll(() => sideways(page), { message: `participants at ${at}` }).toBe(0);
+        await page.goto("/documents/new");
+        const draft = "# Draft decision\n\nPP1. Recalling its resolution 75/240,\n\nOP1. Requests the Secretary-General to report on confidence-building measures.\n";
+        await page.getByLabel(/^Word, Markdown or text file/).setInputFiles({ name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from(draft) });
+        await page.getByRole("button", { name: "Detect structure" }).click();
+        await expect(page.getByRole("table", { name: "Detected structure" })).toBeVisible();
+        await expect.poll(() => sideways(page), { message: `import preview at ${at}` }).toBe(0);
+      }
+      await context.close();
+    }
+  }
+});
+
+/**
+ * What an element looks like, colours included: the background it shows (its own or, when
+ * transparent, the one behind it), its text colour, border and weight.
+ */
+function shownLook(target: Locator): Promise<string> {
+  return target.evaluate((el) => {
+    const clear = (c: string) => /^rgba\(.*, 0\)$/.test(c);
+    let back = "rgba(0, 0, 0, 0)";
+    for (let at: Element | null = el; at && clear(back); at = at.parentElement) back = getComputedStyle(at).backgroundColor;
+    const s = getComputedStyle(el);
+    return [back, s.color, s.borderTopWidth, s.borderTopColor, s.fontWeight, s.textDecorationLine].join(" ");
+  });
+}
+
+test("in Windows high contrast (forced colours) the chosen kind of a new position shows without its blue", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const delegate = await context.newPage();
+  await signIn(delegate, server, "albania");
+  const id = await documentId(delegate, OSCE);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await delegate.locator('[data-number="OP1"]').click();
+  const picker = delegate.getByRole("group", { name: "Kind" });
+  await expect(picker.getByRole("radio", { name: "Object" })).toBeChecked();
+  const look = (name: string) => shownLook(picker.locator("label", { hasText: name }));
+  expect(await look("Object"), "the chosen kind looks like the others").not.toBe(await look("Reserve"));
+  await context.close();
+});
+
+test("in forced colours a proposed amendment's wording is told apart from a tracked insertion (both underlined in the text colour)", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { editingMode: string; paragraphs: { id: string; number: string | null }[] };
+  const pp4 = doc.paragraphs.find((p) => p.number === "PP4")!;
+  const mode = (m: string) => chair.request.put(`/api/documents/${id}/mode`, { data: { mode: m }, headers: { origin: server.url } });
+  expect((await mode("open_drafting")).status()).toBe(200);
+
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const delegate = await context.newPage();
+  await signIn(delegate, server, "albania");
+  const filed = await delegate.request.post(`/api/documents/${id}/annotations`, {
+    data: { blockId: pp4.id, from: 0, to: 0, quote: "", kind: "amendment", op: "insert", proposedText: "Deeply " },
+    headers: { origin: server.url },
+  });
+  expect(filed.status()).toBe(201);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(delegate, "PP4");
+  await delegate.keyboard.type(" openly");
+  const insertion = delegate.locator('[data-number="PP4"] ins.suggestion-insertion');
+  const proposal = delegate.locator('[data-number="PP4"] ins.amend-ins', { hasText: "Deeply" });
+  await expect(insertion).toHaveText(" openly");
+  await expect(proposal).toBeVisible();
+  // Colours aside (forced colours paint both in the text colour): line, style, border, outline.
+  const shape = (el: Element) => {
+    const s = getComputedStyle(el);
+    return [s.textDecorationLine, s.textDecorationStyle, s.borderBottomStyle, s.borderTopStyle, s.outlineStyle, s.fontStyle].join(" ");
+  };
+  expect(await proposal.evaluate(shape), "a proposal looks like words already in the text").not.toBe(await insertion.evaluate(shape));
+  expect((await mode(doc.editingMode)).status()).toBe(200);
+  await context.close();
+  await chair.context().close();
+});
+
+test("in forced colours the text's focus ring and the review's current item stay visible (they were box-shadows, which forced colours drop)", async ({ browser, server }) => {
+  const ring = (el: Element) => {
+    const s = getComputedStyle(el);
+    return s.outlineStyle !== "none" && !/^rgba\(.*, 0\)$/.test(s.outlineColor) && parseFloat(s.outlineWidth) >= 2;
+  };
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.keyboard.press("Alt+Shift+G");
+  await chair.getByLabel(/^Paragraph/).fill("PP1");
+  await chair.keyboard.press("Enter");
+  await expect(editor(chair)).toBeFocused();
+  expect(await editor(chair).evaluate(ring), "the focused text shows a ring").toBe(true);
+  const current = chair.locator(".review-list li.is-current");
+  await expect(current).toHaveCount(1);
+  expect(await current.evaluate(ring), "the review's current item shows its ring").toBe(true);
+  await context.close();
+});
+
+test("at 200% zoom (one column) the chair's page stays on the text: neither opening the document nor a new review item scrolls it to the queue", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 640, height: 400 } });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  const counter = chair.getByTestId("review").getByText(/^\d+ of \d+ ·/);
+  await expect(counter).toBeVisible();
+  const total = async () => Number(/of (\d+)/.exec((await counter.textContent()) ?? "")![1]);
+  const before = await total();
+  expect(await chair.evaluate(() => window.scrollY), "opening the document").toBe(0);
+
+  // Reading PP2 when a delegation files a position: the page stays where it is.
+  await chair.locator('[data-number="PP2"]').click();
+  const y = await chair.evaluate(() => window.scrollY);
+  const pp2 = doc.paragraphs.find((p) => p.number === "PP2")!;
+  const delegate = await personPage(browser, server, "belarus");
+  const quote = pp2.text.split(" ").slice(0, 2).join(" ");
+  const filed = await delegate.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp2.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
+  expect(filed.status()).toBe(201);
+  await expect.poll(total).toBe(before + 1);
+  expect(await chair.evaluate(() => window.scrollY), "a new review item").toBe(y);
+  await expect(chair.locator('[data-number="PP2"]')).toBeInViewport();
+  await delegate.context().close();
+  await context.close();
+});
+
+test("in forced colours the selected side tab is the only one underlined (every tab showed the bar: a transparent border is painted too)", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const observer = await context.newPage();
+  await signIn(observer, server, "observer");
+  await observer.goto(`/documents/${await documentId(observer, OSCE)}`);
+  const tabs = observer.getByRole("tablist", { name: "Panels" }).getByRole("tab");
+  await expect(tabs).toHaveCount(3);
+  const bars = () => tabs.evaluateAll((els) => els.map((e) => getComputedStyle(e).borderBottomColor));
+  const page = await observer.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [selected, ...others] = await bars();
+  expect(selected, "the selected tab's bar shows").not.toBe(page);
+  for (const other of others) expect(other, "another tab's bar is the page's colour").toBe(page);
+  await context.close();
+});
+
+test("at 320 CSS px a paragraph's status in the margin ([BRACKETED], AGREED, AD REF.) is not cut off at the screen's edge", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 320, height: 640 } });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  const id = await documentId(chair, OSCE);
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null }[] };
+  const pp1 = doc.paragraphs.find((p) => p.number === "PP1")!;
+  const status = (s: string) => chair.request.put(`/api/documents/${id}/paragraphs/${pp1.id}/status`, { data: { status: s }, headers: { origin: server.url } });
+  expect((await status("bracketed")).status()).toBe(200);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.locator('[data-number="PP1"]')).toHaveAttribute("data-status", "bracketed");
+  // The label is the paragraph's ::after, right-aligned at a distance from it: where it starts,
+  // from its text's width in its font.
+  const labelLeft = await chair.locator('[data-number="PP1"]').evaluate((el) => {
+    const s = getComputedStyle(el, "::after");
+    const text = (JSON.parse(s.content) as string).toUpperCase();
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const width = ctx.measureText(text).width + (parseFloat(s.letterSpacing) || 0) * text.length;
+    const box = el.getBoundingClientRect();
+    return box.left + el.clientLeft + el.clientWidth - parseFloat(s.right) - width;
+  });
+  expect(labelLeft, "where [BRACKETED] starts").toBeGreaterThanOrEqual(0);
+  expect((await status("open")).status()).toBe(200);
+  await context.close();
+});
+
+test("in forced colours a pressed formatting button (Italic where the caret is in italics) looks pressed", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, forcedColors: "active" });
+  const chair = await context.newPage();
+  await signIn(chair, server, "chair");
+  await chair.goto(`/documents/${await documentId(chair, OSCE)}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.locator('[data-number="PP3"] em').first().click();
+  const toolbar = chair.getByRole("toolbar", { name: "Formatting" });
+  const italic = toolbar.getByRole("button", { name: "I", exact: true });
+  const bold = toolbar.getByRole("button", { name: "B", exact: true });
+  await expect(italic).toHaveAttribute("aria-pressed", "true");
+  await expect(bold).toHaveAttribute("aria-pressed", "false");
+  expect(await shownLook(italic), "pressed Italic looks like Bold, not pressed").not.toBe(await shownLook(bold));
+  await context.close();
 });

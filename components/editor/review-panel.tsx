@@ -6,6 +6,7 @@ import { currentIndex, itemAnnouncement } from "./review-selection";
 import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
 import { describeItem, itemChange, itemSummary, reviewItems, type ReviewItem } from "./review-items";
 import { ReviewItemRow } from "./review-item-row";
+import { scrollWithin } from "./scroll-within";
 import { ReviewHead, type ReviewMessage } from "./review-head";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
@@ -222,9 +223,16 @@ export function ReviewPanel({
     event.preventDefault();
   }
 
-  // The current item stays in view as J / K move through a long queue.
+  // The current item stays in view as J / K move through a long queue. Unless the queue has the
+  // focus only the queue's own box scrolls: in one column (a narrow window, or zoomed to 200%)
+  // that would be the page, and the chair was taken past the text to the queue on opening the
+  // document, and again, from the words being read or typed, whenever an item arrived.
   useEffect(() => {
-    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!list || !item) return;
+    if (reviewRef.current?.contains(document.activeElement)) item.scrollIntoView({ block: "nearest" });
+    else scrollWithin(list, item);
   }, [currentId, items.length]);
 
   return (
