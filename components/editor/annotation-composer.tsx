@@ -4,7 +4,9 @@ import { useEffect, useState, type FormEvent } from "react";
 import { FocusedStatus } from "../focused-status";
 import { sentence } from "@/lib/format/sentence";
 import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
+import type { Editor } from "@tiptap/react";
 import type { ApiResult } from "./use-negotiation";
+import { useEditorSelection } from "./use-editor-outline";
 
 export interface TextSelectionInfo {
   blockId: string;
@@ -27,16 +29,17 @@ const KINDS: { kind: AnnotationKind; label: string; noun: string }[] = [
  * signed-in delegate's delegation, decided by the server.
  */
 export function AnnotationComposer({
-  selection,
+  editor,
   canCreate,
   chairOnly,
   onCreate,
 }: {
-  selection: TextSelectionInfo | null;
+  editor: Editor | null;
   canCreate: boolean;
   chairOnly: boolean;
   onCreate: (input: Record<string, unknown>) => Promise<ApiResult>;
 }) {
+  const selection = useEditorSelection(editor);
   const [kind, setKind] = useState<AnnotationKind>(chairOnly ? "comment" : "objection");
   const [op, setOp] = useState<AmendmentOp>("replace");
   const [error, setError] = useState<string | null>(null);

@@ -22,7 +22,7 @@ import { AnnotationComposer } from "./annotation-composer";
 import { AnnotationList } from "./annotation-list";
 import { ParagraphOverview } from "./paragraph-overview";
 import { ReviewPanel } from "./review-panel";
-import { outline, useEditorOutline } from "./use-editor-outline";
+import { outline, paragraphText, useEditorOutline } from "./use-editor-outline";
 import { useStructureStatus } from "./use-structure-status";
 import { DocumentHeader } from "./document-header";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -87,7 +87,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [gotoOpen, setGotoOpen] = useState(false);
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
-  const { paragraphs, selection } = useEditorOutline(editor);
+  const paragraphs = useEditorOutline(editor);
   editorRef.current = editor;
 
   const openDrafting = negotiation.mode === "open_drafting";
@@ -231,7 +231,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         />
         <SideNotices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((x) => x.id !== id))} />
         <AnnotationComposer
-          selection={selection}
+          editor={editor}
           canCreate={doc.role === "delegate" || isChair}
           chairOnly={isChair}
           onCreate={(input) => negotiation.mutate("/annotations", "POST", input)}
@@ -280,6 +280,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               isChair={isChair}
               onStatus={setStatus}
               onJump={jumpTo}
+              textOf={(blockId) => paragraphText(editorRef.current, blockId)}
             />
           ) : null}
           {tab === "people" ? <PresenceList users={users} /> : null}

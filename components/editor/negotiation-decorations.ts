@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import type * as Y from "yjs";
-import { resolveAnchor } from "@/lib/negotiation/anchor";
+import { anchorResolver } from "@/lib/negotiation/anchor";
 import type { AnnotationView } from "@/server/negotiation/views";
 
 export interface NegotiationState {
@@ -57,7 +57,11 @@ function pointWidget(a: AnnotationView, selected: boolean): HTMLElement {
   return flag;
 }
 
-function build(doc: PmNode, state: NegotiationState): DecorationSet {
+/**
+ * The decorations of the negotiation over `doc`: paragraph statuses, and the open positions
+ * resolved against the live text (read once for all of them: this runs on every keystroke).
+ */
+export function negotiationDecorations(doc: PmNode, state: NegotiationState): DecorationSet {
   const positions = blockPositions(doc);
   const decorations: Decoration[] = [];
   for (const [blockId, status] of Object.entries(state.statuses)) {
@@ -66,9 +70,10 @@ function build(doc: PmNode, state: NegotiationState): DecorationSet {
     if (pos !== undefined && node) decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-status": status }));
   }
   if (!state.doc) return DecorationSet.create(doc, decorations);
+  const anchors = anchorResolver(state.doc);
   for (const a of state.annotations) {
     if (a.status !== "open") continue;
-    const at = resolveAnchor(state.doc, a.anchor);
+    const at = anchors.resolve(a.anchor);
     if (at.detached) continue;
     const base = positions.get(at.blockId);
     if (base === undefined) continue;
@@ -111,8 +116,8 @@ export const NegotiationDecorations = Extension.create<{ getState: () => Negotia
       new Plugin<DecorationSet>({
         key,
         state: {
-          init: (_, s) => build(s.doc, getState()),
-          apply: (tr, old) => (tr.docChanged || tr.getMeta(REFRESH) ? build(tr.doc, getState()) : old.map(tr.mapping, tr.doc)),
+          init: (_, s) => negotiationDecorations(s.doc, getState()),
+          apply: (tr, old) => (tr.docChanged || tr.getMeta(REFRESH) ? negotiationDecorations(tr.doc, getState()) : old.map(tr.mapping, tr.doc)),
         },
         props: {
           decorations: (s) => key.getState(s),

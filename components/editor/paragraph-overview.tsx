@@ -23,7 +23,6 @@ const COUNT_COLUMNS = [
 export interface ParagraphRow {
   id: string;
   number: string | null;
-  text: string;
 }
 
 /**
@@ -40,6 +39,7 @@ export function ParagraphOverview({
   isChair,
   onStatus,
   onJump,
+  textOf,
 }: {
   paragraphs: readonly ParagraphRow[];
   statuses: Readonly<Record<string, string>>;
@@ -49,6 +49,8 @@ export function ParagraphOverview({
   isChair: boolean;
   onStatus: (blockId: string, status: ParagraphStatus) => void;
   onJump: (blockId: string) => void;
+  /** A paragraph's words now, for its number's tooltip (read when pointed at: they change as people type). */
+  textOf: (blockId: string) => string;
 }) {
   const [delegation, setDelegation] = useState("");
   const mac = useIsMac();
@@ -81,7 +83,12 @@ export function ParagraphOverview({
             return (
               <tr key={p.id} data-block-id={p.id}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onJump(p.id)} title={p.text.slice(0, 120)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onJump(p.id)}
+                    onPointerEnter={(e) => (e.currentTarget.title = textOf(p.id).slice(0, 120))}
+                  >
                     {p.number}
                   </button>
                 </th>

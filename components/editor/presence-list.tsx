@@ -3,7 +3,7 @@ import type { PresenceUser } from "./use-presence";
 const ROLE = { chair: "Chair", delegate: "Delegate", observer: "Observer" } as Record<string, string>;
 
 /** Online list: each person with their delegation's colour. */
-export function PresenceList({ users }: { users: PresenceUser[] }) {
+export function PresenceList({ users }: { users: readonly PresenceUser[] }) {
   return (
     <section aria-labelledby="online-h" className="panel-section">
       <h2 id="online-h" className="panel-title">

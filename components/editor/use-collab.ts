@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { CloseCode } from "@/lib/protocol/close-codes";
+import { sendOwnPresenceOnly } from "./own-presence";
 
 export type ConnectionState = "connecting" | "synced" | "syncing" | "reconnecting" | "offline" | "ended";
 
@@ -37,6 +38,7 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       // sent again on every reconnect: it ends the session too, with its reason shown.
       shouldReconnect: (event) => event.code !== CloseCode.TooLarge && (event.code === CloseCode.RateLimited || event.code < 4400 || event.code > 4499),
     });
+    const stopOwnPresence = sendOwnPresenceOnly(provider);
     let everSynced = false;
     const update = () => {
       if (!navigator.onLine) return setState("offline");
@@ -83,6 +85,7 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       provider.off("status", update);
       provider.off("sync", handleSync);
       provider.off("closed", handleClosed);
+      stopOwnPresence();
       provider.destroy();
       doc.destroy();
       setCollab(null);

@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import type { Awareness } from "y-protocols/awareness";
+import { sameListOr } from "./same-list";
 
 export interface PresenceUser {
   clientId: number;
@@ -26,24 +28,38 @@ function readUser(value: unknown): Omit<PresenceUser, "clientId" | "self"> | nul
   };
 }
 
+function presenceList(awareness: Awareness): PresenceUser[] {
+  const list: PresenceUser[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const user = readUser((state as Record<string, unknown>).user);
+    if (user) list.push({ ...user, clientId, self: clientId === awareness.clientID });
+  });
+  list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+  return list;
+}
+
+/**
+ * Calls `onChange` with who is online now, and again whenever someone comes, goes or is
+ * named otherwise; not when someone's caret moves (each of those is a presence change, many
+ * a second in a full room, and rendered the whole document page each time). Returns the
+ * unsubscribe.
+ */
+export function watchPresence(awareness: Awareness, onChange: (users: readonly PresenceUser[]) => void): () => void {
+  let users: readonly PresenceUser[] = presenceList(awareness);
+  const handleChange = () => {
+    const next = sameListOr(users, presenceList(awareness));
+    if (next === users) return;
+    users = next;
+    onChange(users);
+  };
+  awareness.on("change", handleChange);
+  onChange(users);
+  return () => awareness.off("change", handleChange);
+}
+
 /** Who is online, as the server stamped them (identity fields come from the server). */
-export function usePresence(provider: WebsocketProvider | null): PresenceUser[] {
-  const [users, setUsers] = useState<PresenceUser[]>([]);
-  useEffect(() => {
-    if (!provider) return;
-    const { awareness } = provider;
-    const handleChange = () => {
-      const list: PresenceUser[] = [];
-      awareness.getStates().forEach((state, clientId) => {
-        const user = readUser((state as Record<string, unknown>).user);
-        if (user) list.push({ ...user, clientId, self: clientId === awareness.clientID });
-      });
-      list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
-      setUsers(list);
-    };
-    awareness.on("change", handleChange);
-    handleChange();
-    return () => awareness.off("change", handleChange);
-  }, [provider]);
+export function usePresence(provider: WebsocketProvider | null): readonly PresenceUser[] {
+  const [users, setUsers] = useState<readonly PresenceUser[]>([]);
+  useEffect(() => (provider ? watchPresence(provider.awareness, setUsers) : undefined), [provider]);
   return users;
 }

@@ -3,10 +3,11 @@
 import { useEffect, useState } from "react";
 import { listSuggestions, type Suggestion } from "@/lib/negotiation/suggestions";
 import type { Collab } from "./use-collab";
+import { sameListOr } from "./same-list";
 
 /** The tracked changes in the live text, listed again at most every 150 ms while it changes. */
-export function useSuggestions(collab: Collab | null): Suggestion[] {
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+export function useSuggestions(collab: Collab | null): readonly Suggestion[] {
+  const [suggestions, setSuggestions] = useState<readonly Suggestion[]>([]);
   useEffect(() => {
     const ydoc = collab?.doc;
     if (!ydoc) return;
@@ -15,7 +16,8 @@ export function useSuggestions(collab: Collab | null): Suggestion[] {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        setSuggestions(listSuggestions(ydoc));
+        // Typing elsewhere changes no tracked change: nothing to render.
+        setSuggestions((prev) => sameListOr(prev, listSuggestions(ydoc)));
       }, 150);
     };
     ydoc.on("update", update);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { Transform } from "@tiptap/pm/transform";
 import type { Schema } from "@tiptap/pm/model";
@@ -423,5 +423,48 @@ describe("checkOpenDraftingUpdate on edits written by y-prosemirror (as the edit
   it("refuses taking over or removing another delegation's suggestion", () => {
     expect(viaEditor((tr, s) => tr.removeMark(1 + 28, 1 + 32, s.marks.deletion!))).toEqual({ ok: false, reason: "changes suggestions of BLR" });
     expect(viaEditor((tr, s) => tr.insert(1, s.text("x", [mark(s, "insertion", "z", "BLR")])))).toEqual({ ok: false, reason: "changes suggestions of BLR" });
+  });
+});
+
+describe("projections of a document checked keystroke after keystroke", () => {
+  /** A room's two copies: the text before a delegate's update, and the live text it is applied to. */
+  function room(paragraphs: number) {
+    const live = build(Array.from({ length: paragraphs }, (_, i) => ({ id: `op${i}`, kind: "operative" as const, runs: [{ text: `${OP1} ${i}` }] })));
+    const before = clone(live);
+    const step = (edit: (doc: Y.Doc) => void) => {
+      const sv = Y.encodeStateVector(live);
+      edit(live);
+      const result = checkOpenDraftingUpdate(before, live, "ALB");
+      Y.applyUpdate(before, Y.encodeStateAsUpdate(live, sv));
+      return result;
+    };
+    return { live, before, step };
+  }
+
+  it("reads again only the paragraph a keystroke changed, not the whole text", () => {
+    const { step } = room(300);
+    expect(step((d) => xml(d, 5).insert(3, "a", ins("a1", "ALB")))).toEqual({ ok: true });
+    const reads = vi.spyOn(Y.XmlText.prototype, "toDelta");
+    expect(step((d) => xml(d, 5).insert(4, "b", ins("a1", "ALB")))).toEqual({ ok: true });
+    // The changed paragraph, in the live text and in the copy before it.
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+    reads.mockRestore();
+  });
+
+  it("still refuses, after many checked keystrokes, a change to accepted words, formatting, a paragraph's id or another delegation's proposal", () => {
+    const { step } = room(20);
+    for (let i = 0; i < 5; i++) expect(step((d) => xml(d, 7).insert(3 + i, "x", ins("a1", "ALB")))).toEqual({ ok: true });
+    expect(step((d) => xml(d, 3).delete(0, 4)).ok).toBe(false);
+    expect(step((d) => xml(d, 7).insert(0, "y")).ok).toBe(false);
+    expect(step((d) => xml(d, 4).format(0, 8, { bold: {} })).ok).toBe(false);
+    expect(step((d) => (d.getXmlFragment("default").get(9) as Y.XmlElement).setAttribute("id", "op99")).ok).toBe(false);
+    expect(step((d) => xml(d, 7).format(3, 1, { insertion: { id: "a1", delegation: "BLR" } })).ok).toBe(false);
+    // Another delegation's proposal typed into the copy the server keeps, then touched by ALB.
+    const other = room(20);
+    other.live.transact(() => xml(other.live, 2).insert(0, "more ", ins("b1", "BLR")));
+    Y.applyUpdate(other.before, Y.encodeStateAsUpdate(other.live));
+    expect(other.step((d) => xml(d, 1).insert(0, "a", ins("a1", "ALB")))).toEqual({ ok: true });
+    expect(other.step((d) => xml(d, 2).delete(0, 2)).ok).toBe(false);
+    expect(other.step((d) => xml(d, 2).insert(1, "z", ins("b1", "ALB"))).ok).toBe(false);
   });
 });

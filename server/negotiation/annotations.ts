@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import { PlenaryError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { renderParagraphs } from "../../lib/model/ydoc";
-import { createAnchor, findBlock, blockPlainText, reanchor, resolveAnchor } from "../../lib/negotiation/anchor";
+import { anchorResolver, createAnchor, findBlock, blockPlainText, resolveAnchor } from "../../lib/negotiation/anchor";
 import { annotationDenial, type AnnotationAction } from "../../lib/negotiation/permissions";
 import type { AmendmentOp, AnnotationKind } from "../../lib/negotiation/types";
 import type { CollabServer } from "../collab";
@@ -83,15 +83,16 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       const ids = rows.map((r) => r.id);
       const cos = repo.cosponsorsOf(db, ids);
       const replies = repo.repliesOf(db, ids);
+      const anchors = anchorResolver(room.doc);
       return rows.map((row) => {
         const anchor = { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote };
-        const repaired = row.status === "open" ? reanchor(room.doc, anchor) : null;
+        const repaired = row.status === "open" ? anchors.reanchor(anchor) : null;
         if (repaired) repo.setAnnotationAnchor(db, row.id, repaired);
         const current = repaired ? { ...row, blockId: repaired.blockId, anchorStart: repaired.start, anchorEnd: repaired.end } : row;
         return annotationView(
           ctx,
           current,
-          resolveAnchor(room.doc, repaired ?? anchor),
+          anchors.resolve(repaired ?? anchor),
           cos.filter((c) => c.annotationId === row.id),
           replies.filter((r) => r.annotationId === row.id),
           events.forAnnotation(row.id),
