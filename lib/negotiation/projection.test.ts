@@ -468,3 +468,70 @@ describe("projections of a document checked keystroke after keystroke", () => {
     expect(other.step((d) => xml(d, 2).insert(1, "z", ins("b1", "ALB"))).ok).toBe(false);
   });
 });
+
+describe("projections kept between checks equal projections read afresh", () => {
+  it("after 800 random transactions, local and remote (text, formatting, marks, attributes, blocks added and removed)", () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const doc = build(Array.from({ length: 8 }, (_, i) => ({ id: `op${i}`, kind: "operative" as const, runs: [{ text: `${OP1} ${i}` }] })));
+    const fragment = doc.getXmlFragment("default");
+    const marks = [{}, { bold: {} }, { bold: null }, ins("a1", "ALB"), ins("b1", "BLR"), del("a2", "ALB"), del("b2", "BLR"), { insertion: null }, { deletion: null }];
+    const edit = (d: Y.Doc) => {
+      const f = d.getXmlFragment("default");
+      if (f.length === 0 || rand(12) === 0) {
+        const el = new Y.XmlElement((block(doc, 0)?.nodeName ?? "paragraph") as string);
+        el.setAttribute("id", `new${rand(1000)}`);
+        el.insert(0, [new Y.XmlText("Fresh words")]);
+        f.insert(rand(f.length + 1), [el]);
+        return;
+      }
+      const i = rand(f.length);
+      const el = f.get(i) as Y.XmlElement;
+      const text = el.get(0) as Y.XmlText | undefined;
+      const len = text?.length ?? 0;
+      switch (rand(6)) {
+        case 0:
+          if (text) text.insert(rand(len + 1), "xy", marks[rand(marks.length)]);
+          break;
+        case 1:
+          if (text && len > 2) text.delete(rand(len - 1), 1 + rand(2));
+          break;
+        case 2:
+          if (text && len > 3) text.format(rand(len - 3), 1 + rand(3), marks[rand(marks.length)]!);
+          break;
+        case 3:
+          el.setAttribute("id", `op${rand(12)}`);
+          break;
+        case 4:
+          if (f.length > 3 && rand(3) === 0) f.delete(i, 1);
+          else el.insert(el.length, [new Y.XmlText("more")]);
+          break;
+        default:
+          if (text) text.insert(rand(len + 1), "z", ins("a1", "ALB"));
+      }
+    };
+    const fresh = () => {
+      const copy = clone(doc);
+      return [acceptedProjection(copy), suggestionProjection(copy, "ALB"), suggestionProjection(copy, "BLR")];
+    };
+    const kept = () => [acceptedProjection(doc), suggestionProjection(doc, "ALB"), suggestionProjection(doc, "BLR")];
+    expect(kept()).toEqual(fresh());
+    for (let step = 0; step < 800; step++) {
+      const how = rand(3);
+      if (how === 0) edit(doc);
+      else if (how === 1) doc.transact(() => [0, 1, 2].forEach(() => edit(doc)));
+      else {
+        // Another client's transaction, arriving as an update.
+        const remote = clone(doc);
+        const sv = Y.encodeStateVector(doc);
+        remote.transact(() => [0, 1].forEach(() => edit(remote)));
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, sv));
+      }
+      expect(kept(), `step ${step}`).toEqual(fresh());
+    }
+    expect(fragment.length).toBeGreaterThan(0);
+  });
+});
