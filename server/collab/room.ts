@@ -156,7 +156,9 @@ export class Room {
       throw new PlenaryError("conflict", "update depends on content the server does not have yet");
     }
     const before = policy && "compare" in policy ? this.before : null;
-    const beforeText = policy ? textOf(before ?? this.doc) : null;
+    // The text before the update, to check a revert: read now only when no before-copy keeps it
+    // (in open drafting that copy is the text before, so it is read only if a revert happens).
+    const beforeText = policy && !before ? textOf(this.doc) : null;
     const undo = policy ? new Y.UndoManager(this.doc.getXmlFragment(FRAGMENT), { trackedOrigins: new Set([VET]), captureTimeout: 0 }) : null;
     // The chair's edits are not checked, but may strip a delegate's concurrent typing of its
     // tracked-change mark (see findLostMarks): found while Yjs still holds the deleted markers.
@@ -190,7 +192,7 @@ export class Room {
         return { effective, revert: null, violation: null };
       }
       const revert = this.capture(() => undo.undo(), "could not revert the update");
-      if (!revert || textOf(this.doc) !== beforeText) {
+      if (!revert || textOf(this.doc) !== (beforeText ?? textOf(before!))) {
         this.restore();
         throw new PlenaryError("bad_request", `update refused: ${violation}`);
       }
