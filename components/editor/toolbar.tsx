@@ -35,6 +35,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.bold}
+        aria-label="Bold"
         title={`Bold (${shortcutLabel(BOLD_KEY, mac)})`}
         aria-keyshortcuts={ariaKeyShortcuts(BOLD_KEY, mac)}
         onClick={() => editor.chain().focus().toggleBold().run()}
@@ -45,6 +46,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.italic}
+        aria-label="Italic"
         title={`Italic (${shortcutLabel(ITALIC_KEY, mac)})`}
         aria-keyshortcuts={ariaKeyShortcuts(ITALIC_KEY, mac)}
         onClick={() => editor.chain().focus().toggleItalic().run()}
@@ -55,6 +57,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-pressed={state.bracket}
+        aria-label="Brackets"
         title={`Bracket the selected words: not agreed (${shortcutLabel(BLOCK_KEYS.bracket, mac)})`}
         aria-keyshortcuts={ariaKeyShortcuts(BLOCK_KEYS.bracket, mac)}
         onClick={() => editor.chain().focus().toggleMark("bracket").run()}
