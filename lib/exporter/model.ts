@@ -78,7 +78,6 @@ export function participleLength(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** How the number is printed in a document: operative paragraphs "1.", preambular none. */
 /**
  * Whether a paragraph reads right to left: its first letter is Arabic or Hebrew, which is how
  * Word, LibreOffice and browsers decide a paragraph's direction by itself (Unicode's rule).
@@ -88,6 +87,7 @@ export function rightToLeft(text: string): boolean {
   return !!first && /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(first);
 }
 
+/** How the number is printed in a document: operative paragraphs "1.", preambular none. */
 export function printedNumber(p: { kind: string; number: string | null }): string | null {
   if (!p.number) return null;
   if (p.kind === "operative") return `${p.number.replace(/^OP/, "")}.`;
