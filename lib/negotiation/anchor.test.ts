@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FRAGMENT_NAME, documentSchema } from "../editor/schema";
 import { writeBlocks } from "../model/ydoc";
 import type { Block, TextRun } from "../model/types";
-import { blockPlainText, createAnchor, findBlock, reanchor, resolveAnchor } from "./anchor";
+import { anchorResolver, blockPlainText, createAnchor, findBlock, reanchor, resolveAnchor } from "./anchor";
 import type { Anchor } from "./types";
 
 const schema = documentSchema();
@@ -460,5 +460,61 @@ describe("malformed anchors", () => {
     const foreign = createAnchor(seedStandard(), "p1", FROM, TO);
     expect(resolveAnchor(doc, foreign)).toEqual(attachedQuote);
     expect(reanchor(doc, foreign)).toMatchObject({ blockId: "p1", quote: QUOTE });
+  });
+});
+
+describe("anchorResolver.resolveRepairing", () => {
+  it("gives, in one resolution, what reanchor() and then resolve() of the repaired anchor give, through random edits", () => {
+    let seedValue = 7;
+    const random = (n: number) => {
+      seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31;
+      return seedValue % n;
+    };
+    const a = seed([
+      ["p1", P1],
+      ["p2", P2],
+      ["p3", "Requests the Secretary-General to report on all States and the matter."],
+      ["p4", "Notes that all States agree on the matter of the report."],
+    ]);
+    const b = peer(a);
+    const anchors: Anchor[] = [];
+    for (const [id, text] of [["p1", P1], ["p2", P2]] as const) {
+      for (let i = 0; i < 6; i++) {
+        const from = random(text.length - 4);
+        anchors.push(createAnchor(a, id, from, from + 1 + random(Math.min(12, text.length - from - 1))));
+      }
+    }
+    let repairs = 0;
+    let detached = 0;
+    let nextId = 0;
+    for (let step = 0; step < 300; step++) {
+      const doc = random(2) ? a : b;
+      const blocks = doc.getXmlFragment(FRAGMENT_NAME).toArray() as Y.XmlElement[];
+      const element = blocks[random(blocks.length)]!;
+      const id = element.getAttribute("id") as string;
+      const text = findBlock(doc, id)?.text;
+      const op = random(10);
+      if (text && op < 4) text.insert(random(text.length + 1), ["all States ", "x", "the matter "][random(3)]!);
+      else if (text && op < 7 && text.length > 2) {
+        const at = random(text.length - 1);
+        text.delete(at, 1 + random(Math.min(8, text.length - at - 1)));
+      } else if (text && op < 8 && text.length > 2) splitBlock(doc, id, random(text.length), `s${nextId++}`);
+      else if (op < 9) element.setAttribute("id", `r${nextId++}`);
+      else if (blocks.length > 2) doc.getXmlFragment(FRAGMENT_NAME).delete(blocks.indexOf(element), 1);
+      if (random(3) === 0) sync(a, b);
+      for (const d of [a, b]) {
+        const together = anchorResolver(d);
+        for (const anchor of anchors) {
+          const repaired = reanchor(d, anchor);
+          const apart = { resolved: resolveAnchor(d, repaired ?? anchor), repaired };
+          expect(together.resolveRepairing(anchor)).toEqual(apart);
+          if (repaired) repairs += 1;
+          if (apart.resolved.detached) detached += 1;
+        }
+      }
+    }
+    // The walk went through repairs and detachments, not only direct resolutions.
+    expect(repairs).toBeGreaterThan(100);
+    expect(detached).toBeGreaterThan(100);
   });
 });

@@ -283,6 +283,11 @@ export interface AnchorResolver {
   resolve(anchor: Anchor): ResolvedAnchor;
   /** As `reanchor`. */
   reanchor(anchor: Anchor): Anchor | null;
+  /**
+   * Both in one resolution: the repaired anchor (as `reanchor`, null when there is nothing
+   * to repair) and where the anchor is now (what `resolve` gives for the repaired one).
+   */
+  resolveRepairing(anchor: Anchor): { resolved: ResolvedAnchor; repaired: Anchor | null };
 }
 
 /**
@@ -293,12 +298,15 @@ export interface AnchorResolver {
  */
 export function anchorResolver(doc: Y.Doc): AnchorResolver {
   const index = new BlockIndex(doc);
+  const resolveRepairing = (anchor: Anchor) => {
+    const { resolved, repaired } = resolveWithRepair(doc, index, anchor);
+    // A repaired anchor is made at the range just found, so it resolves directly to it.
+    if (resolved.detached || !repaired) return { resolved, repaired: null };
+    return { resolved, repaired: createAnchor(doc, resolved.blockId, resolved.from, resolved.to) };
+  };
   return {
     resolve: (anchor) => resolveWithRepair(doc, index, anchor).resolved,
-    reanchor: (anchor) => {
-      const { resolved, repaired } = resolveWithRepair(doc, index, anchor);
-      if (resolved.detached || !repaired) return null;
-      return createAnchor(doc, resolved.blockId, resolved.from, resolved.to);
-    },
+    reanchor: (anchor) => resolveRepairing(anchor).repaired,
+    resolveRepairing,
   };
 }

@@ -86,13 +86,14 @@ export function createAnnotations({ db, sqlite, collab, events, bus }: Negotiati
       const anchors = anchorResolver(room.doc);
       return rows.map((row) => {
         const anchor = { blockId: row.blockId, start: row.anchorStart, end: row.anchorEnd, quote: row.quote };
-        const repaired = row.status === "open" ? anchors.reanchor(anchor) : null;
+        // Only an open position's anchor is repaired (and saved); a decided one stays as it was.
+        const { resolved, repaired } = row.status === "open" ? anchors.resolveRepairing(anchor) : { resolved: anchors.resolve(anchor), repaired: null };
         if (repaired) repo.setAnnotationAnchor(db, row.id, repaired);
         const current = repaired ? { ...row, blockId: repaired.blockId, anchorStart: repaired.start, anchorEnd: repaired.end } : row;
         return annotationView(
           ctx,
           current,
-          anchors.resolve(repaired ?? anchor),
+          resolved,
           cos.filter((c) => c.annotationId === row.id),
           replies.filter((r) => r.annotationId === row.id),
           events.forAnnotation(row.id),
