@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from "fflate";
 import { documentId, expect, OSCE, personPage, test } from "./fixtures";
 
 test("the chair revokes a delegate on the participants page: the delegate's open window is cut off at once", async ({ browser, server }) => {
@@ -141,5 +142,35 @@ test("the chair imports a draft: reviews the detected structure, then creates it
   const listed = ((await (await chair.request.get("/api/documents")).json()) as { documents: { id: string; title: string }[] }).documents;
   expect(listed.find((d) => d.id === retitledId)?.title).toBe("Decides to:");
   await expect(chair.locator('[data-number="PP1"]')).toContainText("Recalling");
+
+  // Word files are read in a worker thread (the server's bundle): its warnings reach the preview…
+  const tracked = wordFile('<w:p><w:r><w:t>Statement by the delegation</w:t></w:r></w:p><w:p><w:ins w:id="1" w:author="X"><w:r><w:t>Recalls its resolution 70/1;</w:t></w:r></w:ins></w:p>');
+  const preview = await chair.request.post("/api/documents/import", { multipart: { file: { name: "tracked.docx", mimeType: "application/octet-stream", buffer: tracked } }, headers: { origin: server.url } });
+  expect(preview.status()).toBe(200);
+  expect(((await preview.json()) as { warnings: string[] }).warnings).toEqual(["The file had tracked changes: they were imported as accepted. Check the text."]);
+  // …and a zip bomb (a few KiB that unpack to 17 MiB) is refused with a reason; nothing is created, the server answers on.
+  const bomb = wordFile("<w:p><w:r><w:t>all States</w:t></w:r></w:p>".repeat(400_000));
+  expect(bomb.byteLength).toBeLessThan(100 * 1024);
+  const refused = await chair.request.post("/api/documents/import", { multipart: { file: { name: "bomb.docx", mimeType: "application/octet-stream", buffer: bomb }, mode: "create" }, headers: { origin: server.url } });
+  expect(refused.status()).toBe(413);
+  expect(((await refused.json()) as { message: string }).message).toBe("the Word file's text unpacks to more than 16 MiB; split the draft");
+  expect(await count()).toBe(before + 1);
+  expect((await chair.request.get("/api/health")).status()).toBe(200);
   await chair.context().close();
 });
+
+/** A minimal Word file whose body is `body` (WordprocessingML paragraphs). */
+function wordFile(body: string): Buffer {
+  const xml = (s: string) => [strToU8(`<?xml version="1.0"?>${s}`), { level: 9 }] as [Uint8Array, { level: 9 }];
+  return Buffer.from(
+    zipSync({
+      "[Content_Types].xml": xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      "_rels/.rels": xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      "word/document.xml": xml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+    }),
+  );
+}

@@ -13,6 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 export const SERVER_ENTRIES = {
   main: path.join(ROOT, "server", "main.ts"),
   "compaction-worker": path.join(ROOT, "server", "collab", "compaction-worker.ts"),
+  "import-worker": path.join(ROOT, "server", "import-worker.ts"),
 };
 export const SERVER_OUTDIR = path.join(ROOT, "dist", "server");
 
@@ -31,8 +32,8 @@ export function newestMtime(p) {
 
 /**
  * Bundles `entries` (name -> .ts file) into `outdir` as `<name>.mjs`, with source maps.
- * Packages stay imports of node_modules; the compaction worker must sit next to the entry
- * that starts it, as `compaction-worker.mjs`.
+ * Packages stay imports of node_modules; the workers must sit next to the entry that starts
+ * them, as `compaction-worker.mjs` and `import-worker.mjs`.
  */
 export async function bundleServer(entries = SERVER_ENTRIES, outdir = SERVER_OUTDIR) {
   await build({

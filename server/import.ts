@@ -46,21 +46,112 @@ function fromMammothMarkdown(md: string): string {
   );
 }
 
+/**
+ * A Word file is a zip: 10 MiB of it can unpack to gigabytes (a "zip bomb"; 71 KiB of
+ * repeated paragraphs unpacked to 20 MiB held the event loop for 17 s and 2.3 GB). Its parts
+ * are measured while they unpack, and the reading stops at these limits, before mammoth
+ * builds a tree of them.
+ */
+export const MAX_DOCX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/** The text part's (word/document.xml) unpacked limit: about five times a 200-page report. */
+export const MAX_DOCX_TEXT_BYTES = 16 * 1024 * 1024;
+/**
+ * Elements (tags) the text part may have. mammoth's tree takes about a kilobyte and 20 µs per
+ * element: 24 KiB of empty paragraphs ("<w:p/>" 2.7 million times) took 54 s and 3 GB. A
+ * richly formatted page has about a thousand.
+ */
+export const MAX_DOCX_ELEMENTS = 500_000;
+/** Paragraphs a draft may have: far above any negotiated text, far below what would bog the room down. */
+export const MAX_IMPORT_BLOCKS = 5_000;
+
+const TEXT_PART = "word/document.xml";
+
+/** An opened Word file: its zip, and its text part read (within the limits). */
+interface OpenedDocx {
+  zip: JSZip;
+  document: string | undefined;
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
+/**
+ * Unpacks `file` chunk by chunk, counting; stops past `limit` (its size then is over it).
+ * `keep`: the chunks are kept and returned as text.
+ */
+function unpack(file: JSZip.JSZipObject, limit: number, keep: boolean): Promise<{ size: number; text?: string }> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const stream = file.nodeStream("nodebuffer") as NodeJS.ReadableStream & { destroy(): void };
+    stream
+      .on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) {
+          stream.destroy();
+          resolve({ size });
+        } else if (keep) chunks.push(chunk);
+      })
+      .on("error", reject)
+      .on("end", () => resolve({ size, text: keep ? Buffer.concat(chunks).toString("utf8") : undefined }));
+  });
+}
+
+/** Opening tags in XML text (a "<" not starting a closing tag, comment or declaration). */
+function countElements(xml: string): number {
+  let count = 0;
+  for (let i = xml.indexOf("<"); i !== -1; i = xml.indexOf("<", i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */) count += 1;
+  }
+  return count;
+}
+
+/** Opens a Word file, refusing one that is not a zip, is damaged, or unpacks past the limits. */
+async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new PlenaryError("bad_request", "this is not a Word (.docx) file");
+  const unreadable = (err: unknown) => new PlenaryError("bad_request", "the Word file cannot be read (damaged or not a .docx)", { cause: err });
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    throw unreadable(err);
+  }
+  let total = 0;
+  let document: string | undefined;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const isText = file.name === TEXT_PART;
+    let part: { size: number; text?: string };
+    try {
+      part = await unpack(file, Math.min(isText ? MAX_DOCX_TEXT_BYTES : Infinity, MAX_DOCX_UNPACKED_BYTES - total), isText);
+    } catch (err) {
+      throw unreadable(err);
+    }
+    if (isText && part.size > MAX_DOCX_TEXT_BYTES) throw new PlenaryError("too_large", `the Word file's text unpacks to more than ${mib(MAX_DOCX_TEXT_BYTES)}; split the draft`);
+    total += part.size;
+    if (total > MAX_DOCX_UNPACKED_BYTES) throw new PlenaryError("too_large", `the Word file unpacks to more than ${mib(MAX_DOCX_UNPACKED_BYTES)}`);
+    if (isText) document = part.text;
+  }
+  const elements = document ? countElements(document) : 0;
+  if (elements > MAX_DOCX_ELEMENTS) {
+    throw new PlenaryError("too_large", `the Word file's text has ${elements.toLocaleString("en")} elements; Plenary reads at most ${MAX_DOCX_ELEMENTS.toLocaleString("en")}; split the draft`);
+  }
+  return { zip, document };
+}
+
 /** The file with its numbered headings' numbers written into their text (see numberHeadings). */
-async function withHeadingNumbers(bytes: Uint8Array): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const [document, numbering, styles] = await Promise.all(["word/document.xml", "word/numbering.xml", "word/styles.xml"].map((f) => zip.file(f)?.async("string")));
+async function withHeadingNumbers({ zip, document }: OpenedDocx, bytes: Uint8Array): Promise<Buffer> {
+  const [numbering, styles] = await Promise.all(["word/numbering.xml", "word/styles.xml"].map((f) => zip.file(f)?.async("string")));
   if (!document || !numbering) return Buffer.from(bytes);
   const numbered = numberHeadings(document, numbering, styles);
   if (numbered === document) return Buffer.from(bytes);
-  return zip.file("word/document.xml", numbered).generateAsync({ type: "nodebuffer" });
+  return zip.file(TEXT_PART, numbered).generateAsync({ type: "nodebuffer" });
 }
 
-async function docxText(bytes: Uint8Array): Promise<string> {
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new PlenaryError("bad_request", "this is not a Word (.docx) file");
+async function docxText(opened: OpenedDocx, bytes: Uint8Array): Promise<string> {
   try {
     const { value } = await (mammoth as unknown as { convertToMarkdown(input: { buffer: Buffer }): Promise<{ value: string }> }).convertToMarkdown({
-      buffer: await withHeadingNumbers(bytes),
+      buffer: await withHeadingNumbers(opened, bytes),
     });
     return fromMammothMarkdown(value);
   } catch (err) {
@@ -68,24 +159,44 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** A draft read, and what the chair should know about it (see draftWarnings). */
+export interface ReadDraft {
+  draft: ImportedDocument;
+  warnings: string[];
+}
+
 /**
  * Reads a draft (.docx, .md or .txt) into the structured model with the same detection as
  * the seeds; text files in UTF-8 or UTF-16 with a byte order mark (see decodeText). Refuses,
- * with a reason, empty files, files over 10 MiB, non-Word data named .docx, text in another
- * encoding, and files with no text. Nothing is stored here.
+ * with a reason, empty files, files over 10 MiB, Word files that unpack past the limits
+ * above, non-Word data named .docx, text in another encoding, files with no text and
+ * drafts of more than MAX_IMPORT_BLOCKS paragraphs. Nothing is stored here. The app reads
+ * drafts in a worker thread (server/importer.ts).
  */
-export async function readDraft(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function readDraftWithWarnings(fileName: string, bytes: Uint8Array): Promise<ReadDraft> {
   if (bytes.byteLength === 0) throw new PlenaryError("bad_request", "the file is empty");
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new PlenaryError("too_large", "the file is over the 10 MiB limit");
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   let text: string;
-  if (ext === "docx") text = await docxText(bytes);
-  else if (ext === "md" || ext === "txt") text = decodeText(bytes);
+  let warnings: string[] = [];
+  if (ext === "docx") {
+    const opened = await openDocx(bytes);
+    text = await docxText(opened, bytes);
+    warnings = opened.document ? warningsOf(opened.document) : [];
+  } else if (ext === "md" || ext === "txt") text = decodeText(bytes);
   else throw new PlenaryError("bad_request", "import a .docx, .md or .txt file");
   if (!text.trim()) throw new PlenaryError("bad_request", "no text was found in the file");
-  const doc = parseStatement(text, { markdownHeadings: ext === "md" });
-  if (doc.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
-  return doc;
+  const draft = parseStatement(text, { markdownHeadings: ext === "md" });
+  if (draft.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
+  if (draft.blocks.length > MAX_IMPORT_BLOCKS) {
+    throw new PlenaryError("too_large", `the draft has ${draft.blocks.length.toLocaleString("en")} paragraphs; a document takes at most ${MAX_IMPORT_BLOCKS.toLocaleString("en")}`);
+  }
+  return { draft, warnings };
+}
+
+/** As readDraftWithWarnings, the draft only. */
+export async function readDraft(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+  return (await readDraftWithWarnings(fileName, bytes)).draft;
 }
 
 /** Word's revision marks: insertions, deletions and moves not yet accepted or rejected. */
@@ -104,13 +215,12 @@ function plural(n: number, one: string, many: string): string {
  */
 export async function draftWarnings(fileName: string, bytes: Uint8Array): Promise<string[]> {
   if (!/\.docx$/i.test(fileName)) return [];
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")?.async("string");
-  } catch (err) {
-    throw new PlenaryError("bad_request", "the Word file cannot be read (damaged or not a .docx)", { cause: err });
-  }
-  if (!xml) return [];
+  const { document } = await openDocx(bytes);
+  return document ? warningsOf(document) : [];
+}
+
+/** draftWarnings of a Word file's text part. */
+function warningsOf(xml: string): string[] {
   const warnings: string[] = [];
   if (TRACKED_CHANGE.test(xml)) warnings.push("The file had tracked changes: they were imported as accepted. Check the text.");
   const footnotes = xml.match(/<w:footnoteReference\b/g)?.length ?? 0;

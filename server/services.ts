@@ -17,7 +17,7 @@ import { delegationByCode, listDelegations, type Delegation } from "./db/delegat
 import * as docs from "./db/documents";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
-import { readDraft } from "./import";
+import { Importer } from "./importer";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
@@ -60,8 +60,11 @@ export function createServices(deps: {
   bus: EventBus;
   signInLimiter: SignInLimiter;
   startedAt: number;
+  /** Reads uploaded drafts off the event loop (default: a worker thread per draft). */
+  importer?: Importer;
 }) {
   const { db, auth, collab, bus } = deps;
+  const importer = deps.importer ?? new Importer();
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
     "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
@@ -227,17 +230,17 @@ export function createServices(deps: {
       return { userId: id };
     },
 
-    /** Reads an uploaded draft for the chair to review; nothing is created. */
+    /** Reads an uploaded draft for the chair to review, with what to check in it; nothing is created. */
     async previewImport(userId: string, fileName: string, bytes: Uint8Array) {
       if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
-      const parsed = await readDraft(fileName, bytes);
-      return { meta: parsed.meta, blocks: previewBlocks(parsed.blocks) };
+      const { draft, warnings } = await importer.read(fileName, bytes);
+      return { meta: draft.meta, blocks: previewBlocks(draft.blocks), warnings };
     },
 
     /** Creates a document from an uploaded draft (all or nothing). */
     async createFromImport(userId: string, fileName: string, bytes: Uint8Array, title?: string, kinds?: readonly BlockKind[]) {
       if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
-      const parsed = await readDraft(fileName, bytes);
+      const parsed = (await importer.read(fileName, bytes)).draft;
       // The chair's corrections to the preview, block by block.
       if (kinds && kinds.length !== parsed.blocks.length) {
         throw new PlenaryError("bad_request", `the corrected kinds are for ${kinds.length} blocks, the file has ${parsed.blocks.length}: detect its structure again`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { draftWarnings, MAX_IMPORT_BYTES } from "@/server/import";
+import { MAX_IMPORT_BYTES } from "@/server/import";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +47,6 @@ export function POST(req: Request): Promise<Response> {
       const title = typeof rawTitle === "string" && rawTitle.trim() ? rawTitle : undefined;
       return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
     }
-    const preview = await services.previewImport(user.userId, file.name, bytes);
-    return json({ ...preview, warnings: await draftWarnings(file.name, bytes) });
+    return json(await services.previewImport(user.userId, file.name, bytes));
   });
 }
