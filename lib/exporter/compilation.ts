@@ -13,7 +13,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { acceptedRuns, headerLine, printedRunText, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { direction } from "./docx";
+import { acceptedRuns, headerLine, printedRunText, printedText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 const FONT = "Times New Roman";
 const SIZE = 20; // half-points: 10 pt, as compilations are printed
@@ -75,20 +76,20 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
   });
 }
 
+type EntryPiece = [text: string, style: Parameters<typeof run>[1]];
+
+/** "Albania (co-sponsored by …) — Amendment: …", right to left when its first letter is Arabic, as each paragraph. */
 function entryParagraphs(entries: CompilationEntry[]): Paragraph[] {
-  return entries.map(
-    (e) =>
-      new Paragraph({
-        spacing: { after: 80 },
-        children: [
-          run(e.by, { bold: true }),
-          ...(e.cosponsors.length ? [run(` (co-sponsored by ${e.cosponsors.join(", ")})`)] : []),
-          run(` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }),
-          run(describeEntry(e)),
-          run(` [${e.status}]`, { color: "555555" }),
-        ],
-      }),
-  );
+  return entries.map((e) => {
+    const children: EntryPiece[] = [
+      [e.by, { bold: true }],
+      ...(e.cosponsors.length ? [[` (co-sponsored by ${e.cosponsors.join(", ")})`, {}] satisfies EntryPiece] : []),
+      [` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }],
+      [describeEntry(e), {}],
+      [` [${e.status}]`, { color: "555555" }],
+    ];
+    return new Paragraph({ spacing: { after: 80 }, ...direction(children.map(([text]) => text).join("")), children: children.map(([text, style]) => run(text, style)) });
+  });
 }
 
 /** Landscape A4 in twips: 297 x 210 mm, 2 cm margins, leaves 14,570 for the table. */
@@ -116,6 +117,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
           cell(
             [
               new Paragraph({
+                ...direction(printedText(paragraph)),
                 children: acceptedRuns(paragraph).map((r) =>
                   run(printedRunText(r), { bold: paragraph.kind === "heading" || paragraph.kind === "title" || r.marks?.includes("bold"), italics: r.marks?.includes("italic") }),
                 ),

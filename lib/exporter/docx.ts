@@ -16,12 +16,17 @@ function unStyle(p: Shape) {
 }
 
 /**
- * Alignment, indents and spacing of a paragraph, UN style; a paragraph in Arabic is a
- * right-to-left one (w:bidi): in a left-to-right paragraph Word sets its Arabic stretches in
- * the order they come, so one cut by "(ICT)" or a number was read back to front.
+ * The direction of a Word paragraph with this text: a paragraph in Arabic is a right-to-left
+ * one (w:bidi): in a left-to-right paragraph Word sets its Arabic stretches in the order they
+ * come, so one cut by "(ICT)" or a number was read back to front.
  */
+export function direction(text: string): { bidirectional?: true } {
+  return rightToLeft(text) ? { bidirectional: true } : {};
+}
+
+/** Alignment, indents, spacing and direction of a paragraph, UN style. */
 export function layout(p: Shape) {
-  return { ...unStyle(p), ...(rightToLeft(p.text) ? { bidirectional: true } : {}) };
+  return { ...unStyle(p), ...direction(p.text) };
 }
 
 function numberRun(p: Shape): TextRun[] {

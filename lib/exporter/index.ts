@@ -1,5 +1,6 @@
 export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunText, printedText, versionName, withStatusNotes, type ExportMeta, type ExportParagraph } from "./model";
-export { toAkomaNtoso, toHtml, toJson, toMarkdown } from "./text-formats";
+export { toMarkdown } from "./markdown";
+export { toAkomaNtoso, toHtml, toJson } from "./text-formats";
 export { buildDocx } from "./docx";
 export { buildRedlineDocx, type Revision } from "./redline";
 export { buildCompilationDocx, describeEntry, type CompilationEntry, type CompilationRow } from "./compilation";

@@ -1,33 +1,10 @@
-import { acceptedRuns, headerLine, participleLength, printedNumber, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, participleLength, printedNumber, printedText, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun } from "../model/types";
+import { xmlSafe } from "../validation/text";
 
+/** Text as HTML or XML content or an attribute value: escaped, and without the control characters neither can carry. */
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function mdRun(r: TextRun): string {
-  let t = r.text.replace(/([*_\\[\]])/g, "\\$1");
-  const m = r.marks ?? [];
-  if (m.includes("italic")) t = `*${t}*`;
-  if (m.includes("bold")) t = `**${t}**`;
-  if (m.includes("bracket")) t = `[${t}]`;
-  return t;
-}
-
-/** Markdown of the accepted text, UN style (PP numbers, "1." for operative paragraphs). */
-export function toMarkdown(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
-  const head = headerLine(meta, " · ");
-  const lines = [`<!-- ${head} -->`, ""];
-  for (const p of paragraphs) {
-    const text = acceptedRuns(p).map(mdRun).join("");
-    if (p.kind === "title") lines.push(`# ${text}`);
-    else if (p.kind === "heading") lines.push(`## ${text}`);
-    else if (p.kind === "bullet") lines.push(`- ${p.number ? `${printedNumber(p)} ` : ""}${text}`);
-    else if (p.kind === "preambular") lines.push(`**${p.number}** ${text}`);
-    else lines.push(`${printedNumber(p) ? `${printedNumber(p)} ` : ""}${text}`);
-    lines.push("");
-  }
-  return lines.join("\n");
+  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function htmlRuns(runs: TextRun[], italicPrefix: number): string {
@@ -74,6 +51,14 @@ ${body}
 
 function xml(s: string): string {
   return escapeHtml(s).replace(/'/g, "&apos;");
+}
+
+/**
+ * A paragraph of AKN text. AKN has no `dir`; its HTML attributes (`class`, `style`, `title`,
+ * on every element of the text) carry the direction of a paragraph that reads right to left.
+ */
+function aknP(p: ExportParagraph): string {
+  return `<p${rightToLeft(printedText(p)) ? ' style="direction: rtl"' : ""}>${aknInline(acceptedRuns(p))}</p>`;
 }
 
 function aknInline(runs: TextRun[]): string {
@@ -129,17 +114,17 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
   let lead = 0;
   const formulas = pre
     .filter((p) => p.kind !== "title" && p.kind !== "preambular")
-    .map((p) => `<formula name="text"><p>${aknInline(acceptedRuns(p))}</p></formula>`)
+    .map((p) => `<formula name="text">${aknP(p)}</formula>`)
     .join("\n      ");
   const recitals = pre
     .filter((p) => p.kind === "preambular")
-    .map((p) => `<recital eId="rec_${++rec}"><num>${xml(p.number ?? "")}</num><p>${aknInline(acceptedRuns(p))}</p></recital>`)
+    .map((p) => `<recital eId="rec_${++rec}"><num>${xml(p.number ?? "")}</num>${aknP(p)}</recital>`)
     .join("\n        ");
   const body = main
     .map((p) =>
       p.kind === "heading"
-        ? `<hcontainer name="${resolution ? "leadIn" : "crossHeading"}" eId="hcontainer_${++lead}"><content><p>${aknInline(acceptedRuns(p))}</p></content></hcontainer>`
-        : `<paragraph eId="para_${++par}"><num>${xml(printedNumber(p) ?? "")}</num><content><p>${aknInline(acceptedRuns(p))}</p></content></paragraph>`,
+        ? `<hcontainer name="${resolution ? "leadIn" : "crossHeading"}" eId="hcontainer_${++lead}"><content>${aknP(p)}</content></hcontainer>`
+        : `<paragraph eId="para_${++par}"><num>${xml(printedNumber(p) ?? "")}</num><content>${aknP(p)}</content></paragraph>`,
     )
     .join("\n      ");
   // AKN's recitals hold at least one recital and its preamble at least one element.
@@ -158,7 +143,7 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
     </meta>
     <preface>
       <p><docNumber>${xml(meta.symbol ?? "")}</docNumber> <docDate date="${date}">${xml(meta.date ?? date)}</docDate> <docStage>${xml(meta.versionLabel)}</docStage></p>
-      <p><docTitle>${title ? aknInline(acceptedRuns(title)) : xml(meta.title)}</docTitle></p>
+      <p${rightToLeft(title ? printedText(title) : meta.title) ? ' style="direction: rtl"' : ""}><docTitle>${title ? aknInline(acceptedRuns(title)) : xml(meta.title)}</docTitle></p>
     </preface>
 ${preamble}    <mainBody>
       ${body}
