@@ -14,6 +14,7 @@ export const SERVER_ENTRIES = {
   main: path.join(ROOT, "server", "main.ts"),
   "compaction-worker": path.join(ROOT, "server", "collab", "compaction-worker.ts"),
   "import-worker": path.join(ROOT, "server", "import-worker.ts"),
+  "render-worker": path.join(ROOT, "server", "render-worker.ts"),
 };
 export const SERVER_OUTDIR = path.join(ROOT, "dist", "server");
 
@@ -33,7 +34,7 @@ export function newestMtime(p) {
 /**
  * Bundles `entries` (name -> .ts file) into `outdir` as `<name>.mjs`, with source maps.
  * Packages stay imports of node_modules; the workers must sit next to the entry that starts
- * them, as `compaction-worker.mjs` and `import-worker.mjs`.
+ * them, as `compaction-worker.mjs`, `import-worker.mjs` and `render-worker.mjs`.
  */
 export async function bundleServer(entries = SERVER_ENTRIES, outdir = SERVER_OUTDIR) {
   await build({

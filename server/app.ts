@@ -114,6 +114,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
+      await services.close();
       setRuntime(undefined);
       database.close();
     },

@@ -18,6 +18,7 @@ import * as docs from "./db/documents";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
 import { Importer } from "./importer";
+import { Renderer } from "./renderer";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
@@ -62,9 +63,12 @@ export function createServices(deps: {
   startedAt: number;
   /** Reads uploaded drafts off the event loop (default: a worker thread per draft). */
   importer?: Importer;
+  /** Lays out Word and PDF exports off the event loop (default: a worker thread). */
+  renderer?: Renderer;
 }) {
   const { db, auth, collab, bus } = deps;
   const importer = deps.importer ?? new Importer();
+  const renderer = deps.renderer ?? new Renderer();
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
     "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
@@ -77,6 +81,7 @@ export function createServices(deps: {
     compare,
     meta: (documentId, userId) => documentMeta(documentId, userId),
     proposals: (documentId, userId) => negotiation.list(documentId, userId).annotations,
+    render: (job) => renderer.render(job),
   });
 
   async function session(headers: Headers): Promise<SessionUser | null> {
@@ -120,6 +125,9 @@ export function createServices(deps: {
 
   return {
     auth,
+
+    /** Stops the worker threads (the server is stopping). */
+    close: () => renderer.close(),
 
     negotiation,
 

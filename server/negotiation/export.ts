@@ -1,11 +1,6 @@
-import { Packer } from "docx";
 import { xmlSafe, xmlSafeDeep } from "../../lib/validation/text";
 import { PlenaryError } from "../../lib/errors";
 import {
-  buildCompilationDocx,
-  buildDocx,
-  buildPdf,
-  buildRedlineDocx,
   exportFileName,
   toAkomaNtoso,
   toHtml,
@@ -14,11 +9,11 @@ import {
   type ExportFormat,
   type ExportMeta,
   type ExportParagraph,
+  type Revision,
   withStatusNotes,
 } from "../../lib/exporter";
 import { STATUS_FORMATS } from "../../lib/exporter/formats";
-import { pdfFonts } from "../pdf-fonts";
-import type { ParagraphPair } from "../../lib/diff";
+import { renderFile, type RenderJob } from "../render";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
 import { compilationRows, type ProposalSource } from "./compilation";
@@ -41,8 +36,11 @@ export function createExports(deps: {
   meta: (documentId: string, userId: string) => { title: string; symbol: string | null; date: string | null };
   /** The document's annotations (the caller's role is checked there). */
   proposals: (documentId: string, userId: string) => ProposalSource[];
+  /** Lays out Word and PDF files (the app: in a worker thread, server/renderer.ts; default in-process). */
+  render?: (job: RenderJob) => Promise<Uint8Array>;
 }) {
   const { versions, compare, meta, proposals } = deps;
+  const render = deps.render ?? renderFile;
 
   /** A version's compilation lists the positions as they stood when it was saved; the live text's, as they stand. */
   function compilationOf(documentId: string, userId: string, version: string, paragraphs: ExportParagraph[]) {
@@ -75,31 +73,31 @@ export function createExports(deps: {
         case "akn":
           return { body: toAkomaNtoso(m, paragraphs), contentType: "application/akn+xml", fileName: exportFileName(m, "akn.xml") };
         case "pdf":
-          return { body: await buildPdf(m, paragraphs, pdfFonts()), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
+          return { body: await render({ format: "pdf", meta: m, paragraphs }), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
-          const doc = buildCompilationDocx(m, xmlSafeDeep(compilationOf(documentId, userId, version, paragraphs)));
-          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", "compilation") };
+          const rows = xmlSafeDeep(compilationOf(documentId, userId, version, paragraphs));
+          return { body: await render({ format: "compilation", meta: m, rows }), contentType: DOCX, fileName: exportFileName(m, "docx", "compilation") };
         }
         case "docx":
-          return { body: new Uint8Array(await Packer.toBuffer(buildDocx(m, paragraphs))), contentType: DOCX, fileName: exportFileName(m, "docx") };
+          return { body: await render({ format: "docx", meta: m, paragraphs }), contentType: DOCX, fileName: exportFileName(m, "docx") };
         case "docx-redline": {
           if (!base) throw new PlenaryError("bad_request", "a redline needs base=<versionId> to compare against");
           const result = compare.compare(documentId, userId, base, version);
-          const when = new Date(result.to.createdAt).toISOString();
+          const date = new Date(result.to.createdAt).toISOString();
           const pairs = xmlSafeDeep(result.pairs);
-          const attributionOf = new Map<ParagraphPair, string>();
-          pairs.forEach((pair, i) => {
+          const authors: Revision[] = pairs.map((_, i) => {
             const a = result.attributions[i]?.[0];
-            attributionOf.set(pair, xmlSafe(a ? a.delegations.join(", ") || a.decidedBy : "Chair"));
+            return { author: xmlSafe(a ? a.delegations.join(", ") || a.decidedBy : "Chair"), date };
           });
-          const doc = buildRedlineDocx(
-            { ...m, versionLabel: xmlSafe(`${result.to.label} against ${result.from.label}`) },
+          const body = await render({
+            format: "docx-redline",
+            meta: { ...m, versionLabel: xmlSafe(`${result.to.label} against ${result.from.label}`) },
             pairs,
-            (pair) => ({ author: attributionOf.get(pair) ?? "Chair", date: when }),
+            authors,
             // The runs the compared text was printed from, for its bold and italics.
-            { from: xmlSafeDeep(versions.paragraphsOf(documentId, userId, base).paragraphs), to: frozen },
-          );
-          return { body: new Uint8Array(await Packer.toBuffer(doc)), contentType: DOCX, fileName: exportFileName(m, "docx", `redline-against-${result.from.label}`) };
+            sources: { from: xmlSafeDeep(versions.paragraphsOf(documentId, userId, base).paragraphs), to: frozen },
+          });
+          return { body, contentType: DOCX, fileName: exportFileName(m, "docx", `redline-against-${result.from.label}`) };
         }
       }
     },
