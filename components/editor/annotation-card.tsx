@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { sentence } from "@/lib/format/sentence";
+import { ANNOTATION_KIND_LABEL } from "@/lib/negotiation/types";
 import { decisionMessage } from "./review-messages";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { Role } from "@/lib/roles";
@@ -10,14 +11,6 @@ import { RejectForm } from "./reject-form";
 
 /** The chair's acts: the delegation stored with them is the position's author, not who acted. */
 const CHAIR_ACTIONS: ReadonlySet<string> = new Set(["accepted", "rejected", "resolved", "reopened"]);
-
-const KIND_LABEL: Record<AnnotationView["kind"], string> = {
-  objection: "Objection",
-  reservation: "Reservation",
-  support: "Support",
-  comment: "Comment",
-  amendment: "Amendment",
-};
 
 const OP_LABEL = { insert: "insert", delete: "delete", replace: "replace" } as const;
 
@@ -101,13 +94,14 @@ export function AnnotationCard({
     <article
       className={`card-ann status-${a.status}${selected ? " is-selected" : ""}`}
       style={{ borderLeftColor: color }}
-      aria-label={`${KIND_LABEL[a.kind]} by ${a.author.delegation?.name ?? a.author.userName}${a.paragraph ? ` on ${a.paragraph}` : ""}`}
+      aria-label={`${ANNOTATION_KIND_LABEL[a.kind]} by ${a.author.delegation?.name ?? a.author.userName}${a.paragraph ? ` on ${a.paragraph}` : ""}`}
       data-testid="annotation"
       data-annotation-id={a.id}
     >
       <header className="ann-head">
         <button type="button" className="link-button" onClick={() => onSelect(a.id)}>
-          <span className={`kind kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
+          <span className={`ann-mark ann-mark-${a.kind}`} aria-hidden="true" />
+          <span className={`kind kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
           {a.op ? <span className="muted"> ({OP_LABEL[a.op]})</span> : null}
         </button>
         <span className="para-ref">{a.paragraph ?? "—"}</span>

@@ -34,6 +34,7 @@ import { useWorkspaceKeys } from "./use-workspace-keys";
 import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { SessionCard } from "./session-card";
 import { SideNotices } from "./side-notices";
+import { MarkLegend } from "./mark-legend";
 
 type Meta = Omit<DocumentView, "paragraphs">;
 
@@ -189,6 +190,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         {doc.role === "delegate" && openDrafting ? (
           <p className="hint">Open drafting: your typing and deletions are tracked as suggestions of {doc.delegation?.name}.</p>
         ) : null}
+        <MarkLegend />
         {collab ? (
           <div ref={textRef}>
             <CollabEditor

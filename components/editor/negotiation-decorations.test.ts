@@ -5,7 +5,7 @@ import { blocksToProsemirrorJSON, writeBlocks } from "@/lib/model/ydoc";
 import { createAnchor } from "@/lib/negotiation/anchor";
 import type { Block } from "@/lib/model/types";
 import type { AnnotationView } from "@/server/negotiation/views";
-import { negotiationDecorations } from "./negotiation-decorations";
+import { negotiationDecorations, positionLabel } from "./negotiation-decorations";
 
 const schema = documentSchema();
 
@@ -26,6 +26,7 @@ function objection(ydoc: Y.Doc, i: number, blockId: string): AnnotationView {
     proposedText: null,
     status: "open",
     anchor: createAnchor(ydoc, blockId, at, at + "all States".length),
+    cosponsors: [],
     author: { userName: "Delegate", delegation: { id: "d", code: "ALB", name: "Albania", color: "#b91c1c" } },
   } as unknown as AnnotationView;
 }
@@ -37,9 +38,21 @@ describe("negotiationDecorations", () => {
     const { ydoc, pm } = report(3);
     const annotations = [objection(ydoc, 0, "p2")];
     const set = negotiationDecorations(pm, { doc: ydoc, annotations, statuses: {}, selectedId: null });
-    const [found] = set.find();
-    expect(pm.textBetween(found!.from, found!.to)).toBe("all States");
-    expect(pm.resolve(found!.from).parent.attrs.id).toBe("p2");
+    const [mark, span] = set.find();
+    expect(pm.textBetween(span!.from, span!.to)).toBe("all States");
+    expect(pm.resolve(span!.from).parent.attrs.id).toBe("p2");
+    // Its mark (a widget: no words) is where its words start.
+    expect([mark!.from, mark!.to]).toEqual([span!.from, span!.from]);
+  });
+
+  it("names each position's mark by its kind and its delegation, with its co-sponsors", () => {
+    const { ydoc } = report(1);
+    const a = objection(ydoc, 0, "p0");
+    expect(positionLabel(a, false)).toBe("Objection by Albania");
+    expect(positionLabel({ ...a, kind: "reservation" }, true)).toBe("Reservation by Albania on the whole paragraph");
+    const cosponsors = [{ id: "b", code: "BLR", name: "Belarus", color: "#587d0e" }];
+    expect(positionLabel({ ...a, kind: "amendment", op: "replace", cosponsors }, false)).toBe("Amendment (replace) by Albania with 1 co-sponsor");
+    expect(positionLabel({ ...a, cosponsors: [...cosponsors, ...cosponsors] }, false)).toBe("Objection by Albania with 2 co-sponsors");
   });
 
   it("reads the paragraphs of the text once for all positions, not once per position (it runs on every keystroke)", () => {
@@ -47,7 +60,8 @@ describe("negotiationDecorations", () => {
     const annotations = Array.from({ length: 100 }, (_, i) => objection(ydoc, i, `p${(i * 3) % 300}`));
     const reads = vi.spyOn(Y.XmlFragment.prototype, "toArray");
     const set = negotiationDecorations(pm, { doc: ydoc, annotations, statuses: {}, selectedId: null });
-    expect(set.find()).toHaveLength(100);
+    // Each drawn on its words, after its mark.
+    expect(set.find()).toHaveLength(200);
     // The fragment lists the paragraphs, each paragraph lists its text: once.
     const fragment = ydoc.getXmlFragment("default");
     expect(reads.mock.contexts.filter((c) => c === fragment)).toHaveLength(1);

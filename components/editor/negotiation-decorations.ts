@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import type * as Y from "yjs";
 import { anchorResolver } from "@/lib/negotiation/anchor";
+import { ANNOTATION_KIND_LABEL } from "@/lib/negotiation/types";
 import type { AnnotationView } from "@/server/negotiation/views";
 
 export interface NegotiationState {
@@ -40,21 +41,32 @@ function proposedWidget(a: AnnotationView): HTMLElement {
   return span;
 }
 
-const KIND_NAME: Record<string, string> = { objection: "Objection", reservation: "Reservation", support: "Support", comment: "Comment" };
+/**
+ * What a position's mark says to a screen reader: its kind and who filed it (the words it
+ * marks follow it and are read as they are).
+ */
+export function positionLabel(a: AnnotationView, wholeParagraph: boolean): string {
+  const op = a.kind === "amendment" && a.op ? ` (${a.op})` : "";
+  const n = a.cosponsors.length;
+  const with_ = n ? ` with ${n} co-sponsor${n === 1 ? "" : "s"}` : "";
+  return `${ANNOTATION_KIND_LABEL[a.kind]}${op} by ${a.author.delegation?.name ?? a.author.userName}${with_}${wholeParagraph ? " on the whole paragraph" : ""}`;
+}
 
-/** A position on no words (the whole paragraph): a flag in the author's colour where it was filed. */
-function pointWidget(a: AnnotationView, selected: boolean): HTMLElement {
-  const flag = document.createElement("span");
-  flag.className = `ann-point ann-point-${a.kind}${selected ? " ann-selected" : ""}`;
-  // Drawn by CSS (::before): the flag is no text to copy, search or count.
-  flag.dataset.annotationId = a.id;
-  flag.style.setProperty("--d", a.author.delegation?.color ?? "#374151");
-  flag.setAttribute("role", "img");
-  const label = `${KIND_NAME[a.kind] ?? a.kind} by ${a.author.delegation?.name ?? a.author.userName} on the whole paragraph`;
-  flag.setAttribute("aria-label", label);
-  flag.title = label;
-  flag.contentEditable = "false";
-  return flag;
+/**
+ * The mark before a position's words (or, on no words, where it was filed: the whole
+ * paragraph), its shape telling the kind. Drawn by CSS (::before): no text to copy, search
+ * or count.
+ */
+function markWidget(a: AnnotationView, label: string, wholeParagraph: boolean, selected: boolean): HTMLElement {
+  const mark = document.createElement("span");
+  mark.className = `ann-mark ann-mark-${a.kind}${wholeParagraph ? " ann-point" : ""}${selected ? " ann-selected" : ""}`;
+  mark.dataset.annotationId = a.id;
+  mark.style.setProperty("--d", a.author.delegation?.color ?? "#374151");
+  mark.setAttribute("role", "img");
+  mark.setAttribute("aria-label", label);
+  mark.title = label;
+  mark.contentEditable = "false";
+  return mark;
 }
 
 /**
@@ -83,16 +95,28 @@ export function negotiationDecorations(doc: PmNode, state: NegotiationState): De
     const color = a.author.delegation?.color ?? "#374151";
     const selected = a.id === state.selectedId ? " ann-selected" : "";
     const struck = a.kind === "amendment" && a.op !== "insert" ? " amend-del" : "";
+    const wholeParagraph = to === from && a.kind !== "amendment";
+    // On no words, the mark is all there is of the position: it shows it selected.
+    const markSelected = wholeParagraph && selected !== "";
+    const label = positionLabel(a, wholeParagraph);
+    decorations.push(
+      Decoration.widget(from, () => markWidget(a, label, wholeParagraph, markSelected), {
+        side: -1,
+        key: `mark-${a.id}${markSelected ? "-selected" : ""}:${label}`,
+        ignoreSelection: true,
+      }),
+    );
     if (to > from) {
       decorations.push(
         Decoration.inline(from, to, {
+          // Its own element even on words another position marks too: merged into one, the
+          // later position's class and colour hid the other (a support over an objection).
+          nodeName: "span",
           class: `ann ann-${a.kind}${struck}${selected}`,
           style: `--d: ${color}`,
           "data-annotation-id": a.id,
         }),
       );
-    } else if (a.kind !== "amendment") {
-      decorations.push(Decoration.widget(from, () => pointWidget(a, selected !== ""), { side: -1, key: `point-${a.id}${selected}`, ignoreSelection: true }));
     }
     if (a.kind === "amendment" && a.op !== "delete" && a.proposedText) {
       decorations.push(Decoration.widget(to, () => proposedWidget(a), { side: 1, key: `amend-${a.id}` }));
@@ -103,7 +127,8 @@ export function negotiationDecorations(doc: PmNode, state: NegotiationState): De
 
 /**
  * Draws the negotiation over the text for everyone: annotated spans in the author's colour,
- * amendments as inline proposals (struck / inserted wording), paragraph status in the margin.
+ * each kind with its own line and mark, amendments as inline proposals (struck / inserted
+ * wording), paragraph status in the margin.
  */
 export const NegotiationDecorations = Extension.create<{ getState: () => NegotiationState }>({
   name: "negotiationDecorations",

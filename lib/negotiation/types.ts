@@ -3,6 +3,15 @@
 export const ANNOTATION_KINDS = ["objection", "reservation", "support", "comment", "amendment"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
+/** What each kind of position is called: in the text's marks, on the cards, in the legend. */
+export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
+  objection: "Objection",
+  reservation: "Reservation",
+  support: "Support",
+  comment: "Comment",
+  amendment: "Amendment",
+};
+
 export const AMENDMENT_OPS = ["insert", "delete", "replace"] as const;
 export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
 
