@@ -62,10 +62,12 @@ if (process.env.FANOUT_TRACE) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-fanout-"));
-const config = loadConfig({ DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv);
+// FANOUT_SNAPSHOT_EVERY: diagnosis only (how often a hot room compacts; the app's default otherwise).
+const config = loadConfig({ DATA_DIR: dataDir, SNAPSHOT_EVERY: process.env.FANOUT_SNAPSHOT_EVERY } as unknown as NodeJS.ProcessEnv);
 const database = openDatabase(dataDir);
 // Diagnosis only (servers.ts, "plenary-nosync"): commits without fsync, to measure its cost.
 if (process.env.FANOUT_SYNCHRONOUS === "NORMAL") database.sqlite.pragma("synchronous = NORMAL");
+if (process.env.FANOUT_AUTOCHECKPOINT) database.sqlite.pragma(`wal_autocheckpoint = ${Number(process.env.FANOUT_AUTOCHECKPOINT)}`);
 const updateLog = new UpdateLog(database.sqlite);
 
 const server = http.createServer((_req, res) => res.end());
