@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { align, PAIR_THRESHOLD } from "./align";
 import { compareParagraphs, type ComparableParagraph } from "./compare";
-import { wordDiff } from "./word-diff";
+import { similarity, wordDiff } from "./word-diff";
 
 const P = (id: string, text: string, number: string | null = null, kind = "operative"): ComparableParagraph => ({ id, kind, number, text });
 const base = [
@@ -164,5 +165,93 @@ describe("words moved from one paragraph to another", () => {
     const a = [P("a", "States shall meet annually in New York.", "1."), P("b", "States will report.", "2.")];
     const b = [P("a", "States meet annually in New York.", "1."), P("b", "States shall report.", "2.")];
     expect(compareParagraphs(a, b).pairs.map((p) => p.textMoves)).toEqual([undefined, undefined]);
+  });
+});
+
+describe("long comparisons", () => {
+  /** A deterministic pseudo-random source. */
+  function rng(seed: number) {
+    return (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+  }
+
+  /** The pairing as it was before word sets were read once per paragraph: every pair scored from its texts. */
+  function naiveMatch(from: ComparableParagraph[], to: ComparableParagraph[]): Map<number, number> {
+    const match = new Map<number, number>();
+    const toById = new Map(to.map((q, j) => [q.id, j]));
+    from.forEach((p, i) => {
+      const j = toById.get(p.id);
+      if (j !== undefined && p.id) match.set(i, j);
+    });
+    const matchedTo = new Set(match.values());
+    const candidates: [number, number, number][] = [];
+    from.forEach((p, i) => {
+      if (match.has(i)) return;
+      to.forEach((q, j) => {
+        if (matchedTo.has(j)) return;
+        const s = similarity(p.text, q.text);
+        if (s >= PAIR_THRESHOLD) candidates.push([s, i, j]);
+      });
+    });
+    candidates.sort((a, b) => b[0] - a[0] || Math.abs(a[1] - a[2]) - Math.abs(b[1] - b[2]));
+    for (const [, i, j] of candidates) {
+      if (match.has(i) || matchedTo.has(j)) continue;
+      match.set(i, j);
+      matchedTo.add(j);
+    }
+    return match;
+  }
+
+  it("pairs paragraphs without ids in common as scoring every pair from its texts did (200 random revisions)", () => {
+    const random = rng(11);
+    const vocabulary = "the States shall further develop norms of responsible behaviour in the use of information and communications technologies recalls urges all international law applies".split(" ");
+    const sentence = (n: number) => Array.from({ length: n }, () => vocabulary[random(vocabulary.length)]).join(" ");
+    let paired = 0;
+    for (let round = 0; round < 200; round++) {
+      const from = Array.from({ length: 3 + random(12) }, (_, i) => P(`a${round}-${i}`, sentence(1 + random(25))));
+      const to = from
+        .filter(() => random(6) > 0)
+        .map((p, i) => {
+          const words = p.text.split(" ");
+          // Kept, edited, or rewritten; re-imported (a new id) or not.
+          const text = random(3) === 0 ? p.text : random(2) ? [...words.slice(0, random(words.length + 1)), sentence(random(6))].join(" ") : sentence(1 + random(25));
+          return P(random(2) ? p.id : `b${round}-${i}`, text);
+        });
+      for (let k = random(3); k > 0; k--) to.splice(random(to.length + 1), 0, P(`c${round}-${k}`, sentence(1 + random(20))));
+      const expected = naiveMatch(from, to);
+      expect(align(from, to).match).toEqual(expected);
+      paired += expected.size;
+    }
+    expect(paired).toBeGreaterThan(500);
+  });
+
+  it("stops diffing word by word when the comparison's time is spent, and says so", () => {
+    const from = Array.from({ length: 6 }, (_, i) => P(`p${i}`, `Urges all States to further develop norms number ${i}`));
+    const to = from.map((p) => P(p.id, p.text.replace("further develop", "develop further")));
+    // A clock that moves 0.4 s each time it is read: the 1 s budget is spent after two diffs.
+    let t = 0;
+    const result = compareParagraphs(from, to, { budgetSeconds: 1, now: () => (t += 400) });
+    expect(result.truncated).toBe(true);
+    const ops = result.pairs.map((p) => p.ops);
+    // The first paragraphs word by word (their unchanged words kept)…
+    expect(ops[0]).toContainEqual([0, "Urges all States to "]);
+    // …the last one replaced whole.
+    expect(ops[5]).toEqual([
+      [-1, from[5]!.text],
+      [1, to[5]!.text],
+    ]);
+    expect(result.pairs.every((p) => p.classification === "modified")).toBe(true);
+    // With time to spare, nothing is cut short.
+    expect(compareParagraphs(from, to).truncated).toBe(false);
+  });
+
+  it("pairs a text imported again (every id new) with itself, word for word", () => {
+    const from = Array.from({ length: 50 }, (_, i) => P(`old${i}`, `Recalls its resolution 70/${i % 7} and urges all States`));
+    const to = from.map((p, i) => P(`new${i}`, p.text));
+    const result = compareParagraphs(from, to);
+    expect(result.summary.unchanged).toBe(50);
+    expect(result.pairs.map((p) => [p.from[0]!.index, p.to[0]!.index])).toEqual(from.map((_, i) => [i, i]));
   });
 });

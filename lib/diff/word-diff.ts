@@ -114,11 +114,19 @@ export function wordDiff(from: string, to: string, timeoutSeconds = 1): WordDiff
 
 /** Dice coefficient over word sets: 1 for the same words, 0 for none in common. */
 export function similarity(a: string, b: string): number {
-  const wa = wordSet(a);
-  const wb = wordSet(b);
-  if (wa.size === 0 && wb.size === 0) return a === b ? 1 : 0;
+  return setSimilarity(wordSet(a), wordSet(b), a === b);
+}
+
+/**
+ * `similarity` of two texts' word sets (`wordSet`), read once per paragraph when many pairs
+ * are scored; `sameText`: whether the texts are equal (two texts without words are alike only
+ * then).
+ */
+export function setSimilarity(wa: ReadonlySet<string>, wb: ReadonlySet<string>, sameText: boolean): number {
+  if (wa.size === 0 && wb.size === 0) return sameText ? 1 : 0;
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let common = 0;
-  for (const w of wa) if (wb.has(w)) common += 1;
+  for (const w of small) if (large.has(w)) common += 1;
   return (2 * common) / (wa.size + wb.size);
 }
 
