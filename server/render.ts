@@ -1,7 +1,7 @@
 import { Packer } from "docx";
 import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, type CompilationRow, type ExportMeta, type ExportParagraph, type Revision } from "../lib/exporter";
 import type { RedlineSources } from "../lib/exporter/redline";
-import type { ParagraphPair } from "../lib/diff";
+import { compareParagraphs, type ComparableParagraph, type CompareResult, type ParagraphPair } from "../lib/diff";
 import { pdfFonts } from "./pdf-fonts";
 
 /**
@@ -28,4 +28,19 @@ export async function renderFile(job: RenderJob): Promise<Uint8Array> {
       return new Uint8Array(await Packer.toBuffer(buildRedlineDocx(job.meta, job.pairs, (pair) => authorOf.get(pair)!, job.sources)));
     }
   }
+}
+
+/** Two versions' paragraphs to compare (compareParagraphs), as plain data. */
+export interface CompareJob {
+  format: "compare";
+  from: ComparableParagraph[];
+  to: ComparableParagraph[];
+}
+
+/** What the worker thread does: lay out a file, or compare two versions. */
+export type WorkerJob = RenderJob | CompareJob;
+
+/** Runs a job where it is called (the worker thread, or in-process when it cannot run). */
+export async function runJob(job: WorkerJob): Promise<Uint8Array | CompareResult> {
+  return job.format === "compare" ? compareParagraphs(job.from, job.to) : renderFile(job);
 }

@@ -61,6 +61,16 @@ describe("Renderer (Word and PDF exports in a worker thread)", () => {
     expect(wordText(redline)).toMatch(/<w:ins w:id="\d+" w:author="ALB, BLR"/);
   });
 
+  it("compares two versions there as in-process", async () => {
+    const from = report(300);
+    const to = from.map((p, i) => (i % 3 ? p : { ...p, id: `new${i}`, text: p.text.replace("further develop", "develop") }));
+    const r = renderer();
+    const inWorker = await loopBusy(() => r.compare(from, to));
+    expect(inWorker.value).toEqual(compareParagraphs(from, to));
+    expect(inWorker.value.summary.modified).toBe(100);
+    expect(r.rendered).toBe(1);
+  });
+
   it("refuses exports past its queue with a reason, and takes them again once it has room", async () => {
     const r = renderer({ maxQueued: 1 });
     const job: RenderJob = { format: "pdf", meta, paragraphs: report(20) };

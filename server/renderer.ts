@@ -1,19 +1,20 @@
 import { Worker } from "node:worker_threads";
 import { PlenaryError } from "../lib/errors";
 import { log } from "./log";
-import { renderFile, type RenderJob } from "./render";
+import type { ComparableParagraph, CompareResult } from "../lib/diff";
+import { runJob, type RenderJob, type WorkerJob } from "./render";
 
 export interface RenderRequest {
   id: number;
-  job: RenderJob;
+  job: WorkerJob;
 }
 
-export type RenderReply = { id: number; body: Uint8Array } | { id: number; error: string };
+export type RenderReply = { id: number; value: Uint8Array | CompareResult } | { id: number; error: string };
 
 const WORKER_ENTRY = new URL("./render-worker.mjs", import.meta.url);
 
 export interface RendererOptions {
-  /** Files waiting or being laid out at most; more are refused until some are done. */
+  /** Jobs (files, comparisons) waiting or running at most; more are refused until some are done. */
   maxQueued: number;
   /** After the worker failed, files are laid out in-process for this long, then a new worker is tried. */
   retryAfterMs: number;
@@ -27,9 +28,11 @@ const DEFAULTS: RendererOptions = { maxQueued: 32, retryAfterMs: 60_000, entry: 
  * Lays out Word and PDF exports in a worker thread. A 300-paragraph report's PDF took about
  * 0.7 s of the server's thread and its compilation about 1 s: every room's keystrokes waited
  * behind each export, and a dozen delegations exporting the final text at the end of a
- * session froze the room for as many seconds. In the worker, the exports queue behind each
- * other instead. If the worker cannot start or dies, files are laid out in-process for a
- * while (slower for the others, nothing refused), then a new worker is tried.
+ * session froze the room for as many seconds. Comparing two versions is done there too
+ * (35–440 ms for that report, up to its 3 s budget for long rewritten paragraphs). In the
+ * worker, these queue behind each other instead. If the worker cannot start or dies, they
+ * run in-process for a while (slower for the others, nothing refused), then a new worker
+ * is tried.
  */
 export class Renderer {
   private worker: Worker | null = null;
@@ -37,22 +40,32 @@ export class Renderer {
   private closed = false;
   private nextId = 1;
   private queued = 0;
-  private readonly waiting = new Map<number, { resolve: (body: Uint8Array) => void; reject: (err: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (value: Uint8Array | CompareResult) => void; reject: (err: Error) => void }>();
   private readonly opts: RendererOptions;
-  /** Files the worker laid out (the tests read it). */
+  /** Jobs the worker did (the tests read it). */
   rendered = 0;
 
   constructor(options: Partial<RendererOptions> = {}) {
     this.opts = { ...DEFAULTS, ...options };
   }
 
+  /** A Word or PDF file laid out. */
   async render(job: RenderJob): Promise<Uint8Array> {
+    return (await this.run(job)) as Uint8Array;
+  }
+
+  /** Two versions compared (compareParagraphs). */
+  async compare(from: ComparableParagraph[], to: ComparableParagraph[]): Promise<CompareResult> {
+    return (await this.run({ format: "compare", from, to })) as CompareResult;
+  }
+
+  private async run(job: WorkerJob): Promise<Uint8Array | CompareResult> {
     if (this.queued >= this.opts.maxQueued) throw new PlenaryError("rate_limited", "many exports are being prepared; try again in a moment");
     this.queued += 1;
     try {
       const worker = this.start();
-      if (!worker) return await renderFile(job);
-      return await new Promise<Uint8Array>((resolve, reject) => {
+      if (!worker) return await runJob(job);
+      return await new Promise<Uint8Array | CompareResult>((resolve, reject) => {
         const id = this.nextId++;
         this.waiting.set(id, { resolve, reject });
         worker.postMessage({ id, job } satisfies RenderRequest);
@@ -92,7 +105,7 @@ export class Renderer {
       if ("error" in reply) waiting.reject(new Error(reply.error));
       else {
         this.rendered += 1;
-        waiting.resolve(reply.body);
+        waiting.resolve(reply.value);
       }
     });
     const failed = (err: Error) => {

@@ -75,7 +75,7 @@ export function createServices(deps: {
   );
   const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
   const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog, bus });
-  const compare = createCompare({ db, events, versions });
+  const compare = createCompare({ db, events, versions, diff: (from, to) => renderer.compare(from, to) });
   const exports = createExports({
     versions,
     compare,

@@ -1,4 +1,4 @@
-import { compareParagraphs, type CompareResult } from "../../lib/diff";
+import { compareParagraphs, type ComparableParagraph, type CompareResult } from "../../lib/diff";
 import { diffReferences, referencesByParagraph, DEFAULT_WATCHED_TERMS } from "../../lib/references";
 import { PlenaryError } from "../../lib/errors";
 import type { Db } from "../db/client";
@@ -37,8 +37,15 @@ export interface CompareView extends CompareResult {
 }
 
 /** Compare two versions (or a version and the live text), with references and attribution. */
-export function createCompare(deps: { db: Db; events: EventLog; versions: Versions }) {
+export function createCompare(deps: {
+  db: Db;
+  events: EventLog;
+  versions: Versions;
+  /** Compares the paragraphs (the app: in the render worker, server/renderer.ts; default in-process). */
+  diff?: (from: ComparableParagraph[], to: ComparableParagraph[]) => Promise<CompareResult>;
+}) {
   const { db, events, versions } = deps;
+  const diff = deps.diff ?? (async (from: ComparableParagraph[], to: ComparableParagraph[]) => compareParagraphs(from, to));
 
   function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
     const v = versions.paragraphsOf(documentId, userId, id);
@@ -58,11 +65,14 @@ export function createCompare(deps: { db: Db; events: EventLog; versions: Versio
   }
 
   return {
-    compare(documentId: string, userId: string, fromId: string, toId: string): CompareView {
+    async compare(documentId: string, userId: string, fromId: string, toId: string): Promise<CompareView> {
       if (fromId === toId) throw new PlenaryError("bad_request", "compare two different versions");
       const from = side(documentId, userId, fromId);
       const to = side(documentId, userId, toId);
-      const result = compareParagraphs(from.paragraphs, to.paragraphs);
+      const result = await diff(
+        from.paragraphs.map(({ id, kind, number, text }) => ({ id, kind, number, text })),
+        to.paragraphs.map(({ id, kind, number, text }) => ({ id, kind, number, text })),
+      );
       const users = new Map(listUsers(db).map((u) => [u.id, u.name]));
       const delegations = listDelegations(db);
       const byId = new Map(delegations.map((d) => [d.id, d.name]));

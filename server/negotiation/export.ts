@@ -82,7 +82,7 @@ export function createExports(deps: {
           return { body: await render({ format: "docx", meta: m, paragraphs }), contentType: DOCX, fileName: exportFileName(m, "docx") };
         case "docx-redline": {
           if (!base) throw new PlenaryError("bad_request", "a redline needs base=<versionId> to compare against");
-          const result = compare.compare(documentId, userId, base, version);
+          const result = await compare.compare(documentId, userId, base, version);
           const date = new Date(result.to.createdAt).toISOString();
           const pairs = xmlSafeDeep(result.pairs);
           const authors: Revision[] = pairs.map((_, i) => {

@@ -217,7 +217,7 @@ describe("compare reads the accepted text", () => {
       },
       { userId: CHAIR, delegationId: null },
     );
-    const result = compare.compare(id, CHAIR, rev1.id, "live");
+    const result = await compare.compare(id, CHAIR, rev1.id, "live");
     expect(result.pairs[0]!.ops).toEqual([
       [0, "Continue to [implement]"],
       [1, " all decisions"],
@@ -233,7 +233,7 @@ describe("compare reads the accepted text", () => {
       },
       { userId: CHAIR, delegationId: null },
     );
-    const unbracketed = compare.compare(id, CHAIR, rev2.id, "live");
+    const unbracketed = await compare.compare(id, CHAIR, rev2.id, "live");
     expect(unbracketed.summary.modified).toBe(1);
     expect(unbracketed.pairs[0]!.to[0]!.text).toBe("Continue to implement all decisions");
   });

@@ -40,7 +40,7 @@ export default async function ComparePage({
   try {
     const services = getRuntime();
     const doc = services.documentMeta(id, user.userId);
-    const result = services.compare.compare(id, user.userId, from, to);
+    const result = await services.compare.compare(id, user.userId, from, to);
     return (
       <div className="page wide">
         <p>

@@ -13,6 +13,6 @@ export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Pro
   return withUser(req, async ({ services, user }) => {
     const url = new URL(req.url);
     const q = Query.parse({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
-    return json(services.compare.compare(await documentIdOf(ctx.params), user.userId, q.from, q.to));
+    return json(await services.compare.compare(await documentIdOf(ctx.params), user.userId, q.from, q.to));
   });
 }
