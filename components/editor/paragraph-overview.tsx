@@ -1,14 +1,15 @@
 "use client";
 
 import { DelegationFilter } from "./delegation-filter";
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
-import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
+import type { Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 import { closedSelectProps } from "../closed-select-keys";
 import { useIsMac } from "../platform";
 import { statusKeysHint } from "./shortcut-keys";
+import { NO_COUNTS, overviewCounts } from "./overview-counts";
 
 /** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
 const COUNT_COLUMNS = [
@@ -25,10 +26,71 @@ export interface ParagraphRow {
   number: string | null;
 }
 
+interface RowProps {
+  id: string;
+  number: string;
+  status: ParagraphStatus;
+  objection: number;
+  reservation: number;
+  amendment: number;
+  support: number;
+  comment: number;
+  changes: number;
+  isChair: boolean;
+  onStatus: (blockId: string, status: ParagraphStatus) => void;
+  onJump: (blockId: string) => void;
+  textOf: (blockId: string) => string;
+}
+
+/**
+ * One paragraph's row. Its props are its own values and the panel's (stable) callbacks, so
+ * when the tracked changes or positions change, only the rows whose figures changed render
+ * again (typing inside a tracked change changed the list, and rendered all 300 rows).
+ */
+const OverviewRow = memo(function OverviewRow({ id, number, status, objection, reservation, amendment, support, comment, changes, isChair, onStatus, onJump, textOf }: RowProps) {
+  return (
+    <div role="row" className="overview-row" data-block-id={id}>
+      <div role="rowheader">
+        <button type="button" className="link-button" onClick={() => onJump(id)} onPointerEnter={(e) => (e.currentTarget.title = textOf(id).slice(0, 120))}>
+          {number}
+        </button>
+      </div>
+      <div role="cell">
+        {isChair ? (
+          <select value={status} aria-label={`Status of ${number}`} {...closedSelectProps((value) => onStatus(id, value as ParagraphStatus))}>
+            {PARAGRAPH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PARAGRAPH_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
+        )}
+      </div>
+      <div role="cell" className={objection ? "hot" : undefined}>
+        {objection}
+      </div>
+      <div role="cell" className={reservation ? "hot" : undefined}>
+        {reservation}
+      </div>
+      <div role="cell">{amendment}</div>
+      <div role="cell">{support}</div>
+      <div role="cell">{comment}</div>
+      <div role="cell">{changes}</div>
+    </div>
+  );
+});
+
 /**
  * Where consensus stands: every numbered paragraph with its status and the counts of open
  * objections, reservations, amendments, supports, comments and tracked changes; filterable by
  * delegation. The chair sets status here.
+ *
+ * An ARIA table of CSS grid rows rather than a `<table>`: rows out of view skip style, layout
+ * and paint (`content-visibility: auto`, which has no effect on table rows) while staying in
+ * the page, so find-in-page, the Tab order and screen readers still reach every row.
+ * `onStatus`, `onJump` and `textOf` should keep their identity across renders (each row is memoised).
  */
 export function ParagraphOverview({
   paragraphs,
@@ -54,72 +116,52 @@ export function ParagraphOverview({
 }) {
   const [delegation, setDelegation] = useState("");
   const mac = useIsMac();
-  const open = annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation)));
-  const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
   const code = delegations.find((d) => d.id === delegation)?.code;
-  const tracked = suggestions.filter((s) => !delegation || s.delegation === code);
-  const changes = (blockId: string) => countChanges(tracked, (s) => s.blockId === blockId);
-  const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id) || changes(p.id) > 0));
+  const counts = useMemo(
+    () =>
+      overviewCounts(
+        annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation))),
+        delegation ? suggestions.filter((s) => s.delegation === code) : suggestions,
+      ),
+    [annotations, suggestions, delegation, code],
+  );
 
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
       {isChair ? <p className="muted small">{`In the text: ${statusKeysHint(mac)}.`}</p> : null}
       <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Overview by delegation" />
-      <table className="overview" data-testid="overview">
-        <thead>
-          <tr>
-            <th scope="col">¶</th>
-            <th scope="col">Status</th>
+      <div role="table" className="overview" data-testid="overview">
+        <div role="rowgroup">
+          <div role="row" className="overview-row overview-head">
+            <div role="columnheader">¶</div>
+            <div role="columnheader">Status</div>
             {COUNT_COLUMNS.map(([short, full]) => (
-              <th key={short} scope="col" title={full} aria-label={full}>
+              <div key={short} role="columnheader" title={full} aria-label={full}>
                 {short}
-              </th>
+              </div>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => {
-            const status = (statuses[p.id] ?? "open") as ParagraphStatus;
+          </div>
+        </div>
+        <div role="rowgroup" className="overview-body">
+          {paragraphs.map((p) => {
+            const c = counts.get(p.id);
+            if (!p.number || (delegation && !c)) return null;
             return (
-              <tr key={p.id} data-block-id={p.id}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onJump(p.id)}
-                    onPointerEnter={(e) => (e.currentTarget.title = textOf(p.id).slice(0, 120))}
-                  >
-                    {p.number}
-                  </button>
-                </th>
-                <td>
-                  {isChair ? (
-                    <select
-                      value={status}
-                      aria-label={`Status of ${p.number}`}
-                      {...closedSelectProps((value) => onStatus(p.id, value as ParagraphStatus))}
-                    >
-                      {PARAGRAPH_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {PARAGRAPH_STATUS_LABEL[s]}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
-                  )}
-                </td>
-                <td className={count(p.id, "objection") ? "hot" : ""}>{count(p.id, "objection")}</td>
-                <td className={count(p.id, "reservation") ? "hot" : ""}>{count(p.id, "reservation")}</td>
-                <td>{count(p.id, "amendment")}</td>
-                <td>{count(p.id, "support")}</td>
-                <td>{count(p.id, "comment")}</td>
-                <td>{changes(p.id)}</td>
-              </tr>
+              <OverviewRow
+                key={p.id}
+                id={p.id}
+                number={p.number}
+                status={(statuses[p.id] ?? "open") as ParagraphStatus}
+                {...(c ?? NO_COUNTS)}
+                isChair={isChair}
+                onStatus={onStatus}
+                onJump={onJump}
+                textOf={textOf}
+              />
             );
           })}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </section>
   );
 }
