@@ -31,7 +31,7 @@ async function countRowRenders(page: Page): Promise<void> {
             const fiber = stack.pop()!;
             const props = fiber.memoizedProps;
             const id = props?.["data-block-id"];
-            if (props && typeof fiber.type === "string" && props.role === "row" && typeof id === "string" && !seen.has(props)) {
+            if (props && fiber.type === "tr" && typeof id === "string" && !seen.has(props)) {
               seen.add(props);
               renders[id] = (renders[id] ?? 0) + 1;
             }

@@ -21,21 +21,6 @@ const COUNT_COLUMNS = [
   ["Tr", "Tracked changes awaiting a decision"],
 ] as const;
 
-/**
- * Rows are grouped by CHUNK, each group skipped by the browser while out of view: per row, the
- * browser's checks of what came into view cost more than the row (scrolling the 300 rows
- * after opening the tab took twice the main thread of the plain table).
- */
-const CHUNK = 20;
-/** A row's height, before the browser has laid it out once (then it keeps the real one). */
-const ROW_REM = 2.5;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
-}
-
 export interface ParagraphRow {
   id: string;
   number: string | null;
@@ -66,13 +51,13 @@ interface RowProps {
  */
 const OverviewRow = memo(function OverviewRow({ id, number, status, objection, reservation, amendment, support, comment, changes, isChair, onStatus, onJump, textOf }: RowProps) {
   return (
-    <div role="row" className="overview-row" data-block-id={id}>
-      <div role="rowheader">
+    <tr data-block-id={id}>
+      <th scope="row">
         <button type="button" className="link-button" onClick={() => onJump(id)} onPointerEnter={(e) => (e.currentTarget.title = textOf(id).slice(0, 120))}>
           {number}
         </button>
-      </div>
-      <div role="cell">
+      </th>
+      <td>
         {isChair ? (
           <select value={status} aria-label={`Status of ${number}`} {...closedSelectProps((value) => onStatus(id, value as ParagraphStatus))}>
             {PARAGRAPH_STATUSES.map((s) => (
@@ -84,18 +69,14 @@ const OverviewRow = memo(function OverviewRow({ id, number, status, objection, r
         ) : (
           <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
         )}
-      </div>
-      <div role="cell" className={objection ? "hot" : undefined}>
-        {objection}
-      </div>
-      <div role="cell" className={reservation ? "hot" : undefined}>
-        {reservation}
-      </div>
-      <div role="cell">{amendment}</div>
-      <div role="cell">{support}</div>
-      <div role="cell">{comment}</div>
-      <div role="cell">{changes}</div>
-    </div>
+      </td>
+      <td className={objection ? "hot" : undefined}>{objection}</td>
+      <td className={reservation ? "hot" : undefined}>{reservation}</td>
+      <td>{amendment}</td>
+      <td>{support}</td>
+      <td>{comment}</td>
+      <td>{changes}</td>
+    </tr>
   );
 });
 
@@ -104,9 +85,10 @@ const OverviewRow = memo(function OverviewRow({ id, number, status, objection, r
  * objections, reservations, amendments, supports, comments and tracked changes; filterable by
  * delegation. The chair sets status here.
  *
- * An ARIA table of CSS grid rows rather than a `<table>`: rows out of view skip style, layout
- * and paint (`content-visibility: auto`, which has no effect on table rows) while staying in
- * the page, so find-in-page, the Tab order and screen readers still reach every row.
+ * Every row is in the page and the accessibility tree: not windowed, and not skipped with
+ * `content-visibility: auto` either (Chromium leaves the rows of a skipped box out of the
+ * accessibility tree, "notRendered", until scrolled near: a screen reader's table reading
+ * stopped after the first rows; see BENCHMARKS.md, "The Paragraphs tab").
  * `onStatus`, `onJump` and `textOf` should keep their identity across renders (each row is memoised).
  */
 export function ParagraphOverview({
@@ -147,21 +129,22 @@ export function ParagraphOverview({
     <section aria-label="Paragraph overview" className="stack-sm">
       {isChair ? <p className="muted small">{`In the text: ${statusKeysHint(mac)}.`}</p> : null}
       <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Overview by delegation" />
-      <div role="table" className="overview" data-testid="overview">
-        <div role="rowgroup">
-          <div role="row" className="overview-row overview-head">
-            <div role="columnheader">¶</div>
-            <div role="columnheader">Status</div>
+      <table className="overview" data-testid="overview">
+        <thead>
+          <tr>
+            <th scope="col">¶</th>
+            <th scope="col">Status</th>
             {COUNT_COLUMNS.map(([short, full]) => (
-              <div key={short} role="columnheader" title={full} aria-label={full}>
+              <th key={short} scope="col" title={full} aria-label={full}>
                 {short}
-              </div>
+              </th>
             ))}
-          </div>
-        </div>
-        {chunks(paragraphs.filter((p): p is Numbered => Boolean(p.number) && (!delegation || counts.has(p.id)))).map((chunk, i) => (
-          <div key={i} role="rowgroup" className="overview-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_REM}rem` }}>
-            {chunk.map((p) => (
+          </tr>
+        </thead>
+        <tbody>
+          {paragraphs
+            .filter((p): p is Numbered => Boolean(p.number) && (!delegation || counts.has(p.id)))
+            .map((p) => (
               <OverviewRow
                 key={p.id}
                 id={p.id}
@@ -174,9 +157,8 @@ export function ParagraphOverview({
                 textOf={textOf}
               />
             ))}
-          </div>
-        ))}
-      </div>
+        </tbody>
+      </table>
     </section>
   );
 }
