@@ -601,8 +601,8 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await chair.keyboard.press("Backspace");
   await expect.poll(belarusPieces).toEqual([" also"]);
   // The overview counts it (tracked changes awaiting a decision).
-  const pp1Row = belarus.getByTestId("overview").locator("tr").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
-  await expect(pp1Row.locator("td").last()).toHaveText("1");
+  const pp1Row = belarus.getByTestId("overview").getByRole("row").filter({ has: belarus.getByRole("button", { name: "PP1", exact: true }) });
+  await expect(pp1Row.getByRole("cell").last()).toHaveText("1");
   // A version saved now shows the pending change as a proposal, not as agreed text.
   const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "With a pending change" }, headers: { origin: server.url } });
   expect(saved.status()).toBe(201);
@@ -616,7 +616,7 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   await expect(belarus.getByTestId("overview").getByRole("columnheader", { name: "Open comments" })).toHaveText("Com");
   const column = await belarus.getByTestId("overview").getByRole("columnheader").evaluateAll((ths) => ths.findIndex((th) => th.textContent?.trim() === "Com"));
   const pp1Id = (await serverParagraph(belarus, id, "PP1")).id;
-  const commentCell = pp1Row.locator("th, td").nth(column);
+  const commentCell = pp1Row.locator(":scope > *").nth(column);
   await expect(commentCell).toHaveText("0");
   const note = await belarus.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp1Id, from: 0, to: 0, quote: "", kind: "comment", body: "For the record." }, headers: { origin: server.url } });
   expect(note.status()).toBe(201);

@@ -90,6 +90,9 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const paragraphs = useEditorOutline(editor);
   editorRef.current = editor;
+  // Read by setStatus when the server answers, so that a renumbering does not make it (and the overview's 300 rows) new.
+  const paragraphsRef = useRef(paragraphs);
+  paragraphsRef.current = paragraphs;
 
   const openDrafting = negotiation.mode === "open_drafting";
   // Once the server has ended the session (signed out, role revoked), nothing typed would be sent: the text is read only.
@@ -143,17 +146,20 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const setStatus = useCallback(
     (blockId: string, status: ParagraphStatus, told = false) =>
       void api(`${negotiation.base}/paragraphs/${blockId}/status`, "PUT", { status }).then((res) => {
-        const number = paragraphs.find((p) => p.id === blockId)?.number;
+        const number = paragraphsRef.current.find((p) => p.id === blockId)?.number;
         // E.g. "agreed" while tracked changes wait in the paragraph: said, not swallowed.
         if (!res.ok) tell(sentence(`${number ?? "The paragraph"}: ${res.message ?? "the status could not be set"}`), true);
         else if (told) tell(statusSetNotice(number, status));
       }),
-    [negotiation.base, paragraphs, tell],
+    [negotiation.base, tell],
   );
 
   useStructureStatus(editor, isChair, negotiationRef, setStatus, tell);
 
   useWorkspaceKeys(editor, isChair, setStatus, { setShortcutsOpen, setGotoOpen, setTab });
+
+  // Kept for the page's life: each row of the paragraph overview is memoised on its callbacks.
+  const textOf = useCallback((blockId: string) => paragraphText(editorRef.current, blockId), []);
 
   const decideSuggestions = useCallback((body: Record<string, unknown>) => api(`${negotiation.base}/suggestions/decision`, "POST", body), [negotiation.base]);
 
@@ -282,7 +288,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
               isChair={isChair}
               onStatus={setStatus}
               onJump={jumpTo}
-              textOf={(blockId) => paragraphText(editorRef.current, blockId)}
+              textOf={textOf}
             />
           ) : null}
           {tab === "people" ? <PresenceList users={users} /> : null}

@@ -1,14 +1,15 @@
 "use client";
 
 import { DelegationFilter } from "./delegation-filter";
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
-import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
+import type { Suggestion } from "@/lib/negotiation/suggestions";
 import { involves } from "./annotation-list";
 import { closedSelectProps } from "../closed-select-keys";
 import { useIsMac } from "../platform";
 import { statusKeysHint } from "./shortcut-keys";
+import { NO_COUNTS, overviewCounts } from "./overview-counts";
 
 /** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
 const COUNT_COLUMNS = [
@@ -25,10 +26,70 @@ export interface ParagraphRow {
   number: string | null;
 }
 
+type Numbered = ParagraphRow & { number: string };
+
+interface RowProps {
+  id: string;
+  number: string;
+  status: ParagraphStatus;
+  objection: number;
+  reservation: number;
+  amendment: number;
+  support: number;
+  comment: number;
+  changes: number;
+  isChair: boolean;
+  onStatus: (blockId: string, status: ParagraphStatus) => void;
+  onJump: (blockId: string) => void;
+  textOf: (blockId: string) => string;
+}
+
+/**
+ * One paragraph's row. Its props are its own values and the panel's (stable) callbacks, so
+ * when the tracked changes or positions change, only the rows whose figures changed render
+ * again (typing inside a tracked change changed the list, and rendered all 300 rows).
+ */
+const OverviewRow = memo(function OverviewRow({ id, number, status, objection, reservation, amendment, support, comment, changes, isChair, onStatus, onJump, textOf }: RowProps) {
+  return (
+    <tr data-block-id={id}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={() => onJump(id)} onPointerEnter={(e) => (e.currentTarget.title = textOf(id).slice(0, 120))}>
+          {number}
+        </button>
+      </th>
+      <td>
+        {isChair ? (
+          <select value={status} aria-label={`Status of ${number}`} {...closedSelectProps((value) => onStatus(id, value as ParagraphStatus))}>
+            {PARAGRAPH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PARAGRAPH_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
+        )}
+      </td>
+      <td className={objection ? "hot" : undefined}>{objection}</td>
+      <td className={reservation ? "hot" : undefined}>{reservation}</td>
+      <td>{amendment}</td>
+      <td>{support}</td>
+      <td>{comment}</td>
+      <td>{changes}</td>
+    </tr>
+  );
+});
+
 /**
  * Where consensus stands: every numbered paragraph with its status and the counts of open
  * objections, reservations, amendments, supports, comments and tracked changes; filterable by
  * delegation. The chair sets status here.
+ *
+ * Every row is in the page and the accessibility tree: not windowed, and not skipped with
+ * `content-visibility: auto` either (Chromium leaves the rows of a skipped box out of the
+ * accessibility tree, "notRendered", until scrolled near: a screen reader's table reading
+ * stopped after the first rows; see BENCHMARKS.md, "The Paragraphs tab").
+ * `onStatus`, `onJump` and `textOf` should keep their identity across renders (each row is memoised).
  */
 export function ParagraphOverview({
   paragraphs,
@@ -54,12 +115,15 @@ export function ParagraphOverview({
 }) {
   const [delegation, setDelegation] = useState("");
   const mac = useIsMac();
-  const open = annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation)));
-  const count = (blockId: string, kind: AnnotationView["kind"]) => open.filter((a) => a.blockId === blockId && a.kind === kind).length;
   const code = delegations.find((d) => d.id === delegation)?.code;
-  const tracked = suggestions.filter((s) => !delegation || s.delegation === code);
-  const changes = (blockId: string) => countChanges(tracked, (s) => s.blockId === blockId);
-  const rows = paragraphs.filter((p) => p.number && (!delegation || open.some((a) => a.blockId === p.id) || changes(p.id) > 0));
+  const counts = useMemo(
+    () =>
+      overviewCounts(
+        annotations.filter((a) => a.status === "open" && (!delegation || involves(a, delegation))),
+        delegation ? suggestions.filter((s) => s.delegation === code) : suggestions,
+      ),
+    [annotations, suggestions, delegation, code],
+  );
 
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
@@ -78,46 +142,21 @@ export function ParagraphOverview({
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => {
-            const status = (statuses[p.id] ?? "open") as ParagraphStatus;
-            return (
-              <tr key={p.id} data-block-id={p.id}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onJump(p.id)}
-                    onPointerEnter={(e) => (e.currentTarget.title = textOf(p.id).slice(0, 120))}
-                  >
-                    {p.number}
-                  </button>
-                </th>
-                <td>
-                  {isChair ? (
-                    <select
-                      value={status}
-                      aria-label={`Status of ${p.number}`}
-                      {...closedSelectProps((value) => onStatus(p.id, value as ParagraphStatus))}
-                    >
-                      {PARAGRAPH_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {PARAGRAPH_STATUS_LABEL[s]}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <span className={`pstatus pstatus-${status}`}>{PARAGRAPH_STATUS_LABEL[status]}</span>
-                  )}
-                </td>
-                <td className={count(p.id, "objection") ? "hot" : ""}>{count(p.id, "objection")}</td>
-                <td className={count(p.id, "reservation") ? "hot" : ""}>{count(p.id, "reservation")}</td>
-                <td>{count(p.id, "amendment")}</td>
-                <td>{count(p.id, "support")}</td>
-                <td>{count(p.id, "comment")}</td>
-                <td>{changes(p.id)}</td>
-              </tr>
-            );
-          })}
+          {paragraphs
+            .filter((p): p is Numbered => Boolean(p.number) && (!delegation || counts.has(p.id)))
+            .map((p) => (
+              <OverviewRow
+                key={p.id}
+                id={p.id}
+                number={p.number}
+                status={(statuses[p.id] ?? "open") as ParagraphStatus}
+                {...(counts.get(p.id) ?? NO_COUNTS)}
+                isChair={isChair}
+                onStatus={onStatus}
+                onJump={onJump}
+                textOf={textOf}
+              />
+            ))}
         </tbody>
       </table>
     </section>
