@@ -117,3 +117,31 @@ test("with the Paragraphs tab open, a delegate's typing renders only the row of 
   await expect.poll(() => rowRenders(chair)).toEqual({ [pp2Id!]: 1 });
   await close();
 });
+
+test("a three-digit number and the longest status fit their columns (a 300-paragraph report has OP130; the chair's menu says Agreed ad ref.)", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}`);
+  await chair.getByRole("tab", { name: "Paragraphs" }).click();
+  const row = chair.locator(".overview tbody tr").first();
+  await expect(row).toBeVisible();
+  // The widest number and status a long report shows, in the first row (layout only: nothing is sent).
+  const fit = await row.evaluate((tr) => {
+    const number = tr.querySelector("th button") as HTMLElement;
+    number.textContent = "OP130";
+    const select = tr.querySelector("select") as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.value === "agreed_ad_ref")!;
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const th = tr.querySelector("th") as HTMLElement;
+    return {
+      numberFits: number.offsetWidth <= th.clientWidth && number.offsetHeight < 1.6 * parseFloat(getComputedStyle(number).lineHeight || "20"),
+      // The label, its padding and the menu's arrow (about 20 px) within the menu's width.
+      statusRoom: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 - context.measureText(option.text).width,
+    };
+  });
+  expect(fit.numberFits).toBe(true);
+  expect(fit.statusRoom).toBeGreaterThanOrEqual(0);
+  await chair.context().close();
+});
