@@ -71,8 +71,26 @@ describe("Renderer (Word and PDF exports in a worker thread)", () => {
     expect(r.rendered).toBe(1);
   });
 
+  it("lays out an identical job once (every delegation exporting the same version), keeping the last few", async () => {
+    const r = renderer({ cached: 2 });
+    const job = (n: number): RenderJob => ({ format: "docx", meta, paragraphs: report(n) });
+    const [first, again] = await Promise.all([r.render(job(5)), r.render(job(5))]);
+    expect(again).toBe(first);
+    expect(await r.render(job(5))).toBe(first);
+    expect(r.rendered).toBe(1);
+    // Anything different (here one paragraph more) is laid out anew.
+    await r.render(job(6));
+    await r.render(job(7));
+    expect(r.rendered).toBe(3);
+    // Two kept: the first job's file was the oldest and is laid out again.
+    expect(wordText(await r.render(job(5)))).toEqual(wordText(first));
+    expect(r.rendered).toBe(4);
+    await r.render(job(7));
+    expect(r.rendered).toBe(4);
+  });
+
   it("refuses exports past its queue with a reason, and takes them again once it has room", async () => {
-    const r = renderer({ maxQueued: 1 });
+    const r = renderer({ maxQueued: 1, cached: 0 });
     const job: RenderJob = { format: "pdf", meta, paragraphs: report(20) };
     const first = r.render(job);
     await expect(r.render(job)).rejects.toMatchObject({ code: "rate_limited", message: "many exports are being prepared; try again in a moment" });
@@ -82,7 +100,7 @@ describe("Renderer (Word and PDF exports in a worker thread)", () => {
 
   it("lays out in-process while its worker cannot run, and tries a new one after a pause", async () => {
     // A worker that dies as soon as it starts, as one out of memory would.
-    const r = renderer({ entry: new URL("data:text/javascript,throw new Error('worker died')"), retryAfterMs: 300 });
+    const r = renderer({ entry: new URL("data:text/javascript,throw new Error('worker died')"), retryAfterMs: 300, cached: 0 });
     const job: RenderJob = { format: "docx", meta, paragraphs: report(3) };
     await expect(r.render(job)).rejects.toMatchObject({ code: "internal", message: "the export could not be prepared; try again" });
     // Within the pause: laid out here, nothing refused.

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { PlenaryError } from "../lib/errors";
 import { log } from "./log";
@@ -16,13 +17,15 @@ const WORKER_ENTRY = new URL("./render-worker.mjs", import.meta.url);
 export interface RendererOptions {
   /** Jobs (files, comparisons) waiting or running at most; more are refused until some are done. */
   maxQueued: number;
+  /** Results kept for identical jobs (the end of a session: every delegation exports the same version). */
+  cached: number;
   /** After the worker failed, files are laid out in-process for this long, then a new worker is tried. */
   retryAfterMs: number;
   /** The worker's entry (tests). */
   entry: URL;
 }
 
-const DEFAULTS: RendererOptions = { maxQueued: 32, retryAfterMs: 60_000, entry: WORKER_ENTRY };
+const DEFAULTS: RendererOptions = { maxQueued: 32, cached: 16, retryAfterMs: 60_000, entry: WORKER_ENTRY };
 
 /**
  * Lays out Word and PDF exports in a worker thread. A 300-paragraph report's PDF took about
@@ -44,6 +47,8 @@ export class Renderer {
   private readonly opts: RendererOptions;
   /** Jobs the worker did (the tests read it). */
   rendered = 0;
+  /** The last results, by a hash of their job (oldest first). */
+  private readonly results = new Map<string, Promise<Uint8Array | CompareResult>>();
 
   constructor(options: Partial<RendererOptions> = {}) {
     this.opts = { ...DEFAULTS, ...options };
@@ -59,7 +64,34 @@ export class Renderer {
     return (await this.run({ format: "compare", from, to })) as CompareResult;
   }
 
-  private async run(job: WorkerJob): Promise<Uint8Array | CompareResult> {
+  /**
+   * A job's result: the one kept for an identical job (same text, positions and format: the
+   * job holds everything its file is made of), or a new one, kept. One being made is shared.
+   */
+  private run(job: WorkerJob): Promise<Uint8Array | CompareResult> {
+    const key = createHash("sha256").update(JSON.stringify(job)).digest("base64");
+    const kept = this.results.get(key);
+    if (kept) {
+      this.results.delete(key);
+      this.results.set(key, kept);
+      return kept;
+    }
+    const result = this.runNew(job);
+    if (this.opts.cached > 0) {
+      this.results.set(key, result);
+      for (const oldest of this.results.keys()) {
+        if (this.results.size <= this.opts.cached) break;
+        this.results.delete(oldest);
+      }
+      // A job that failed is not kept: the next request tries again.
+      result.catch(() => {
+        if (this.results.get(key) === result) this.results.delete(key);
+      });
+    }
+    return result;
+  }
+
+  private async runNew(job: WorkerJob): Promise<Uint8Array | CompareResult> {
     if (this.queued >= this.opts.maxQueued) throw new PlenaryError("rate_limited", "many exports are being prepared; try again in a moment");
     this.queued += 1;
     try {
