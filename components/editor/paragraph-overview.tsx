@@ -9,7 +9,7 @@ import { involves } from "./annotation-list";
 import { closedSelectProps } from "../closed-select-keys";
 import { useIsMac } from "../platform";
 import { statusKeysHint } from "./shortcut-keys";
-import { NO_COUNTS, overviewCounts } from "./overview-counts";
+import { NO_COUNTS, overviewCounts, type OverviewCounts } from "./overview-counts";
 
 /** The count columns: a short heading that fits the side panel, and what it counts (title, accessible name). */
 const COUNT_COLUMNS = [
@@ -28,16 +28,10 @@ export interface ParagraphRow {
 
 type Numbered = ParagraphRow & { number: string };
 
-interface RowProps {
+interface RowProps extends OverviewCounts {
   id: string;
   number: string;
   status: ParagraphStatus;
-  objection: number;
-  reservation: number;
-  amendment: number;
-  support: number;
-  comment: number;
-  changes: number;
   isChair: boolean;
   onStatus: (blockId: string, status: ParagraphStatus) => void;
   onJump: (blockId: string) => void;
