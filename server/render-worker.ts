@@ -3,16 +3,9 @@
  * exports and compares versions off the event loop that relays keystrokes, one at a time.
  */
 import { parentPort } from "node:worker_threads";
-import { runJob } from "./render";
-import type { RenderReply, RenderRequest } from "./renderer";
+import { runJob, type WorkerJob } from "./render";
+import type { RenderResult } from "./renderer";
+import { serveRequests } from "./worker-host";
 
-const port = parentPort!;
-port.on("message", async ({ id, job }: RenderRequest) => {
-  let reply: RenderReply;
-  try {
-    reply = { id, value: await runJob(job) };
-  } catch (err) {
-    reply = { id, error: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(reply, "value" in reply && reply.value instanceof Uint8Array ? [reply.value.buffer as ArrayBuffer] : []);
-});
+// A file's bytes are moved to the server's thread, not copied.
+serveRequests<WorkerJob, RenderResult>(parentPort!, runJob, (value) => (value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : []));

@@ -1,16 +1,11 @@
 import { createHash } from "node:crypto";
-import { Worker } from "node:worker_threads";
 import { PlenaryError } from "../lib/errors";
-import { log } from "./log";
 import type { ComparableParagraph, CompareResult } from "../lib/diff";
 import { runJob, type RenderJob, type WorkerJob } from "./render";
+import { WorkerHost } from "./worker-host";
 
-export interface RenderRequest {
-  id: number;
-  job: WorkerJob;
-}
-
-export type RenderReply = { id: number; value: Uint8Array | CompareResult } | { id: number; error: string };
+/** What the render worker answers: a file, or a comparison. */
+export type RenderResult = Uint8Array | CompareResult;
 
 const WORKER_ENTRY = new URL("./render-worker.mjs", import.meta.url);
 
@@ -38,20 +33,20 @@ const DEFAULTS: RendererOptions = { maxQueued: 32, cached: 16, retryAfterMs: 60_
  * is tried.
  */
 export class Renderer {
-  private worker: Worker | null = null;
-  private failedAt = 0;
-  private closed = false;
-  private nextId = 1;
+  private readonly host: WorkerHost<WorkerJob, RenderResult>;
   private queued = 0;
-  private readonly waiting = new Map<number, { resolve: (value: Uint8Array | CompareResult) => void; reject: (err: Error) => void }>();
   private readonly opts: RendererOptions;
-  /** Jobs the worker did (the tests read it). */
-  rendered = 0;
   /** The last results, by a hash of their job (oldest first). */
-  private readonly results = new Map<string, Promise<Uint8Array | CompareResult>>();
+  private readonly results = new Map<string, Promise<RenderResult>>();
 
   constructor(options: Partial<RendererOptions> = {}) {
     this.opts = { ...DEFAULTS, ...options };
+    this.host = new WorkerHost({ name: "render", meanwhile: "exports are laid out in-process", entry: this.opts.entry, retryAfterMs: this.opts.retryAfterMs });
+  }
+
+  /** Jobs the worker did (the tests read it). */
+  get rendered(): number {
+    return this.host.answered;
   }
 
   /** A Word or PDF file laid out. */
@@ -68,7 +63,7 @@ export class Renderer {
    * A job's result: the one kept for an identical job (same text, positions and format: the
    * job holds everything its file is made of), or a new one, kept. One being made is shared.
    */
-  private run(job: WorkerJob): Promise<Uint8Array | CompareResult> {
+  private run(job: WorkerJob): Promise<RenderResult> {
     const key = createHash("sha256").update(JSON.stringify(job)).digest("base64");
     const kept = this.results.get(key);
     if (kept) {
@@ -91,16 +86,14 @@ export class Renderer {
     return result;
   }
 
-  private async runNew(job: WorkerJob): Promise<Uint8Array | CompareResult> {
+  private async runNew(job: WorkerJob): Promise<RenderResult> {
     if (this.queued >= this.opts.maxQueued) throw new PlenaryError("rate_limited", "many exports are being prepared; try again in a moment");
     this.queued += 1;
     try {
-      const worker = this.start();
-      if (!worker) return await runJob(job);
-      return await new Promise<Uint8Array | CompareResult>((resolve, reject) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, job } satisfies RenderRequest);
+      const asked = this.host.request(job);
+      if (!asked) return await runJob(job);
+      return await asked.catch((err: Error) => {
+        throw err instanceof PlenaryError ? err : new PlenaryError("internal", "the export could not be prepared; try again", { cause: err });
       });
     } finally {
       this.queued -= 1;
@@ -109,54 +102,6 @@ export class Renderer {
 
   /** Stops the worker; files being laid out are refused. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    this.closed = true;
-    this.fail(new Error("the server is stopping"));
-    if (worker) await worker.terminate();
-  }
-
-  /** The worker, started if needed; null while it is unavailable (in-process meanwhile). */
-  private start(): Worker | null {
-    if (this.worker) return this.worker;
-    if (this.closed) throw new PlenaryError("internal", "the server is stopping");
-    if (this.failedAt !== 0 && Date.now() - this.failedAt < this.opts.retryAfterMs) return null;
-    let worker: Worker;
-    try {
-      // No execArgv of the parent's (--import tsx, inspector flags): the entry loads tsx itself.
-      worker = new Worker(this.opts.entry, { execArgv: [] });
-    } catch (err) {
-      this.failedAt = Date.now();
-      log.error("render worker could not start; exports are laid out in-process for now", { err: err instanceof Error ? err.message : String(err) });
-      return null;
-    }
-    worker.on("message", (reply: RenderReply) => {
-      const waiting = this.waiting.get(reply.id);
-      if (!waiting) return;
-      this.waiting.delete(reply.id);
-      if ("error" in reply) waiting.reject(new Error(reply.error));
-      else {
-        this.rendered += 1;
-        waiting.resolve(reply.value);
-      }
-    });
-    const failed = (err: Error) => {
-      if (this.worker !== worker) return;
-      log.error("render worker stopped; exports are laid out in-process for now", { err: err.message, retryAfterMs: this.opts.retryAfterMs });
-      this.worker = null;
-      this.failedAt = Date.now();
-      this.fail(new PlenaryError("internal", "the export could not be prepared; try again", { cause: err }));
-    };
-    worker.on("error", failed);
-    worker.on("exit", (code) => failed(new Error(`render worker exited with code ${code}`)));
-    // After the listeners: adding a "message" listener refs the worker again.
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private fail(err: Error): void {
-    for (const { reject } of this.waiting.values()) reject(err);
-    this.waiting.clear();
+    await this.host.close(new PlenaryError("internal", "the server is stopping"));
   }
 }

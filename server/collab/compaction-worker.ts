@@ -6,21 +6,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { UpdateLog } from "../db/update-log";
+import { serveRequests } from "../worker-host";
 import { snapshotFromLog } from "./snapshot";
-import type { CompactionReply, CompactionRequest } from "./compactor";
+import type { CompactionRequest, CompactionResult } from "./compactor";
 
 const sqlite = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
 sqlite.pragma("busy_timeout = 5000");
 const updateLog = new UpdateLog(sqlite);
-const port = parentPort!;
 
-port.on("message", (req: CompactionRequest) => {
-  let reply: CompactionReply;
-  try {
-    const built = snapshotFromLog(updateLog, req.documentId, req.uptoSeq);
-    reply = built ? { id: req.id, built } : { id: req.id, stale: true };
-  } catch (err) {
-    reply = { id: req.id, error: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(reply);
-});
+serveRequests<CompactionRequest, CompactionResult>(parentPort!, (req) => snapshotFromLog(updateLog, req.documentId, req.uptoSeq));
