@@ -177,7 +177,7 @@ async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool
   const before = await Promise.all(pools.map((p) => p.report()));
   let peak = rssBytes(server.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid))), 50);
-  const threads0 = process.env.FANOUT_TRACE ? threadSeconds(server.pid) : null;
+  const threads0 = process.env.FANOUT_TRACE || process.env.FANOUT_THREADS ? threadSeconds(server.pid) : null;
   const cpu0 = cpuSeconds(server.pid);
   const gen0 = process.cpuUsage();
   const perf = perfRecord(server);

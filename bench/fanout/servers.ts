@@ -50,7 +50,7 @@ export function cpuSeconds(pid: number): number {
   return ns / 1e9;
 }
 
-/** On-CPU seconds of each thread of a process, by "name#tid" (FANOUT_TRACE diagnosis). */
+/** On-CPU seconds of each thread of a process, by "name#tid" (FANOUT_TRACE or FANOUT_THREADS diagnosis). */
 export function threadSeconds(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
