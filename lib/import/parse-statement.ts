@@ -9,7 +9,10 @@ import { splitBlocks } from "./split-blocks";
 export interface ParseOptions {
   /** Block id factory; defaults to `crypto.randomUUID()`. */
   newId?: () => string;
-  /** The text is Markdown: "# Heading" blocks are headings (see atxHeadingsAsBold). Off for plain statements. */
+  /**
+   * The text is a Markdown file (see fromMarkdownFile): "# Heading" blocks are headings,
+   * comments are not text and backslash escapes are undone. Off for plain statements.
+   */
   markdownHeadings?: boolean;
 }
 
@@ -121,6 +124,33 @@ export function atxHeadingsAsBold(text: string): string {
     .join("");
 }
 
+/** CommonMark's backslash escapes: a backslash before ASCII punctuation shows that character. */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+
+/**
+ * A Markdown file's text as the statement parser reads it, so that what a CommonMark reader
+ * shows is what comes in (a file Plenary exported reads back as its text): comments are not
+ * text (the export's first line is one); headings become bold lines (atxHeadingsAsBold,
+ * before the escapes are undone: "Item 5 \#" keeps its "#"); the `<strong>` and `<em>` the
+ * export writes where asterisks would not hold become asterisks; and each backslash escape
+ * becomes its character, except "\*", which the inline parser reads as a literal asterisk.
+ */
+export function fromMarkdownFile(text: string): string {
+  return atxHeadingsAsBold(text.replace(/<!--[\s\S]*?-->/g, ""))
+    .replace(/(?<!\\)<(\/?)(strong|em)>/g, (_, _close: string, tag: string) => (tag === "strong" ? "**" : "*"))
+    .replace(ESCAPED, (escape: string, c: string) => (c === "*" ? escape : c));
+}
+
+/** The plain text of a Markdown file's "# " heading when it has exactly one (null otherwise). */
+function onlyTopHeading(markdown: string): string | null {
+  const found = [...markdown.replace(/<!--[\s\S]*?-->/g, "").matchAll(/^[ \t]{0,3}#[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$/gm)];
+  if (found.length !== 1) return null;
+  return found[0]![1]!
+    .replace(/(?<!\\)<\/?(?:strong|em)>|(?<!\\)\*+/g, "")
+    .replace(ESCAPED, "$1")
+    .trim();
+}
+
 /**
  * Parses a statement's plain text (light Markdown: `**bold**`, `*italic*`, "- " / "• "
  * bullets, blank-line paragraphs) into the document model: a title, headings, preambular
@@ -132,9 +162,12 @@ export function atxHeadingsAsBold(text: string): string {
  */
 export function parseStatement(text: string, options: ParseOptions = {}): ImportedDocument {
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const { meta, body, languages } = extractMeta(options.markdownHeadings ? atxHeadingsAsBold(text) : text);
+  const { meta, body, languages } = extractMeta(options.markdownHeadings ? fromMarkdownFile(text) : text);
   const kinds = classifyBlocks(body);
-  const titleIndex = findTitle(body, kinds);
+  // A Markdown file's one "# " heading is its title (Plenary's export writes the title so).
+  const h1 = options.markdownHeadings ? onlyTopHeading(text) : null;
+  const named = h1 === null ? -1 : body.findIndex((b) => b.text.trim() === h1);
+  const titleIndex = named >= 0 ? named : findTitle(body, kinds);
   if (titleIndex >= 0) kinds[titleIndex] = "title";
 
   const language = originalLanguage(languages, titleIndex);

@@ -14,8 +14,11 @@ export interface RawBlock {
   marker: Marker;
 }
 
-/** "- ", "• ", "* " and UN subparagraph letters "(a) ", "(ii) ". */
-const BULLET = /^(?:[-•*]|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+/;
+/**
+ * "- ", "• ", "* " and UN subparagraph letters "(a) ", "(ii) ", or both ("- (a) ", as a
+ * Markdown export prints a lettered subparagraph): the letters are computed, not text.
+ */
+const BULLET = /^(?:[-•*]\s+(?:\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+)?|\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+)/;
 const NUMBERED = /^\d{1,3}\.\s+/;
 /** "PP3. ", "OP 12) ", "**OP1.** ": a label the numbering computes again. */
 const LABELLED = /^(?:\*\*)?(PP|OP)[ \t]?\d{1,3}[.):]?(?:\*\*)?\s+(?=\S)/i;
