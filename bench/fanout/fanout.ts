@@ -17,6 +17,9 @@ export interface RunResult {
   p99: number;
   deliveries: number;
   expected: number;
+  /** Receipts the timed readers had, of the edits × readers they should have had (the rest count as infinitely late). */
+  readerReceipts: number;
+  readerExpected: number;
   cpuPer1000: number;
   peakRssMb: number;
   /** RSS of the server process before any client connected (module baseline). */
@@ -165,8 +168,14 @@ function perfRecord(server: ServerUnderTest): { stop(): Promise<void> } | null {
   };
 }
 
-/** Measures a window with the given writers typing; returns latency, CPU and RSS figures. */
-async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool[], rate: number, clientsPerRoom: (w: number) => number, windowMs: number): Promise<RunResult> {
+/**
+ * Measures a window with the given writers typing; returns latency, CPU and RSS figures.
+ * `readersPerEdit`: how many readers (the clients whose receipts are timed) each edit should
+ * reach. An edit a reader had not received a second after the typing stopped counts as
+ * infinitely late in the percentiles: a server that falls behind must not look fast because
+ * its latest edits are still queued.
+ */
+async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool[], rate: number, clientsPerRoom: (w: number) => number, readersPerEdit: number, windowMs: number): Promise<RunResult> {
   await sleep(300);
   const since = nowUs();
   rec.latencies = [];
@@ -201,8 +210,12 @@ async function measure(server: ServerUnderTest, rec: Recorder, pools: WriterPool
   const edits = after.reduce((n, r, i) => n + r.edits - before[i]!.edits, 0);
   const deliveries = rec.deliveries + after.reduce((n, r) => n + r.deliveries, 0);
   const writers = pools.reduce((n, p) => n + p.size, 0);
-  const sorted = [...rec.latencies].sort((a, b) => a - b);
+  const readerExpected = edits * readersPerEdit;
+  const missing = Math.max(0, readerExpected - rec.latencies.length);
+  const sorted = [...rec.latencies.sort((a, b) => a - b), ...Array<number>(missing).fill(Infinity)];
   return {
+    readerReceipts: rec.latencies.length,
+    readerExpected,
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
@@ -246,7 +259,7 @@ export async function runScenario(kind: ServerKind, scenario: Scenario, windowMs
       pool.stop();
       await sleep(500);
     }
-    const result = await measure(server, rec, [localPool(writers)], scenario.layout.rate, () => perRoom, windowMs);
+    const result = await measure(server, rec, [localPool(writers)], scenario.layout.rate, () => perRoom, scenario.layout.readersPerRoom, windowMs);
     for (const c of [...readers, ...writers]) c.close();
     return { ...result, baseRssMb };
   } finally {
@@ -289,7 +302,7 @@ export async function runRamp(kind: ServerKind, steps: number[], rate: number, w
         local.push(...(await connectInBatches(makers, 20)));
       }
       writers = target;
-      const r = await measure(server, rec, pools, rate, (w) => w + readersN, windowMs);
+      const r = await measure(server, rec, pools, rate, (w) => w + readersN, readersN, windowMs);
       out.push({ ...r, writers: target });
       if (r.p95 > 250 || Number.isNaN(r.p95)) break;
     }
@@ -375,7 +388,7 @@ function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions):
       const knee = last && last.p95 > 250 ? last.writers : NaN;
       knees.push(knee);
       const core = (s: RampStep) => fmt((100 * s.generatorCpuS) / ((opts.rampWindowMs + 1000) / 1000), 0);
-      console.log(`  ${kind.padEnd(10)} round ${r + 1}: ${steps.map((s) => `${s.writers}w p95 ${fmt(s.p95, 1)} ms p99 ${fmt(s.p99, 1)} edits ${s.edits}/${Math.round((s.writers * opts.rampRate * opts.rampWindowMs) / 1000)} delivered ${s.deliveries}/${s.expected} CPU ${fmt(s.cpuPer1000, 4)} s/1k RSS ${fmt(s.peakRssMb, 0)} MB generator ${core(s)}% of a core`).join(" | ")}`);
+      console.log(`  ${kind.padEnd(10)} round ${r + 1}: ${steps.map((s) => `${s.writers}w p95 ${fmt(s.p95, 1)} ms p99 ${fmt(s.p99, 1)} edits ${s.edits}/${Math.round((s.writers * opts.rampRate * opts.rampWindowMs) / 1000)} delivered ${s.deliveries}/${s.expected} (readers ${s.readerReceipts}/${s.readerExpected}) CPU ${fmt(s.cpuPer1000, 4)} s/1k RSS ${fmt(s.peakRssMb, 0)} MB generator ${core(s)}% of a core`).join(" | ")}`);
     }
     const reached = knees.filter((k) => !Number.isNaN(k));
     console.log(`  ${kind.padEnd(10)} knee (p95 > 250 ms): ${reached.length ? `median ${median(knees.map((k) => (Number.isNaN(k) ? Infinity : k)))} writers` : `not reached up to ${opts.rampSteps.at(-1)} writers`}`);
