@@ -277,7 +277,7 @@ export interface RampStep extends RunResult {
  * live in that many processes of their own (the readers stay here), so that one load
  * generator's event loop is not what sets the knee.
  */
-export async function runRamp(kind: ServerKind, steps: number[], rate: number, windowMs: number, writerProcesses = 0, readersN = 10): Promise<RampStep[]> {
+export async function runRamp(kind: ServerKind, steps: number[], rate: number, windowMs: number, writerProcesses = 0, readersN = 10, settleMs = 0): Promise<RampStep[]> {
   const server = await start(kind);
   const rec = new Recorder();
   const out: RampStep[] = [];
@@ -302,6 +302,10 @@ export async function runRamp(kind: ServerKind, steps: number[], rate: number, w
         local.push(...(await connectInBatches(makers, 20)));
       }
       writers = target;
+      // FANOUT_RAMP_SETTLE_MS: idle time after the step's new writers joined (their first sync
+      // of a document grown by every step before) and before its window, so that the window
+      // measures N writers typing rather than the load generator digesting N/3 arrivals.
+      if (settleMs > 0) await sleep(settleMs);
       const r = await measure(server, rec, pools, rate, (w) => w + readersN, readersN, windowMs);
       out.push({ ...r, writers: target });
       if (r.p95 > 250 || Number.isNaN(r.p95)) break;
@@ -330,6 +334,8 @@ export interface FanoutOptions {
   rampWindowMs: number;
   /** Writer processes of the ramp (0: the writers run in the bench process itself). */
   rampWriterProcesses: number;
+  /** Idle time between a step's new writers joining and its window (0: none). */
+  rampSettleMs: number;
   /** False: the ramp only. */
   scenarios: boolean;
 }
@@ -354,7 +360,7 @@ export async function benchFanout(opts: FanoutOptions): Promise<void> {
   const rampKinds = kinds.filter((k) => k !== "plenary-nosync");
   for (let r = 0; r < opts.rounds; r++) {
     const order = r % 2 === 0 ? rampKinds : [...rampKinds].reverse();
-    for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs, opts.rampWriterProcesses));
+    for (const kind of order) ramp[kind].push(await runRamp(kind, opts.rampSteps, opts.rampRate, opts.rampWindowMs, opts.rampWriterProcesses, 10, opts.rampSettleMs));
   }
   printRamp(ramp, opts);
 }
@@ -380,7 +386,7 @@ function printScenario(name: string, results: Record<ServerKind, RunResult[]>): 
 
 function printRamp(ramp: Record<ServerKind, RampStep[][]>, opts: FanoutOptions): void {
   const where = opts.rampWriterProcesses > 0 ? `writers in ${opts.rampWriterProcesses} processes of their own, readers in the bench process` : "writers and readers in the bench process";
-  console.log(`\nRamp: writers in one room (+10 readers), ${opts.rampRate} edit/s each, ${opts.rampWindowMs / 1000} s per step, until p95 > 250 ms (${where}; "generator" = CPU of all load-generator processes)`);
+  console.log(`\nRamp: writers in one room (+10 readers), ${opts.rampRate} edit/s each, ${opts.rampWindowMs / 1000} s per step${opts.rampSettleMs ? ` (after ${opts.rampSettleMs / 1000} s idle once its writers joined)` : ""}, until p95 > 250 ms (${where}; "generator" = CPU of all load-generator processes)`);
   for (const kind of ["reference", "plenary"] as const) {
     const knees: number[] = [];
     for (const [r, steps] of ramp[kind].entries()) {

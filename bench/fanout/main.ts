@@ -19,6 +19,7 @@ export async function benchFanoutAll(): Promise<void> {
       rampRate: Number(env.FANOUT_RAMP_RATE ?? 1),
       rampWindowMs: Number(env.FANOUT_RAMP_WINDOW_MS ?? 4000),
       rampWriterProcesses: Number(env.FANOUT_RAMP_WRITER_PROCESSES ?? 2),
+      rampSettleMs: Number(env.FANOUT_RAMP_SETTLE_MS ?? 0),
       scenarios: only !== "ramp",
     });
   }
