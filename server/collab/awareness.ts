@@ -6,27 +6,44 @@ import type { Conn } from "./types";
 /** Awareness client ids one connection may hold (one Y.Doc per tab, plus slack for resets). */
 const MAX_IDS_PER_CONN = 4;
 
+/**
+ * Most clients one awareness update may list. A stock y-websocket client relays every
+ * presence change it hears, others' included: on joining a room it sends back the states of
+ * everyone already there. Those entries are skipped (see sanitizeAwareness), so the bound is
+ * the room's size, not one: past it the update is refused.
+ */
+const MAX_LISTED = 10_000;
+
 interface Entry {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
 }
 
-function decodeEntries(update: Uint8Array): Entry[] {
+/** One listed client: its id, clock and its state as JSON text (parsed only if kept). */
+interface Listed {
+  clientId: number;
+  clock: number;
+  json: string;
+}
+
+function decodeListed(update: Uint8Array): Listed[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > 64) throw new PlenaryError("bad_request", "awareness update lists too many clients");
-  const entries: Entry[] = [];
+  if (count > MAX_LISTED) throw new PlenaryError("bad_request", "awareness update lists too many clients");
+  const listed: Listed[] = [];
   for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const parsed: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
-      throw new PlenaryError("bad_request", "awareness state must be an object or null");
-    }
-    entries.push({ clientId, clock, state: parsed as Record<string, unknown> | null });
+    listed.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder) });
   }
-  return entries;
+  return listed;
+}
+
+function parseState(json: string): Record<string, unknown> | null {
+  const parsed: unknown = JSON.parse(json);
+  if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
+    throw new PlenaryError("bad_request", "awareness state must be an object or null");
+  }
+  return parsed as Record<string, unknown> | null;
 }
 
 function encodeEntries(entries: Entry[]): Uint8Array {
@@ -40,37 +57,43 @@ function encodeEntries(entries: Entry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/**
- * Rewrites a client's awareness update so it can only speak for itself: entries for
- * client ids held by another connection are dropped, and the `user` field is replaced with
- * the identity the server authenticated. Throws on malformed or oversized states.
- */
-function decodeOrRefuse(update: Uint8Array): Entry[] {
+/** `fn`'s value; a decoding error of lib0 or JSON becomes a clear refusal. */
+function orRefuse<T>(fn: () => T): T {
   try {
-    return decodeEntries(update);
+    return fn();
   } catch (err) {
     if (err instanceof PlenaryError) throw err;
     throw new PlenaryError("bad_request", "malformed awareness update", { cause: err });
   }
 }
 
+/**
+ * Rewrites a client's awareness update so it can only speak for itself: entries for client
+ * ids held by another connection are dropped unread (a stock y-websocket client relays
+ * everyone's presence), as are new ids past MAX_IDS_PER_CONN, and the `user` field is
+ * replaced with the identity the server authenticated. Throws on a malformed update, and on
+ * a state of the sender's over `maxStateBytes`; the whole update may list the room
+ * (up to 64 states' worth of bytes).
+ */
 export function sanitizeAwareness(
   update: Uint8Array,
   conn: Conn,
   ownerOf: (clientId: number) => Conn | undefined,
   maxStateBytes: number,
 ): Uint8Array | null {
-  if (update.byteLength > maxStateBytes * 2) {
+  if (update.byteLength > maxStateBytes * 64) {
     throw new PlenaryError("too_large", "awareness update too large");
   }
   const kept: Entry[] = [];
-  for (const entry of decodeOrRefuse(update)) {
-    const owner = ownerOf(entry.clientId);
+  for (const listed of orRefuse(() => decodeListed(update))) {
+    const owner = ownerOf(listed.clientId);
     if (owner && owner !== conn) continue;
     if (!owner) {
-      if (conn.awarenessIds.size >= MAX_IDS_PER_CONN) continue;
-      conn.awarenessIds.add(entry.clientId);
+      // The removal of a client no one holds (one that left, relayed by a stock client): nothing to do.
+      if (listed.json === "null" || conn.awarenessIds.size >= MAX_IDS_PER_CONN) continue;
+      conn.awarenessIds.add(listed.clientId);
     }
+    const entry: Entry = { clientId: listed.clientId, clock: listed.clock, state: orRefuse(() => parseState(listed.json)) };
     if (entry.state === null) {
       kept.push(entry);
       continue;

@@ -228,6 +228,69 @@ describe("collaboration server", () => {
     a.destroy();
   });
 
+  it("a stock y-websocket client joining a room of 80 stays connected: the presence it relays of everyone there is skipped, its own taken", async () => {
+    // 80 raw sockets, each announcing its own presence (a room of 80 delegates).
+    const room: ReturnType<typeof h.raw>[] = [];
+    for (let i = 0; i < 80; i++) {
+      const ws = h.raw(docId, boris.token);
+      room.push(ws);
+      await opened(ws);
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarUint(enc, 10_000 + i);
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarString(enc, JSON.stringify({ cursor: i }));
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(enc));
+      ws.send(encoding.toUint8Array(outer));
+    }
+    await waitFor(() => h.collab.openRoom(docId)?.awareness.getStates().size === 80, 5000, "80 presences");
+    // The stock provider hears the 80 states on joining and sends them all back (y-websocket
+    // relays every change of its awareness), plus its own. Refused whole before: closed 4400.
+    const a = h.provider(docId, alice.token);
+    const closes: number[] = [];
+    a.on("connection-close", (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    await synced(a);
+    a.awareness.setLocalStateField("cursor", "mine");
+    await waitFor(() => a.awareness.getStates().size >= 81, 5000, "a hears the room");
+    typeInto(a.doc, "late joiner");
+    await waitFor(() => serverText().includes("late joiner"), 5000, "the late joiner's words stored");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(closes).toEqual([]);
+    expect(a.wsconnected).toBe(true);
+    const states = h.collab.openRoom(docId)!.awareness.getStates();
+    // Its own presence is taken, stamped as alice; everyone else's stays theirs.
+    expect(states.get(a.doc.clientID)).toMatchObject({ cursor: "mine", user: { name: "alice" } });
+    expect(states.get(10_007)).toMatchObject({ cursor: 7, user: { name: "boris" } });
+    a.destroy();
+    for (const ws of room) ws.close();
+  });
+
+  it("refuses a presence state over MAX_AWARENESS_BYTES (the harness: 4 KiB) with a reason; nothing of it is applied", async () => {
+    const a = h.provider(docId, alice.token);
+    await synced(a);
+    const ws = h.raw(docId, boris.token);
+    await opened(ws);
+    const done = closed(ws);
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, 1);
+    encoding.writeVarUint(enc, 777);
+    encoding.writeVarUint(enc, 1);
+    encoding.writeVarString(enc, JSON.stringify({ note: "x".repeat(5000) }));
+    const outer = encoding.createEncoder();
+    encoding.writeVarUint(outer, 1);
+    encoding.writeVarUint8Array(outer, encoding.toUint8Array(enc));
+    ws.send(encoding.toUint8Array(outer));
+    const got = await done;
+    expect(got.code).toBe(CloseCode.BadMessage);
+    expect(got.reason).toBe("awareness state above 4096 bytes");
+    expect(h.collab.openRoom(docId)!.awareness.getStates().has(777)).toBe(false);
+    typeInto(a.doc, "still here");
+    await waitFor(() => serverText().includes("still here"), 5000, "others unaffected");
+    a.destroy();
+  });
+
   it("stamps presence with the server's identity; nobody removes or overwrites another's presence", async () => {
     const a = h.provider(docId, alice.token);
     const b = h.provider(docId, boris.token);
