@@ -36,12 +36,35 @@ export async function api<T>(url: string, method: string, body?: unknown): Promi
   }
 }
 
-function upsert(list: AnnotationView[], a: AnnotationView): AnnotationView[] {
+/** The seq of an annotation's latest negotiation event: a read of it is only as new as that. */
+function lastSeq(a: AnnotationView): number {
+  let seq = 0;
+  for (const h of a.history) seq = Math.max(seq, h.seq);
+  return seq;
+}
+
+/**
+ * The list with `a` in it, unless the list holds a newer state of that annotation. Two reads
+ * of one annotation can answer out of order (the refresh an event started, and the response
+ * to the chair's next action): the older must not overwrite the newer, or a decision taken
+ * back (U) would vanish from the queue again and the next key decide another item.
+ */
+export function upsert(list: AnnotationView[], a: AnnotationView): AnnotationView[] {
   const i = list.findIndex((x) => x.id === a.id);
   if (i < 0) return [...list, a];
+  if (lastSeq(list[i]!) > lastSeq(a)) return list;
   const next = list.slice();
   next[i] = a;
   return next;
+}
+
+/** A whole list read: as it came, except where the list held holds a newer state of an annotation (see upsert). */
+export function mergeReload(held: readonly AnnotationView[], read: AnnotationView[]): AnnotationView[] {
+  const newer = new Map(held.map((a) => [a.id, a]));
+  return read.map((a) => {
+    const mine = newer.get(a.id);
+    return mine && lastSeq(mine) > lastSeq(a) ? mine : a;
+  });
 }
 
 /** The event stream: positions and statuses arrive live only while it is "live". */
@@ -101,7 +124,8 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
 
   const reload = useCallback(async () => {
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
-    if (res.ok && res.data) setData(res.data);
+    const read = res.ok ? res.data : undefined;
+    if (read) setData((d) => ({ ...read, annotations: mergeReload(d.annotations, read.annotations) }));
   }, []);
 
   const refreshOne = useCallback(async (annotationId: string) => {
