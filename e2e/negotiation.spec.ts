@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Route } from "@playwright/test";
 import * as Y from "yjs";
 import { documentId, expect, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
 import { cookieHeader, nodeProvider, until } from "./raw-client";
@@ -198,11 +198,30 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await expect(counter).toHaveText(new RegExp(`^${all} of ${all}`));
   await expect(review.locator('li[aria-current="true"]')).toBeInViewport();
 
+  // A second objection, so that the one decided below has a neighbour the queue could move to.
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
+  const pp1 = doc.paragraphs.find((p) => p.number === "PP1")!;
+  const belarus = await personPage(browser, server, "belarus");
+  const quote = pp1.text.split(" ").slice(0, 2).join(" ");
+  const filed = await belarus.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp1.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
+  expect(filed.status()).toBe(201);
+  await expect.poll(count).toBe(all + 1);
   await review.getByLabel("Review kind").selectOption("objection");
   const total = await count();
+  expect(total).toBeGreaterThan(1);
   await review.focus();
   const current = (await review.locator('li[aria-current="true"] .review-item').textContent()) ?? "";
   const [, number, who] = /^(\S+) objection · ([^:+]+?)(?: \+\d+)?:/.exec(current)!;
+  // The refresh of the position that the decision's event starts answers late, after the U
+  // below (as on a busy server): that older read must not take the reopened item away again.
+  const oneAnnotation = /\/api\/documents\/[^/]+\/annotations\/[^/?]+$/;
+  const slowReads = async (route: Route) => {
+    if (route.request().method() !== "GET") return route.fallback();
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  };
+  await chair.route(oneAnnotation, slowReads);
   await chair.keyboard.press("s");
   await expect(review.getByRole("status")).toContainText(`Resolved: ${who}'s objection`);
   await expect(review.getByRole("status")).toContainText(`on ${number}.`);
@@ -211,6 +230,11 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
   await expect(counter).toHaveText(new RegExp(`of ${total} ·`));
   // The reopened item is current again: the next key decides it, not the one after it.
+  await expect(review.locator('li[aria-current="true"] .review-item')).toHaveText(current);
+  // Once the late reads have come in, the reopened item is still there and still current.
+  await chair.waitForTimeout(2500);
+  await chair.unroute(oneAnnotation, slowReads);
+  await expect(counter).toHaveText(new RegExp(`of ${total} ·`));
   await expect(review.locator('li[aria-current="true"] .review-item')).toHaveText(current);
   const { annotations } = (await (await chair.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { status: string; kind: string }[] };
   expect(annotations.filter((a) => a.kind === "objection" && a.status === "open")).toHaveLength(total);
