@@ -1,13 +1,13 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { decodeText } from "../lib/import/decode";
 import { numberHeadings } from "../lib/import/heading-numbers";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 
-/** Largest draft accepted for import. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 

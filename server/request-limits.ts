@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { MAX_IMPORT_BYTES } from "./import";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 
 /** Multipart framing around an imported file (boundaries, part headers, the mode and title fields). */
 const MULTIPART_OVERHEAD = 64 * 1024;

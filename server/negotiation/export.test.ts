@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { renderFile } from "../render";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -67,7 +68,7 @@ describe("exports of a text holding characters XML cannot carry", () => {
       cosponsors: [],
       history: [],
     };
-    const exports = createExports({
+    const exports = createExports({ render: renderFile,
       versions,
       compare: createCompare({ db: h.database.db, events, versions }),
       meta: () => ({ title: `Title ${BAD}`, symbol: null, date: null }),
@@ -109,7 +110,7 @@ describe("the compilation of proposals", () => {
     const events = new EventLog(sql);
     const annotations = createAnnotations({ db: h.database.db, sqlite: sql, collab: h.collab, events, bus: new EventBus() });
     const versions = createVersions({ db: h.database.db, sqlite: sql, collab: h.collab, events, updateLog: h.updateLog, bus: new EventBus() });
-    const exports = createExports({
+    const exports = createExports({ render: renderFile,
       versions,
       compare: createCompare({ db: h.database.db, events, versions }),
       meta: () => ({ title: "Decision", symbol: "MC.DEC/5/17", date: null }),
@@ -173,7 +174,7 @@ describe("paragraph status in the exports", () => {
     const rev1 = versions.create(docId, CHAIR, { label: "Rev.1" });
     status("op1", "open");
     status("op2", "bracketed");
-    const exports = createExports({
+    const exports = createExports({ render: renderFile,
       versions,
       compare: createCompare({ db: h.database.db, events, versions }),
       meta: () => ({ title: "Title", symbol: "A/1", date: null }),
@@ -215,7 +216,7 @@ describe("the redline", () => {
       },
       { userId: CHAIR, delegationId: null },
     );
-    const exports = createExports({ versions, compare: createCompare({ db: h.database.db, events, versions }), meta: () => ({ title: "Title", symbol: null, date: null }), proposals: () => [] });
+    const exports = createExports({ render: renderFile, versions, compare: createCompare({ db: h.database.db, events, versions }), meta: () => ({ title: "Title", symbol: null, date: null }), proposals: () => [] });
     const file = await exports.export(styled, CHAIR, "docx-redline", "live", rev1.id);
     const runs = styledRuns(strFromU8(unzipSync(file.body as Uint8Array)["word/document.xml"]!));
     expect(runs.filter((r) => r.style)).toEqual([

@@ -1,19 +1,14 @@
 import { xmlSafe, xmlSafeDeep } from "../../lib/validation/text";
 import { PlenaryError } from "../../lib/errors";
-import {
-  exportFileName,
-  toAkomaNtoso,
-  toHtml,
-  toJson,
-  toMarkdown,
-  type ExportFormat,
-  type ExportMeta,
-  type ExportParagraph,
-  type Revision,
-  withStatusNotes,
-} from "../../lib/exporter";
+// The text formats' modules, not the exporters' index: that would load docx and pdfkit on the
+// server's thread, where Word and PDF files are never laid out (server/renderer.ts).
+import { exportFileName, withStatusNotes, type ExportMeta, type ExportParagraph } from "../../lib/exporter/model";
+import { toMarkdown } from "../../lib/exporter/markdown";
+import { toAkomaNtoso, toHtml, toJson } from "../../lib/exporter/text-formats";
+import type { ExportFormat } from "../../lib/exporter/formats";
+import type { Revision } from "../../lib/exporter/redline";
 import { STATUS_FORMATS } from "../../lib/exporter/formats";
-import { renderFile, type RenderJob } from "../render";
+import type { RenderJob } from "../render";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";
 import { compilationRows, type ProposalSource } from "./compilation";
@@ -36,11 +31,10 @@ export function createExports(deps: {
   meta: (documentId: string, userId: string) => { title: string; symbol: string | null; date: string | null };
   /** The document's annotations (the caller's role is checked there). */
   proposals: (documentId: string, userId: string) => ProposalSource[];
-  /** Lays out Word and PDF files (the app: in a worker thread, server/renderer.ts; default in-process). */
-  render?: (job: RenderJob) => Promise<Uint8Array>;
+  /** Lays out Word and PDF files (the app: in a worker thread, server/renderer.ts; tests: renderFile, in-process). */
+  render: (job: RenderJob) => Promise<Uint8Array>;
 }) {
-  const { versions, compare, meta, proposals } = deps;
-  const render = deps.render ?? renderFile;
+  const { versions, compare, meta, proposals, render } = deps;
 
   /** A version's compilation lists the positions as they stood when it was saved; the live text's, as they stand. */
   function compilationOf(documentId: string, userId: string, version: string, paragraphs: ExportParagraph[]) {
