@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { caretAtEnd, documentId, editor, expect, OSCE, personPage, signIn, test } from "./fixtures";
+import { caretAtEnd, documentId, editor, expect, fileObjection, OSCE, personPage, signIn, test } from "./fixtures";
 
 /**
  * Every main page, scanned by axe-core (WCAG 2.0/2.1 A and AA rules: labels, names,
@@ -265,7 +265,6 @@ test("at 200% zoom (one column) the chair's page stays on the text: neither open
   const chair = await context.newPage();
   await signIn(chair, server, "chair");
   const id = await documentId(chair, OSCE);
-  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
   await chair.goto(`/documents/${id}`);
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   const counter = chair.getByTestId("review").getByText(/^\d+ of \d+ ·/);
@@ -277,11 +276,8 @@ test("at 200% zoom (one column) the chair's page stays on the text: neither open
   // Reading PP2 when a delegation files a position: the page stays where it is.
   await chair.locator('[data-number="PP2"]').click();
   const y = await chair.evaluate(() => window.scrollY);
-  const pp2 = doc.paragraphs.find((p) => p.number === "PP2")!;
   const delegate = await personPage(browser, server, "belarus");
-  const quote = pp2.text.split(" ").slice(0, 2).join(" ");
-  const filed = await delegate.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp2.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
-  expect(filed.status()).toBe(201);
+  await fileObjection(delegate, server, id, "PP2");
   await expect.poll(total).toBe(before + 1);
   expect(await chair.evaluate(() => window.scrollY), "a new review item").toBe(y);
   await expect(chair.locator('[data-number="PP2"]')).toBeInViewport();

@@ -92,3 +92,14 @@ export async function serverParagraph(page: Page, id: string, number: string): P
   if (!p) throw new Error(`no paragraph ${number} in document ${id}`);
   return p;
 }
+
+/** `page`'s user files an objection on the first two words of paragraph `number` (through the API, as a delegate's window does). */
+export async function fileObjection(page: Page, server: PlenaryServer, documentId: string, number: string): Promise<void> {
+  const paragraph = await serverParagraph(page, documentId, number);
+  const quote = paragraph.text.split(" ").slice(0, 2).join(" ");
+  const filed = await page.request.post(`/api/documents/${documentId}/annotations`, {
+    data: { blockId: paragraph.id, from: 0, to: quote.length, quote, kind: "objection" },
+    headers: { origin: server.url },
+  });
+  expect(filed.status()).toBe(201);
+}

@@ -1,6 +1,6 @@
 import type { Page, Route } from "@playwright/test";
 import * as Y from "yjs";
-import { documentId, expect, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
+import { documentId, expect, fileObjection, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
 import { cookieHeader, nodeProvider, until } from "./raw-client";
 
 async function openDoc(page: Page, id: string): Promise<void> {
@@ -199,12 +199,8 @@ test("the chair works through the review by keyboard: the queue fits the window,
   await expect(review.locator('li[aria-current="true"]')).toBeInViewport();
 
   // A second objection, so that the one decided below has a neighbour the queue could move to.
-  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
-  const pp1 = doc.paragraphs.find((p) => p.number === "PP1")!;
   const belarus = await personPage(browser, server, "belarus");
-  const quote = pp1.text.split(" ").slice(0, 2).join(" ");
-  const filed = await belarus.request.post(`/api/documents/${id}/annotations`, { data: { blockId: pp1.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
-  expect(filed.status()).toBe(201);
+  await fileObjection(belarus, server, id, "PP1");
   await expect.poll(count).toBe(all + 1);
   await review.getByLabel("Review kind").selectOption("objection");
   const total = await count();
