@@ -8,7 +8,8 @@ import { buildDocx, printedText } from "../lib/exporter";
 import { parseStatement } from "../lib/import/parse-statement";
 import { computeNumbers } from "../lib/model/numbering";
 import type { ImportedDocument } from "../lib/model/types";
-import { draftWarnings, MAX_IMPORT_BYTES, readDraft } from "./import";
+import { draftWarnings, readDraft } from "./import";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 
 const seedDir = path.join(process.cwd(), "seeds");
 const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();

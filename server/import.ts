@@ -7,8 +7,6 @@ import { numberHeadings } from "../lib/import/heading-numbers";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 
-export { MAX_IMPORT_BYTES };
-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** mammoth's list of footnotes and endnotes, after the body: "1. <a id="footnote-1"></a>See …". */

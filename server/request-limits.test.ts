@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_BYTES } from "./import";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { screenBody } from "./request-limits";
 
 const LIMIT = 64 * 1024;

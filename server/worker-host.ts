@@ -52,13 +52,13 @@ export class WorkerHost<Req, Res> {
    * The worker's answer to `request`, or null when no worker is available (the caller does
    * the work itself). Rejects when the worker fails it, dies, or the host is closed first.
    */
-  request(request: Req, transfer: readonly ArrayBuffer[] = []): Promise<Res> | null {
+  request(request: Req): Promise<Res> | null {
     const worker = this.start();
     if (!worker) return null;
     const id = this.nextId++;
     return new Promise<Res>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, request } satisfies WorkerRequest<Req>, transfer);
+      worker.postMessage({ id, request } satisfies WorkerRequest<Req>);
     });
   }
 

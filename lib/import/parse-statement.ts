@@ -126,6 +126,8 @@ export function atxHeadingsAsBold(text: string): string {
 
 /** CommonMark's backslash escapes: a backslash before ASCII punctuation shows that character. */
 const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+/** An HTML comment: nothing a CommonMark reader shows. */
+const COMMENT = /<!--[\s\S]*?-->/g;
 
 /**
  * A Markdown file's text as the statement parser reads it, so that what a CommonMark reader
@@ -136,14 +138,14 @@ const ESCAPED = /\\([!-/:-@[-`{-~])/g;
  * becomes its character, except "\*", which the inline parser reads as a literal asterisk.
  */
 export function fromMarkdownFile(text: string): string {
-  return atxHeadingsAsBold(text.replace(/<!--[\s\S]*?-->/g, ""))
+  return atxHeadingsAsBold(text.replace(COMMENT, ""))
     .replace(/(?<!\\)<(\/?)(strong|em)>/g, (_, _close: string, tag: string) => (tag === "strong" ? "**" : "*"))
     .replace(ESCAPED, (escape: string, c: string) => (c === "*" ? escape : c));
 }
 
 /** The plain text of a Markdown file's "# " heading when it has exactly one (null otherwise). */
 function onlyTopHeading(markdown: string): string | null {
-  const found = [...markdown.replace(/<!--[\s\S]*?-->/g, "").matchAll(/^[ \t]{0,3}#[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$/gm)];
+  const found = [...markdown.replace(COMMENT, "").matchAll(/^[ \t]{0,3}#[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$/gm)];
   if (found.length !== 1) return null;
   return found[0]![1]!
     .replace(/(?<!\\)<\/?(?:strong|em)>|(?<!\\)\*+/g, "")

@@ -1,13 +1,12 @@
 import { xmlSafe, xmlSafeDeep } from "../../lib/validation/text";
 import { PlenaryError } from "../../lib/errors";
-// The text formats' modules, not the exporters' index: that would load docx and pdfkit on the
-// server's thread, where Word and PDF files are never laid out (server/renderer.ts).
+// The text formats' own modules, not the exporters' index (which brings docx and pdfkit):
+// Word and PDF files are laid out by `render` (server/renderer.ts).
 import { exportFileName, withStatusNotes, type ExportMeta, type ExportParagraph } from "../../lib/exporter/model";
 import { toMarkdown } from "../../lib/exporter/markdown";
 import { toAkomaNtoso, toHtml, toJson } from "../../lib/exporter/text-formats";
-import type { ExportFormat } from "../../lib/exporter/formats";
 import type { Revision } from "../../lib/exporter/redline";
-import { STATUS_FORMATS } from "../../lib/exporter/formats";
+import { STATUS_FORMATS, type ExportFormat } from "../../lib/exporter/formats";
 import type { RenderJob } from "../render";
 import type { Compare } from "./compare";
 import type { Versions } from "./versions";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { MAX_IMPORT_BYTES } from "@/server/import";
+import { MAX_IMPORT_BYTES } from "@/server/import-limits";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
