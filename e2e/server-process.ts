@@ -30,9 +30,10 @@ export class PlenaryServer {
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
   }
 
-  async start(env: Record<string, string> = {}): Promise<void> {
+  /** `nodeArgs`: extra options for Node (a test may open the inspector, say). */
+  async start(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<void> {
     // The server bundle `npm start` runs (built by global-setup.ts).
-    const child = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
+    const child = spawn(process.execPath, ["--enable-source-maps", ...nodeArgs, "dist/server/main.mjs"], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(this.port), DATA_DIR: this.dataDir, IDLE_UNLOAD_MS: "2000", SIGN_IN_PER_MINUTE: "1000", ...env },
       stdio: ["ignore", "pipe", "pipe"],
