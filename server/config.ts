@@ -21,6 +21,10 @@ const Env = z.object({
   IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(200),
+  /** Sockets are pinged this often; one silent for a whole interval is dropped. */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /** A socket with more than this many bytes waiting to be sent to it is dropped. */
+  MAX_SEND_BUFFER_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   /** Hostile-input limits of the collaboration endpoint (server/collab/limits.ts). */
   MAX_USER_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(400),
   MAX_AWARENESS_PER_SECOND: z.coerce.number().int().positive().default(60),
@@ -48,6 +52,8 @@ export interface Config {
   idleUnloadMs: number;
   signInPerMinute: number;
   maxMessagesPerSecond: number;
+  pingIntervalMs: number;
+  maxBufferedBytes: number;
   maxRequestBytes: number;
   eventStreamsPerUser: number;
   collabLimits: {
@@ -87,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    maxBufferedBytes: e.MAX_SEND_BUFFER_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     eventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
     collabLimits: {

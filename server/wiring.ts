@@ -53,6 +53,8 @@ export function wireCollab(deps: {
     startCompactor: true,
     idleUnloadMs: config.idleUnloadMs,
     sessionSweepMs: 1000,
+    pingIntervalMs: config.pingIntervalMs,
+    maxBufferedBytes: config.maxBufferedBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     limits: { ...config.collabLimits, ...deps.limits },
     trustedProxies: deps.trustedProxies,

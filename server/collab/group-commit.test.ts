@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import { CloseCode } from "../../lib/protocol/close-codes";
-import { closed, opened, protocolCast, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
+import { closed, opened, protocolCast, startCollabHarness, typist, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 
 let h: CollabHarness;
@@ -19,24 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-/** A client doc with one paragraph, and a function returning each new edit's update. */
-function typist(): { edit: (s: string) => Uint8Array } {
-  const doc = new Y.Doc();
-  const p = new Y.XmlElement("paragraph");
-  const t = new Y.XmlText();
-  p.insert(0, [t]);
-  let sv = Y.encodeStateVector(doc);
-  doc.getXmlFragment("default").insert(0, [p]);
-  return {
-    edit(s) {
-      if (s) t.insert(t.length, s);
-      const u = Y.encodeStateAsUpdate(doc, sv);
-      sv = Y.encodeStateVector(doc);
-      return u;
-    },
-  };
-}
 
 /** Sync update messages (broadcasts) a raw socket receives, decoded. */
 function received(ws: WebSocket): Uint8Array[] {

@@ -23,6 +23,8 @@ import { Compactor } from "./compactor";
  * a reconnecting client sends a few; past this the connection is closed 4400.
  */
 export const MAX_RESYNCS_PER_CONNECTION = 50;
+const DEFAULT_PING_INTERVAL_MS = 30_000;
+const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export interface CollabOptions {
   updateLog: UpdateLog;
@@ -62,6 +64,19 @@ export interface CollabOptions {
   /** Unload a room this long after its last connection closed. */
   idleUnloadMs: number;
   sessionSweepMs: number;
+  /**
+   * Every socket is pinged this often; one that answered nothing (no pong, no message) since
+   * the previous ping is dropped: a laptop closed or a network gone without a goodbye leaves a
+   * half-open socket that would otherwise hold its room, its counters and its backlog. Default 30 s.
+   */
+  pingIntervalMs?: number;
+  /**
+   * A socket with more than this many bytes still waiting to be sent to it is dropped (its
+   * client reconnects and syncs what it missed): a reader that stopped reading must not make
+   * the server hold the room's traffic for it. Checked before each send, so one message
+   * larger than this still goes out. Default 8 MiB.
+   */
+  maxBufferedBytes?: number;
   /** Messages per second one connection may send (bursts up to twice that). */
   maxMessagesPerSecond: number;
   /** Per-user, per-address and presence limits (server/collab/limits.ts); a field left out is off. */
@@ -75,6 +90,7 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
   private readonly sweep: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
   /** Vetted updates waiting for this tick's group commit (flush). */
   private pending: Pending[] = [];
@@ -92,6 +108,8 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
     this.sweep = setInterval(() => this.closeEndedSessions(), opts.sessionSweepMs);
     this.sweep.unref();
+    this.heartbeat = setInterval(() => this.ping(), opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS);
+    this.heartbeat.unref();
   }
 
   /** Handles an HTTP upgrade for `/collab/<id>`; refuses with an HTTP status before any document byte. */
@@ -164,9 +182,12 @@ export class CollabServer {
       onSendError: (err) => {
         if (err) ws.terminate();
       },
+      alive: true,
+      maxBufferedBytes: this.opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
     };
     room.conns.add(conn);
     ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
+    ws.on("pong", () => (conn.alive = true));
     ws.on("message", (data, isBinary) => this.onMessage(room, conn, data, isBinary));
     ws.on("close", () => this.onClose(room, conn));
     send(conn, encodeSyncStep1(room.doc));
@@ -187,6 +208,7 @@ export class CollabServer {
   private onMessage(room: Room, conn: Conn, data: RawData, isBinary: boolean): void {
     // A socket the server is closing (refused, rate-limited, role revoked) is heard no more.
     if (conn.ws.readyState !== conn.ws.OPEN) return;
+    conn.alive = true;
     if (this.overRate(conn)) {
       log.warn("rate limit; closing connection", { documentId: room.documentId, userId: conn.identity.userId });
       conn.ws.close(CloseCode.RateLimited, "too many messages");
@@ -401,6 +423,22 @@ export class CollabServer {
     if (clean) applyAwarenessUpdate(room.awareness, clean, conn);
   }
 
+  /** Drops the sockets that answered nothing since the last ping (half-open: no close will come), pings the rest. */
+  private ping(): void {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (conn.ws.readyState !== conn.ws.OPEN) continue;
+        if (!conn.alive) {
+          log.warn("no answer to ping; dropping connection", { documentId: room.documentId, userId: conn.identity.userId });
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }
+
   private onClose(room: Room, conn: Conn): void {
     room.dropConn(conn);
     // A discarded room is no longer the document's room (a new one may have been loaded).
@@ -511,6 +549,7 @@ export class CollabServer {
     this.closing = true;
     this.flush();
     clearInterval(this.sweep);
+    clearInterval(this.heartbeat);
     for (const room of this.rooms.values()) {
       if (room.unloadTimer) clearTimeout(room.unloadTimer);
       this.compact(room);
@@ -586,8 +625,15 @@ function broadcast(room: Room, update: Uint8Array, except: Conn | null): void {
 }
 
 function send(conn: Conn, message: Uint8Array): void {
-  if (conn.ws.readyState !== conn.ws.OPEN) return;
-  conn.ws.send(message, conn.onSendError);
+  const ws = conn.ws;
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > conn.maxBufferedBytes) {
+    // No close frame: it would wait behind the backlog. The client reconnects and syncs.
+    log.warn("reader too far behind; dropping connection", { documentId: conn.documentId, userId: conn.identity.userId, waitingBytes: ws.bufferedAmount });
+    ws.terminate();
+    return;
+  }
+  ws.send(message, conn.onSendError);
 }
 
 function toBytes(data: RawData): Uint8Array {

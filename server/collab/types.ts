@@ -32,6 +32,10 @@ export interface Conn {
   resyncs: number;
   /** Passed with every send (one function per connection, not one per message): a failed write ends the socket. */
   onSendError: (err?: Error) => void;
+  /** Heard from (a pong or any message) since the last ping; a socket silent for a whole interval is dropped. */
+  alive: boolean;
+  /** Past this many bytes waiting to be sent to it, the socket is dropped (a reader that stopped reading). */
+  maxBufferedBytes: number;
 }
 
 export type EditingMode = "chairs_pen" | "open_drafting";

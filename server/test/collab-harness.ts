@@ -164,6 +164,25 @@ export function protocolCast(h: CollabHarness, delegations: [string | null, stri
   return { docId, alice, boris, olga };
 }
 
+/** A client doc with one paragraph, and a function returning each new edit's update. */
+export function typist(): { edit: (s: string) => Uint8Array } {
+  const doc = new Y.Doc();
+  const p = new Y.XmlElement("paragraph");
+  const t = new Y.XmlText();
+  p.insert(0, [t]);
+  let sv = Y.encodeStateVector(doc);
+  doc.getXmlFragment("default").insert(0, [p]);
+  return {
+    edit(s) {
+      if (s) t.insert(t.length, s);
+      const u = Y.encodeStateAsUpdate(doc, sv);
+      sv = Y.encodeStateVector(doc);
+      return u;
+    },
+  };
+}
+
+
 /** A y-protocols sync "update" message carrying `update`. */
 export function updateMessage(update: Uint8Array, sub: number = syncProtocol.messageYjsUpdate): Uint8Array {
   const encoder = encoding.createEncoder();
