@@ -75,11 +75,49 @@ describe("peers that stop without a goodbye", () => {
     // Everyone else got every edit (each ~64 KiB) and is still connected.
     await waitFor(() => got.bytes >= 400 * 64 * 1024, 10_000, "the healthy reader got every edit");
     expect(hh.collab.stats().connections).toBe(2);
-    // What waited for the stalled reader never went past the limit by more than one message
-    // (the edits that arrive in one tick go out merged, as one message).
-    expect(maxWaiting).toBeLessThanOrEqual(256 * 1024 + got.largest);
+    // What waited for the stalled reader never went past the limit plus its largest message
+    // (the allowance) plus the one message that found it over (the edits that arrive in one
+    // tick go out merged, as one message).
+    expect(maxWaiting).toBeLessThanOrEqual(256 * 1024 + 2 * got.largest);
     console.log(`[dead peers] stalled reader: at most ${(maxWaiting / 1024).toFixed(0)} KiB waited for it before it was dropped (largest message ${(got.largest / 1024).toFixed(0)} KiB); the healthy one received ${(got.bytes / 1048576).toFixed(1)} MiB`);
     for (const ws of [writer, healthy, stalled]) ws.terminate();
+  });
+
+  it("a client still reading a big document's first sync (16 MiB) is not dropped by the keystrokes that follow it", async () => {
+    h = await startCollabHarness({ maxBufferedBytes: 64 * 1024 });
+    const { docId, alice, olga } = protocolCast(h);
+    const hh = h;
+    const big = new Y.Doc();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("y".repeat(16 * 1024 * 1024))]);
+    big.getXmlFragment("default").insert(0, [paragraph]);
+    hh.updateLog.append([{ documentId: docId, userId: "seed", delegationId: null, data: Y.encodeStateAsUpdate(big) }]);
+    const writer = hh.raw(docId, alice.token);
+    const joiner = hh.raw(docId, olga.token);
+    await Promise.all([opened(writer), opened(joiner)]);
+    const got = bytesReceived(joiner);
+    // The joiner asks for everything, then reads nothing for a while (a slow link).
+    stopReading(joiner);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint8Array(step1, Y.encodeStateVector(new Y.Doc()));
+    joiner.send(encoding.toUint8Array(step1));
+    const joinerConn = () => [...(hh.collab.openRoom(docId)?.conns ?? [])].find((c) => c.identity.userId === olga.userId);
+    await waitFor(() => (joinerConn()?.largestSent ?? 0) > 16 * 1024 * 1024, 10_000, "the first sync sent");
+    expect(joinerConn()!.ws.bufferedAmount).toBeGreaterThan(64 * 1024);
+    // The chair types on; every keystroke is sent to the joiner too.
+    const t = typist();
+    for (let i = 0; i < 5; i++) {
+      writer.send(updateMessage(t.edit(` w${i}`)));
+      await waitFor(() => hh.logCount(docId) === 2 + i, 5000, "keystroke stored");
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(joinerConn(), "the joiner is still connected").toBeDefined();
+    (joiner as unknown as { _socket: Socket })._socket.resume();
+    await waitFor(() => got.bytes > 16 * 1024 * 1024 + 5 * 10, 10_000, "the joiner read everything");
+    expect(joinerConn()).toBeDefined();
+    for (const ws of [writer, joiner]) ws.terminate();
   });
 
   it("a socket that answers no ping (a half-open connection) is dropped within two intervals: its presence goes, its room unloads; live sockets stay", async () => {

@@ -71,10 +71,10 @@ export interface CollabOptions {
    */
   pingIntervalMs?: number;
   /**
-   * A socket with more than this many bytes still waiting to be sent to it is dropped (its
-   * client reconnects and syncs what it missed): a reader that stopped reading must not make
-   * the server hold the room's traffic for it. Checked before each send, so one message
-   * larger than this still goes out. Default 8 MiB.
+   * A socket with more than this many bytes still waiting to be sent to it, beyond its largest
+   * message so far, is dropped (its client reconnects and syncs what it missed): a reader that
+   * stopped reading must not make the server hold the room's traffic for it, and a client still
+   * reading a big document's first sync must not be dropped by the next keystroke. Default 8 MiB.
    */
   maxBufferedBytes?: number;
   /** Messages per second one connection may send (bursts up to twice that). */
@@ -184,6 +184,7 @@ export class CollabServer {
       },
       alive: true,
       maxBufferedBytes: this.opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+      largestSent: 0,
     };
     room.conns.add(conn);
     ws.on("error", (err) => log.warn("socket error", { err, documentId: room.documentId }));
@@ -627,12 +628,13 @@ function broadcast(room: Room, update: Uint8Array, except: Conn | null): void {
 function send(conn: Conn, message: Uint8Array): void {
   const ws = conn.ws;
   if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > conn.maxBufferedBytes) {
+  if (ws.bufferedAmount > conn.maxBufferedBytes + conn.largestSent) {
     // No close frame: it would wait behind the backlog. The client reconnects and syncs.
     log.warn("reader too far behind; dropping connection", { documentId: conn.documentId, userId: conn.identity.userId, waitingBytes: ws.bufferedAmount });
     ws.terminate();
     return;
   }
+  if (message.byteLength > conn.largestSent) conn.largestSent = message.byteLength;
   ws.send(message, conn.onSendError);
 }
 

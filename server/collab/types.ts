@@ -34,8 +34,14 @@ export interface Conn {
   onSendError: (err?: Error) => void;
   /** Heard from (a pong or any message) since the last ping; a socket silent for a whole interval is dropped. */
   alive: boolean;
-  /** Past this many bytes waiting to be sent to it, the socket is dropped (a reader that stopped reading). */
+  /**
+   * Past this many bytes waiting to be sent to it, plus its largest message so far, the socket
+   * is dropped (a reader that stopped reading). The largest message counts because one
+   * message, such as a big document's first sync, may alone be larger than the limit: a
+   * client still reading it must not be dropped by the next keystroke.
+   */
   maxBufferedBytes: number;
+  largestSent: number;
 }
 
 export type EditingMode = "chairs_pen" | "open_drafting";
