@@ -23,7 +23,7 @@ const Env = z.object({
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(200),
   /** Sockets are pinged this often; one silent for a whole interval is dropped. */
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
-  /** A socket with more than this many bytes waiting to be sent to it is dropped. */
+  /** A socket with more than this many bytes waiting to be sent to it (beyond its largest message so far) is dropped. */
   MAX_SEND_BUFFER_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   /** Hostile-input limits of the collaboration endpoint (server/collab/limits.ts). */
   MAX_USER_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(400),

@@ -41,6 +41,7 @@ export interface Conn {
    * client still reading it must not be dropped by the next keystroke.
    */
   maxBufferedBytes: number;
+  /** The largest message sent to it so far (see maxBufferedBytes). */
   largestSent: number;
 }
 
