@@ -1,7 +1,10 @@
 import http from "node:http";
+import type { Socket } from "node:net";
 import { test, expect, type Browser } from "@playwright/test";
+import { WebSocket } from "ws";
 import { PlenaryServer } from "./server-process";
 import { caretAtEnd, documentId, OSCE, personPage, serverParagraph } from "./fixtures";
+import { cookieHeader, until } from "./raw-client";
 
 /** A server of its own with the given settings, stopped and removed afterwards. */
 async function withServer(env: Record<string, string>, fn: (server: PlenaryServer) => Promise<void>): Promise<void> {
@@ -258,5 +261,33 @@ test("one person holds a limited number of live event streams: one more is refus
       })
       .toBe(200);
     await albania.context().close();
+  });
+});
+
+test("pings (PING_INTERVAL_MS=300): a client that stops answering is dropped within two intervals; the chair's browser answers them and stays, typing", async ({ browser }) => {
+  await withServer({ PING_INTERVAL_MS: "300" }, async (server) => {
+    const { chair, id } = await chairAtOp1End(browser, server);
+    const connections = async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { connections: number }).connections;
+    expect(await connections()).toBe(1);
+    // Belarus's session on a bare socket that will stop reading, as a suspended laptop does.
+    const belarus = await personPage(browser, server, "belarus");
+    const cookie = await cookieHeader(belarus.context());
+    const ws = new WebSocket(`${server.url.replace(/^http/, "ws")}/collab/${id}`, { headers: { cookie } });
+    await new Promise<void>((resolve, reject) => (ws.once("open", () => resolve()), ws.once("error", reject)));
+    expect(await connections()).toBe(2);
+    (ws as unknown as { _socket: Socket })._socket.pause();
+    const stoppedAt = Date.now();
+    await until(async () => (await connections()) === 1, 3000, "the silent socket dropped");
+    expect(Date.now() - stoppedAt).toBeLessThan(2 * 300 + 500);
+    // Ten more intervals: the chair's window answered every ping (nobody else was dropped) and still types.
+    await chair.waitForTimeout(3000);
+    expect(server.output().match(/no answer to ping/g)?.length).toBe(1);
+    expect(await connections()).toBe(1);
+    await chair.keyboard.type(" pinged");
+    await expect.poll(async () => (await serverParagraph(chair, id, "OP1")).text).toContain(" pinged");
+    await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+    ws.terminate();
+    await belarus.context().close();
+    await chair.context().close();
   });
 });
