@@ -70,10 +70,10 @@ describe("peers that stop without a goodbye", () => {
       if (i % 10 === 9) await new Promise((r) => setTimeout(r, 5));
       maxWaiting = Math.max(maxWaiting, serverSide.bufferedAmount);
     }
-    await waitFor(() => stalledConn() === undefined, 10_000, "the stalled reader dropped");
-    await waitFor(() => hh.logCount(docId) === 400, 10_000, "every edit stored");
+    await waitFor(() => stalledConn() === undefined, 20_000, "the stalled reader dropped");
+    await waitFor(() => hh.logCount(docId) === 400, 20_000, "every edit stored");
     // Everyone else got every edit (each ~64 KiB) and is still connected.
-    await waitFor(() => got.bytes >= 400 * 64 * 1024, 10_000, "the healthy reader got every edit");
+    await waitFor(() => got.bytes >= 400 * 64 * 1024, 20_000, "the healthy reader got every edit");
     expect(hh.collab.stats().connections).toBe(2);
     // What waited for the stalled reader never went past the limit plus its largest message
     // (the allowance) plus the one message that found it over (the edits that arrive in one
@@ -81,7 +81,7 @@ describe("peers that stop without a goodbye", () => {
     expect(maxWaiting).toBeLessThanOrEqual(256 * 1024 + 2 * got.largest);
     console.log(`[dead peers] stalled reader: at most ${(maxWaiting / 1024).toFixed(0)} KiB waited for it before it was dropped (largest message ${(got.largest / 1024).toFixed(0)} KiB); the healthy one received ${(got.bytes / 1048576).toFixed(1)} MiB`);
     for (const ws of [writer, healthy, stalled]) ws.terminate();
-  });
+  }, 90_000);
 
   it("a client still reading a big document's first sync (16 MiB) is not dropped by the keystrokes that follow it", async () => {
     h = await startCollabHarness({ maxBufferedBytes: 64 * 1024 });
@@ -121,7 +121,7 @@ describe("peers that stop without a goodbye", () => {
   });
 
   it("a socket that answers no ping (a half-open connection) is dropped within two intervals: its presence goes, its room unloads; live sockets stay", async () => {
-    h = await startCollabHarness({ pingIntervalMs: 100 });
+    h = await startCollabHarness({ pingIntervalMs: 200 });
     const { docId, alice, olga } = protocolCast(h);
     const hh = h;
     const gone = hh.raw(docId, olga.token);
@@ -139,11 +139,12 @@ describe("peers that stop without a goodbye", () => {
     const stoppedAt = Date.now();
     await waitFor(() => hh.collab.stats().connections === 1, 2000, "the silent socket dropped");
     const after = Date.now() - stoppedAt;
-    expect(after).toBeLessThan(2 * 100 + 150);
+    // Two intervals, and up to one more for the timers of a busy test machine.
+    expect(after).toBeLessThan(3 * 200);
     await waitFor(() => !shown(), 2000, "Olga's presence removed for the others");
 
     // The live client answers every ping (its library does): ten more intervals, still there.
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 2000));
     expect(hh.collab.stats().connections).toBe(1);
     expect(liveCloses).toBe(0);
     live.destroy();
