@@ -22,9 +22,7 @@ export function eventStream(
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let ended = false;
       const write = (text: string) => {
-        if (ended) return;
         if ((controller.desiredSize ?? 0) < -maxQueued) {
           cleanup();
           controller.error(new Error(`the window left more than ${maxQueued} events unread`));
@@ -54,7 +52,6 @@ export function eventStream(
       });
       const heartbeat = setInterval(() => write(": keep-alive\n\n"), opts.heartbeatMs ?? HEARTBEAT_MS);
       cleanup = () => {
-        ended = true;
         clearInterval(heartbeat);
         unsubscribe();
       };

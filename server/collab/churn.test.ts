@@ -5,13 +5,12 @@
  * the heap after collection, which must stop growing once the code is warm.
  * `SOAK=1` (`npm run soak`): spans of 100 cycles instead of 15; `CHURN_SPAN=n`: n.
  */
-import v8 from "node:v8";
-import vm from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { FRAGMENT } from "./snapshot";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
+import { heapAfterGc } from "../test/heap";
 import { waitFor } from "../test/temp-dir";
 
 const SOAK = process.env.SOAK === "1";
@@ -32,13 +31,9 @@ afterEach(async () => {
  * timer (which then finds it should not connect) for up to its longest backoff, 2.5 s: the
  * test's own clients are let go first, so that only what the server keeps is measured.
  */
-async function heapAfterGc(): Promise<number> {
+async function settledHeap(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
+  return heapAfterGc();
 }
 
 function synced(p: WebsocketProvider): Promise<void> {
@@ -102,11 +97,11 @@ describe("churn", () => {
     for (let n = 0; n < WARM; n++) await cycle(n);
     // Two equal spans: what V8 still compiles shows in the first and fades; what is kept per
     // room, socket or person grows the second as much as the first.
-    const h0 = await heapAfterGc();
+    const h0 = await settledHeap();
     for (let n = WARM; n < WARM + SPAN; n++) await cycle(n);
-    const h1 = await heapAfterGc();
+    const h1 = await settledHeap();
     for (let n = WARM + SPAN; n < CYCLES; n++) await cycle(n);
-    const h2 = await heapAfterGc();
+    const h2 = await settledHeap();
 
     // Nothing was lost on the way: every room's log holds each cycle's paragraphs and the
     // reverts; every room's text, loaded again, holds the chairs' paragraphs and no delegate's.

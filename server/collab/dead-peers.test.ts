@@ -8,11 +8,11 @@ import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
-import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import { Awareness } from "y-protocols/awareness";
 import { loadConfig } from "../config";
 import { opened, protocolCast, startCollabHarness, typist, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
+import { encodeAwareness, encodeSyncStep1 } from "./protocol";
 
 let h: CollabHarness | null = null;
 afterEach(async () => {
@@ -20,9 +20,14 @@ afterEach(async () => {
   h = null;
 });
 
-/** The client stops reading its socket, as a suspended laptop does (nothing is sent back either: no pong). */
-function stopReading(ws: WebSocket): void {
-  (ws as unknown as { _socket: Socket })._socket.pause();
+/**
+ * The client stops reading its socket, as a suspended laptop does (nothing is sent back
+ * either: no pong). Returns what wakes it up.
+ */
+function stopReading(ws: WebSocket): () => void {
+  const socket = (ws as unknown as { _socket: Socket })._socket;
+  socket.pause();
+  return () => socket.resume();
 }
 
 /** Bytes a socket received, and its largest message. */
@@ -39,10 +44,7 @@ function bytesReceived(ws: WebSocket): { bytes: number; largest: number } {
 function presence(): { clientId: number; message: Uint8Array } {
   const aw = new Awareness(new Y.Doc());
   aw.setLocalStateField("cursor", { anchor: 1, head: 1 });
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encodeAwarenessUpdate(aw, [aw.doc.clientID]));
-  return { clientId: aw.doc.clientID, message: encoding.toUint8Array(e) };
+  return { clientId: aw.doc.clientID, message: encodeAwareness(aw, [aw.doc.clientID]) };
 }
 
 describe("peers that stop without a goodbye", () => {
@@ -97,12 +99,8 @@ describe("peers that stop without a goodbye", () => {
     await Promise.all([opened(writer), opened(joiner)]);
     const got = bytesReceived(joiner);
     // The joiner asks for everything, then reads nothing for a while (a slow link).
-    stopReading(joiner);
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    encoding.writeVarUint(step1, 0);
-    encoding.writeVarUint8Array(step1, Y.encodeStateVector(new Y.Doc()));
-    joiner.send(encoding.toUint8Array(step1));
+    const wake = stopReading(joiner);
+    joiner.send(encodeSyncStep1(new Y.Doc()));
     const joinerConn = () => [...(hh.collab.openRoom(docId)?.conns ?? [])].find((c) => c.identity.userId === olga.userId);
     await waitFor(() => (joinerConn()?.largestSent ?? 0) > 16 * 1024 * 1024, 10_000, "the first sync sent");
     expect(joinerConn()!.ws.bufferedAmount).toBeGreaterThan(64 * 1024);
@@ -114,7 +112,7 @@ describe("peers that stop without a goodbye", () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(joinerConn(), "the joiner is still connected").toBeDefined();
-    (joiner as unknown as { _socket: Socket })._socket.resume();
+    wake();
     await waitFor(() => got.bytes > 16 * 1024 * 1024 + 5 * 10, 10_000, "the joiner read everything");
     expect(joinerConn()).toBeDefined();
     for (const ws of [writer, joiner]) ws.terminate();

@@ -628,9 +628,10 @@ function broadcast(room: Room, update: Uint8Array, except: Conn | null): void {
 function send(conn: Conn, message: Uint8Array): void {
   const ws = conn.ws;
   if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > conn.maxBufferedBytes + conn.largestSent) {
+  const waiting = ws.bufferedAmount;
+  if (waiting > conn.maxBufferedBytes + conn.largestSent) {
     // No close frame: it would wait behind the backlog. The client reconnects and syncs.
-    log.warn("reader too far behind; dropping connection", { documentId: conn.documentId, userId: conn.identity.userId, waitingBytes: ws.bufferedAmount });
+    log.warn("reader too far behind; dropping connection", { documentId: conn.documentId, userId: conn.identity.userId, waitingBytes: waiting });
     ws.terminate();
     return;
   }

@@ -1,15 +1,14 @@
-import v8 from "node:v8";
-import vm from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
-import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import { Awareness } from "y-protocols/awareness";
 import { CloseCode } from "../../lib/protocol/close-codes";
 import { closed, opened, refusedStatus, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
+import { heapAfterGc } from "../test/heap";
 import { waitFor } from "../test/temp-dir";
 import { loadConfig } from "../config";
 import { KeyedBuckets, normalizeAddress, type CollabLimitOptions } from "./limits";
+import { encodeAwareness } from "./protocol";
 
 let h: CollabHarness | null = null;
 afterEach(async () => {
@@ -52,10 +51,7 @@ function sendMany(ws: WebSocket, n: number, msg: Uint8Array = QUERY_AWARENESS): 
 }
 
 function awarenessMessage(aw: Awareness): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encodeAwarenessUpdate(aw, [aw.doc.clientID]));
-  return encoding.toUint8Array(e);
+  return encodeAwareness(aw, [aw.doc.clientID]);
 }
 
 /** The upgrade's outcome: "open" or the HTTP status it was refused with. */
@@ -65,14 +61,6 @@ async function outcome(ws: WebSocket): Promise<number | "open"> {
     ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
     ws.once("error", () => {});
   });
-}
-
-function heapAfterGc(): number {
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
 }
 
 describe("KeyedBuckets and addresses (unit)", () => {
