@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { SEED_DELEGATIONS } from "../seeds/delegations";
+import { caretAtEnd, documentId, expect, OSCE, personPage, test } from "./fixtures";
 
 test("the chair revokes a delegate on the participants page: the delegate's open window is cut off at once", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
@@ -157,6 +158,52 @@ test("the chair imports a draft: reviews the detected structure, then creates it
   expect(await count()).toBe(before + 1);
   expect((await chair.request.get("/api/health")).status()).toBe(200);
   await chair.context().close();
+});
+
+test("a delegation outside the sample statements takes part: the chair makes Germany's delegate, whose tracked words carry Germany's code and colour", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, OSCE);
+  await chair.goto(`/documents/${id}/participants`);
+  const create = chair.getByRole("region", { name: "Create an account" });
+  await create.getByLabel("Email").fill("germany@example.org");
+  await create.getByRole("textbox", { name: "Name" }).fill("Delegate of Germany");
+  await create.getByLabel("Initial password").fill("bundesrepublik-2026");
+  await create.getByRole("combobox", { name: "Delegation" }).selectOption({ label: "Germany (DEU)" });
+  await create.getByRole("button", { name: "Create account" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "Account created." })).toBeVisible();
+  const grant = chair.getByRole("region", { name: "Grant a role" });
+  await grant.getByRole("combobox", { name: "Person" }).selectOption("germany@example.org");
+  await grant.getByRole("combobox", { name: "Role" }).selectOption("delegate");
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(chair.getByRole("row", { name: /Delegate of Germany/ })).toContainText("Germany");
+  // Every Member State is there to pick, by its United Nations name.
+  const options = await grant.getByRole("combobox", { name: "Delegation" }).locator("option").allTextContents();
+  for (const name of ["Afghanistan (AFG)", "Türkiye (TUR)", "United Kingdom of Great Britain and Northern Ireland (GBR)", "Zimbabwe (ZWE)", "State of Palestine (PSE)", "European Union (EU)"]) expect(options).toContain(name);
+  expect(options.length).toBe(SEED_DELEGATIONS.length + 1);
+
+  const germany = await (await browser.newContext({ baseURL: server.url })).newPage();
+  await germany.goto("/sign-in");
+  await germany.getByLabel("Email").fill("germany@example.org");
+  await germany.getByLabel("Password").fill("bundesrepublik-2026");
+  await germany.getByRole("button", { name: "Sign in" }).click();
+  await expect(germany.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await chair.goto(`/documents/${id}`);
+  await germany.goto(`/documents/${id}`);
+  for (const page of [chair, germany]) await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await chair.getByLabel("Editing mode").selectOption("open_drafting");
+  await expect(germany.getByText(/Open drafting: your typing and deletions are tracked/)).toBeVisible();
+  await caretAtEnd(germany, "OP2");
+  await germany.keyboard.type(" in good faith");
+  const words = chair.locator('[data-number="OP2"] ins.suggestion-insertion[data-delegation="DEU"]');
+  await expect(words).toHaveText(" in good faith");
+  const hex = SEED_DELEGATIONS.find((d) => d.code === "DEU")!.color;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  await expect(words).toHaveCSS("color", `rgb(${r}, ${g}, ${b})`);
+  await chair.getByRole("tab", { name: "Review" }).click();
+  await expect(chair.getByTestId("review").locator(".review-list > li").filter({ hasText: "tracked insertion" }).filter({ hasText: "in good faith" })).toContainText("Germany");
+  await chair.getByLabel("Editing mode").selectOption("chairs_pen");
+  await chair.context().close();
+  await germany.context().close();
 });
 
 /** A minimal Word file whose body is `body` (WordprocessingML paragraphs). */

@@ -26,14 +26,32 @@ export function seedFiles(): { key: string; text: string }[] {
 }
 
 /**
+ * Registers every delegation of SEED_DELEGATIONS (the United Nations' Member States, observer
+ * States and negotiating groups) that the database lacks, in one transaction. Run at every
+ * start, so a database seeded before a delegation was listed gains it; one already there is
+ * left as it is.
+ */
+export function registerDelegations(db: Db): number {
+  return db.transaction((tx) => {
+    let added = 0;
+    for (const d of SEED_DELEGATIONS) {
+      if (delegationByCode(tx, d.code)) continue;
+      upsertDelegation(tx, { id: newId(), ...d });
+      added += 1;
+    }
+    return added;
+  });
+}
+
+/**
  * Idempotent seed: delegations, demo accounts, one document per sample statement with the
  * demo roles. Running it twice changes nothing.
  */
 export async function seedDatabase(deps: { db: Db; sqlite: Database.Database; auth: Auth; updateLog: UpdateLog }): Promise<{ created: number }> {
   const { db, auth, updateLog } = deps;
-  for (const d of SEED_DELEGATIONS) {
-    upsertDelegation(db, { id: delegationByCode(db, d.code)?.id ?? newId(), ...d });
-  }
+  db.transaction((tx) => {
+    for (const d of SEED_DELEGATIONS) upsertDelegation(tx, { id: delegationByCode(tx, d.code)?.id ?? newId(), ...d });
+  });
   const accounts: { id: string; role: (typeof DEMO_ACCOUNTS)[number]["role"]; delegationId: string | null }[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const id = userByEmail(db, a.email)?.id ?? (await createAccount(auth, { email: a.email, name: a.name, password: DEMO_PASSWORD }));

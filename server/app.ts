@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { seedDatabase } from "../seeds/seed";
+import { registerDelegations, seedDatabase } from "../seeds/seed";
 import { createAuth } from "./auth";
 import { CLIENT_ADDRESS_HEADER, clientAddress, TrustedProxies } from "./client-address";
 import type { Config } from "./config";
@@ -77,6 +77,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     baseURL,
     trustedOrigins: trusted,
   });
+  const delegationsAdded = registerDelegations(database.db);
+  if (delegationsAdded) log.info("registered delegations", { added: delegationsAdded });
   if (countDocuments(database.db) === 0) {
     const { created } = await seedDatabase({ db: database.db, sqlite: database.sqlite, auth, updateLog });
     log.info("seeded an empty database", { created });
