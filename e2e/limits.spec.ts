@@ -227,6 +227,75 @@ test("a request body over the limit is refused before it is read (413; 411 for a
   });
 });
 
+/**
+ * A request whose headers promise `declared` bytes of body, of which only the first KiB is
+ * sent: the rest never comes (a slow or hostile upload). `answer` settles when the server
+ * answers without waiting for the rest; `abort` drops the connection.
+ */
+function stalledUpload(url: string, path: string, headers: Record<string, string>, declared: number) {
+  const req = http.request(`${url}${path}`, { method: "POST", headers: { ...headers, "content-length": String(declared) } });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+  });
+  req.write(Buffer.alloc(1024, 0x61));
+  return { answer, abort: () => req.destroy() };
+}
+
+test("an import is admitted before its body is read: anyone but a chair is refused at once, a chair holds two uploads at a time, and a dropped upload frees its place", async ({ browser }) => {
+  await withServer({}, async (server) => {
+    const [observer, chair] = [await personPage(browser, server, "observer"), await personPage(browser, server, "chair")];
+    const multipart = { origin: server.url, "content-type": "multipart/form-data; boundary=x" };
+    const declared = 10 * 1024 * 1024;
+    const settledWithin = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<"pending">((r) => setTimeout(() => r("pending"), ms))]);
+
+    // The observer's 10 MiB upload is answered from its headers: the body is never awaited.
+    const byObserver = stalledUpload(server.url, "/api/documents/import", { ...multipart, cookie: await cookieOf(observer) }, declared);
+    const refused = await settledWithin(byObserver.answer, 3000);
+    expect(refused).toEqual({ status: 403, body: JSON.stringify({ error: "forbidden", message: "only a chair can import drafts" }) });
+    byObserver.abort();
+
+    // Two stalled uploads of the chair's are held open; a third is refused at once.
+    const chairHeaders = { ...multipart, cookie: await cookieOf(chair) };
+    const held = [stalledUpload(server.url, "/api/documents/import", chairHeaders, declared), stalledUpload(server.url, "/api/documents/import", chairHeaders, declared)];
+    await new Promise((r) => setTimeout(r, 500));
+    for (const h of held) expect(await settledWithin(h.answer, 10)).toBe("pending");
+    const third = stalledUpload(server.url, "/api/documents/import", chairHeaders, declared);
+    expect(await settledWithin(third.answer, 3000)).toEqual({ status: 429, body: JSON.stringify({ error: "rate_limited", message: "other drafts are being read; try again in a moment" }) });
+    third.abort();
+
+    // Dropping them frees their places: the chair's next draft is read.
+    for (const h of held) {
+      h.answer.catch(() => {});
+      h.abort();
+    }
+    const draft = { name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from("**Draft decision**\n\n1. Continue the dialogue.") };
+    await expect
+      .poll(async () => (await chair.request.post("/api/documents/import", { multipart: { file: draft }, headers: { origin: server.url } })).status(), { timeout: 5000 })
+      .toBe(200);
+    await observer.context().close();
+    await chair.context().close();
+  });
+});
+
+test("an address whose percent-encoding does not decode is a 400 with its reason, not a 500, for pages and API routes alike", async ({ playwright }) => {
+  await withServer({}, async (server) => {
+    const request = await playwright.request.newContext({ baseURL: server.url });
+    for (const path of ["/api/documents/%ED%A0%80", "/documents/%ED%A0%80", "/api/documents/x/annotations/%E0%A4%A", "/documents/%"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expect(await res.json(), path).toEqual({ error: "bad_request", message: "the address is not valid: a malformed percent-encoding" });
+    }
+    expect((await request.get("/api/health")).status()).toBe(200);
+    await request.dispose();
+  });
+});
+
 test("one person holds a limited number of live event streams: one more is refused with 429, the window says its positions are not live, and a closed stream frees its place", async ({ browser }) => {
   await withServer({ MAX_EVENT_STREAMS_PER_USER: "2" }, async (server) => {
     const albania = await personPage(browser, server, "albania");

@@ -135,6 +135,16 @@ test("the chair imports a draft: reviews the detected structure, then creates it
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { message: string }).message).toBe(message);
   }
+  // A title typed for the import is checked as the new-document form checks it.
+  for (const [title, message] of [
+    ["Bad\u0001title", "title: contains a control character or malformed Unicode"],
+    ["Line one\nLine two", "title: must be one line"],
+    ["T".repeat(301), "title: Too big: expected string to have <=300 characters"],
+  ]) {
+    const res = await chair.request.post("/api/documents/import", { multipart: { file, mode: "create", title: title! }, headers: { origin: server.url } });
+    expect(res.status(), title).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe(message);
+  }
   expect(await count()).toBe(before);
   // The block marked Title names the document.
   const retitled = await chair.request.post("/api/documents/import", { multipart: { file, mode: "create", kinds: '["heading","preambular","title","operative","operative"]' }, headers: { origin: server.url } });

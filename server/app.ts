@@ -12,7 +12,7 @@ import { countDocuments } from "./db/stats";
 import { log } from "./log";
 import { setRuntime } from "./runtime";
 import { loadOrCreateSecret } from "./secret";
-import { screenBody } from "./request-limits";
+import { screenBody, screenPath } from "./request-limits";
 import { securityHeaders } from "./security-headers";
 import { upgradeListener, wireCollab } from "./wiring";
 
@@ -44,7 +44,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // A body over the limit is refused before anyone reads it. Node then reads the rest and
     // throws it away (nothing is kept), so the client gets this answer instead of a reset
     // connection; one that goes on sending past the grace period is cut off.
-    const refusal = screenBody((req.url ?? "/").split("?")[0] ?? "/", req.headers, config.maxRequestBytes);
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const refusal = screenPath(pathname) ?? screenBody(pathname, req.headers, config.maxRequestBytes);
     if (refusal) {
       res.writeHead(refusal.status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       res.end(JSON.stringify({ error: refusal.error, message: refusal.message }));

@@ -294,6 +294,15 @@ describe("import", () => {
     ]);
   });
 
+  it("leaves out of the text and its title what no stored text may hold, and makes the title one line within its limit", async () => {
+    const md = await readDraft("draft.md", new TextEncoder().encode("# Bad\u0001 title\uFFFE\tof the draft\n\nRecalling\u0007 its resolution,\n\n1. Decides\u0002 to act."));
+    expect(md.meta.title).toBe("Bad title of the draft");
+    expect(md.blocks.map((b) => b.runs.map((r) => r.text).join(""))).toEqual(["Bad title of the draft", "Recalling its resolution,", "Decides to act."]);
+    const txt = await readDraft("draft.txt", new TextEncoder().encode(`${"Draft report ".repeat(200_000)}\n\nRecalling its resolution,`));
+    expect(txt.meta.title.length).toBeLessThanOrEqual(300);
+    expect(txt.meta.title).toMatch(/^Draft report Draft report .*report…$/);
+  });
+
   it("refuses bad files with a reason", async () => {
     await expect(readDraft("e.docx", new Uint8Array())).rejects.toThrow("the file is empty");
     await expect(readDraft("junk.docx", strToU8("hello, not a zip"))).rejects.toThrow("this is not a Word (.docx) file");

@@ -1,11 +1,12 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
-import { MAX_IMPORT_BYTES } from "./import-limits";
+import { MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from "./import-limits";
 import { decodeText } from "../lib/import/decode";
 import { numberHeadings } from "../lib/import/heading-numbers";
 import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
+import { asLine, xmlSafe } from "../lib/validation/text";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -183,13 +184,27 @@ export async function readDraftWithWarnings(fileName: string, bytes: Uint8Array)
     warnings = opened.document ? warningsOf(opened.document) : [];
   } else if (ext === "md" || ext === "txt") text = decodeText(bytes);
   else throw new PlenaryError("bad_request", "import a .docx, .md or .txt file");
+  // Characters no stored text may hold (control characters, noncharacters, lone surrogates) are not text.
+  text = xmlSafe(text);
   if (!text.trim()) throw new PlenaryError("bad_request", "no text was found in the file");
-  const draft = parseStatement(text, { markdownHeadings: ext === "md" });
+  const draft = withLineMeta(parseStatement(text, { markdownHeadings: ext === "md" }));
   if (draft.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
   if (draft.blocks.length > MAX_IMPORT_BLOCKS) {
     throw new PlenaryError("too_large", `the draft has ${draft.blocks.length.toLocaleString("en")} paragraphs; a document takes at most ${MAX_IMPORT_BLOCKS.toLocaleString("en")}`);
   }
   return { draft, warnings };
+}
+
+const META_LIMITS = { title: MAX_TITLE_LENGTH, symbol: 80, date: 120, place: 120, originalLanguage: 120 } as const;
+
+/** The metadata read from a file as one-line fields within their limits (see asLine). */
+function withLineMeta(draft: ImportedDocument): ImportedDocument {
+  const meta = { ...draft.meta };
+  for (const key of Object.keys(META_LIMITS) as (keyof typeof META_LIMITS)[]) {
+    const value = meta[key];
+    if (value !== undefined) meta[key] = asLine(value, META_LIMITS[key]);
+  }
+  return { ...draft, meta: { ...meta, title: meta.title || "Untitled" } };
 }
 
 /** As readDraftWithWarnings, the draft only. */

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "./import-limits";
-import { screenBody } from "./request-limits";
+import { screenBody, screenPath } from "./request-limits";
 
 const LIMIT = 64 * 1024;
+
+describe("screenPath", () => {
+  it("refuses an address whose percent-encoding does not decode, and lets every other through", () => {
+    for (const bad of ["/api/documents/%ED%A0%80", "/documents/%", "/api/documents/x/annotations/%E0%A4%A", "/%C0%AF"]) {
+      expect(screenPath(bad), bad).toEqual({ status: 400, error: "bad_request", message: "the address is not valid: a malformed percent-encoding" });
+    }
+    for (const good of ["/", "/documents/PkaNfpkMMgSZ8PAuLGUk5g", "/api/documents/a%20b", "/documents/%E6%B1%BA", "/_next/static/chunks/x.js"]) expect(screenPath(good), good).toBeNull();
+  });
+});
 
 describe("screenBody", () => {
   it("lets a body within the limit through, and a request without a body", () => {

@@ -10,6 +10,20 @@ export interface BodyRefusal {
   message: string;
 }
 
+/**
+ * Refuses an address whose percent-encoding does not decode (`/api/documents/%ED%A0%80`, a
+ * lone surrogate, or a stray "%"): Next.js decodes each path segment before any handler
+ * runs, and answered such a request with a bare 500.
+ */
+export function screenPath(pathname: string): BodyRefusal | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return { status: 400, error: "bad_request", message: "the address is not valid: a malformed percent-encoding" };
+  }
+}
+
 /** The largest body a route takes: an imported draft, or `maxRequestBytes` for everything else. */
 export function bodyLimitFor(pathname: string, maxRequestBytes: number): number {
   return pathname === "/api/documents/import" ? MAX_IMPORT_BYTES + MULTIPART_OVERHEAD : maxRequestBytes;

@@ -18,6 +18,8 @@ import * as docs from "./db/documents";
 import { listUsers, setUserDelegation, userByEmail, userById, type UserSummary } from "./db/users";
 import { createDocumentWithBlocks } from "./documents";
 import { Importer } from "./importer";
+import { MAX_IMPORT_UPLOADS, MAX_IMPORT_UPLOADS_PER_USER, MAX_TITLE_LENGTH } from "./import-limits";
+import { asLine } from "../lib/validation/text";
 import { Renderer } from "./renderer";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
@@ -68,6 +70,8 @@ export function createServices(deps: {
 }) {
   const { db, auth, collab, bus } = deps;
   const importer = deps.importer ?? new Importer();
+  /** Uploads of drafts being received or read, by person (see admitImport). */
+  const uploads = new Map<string, number>();
   const renderer = deps.renderer ?? new Renderer();
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
@@ -238,6 +242,27 @@ export function createServices(deps: {
       return { userId: id };
     },
 
+    /**
+     * Admits an upload before its body is read: only a chair imports, and at most
+     * MAX_IMPORT_UPLOADS drafts (MAX_IMPORT_UPLOADS_PER_USER of one person's) are received or
+     * read at once, each up to 10 MiB in memory. Returns the release, to call when done.
+     */
+    admitImport(userId: string): () => void {
+      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      const mine = uploads.get(userId) ?? 0;
+      const all = [...uploads.values()].reduce((a, b) => a + b, 0);
+      if (mine >= MAX_IMPORT_UPLOADS_PER_USER || all >= MAX_IMPORT_UPLOADS) throw new PlenaryError("rate_limited", "other drafts are being read; try again in a moment");
+      uploads.set(userId, mine + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (uploads.get(userId) ?? 1) - 1;
+        if (left > 0) uploads.set(userId, left);
+        else uploads.delete(userId);
+      };
+    },
+
     /** Reads an uploaded draft for the chair to review, with what to check in it; nothing is created. */
     async previewImport(userId: string, fileName: string, bytes: Uint8Array) {
       if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
@@ -256,7 +281,7 @@ export function createServices(deps: {
       const blocks = kinds ? parsed.blocks.map((b, i) => ({ ...b, kind: kinds[i]! })) : parsed.blocks;
       const id = newId();
       // Without a title given, the block the chair marked Title names the document.
-      const named = title?.trim() || (kinds ? reviewedTitle(blocks.map((b) => ({ text: b.runs.map((r) => r.text).join("") })), kinds, parsed.meta.title) : parsed.meta.title);
+      const named = title?.trim() || asLine(kinds ? reviewedTitle(blocks.map((b) => ({ text: b.runs.map((r) => r.text).join("") })), kinds, parsed.meta.title) : parsed.meta.title, MAX_TITLE_LENGTH);
       createDocumentWithBlocks(db, deps.updateLog, { id, meta: { ...parsed.meta, title: named }, blocks, chairId: userId });
       return { id };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasForbiddenCharacters, labelKey, lineField, textField, wellFormed, xmlSafe, xmlSafeDeep } from "./text";
+import { asLine, hasForbiddenCharacters, labelKey, lineField, textField, wellFormed, xmlSafe, xmlSafeDeep } from "./text";
 
 describe("text fields", () => {
   it("refuse what XML cannot carry and malformed Unicode, keep every script, emoji and line breaks", () => {
@@ -17,6 +17,22 @@ describe("text fields", () => {
     expect(label.safeParse("Rev.1\u0000").success).toBe(false);
     expect(label.safeParse("Rev.1\nRev.2").error?.issues[0]?.message).toBe("must be one line");
     expect(label.safeParse(" Ред.2 ").data).toBe("Ред.2");
+  });
+
+  it("asLine makes text read from a file a line lineField accepts: forbidden characters out, white space one space, cut at a word", () => {
+    const line = lineField(40, { min: 1 });
+    for (const [raw, expected] of [
+      ["Bad\u0001title\uFFFE", "Badtitle"],
+      ["  Line one\nLine two\tTabbed  ", "Line one Line two Tabbed"],
+      ["Draft \uD800report", "Draft report"],
+      ["Draft report on the security of and in the use of ICTs", "Draft report on the security of and in…"],
+      ["x".repeat(100), `${"x".repeat(39)}…`],
+      [`${"x".repeat(38)}😀😀`, `${"x".repeat(38)}…`],
+    ] as const) {
+      const out = asLine(raw, 40);
+      expect(out, JSON.stringify(raw)).toBe(expected);
+      expect(line.safeParse(out).success, JSON.stringify(raw)).toBe(true);
+    }
   });
 
   it("xmlSafe leaves out only the forbidden characters, also deep inside an export's model", () => {

@@ -55,6 +55,20 @@ export function lineField(max: number, options: { min?: number } = {}) {
 }
 
 /**
+ * Text read from a file made one line of at most `max` characters, as lineField would accept
+ * it: characters no stored text may hold dropped, white space (tabs, line breaks) collapsed,
+ * and a longer text cut at a word with "…".
+ */
+export function asLine(text: string, max: number): string {
+  const line = xmlSafe(text).replace(/\s+/gu, " ").trim();
+  if (line.length <= max) return line;
+  let cut = line.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
  * The form of a label two labels are "the same" in: compatibility-normalised (NFKC: a
  * full-width "．" is "."), invisible format characters removed (zero-width space, joiners,
  * direction marks), white space collapsed, case folded. "Rev.1", "REV.1", "Rev.1\u200B" and

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lineField } from "@/lib/validation/text";
+import { MAX_TITLE_LENGTH } from "@/server/import-limits";
 import { body, json, withUser } from "../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export function GET(req: Request): Promise<Response> {
 }
 
 const NewDocument = z.object({
-  title: lineField(300, { min: 1 }),
+  title: lineField(MAX_TITLE_LENGTH, { min: 1 }),
   symbol: lineField(80).optional(),
 });
 

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { PlenaryError } from "@/lib/errors";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/model/types";
-import { MAX_IMPORT_BYTES } from "@/server/import-limits";
+import { MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from "@/server/import-limits";
+import { lineField } from "@/lib/validation/text";
 import { json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
+
+const Title = z.object({ title: lineField(MAX_TITLE_LENGTH, { min: 1 }) });
 
 const Kinds = z.array(z.enum(BLOCK_KINDS)).max(100_000);
 
@@ -31,22 +34,29 @@ export function POST(req: Request): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
     const length = Number(req.headers.get("content-length") ?? "0");
     if (length > MAX_IMPORT_BYTES + 64 * 1024) throw new PlenaryError("too_large", "the file is over the 10 MiB limit");
-    let form: FormData;
+    // Refused before the body is read: it may be 10 MiB.
+    const release = services.admitImport(user.userId);
     try {
-      form = await req.formData();
-    } catch (err) {
-      throw new PlenaryError("bad_request", "send the file as multipart/form-data", { cause: err });
+      let form: FormData;
+      try {
+        form = await req.formData();
+      } catch (err) {
+        throw new PlenaryError("bad_request", "send the file as multipart/form-data", { cause: err });
+      }
+      const file = form.get("file");
+      if (!(file instanceof File)) throw new PlenaryError("bad_request", "no file was sent");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (form.get("mode") === "create") {
+        const rawTitle = form.get("title");
+        const rawKinds = form.get("kinds");
+        const kinds = typeof rawKinds === "string" ? parseKinds(rawKinds) : undefined;
+        // A title the chair typed is checked as the new-document form checks it.
+        const title = typeof rawTitle === "string" && rawTitle.trim() ? Title.parse({ title: rawTitle }).title : undefined;
+        return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
+      }
+      return json(await services.previewImport(user.userId, file.name, bytes));
+    } finally {
+      release();
     }
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new PlenaryError("bad_request", "no file was sent");
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (form.get("mode") === "create") {
-      const rawTitle = form.get("title");
-      const rawKinds = form.get("kinds");
-      const kinds = typeof rawKinds === "string" ? parseKinds(rawKinds) : undefined;
-      const title = typeof rawTitle === "string" && rawTitle.trim() ? rawTitle : undefined;
-      return json(await services.createFromImport(user.userId, file.name, bytes, title, kinds), 201);
-    }
-    return json(await services.previewImport(user.userId, file.name, bytes));
   });
 }
