@@ -211,6 +211,11 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   await expect(words).toHaveCSS("color", `rgb(${r}, ${g}, ${b})`);
   await chair.getByRole("tab", { name: "Review" }).click();
   await expect(chair.getByTestId("review").locator(".review-list > li").filter({ hasText: "tracked insertion" }).filter({ hasText: "in good faith" })).toContainText("Germany");
+  // The review's delegation filter offers the delegations with something to review, not all 199.
+  const offered = await chair.getByLabel("Review delegation").locator("option").allTextContents();
+  expect(offered).toContain("Germany");
+  expect(offered).not.toContain("Zimbabwe");
+  expect(offered.length).toBeLessThan(30);
   await chair.getByLabel("Editing mode").selectOption("chairs_pen");
   await chair.context().close();
   await germany.context().close();

@@ -1,6 +1,6 @@
 "use client";
 
-import { DelegationFilter } from "./delegation-filter";
+import { DelegationFilter, involvedDelegations } from "./delegation-filter";
 import { useState } from "react";
 import { FocusedStatus } from "../focused-status";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
@@ -48,7 +48,7 @@ export function AnnotationList({
   return (
     <section aria-label="Annotations" className="stack-sm">
       <div className="filters">
-        <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Filter by delegation" />
+        <DelegationFilter value={delegation} onChange={setDelegation} delegations={involvedDelegations(delegations, annotations, [], delegation)} label="Filter by delegation" />
         <label>
           <span className="sr-only">Kind</span>
           <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Filter by kind">

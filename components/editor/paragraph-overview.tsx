@@ -1,6 +1,6 @@
 "use client";
 
-import { DelegationFilter } from "./delegation-filter";
+import { DelegationFilter, involvedDelegations } from "./delegation-filter";
 import { memo, useMemo, useState } from "react";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { PARAGRAPH_STATUSES, PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
@@ -110,6 +110,7 @@ export function ParagraphOverview({
   const [delegation, setDelegation] = useState("");
   const mac = useIsMac();
   const code = delegations.find((d) => d.id === delegation)?.code;
+  const filterable = useMemo(() => involvedDelegations(delegations, annotations, suggestions, delegation), [delegations, annotations, suggestions, delegation]);
   const counts = useMemo(
     () =>
       overviewCounts(
@@ -122,7 +123,7 @@ export function ParagraphOverview({
   return (
     <section aria-label="Paragraph overview" className="stack-sm">
       {isChair ? <p className="muted small">{`In the text: ${statusKeysHint(mac)}.`}</p> : null}
-      <DelegationFilter value={delegation} onChange={setDelegation} delegations={delegations} label="Overview by delegation" />
+      <DelegationFilter value={delegation} onChange={setDelegation} delegations={filterable} label="Overview by delegation" />
       <table className="overview" data-testid="overview">
         <thead>
           <tr>

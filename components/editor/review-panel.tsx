@@ -10,6 +10,7 @@ import { scrollWithin } from "./scroll-within";
 import { ReviewHead, type ReviewMessage } from "./review-head";
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { countChanges, type Suggestion } from "@/lib/negotiation/suggestions";
+import { involvedDelegations } from "./delegation-filter";
 import type { ParagraphRow } from "./paragraph-overview";
 import type { ApiResult } from "./use-negotiation";
 import type { Shortcut } from "./shortcut";
@@ -55,6 +56,7 @@ export function ReviewPanel({
   const [message, setMessage] = useState<ReviewMessage | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const byCode = useMemo(() => new Map(delegations.map((d) => [d.code, d])), [delegations]);
+  const filterable = useMemo(() => involvedDelegations(delegations, annotations, suggestions, delegation), [delegations, annotations, suggestions, delegation]);
 
   const items: ReviewItem[] = useMemo(() => {
     const code = delegations.find((d) => d.id === delegation)?.code;
@@ -244,7 +246,7 @@ export function ReviewPanel({
       <div className="review" tabIndex={0} onKeyDown={handleKeyDown} onFocus={entered} ref={reviewRef} aria-label="Review: J/K move, A accept, R reject, S resolve, U undo, Esc back to the text" data-testid="review">
         {/* The filters, the count and the last decision stay in view while the queue scrolls. */}
         <ReviewHead
-          delegations={delegations}
+          delegations={filterable}
           delegation={delegation}
           onDelegation={setDelegation}
           kind={kind}
