@@ -283,6 +283,33 @@ test("an import is admitted before its body is read: anyone but a chair is refus
   });
 });
 
+test("new positions and replies are limited per person and minute (POSTS_PER_MINUTE=3): the next is 429 with the wait, nothing stored, another delegation unaffected", async ({ browser }) => {
+  await withServer({ POSTS_PER_MINUTE: "3" }, async (server) => {
+    const [albania, belarus] = [await personPage(browser, server, "albania"), await personPage(browser, server, "belarus")];
+    const id = await documentId(albania, OSCE);
+    const op1 = await serverParagraph(albania, id, "OP1");
+    const comment = (page: typeof albania, body: string) =>
+      page.request.post(`/api/documents/${id}/annotations`, { data: { blockId: op1.id, from: 0, to: 8, quote: "Continue", kind: "comment", body }, headers: { origin: server.url } });
+    const first = await comment(albania, "one");
+    expect(first.status()).toBe(201);
+    const { id: firstId } = (await first.json()) as { id: string };
+    expect((await comment(albania, "two")).status()).toBe(201);
+    expect((await albania.request.post(`/api/documents/${id}/annotations/${firstId}/replies`, { data: { body: "three" }, headers: { origin: server.url } })).status()).toBe(201);
+    const refused = await comment(albania, "four");
+    expect(refused.status()).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^you filed 3 positions and replies in the last minute; wait \d+ s$/);
+    expect((await albania.request.post(`/api/documents/${id}/annotations/${firstId}/replies`, { data: { body: "five" }, headers: { origin: server.url } })).status()).toBe(429);
+    expect((await comment(belarus, "Belarus's own")).status()).toBe(201);
+    const { annotations } = (await (await albania.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { body: string | null; replies: { body: string }[] }[] };
+    const bodies = annotations.map((a) => a.body);
+    expect(bodies).toEqual(expect.arrayContaining(["one", "two", "Belarus's own"]));
+    expect(bodies).not.toContain("four");
+    expect(annotations.flatMap((a) => a.replies.map((r) => r.body))).toEqual(["three"]);
+    await albania.context().close();
+    await belarus.context().close();
+  });
+});
+
 test("an address whose percent-encoding does not decode is a 400 with its reason, not a 500, for pages and API routes alike", async ({ playwright }) => {
   await withServer({}, async (server) => {
     const request = await playwright.request.newContext({ baseURL: server.url });

@@ -20,6 +20,8 @@ const Env = z.object({
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** New positions and replies one person may file in a minute (server/post-limiter.ts). */
+  POSTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(200),
   /** Sockets are pinged this often; one silent for a whole interval is dropped. */
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
@@ -51,6 +53,7 @@ export interface Config {
   snapshotEvery: number;
   idleUnloadMs: number;
   signInPerMinute: number;
+  postsPerMinute: number;
   maxMessagesPerSecond: number;
   pingIntervalMs: number;
   maxBufferedBytes: number;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     snapshotEvery: e.SNAPSHOT_EVERY,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
+    postsPerMinute: e.POSTS_PER_MINUTE,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     pingIntervalMs: e.PING_INTERVAL_MS,
     maxBufferedBytes: e.MAX_SEND_BUFFER_BYTES,

@@ -25,6 +25,7 @@ import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
 import type { EventBus } from "./events";
 import type { SignInLimiter } from "./sign-in-limiter";
+import type { PostLimiter } from "./post-limiter";
 import { createNegotiation } from "./negotiation/service";
 import { createVersions } from "./negotiation/versions";
 import { createCompare } from "./negotiation/compare";
@@ -62,6 +63,8 @@ export function createServices(deps: {
   updateLog: UpdateLog;
   bus: EventBus;
   signInLimiter: SignInLimiter;
+  /** New positions and replies per person and minute; unlimited when absent (tests). */
+  postLimiter?: PostLimiter;
   startedAt: number;
   /** Reads uploaded drafts off the event loop (default: a worker thread per draft). */
   importer?: Importer;
@@ -77,7 +80,7 @@ export function createServices(deps: {
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
     "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
   );
-  const negotiation = createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus });
+  const negotiation = limitPosts(createNegotiation({ db, sqlite: deps.sqlite, collab, events, bus }), deps.postLimiter);
   const versions = createVersions({ db, sqlite: deps.sqlite, collab, events, updateLog: deps.updateLog, bus });
   const compare = createCompare({ db, events, versions, diff: (from, to) => renderer.compare(from, to) });
   const exports = createExports({
@@ -318,3 +321,19 @@ function resolveDelegation(db: Db, target: UserSummary, input: { role: Role; del
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The negotiation service with new positions and replies counted against `limiter` before they are filed. */
+function limitPosts(negotiation: ReturnType<typeof createNegotiation>, limiter: PostLimiter | undefined): ReturnType<typeof createNegotiation> {
+  if (!limiter) return negotiation;
+  return {
+    ...negotiation,
+    create: (...args) => {
+      limiter.take(args[1]);
+      return negotiation.create(...args);
+    },
+    reply: (...args) => {
+      limiter.take(args[1]);
+      return negotiation.reply(...args);
+    },
+  };
+}

@@ -13,6 +13,7 @@ import { documentById } from "./db/documents";
 import type { UpdateLog } from "./db/update-log";
 import { EventBus } from "./events";
 import { agreedParagraphs } from "./negotiation/drafting";
+import { PostLimiter } from "./post-limiter";
 import { SignInLimiter } from "./sign-in-limiter";
 import { log } from "./log";
 import { createServices, type Services } from "./services";
@@ -60,7 +61,7 @@ export function wireCollab(deps: {
     trustedProxies: deps.trustedProxies,
   });
   const signInLimiter = new SignInLimiter(config.signInPerMinute);
-  services = createServices({ db, sqlite, auth, collab, updateLog, bus, signInLimiter, startedAt: deps.startedAt });
+  services = createServices({ db, sqlite, auth, collab, updateLog, bus, signInLimiter, postLimiter: new PostLimiter(config.postsPerMinute), startedAt: deps.startedAt });
   return { collab, services, bus };
 }
 

@@ -1,0 +1,37 @@
+import { PlenaryError } from "../lib/errors";
+
+/**
+ * New positions and replies per person, in a sliding minute. A delegation files a handful in
+ * a meeting; a script filing thousands of distinct comments would make every window's list
+ * of positions (and the compilation) grow without end. Past the limit: 429 with how long to
+ * wait, nothing stored.
+ */
+export class PostLimiter {
+  private readonly posts = new Map<string, number[]>();
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Counts one post of `userId`'s, or throws `rate_limited` when the minute's are used up. */
+  take(userId: string): void {
+    const since = this.now() - this.windowMs;
+    const recent = (this.posts.get(userId) ?? []).filter((t) => t > since);
+    if (recent.length >= this.perMinute) {
+      const wait = Math.max(1, Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000));
+      this.posts.set(userId, recent);
+      throw new PlenaryError("rate_limited", `you filed ${this.perMinute} positions and replies in the last minute; wait ${wait} s`);
+    }
+    recent.push(this.now());
+    this.posts.set(userId, recent);
+  }
+
+  /** People with a post in the window (memory stays bounded by the active accounts). */
+  get tracked(): number {
+    const since = this.now() - this.windowMs;
+    for (const [user, times] of this.posts) if (!times.some((t) => t > since)) this.posts.delete(user);
+    return this.posts.size;
+  }
+}
