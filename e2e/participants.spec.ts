@@ -181,11 +181,18 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   await create.getByRole("combobox", { name: "Delegation" }).selectOption({ label: "Germany (DEU)" });
   await create.getByRole("button", { name: "Create account" }).click();
   await expect(chair.getByRole("status").filter({ hasText: "Account created." })).toBeVisible();
+  // The same address again, in capitals or twice at once, is refused: the account keeps its delegation.
+  const again = (email: string) =>
+    chair.request.post(`/api/documents/${id}/accounts`, { data: { email, name: "Impostor", password: "impostor-2026", delegationCode: "FRA" }, headers: { origin: server.url } });
+  expect((await again("GERMANY@example.org")).status()).toBe(409);
+  const twice = await Promise.all([again("france@example.org"), again("France@example.org")]);
+  expect(twice.map((r) => r.status()).sort()).toEqual([201, 409]);
   const grant = chair.getByRole("region", { name: "Grant a role" });
   await grant.getByRole("combobox", { name: "Person" }).selectOption("germany@example.org");
   await grant.getByRole("combobox", { name: "Role" }).selectOption("delegate");
   await grant.getByRole("button", { name: "Grant" }).click();
   await expect(chair.getByRole("row", { name: /Delegate of Germany/ })).toContainText("Germany");
+  await expect(chair.getByRole("row", { name: /Delegate of Germany/ })).not.toContainText("France");
   // Every Member State is there to pick, by its United Nations name.
   const options = await grant.getByRole("combobox", { name: "Delegation" }).locator("option").allTextContents();
   for (const name of ["Afghanistan (AFG)", "Türkiye (TUR)", "United Kingdom of Great Britain and Northern Ireland (GBR)", "Zimbabwe (ZWE)", "State of Palestine (PSE)", "European Union (EU)"]) expect(options).toContain(name);

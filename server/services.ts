@@ -73,6 +73,8 @@ export function createServices(deps: {
 }) {
   const { db, auth, collab, bus } = deps;
   const importer = deps.importer ?? new Importer();
+  /** Addresses whose account a chair is creating now (see createAccount). */
+  const accountsInCreation = new Set<string>();
   /** Uploads of drafts being received or read, by person (see admitImport). */
   const uploads = new Map<string, number>();
   const renderer = deps.renderer ?? new Renderer();
@@ -237,12 +239,20 @@ export function createServices(deps: {
 
     async createAccount(actorDocumentId: string, actorId: string, input: { email: string; name: string; password: string; delegationCode?: string }) {
       authorize(actorDocumentId, actorId, "participants.manage");
-      if (userByEmail(db, input.email)) throw new PlenaryError("conflict", `an account for ${input.email} exists`);
+      const email = input.email.toLowerCase();
+      // Checked and claimed before the first await: a second request for the same address
+      // while this one is creating it must not be handed the new account (and rebind its delegation).
+      if (userByEmail(db, email) || accountsInCreation.has(email)) throw new PlenaryError("conflict", `an account for ${input.email} exists`);
       const delegation = input.delegationCode ? delegationByCode(db, input.delegationCode) : undefined;
       if (input.delegationCode && !delegation) throw new PlenaryError("not_found", `no delegation ${input.delegationCode}`);
-      const id = await createAccount(auth, input);
-      if (delegation) setUserDelegation(db, id, delegation.id);
-      return { userId: id };
+      accountsInCreation.add(email);
+      try {
+        const id = await createAccount(auth, input);
+        if (delegation) setUserDelegation(db, id, delegation.id);
+        return { userId: id };
+      } finally {
+        accountsInCreation.delete(email);
+      }
     },
 
     /**
