@@ -172,6 +172,10 @@ test("the chair edits the watched terms; the references API reports them per par
   expect(op1.references).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "term", canonical: "confidence-building measures" })]));
   const pp5 = res.paragraphs.find((p) => p.number === "PP5")!;
   expect(pp5.references.map((r) => r.canonical)).toEqual(expect.arrayContaining(["MC.DEC/5/16", "PC.DEC/1106", "PC.DEC/1202"]));
+  // A term of punctuation alone would match all through the text: refused with the reason.
+  const punctuation = await chair.request.put(`/api/documents/${id}/watched-terms`, { data: { terms: ["human rights", "--"] }, headers: { origin: server.url } });
+  expect(punctuation.status()).toBe(400);
+  expect(((await punctuation.json()) as { message: string }).message).toBe("terms.1: a watched term needs a letter or a digit");
   const delegate = await personPage(browser, server, "belarus");
   expect((await delegate.request.put(`/api/documents/${id}/watched-terms`, { data: { terms: ["x y"] }, headers: { origin: server.url } })).status()).toBe(403);
   await chair.context().close();

@@ -4,7 +4,9 @@ import { body, documentIdOf, json, withUser } from "../../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
-const Terms = z.object({ terms: z.array(lineField(80, { min: 2 })).max(100) });
+// A term needs a letter or a digit: one of punctuation alone ("--", "..") would match all through the text.
+const Term = lineField(80, { min: 2 }).refine((t) => /[\p{L}\p{N}]/u.test(t), { message: "a watched term needs a letter or a digit" });
+const Terms = z.object({ terms: z.array(Term).max(100) });
 
 /** The terms the reference tracker watches in this document. */
 export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
