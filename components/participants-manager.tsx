@@ -7,6 +7,14 @@ type Data = ReturnType<Services["participants"]>;
 
 const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer" } as const;
 
+type Added = Awaited<ReturnType<Services["addParticipants"]>>["added"][number];
+
+/** The created accounts as a CSV file for the chair to hand out (a spreadsheet opens it). */
+function passwordsCsv(rows: readonly Added[]): string {
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return ["email,name,delegation,role,initial password", ...rows.map((r) => [r.email, r.name, r.delegation ?? "", r.role, r.password ?? ""].map(cell).join(","))].join("\r\n");
+}
+
 async function call(url: string, method: string, payload?: unknown): Promise<{ ok: boolean; message?: string }> {
   const res = await fetch(url, {
     method,
@@ -21,6 +29,10 @@ async function call(url: string, method: string, payload?: unknown): Promise<{ o
 export function ParticipantsManager({ documentId, selfId, initial }: { documentId: string; selfId: string; initial: Data }) {
   const [data, setData] = useState(initial);
   const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  /** Why the pasted list was not taken, line by line. */
+  const [listProblems, setListProblems] = useState<string | null>(null);
+  /** Accounts the last list created, with their initial passwords (shown once). */
+  const [issued, setIssued] = useState<Added[] | null>(null);
   const base = `/api/documents/${documentId}`;
 
   async function refresh() {
@@ -64,6 +76,28 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
       form.reset();
       await refresh();
     }
+  }
+
+  async function handleList(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setListProblems(null);
+    setIssued(null);
+    const res = await fetch(`${base}/participants/list`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ list: String(new FormData(form).get("list") ?? "") }),
+    });
+    const data = (await res.json().catch(() => ({}))) as { message?: string; added?: Added[] };
+    if (!res.ok || !data.added) {
+      setListProblems(data.message ?? "Could not add the list.");
+      return;
+    }
+    const created = data.added.filter((a) => a.password);
+    setStatus({ kind: "ok", text: `${data.added.length} ${data.added.length === 1 ? "person" : "people"} given a role; ${created.length} ${created.length === 1 ? "account" : "accounts"} created.` });
+    setIssued(created);
+    form.reset();
+    await refresh();
   }
 
   const delegationOptions = data.delegations.map((d) => (
@@ -151,6 +185,62 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
             Grant
           </button>
         </form>
+      </section>
+
+      <section aria-labelledby="list-h" className="card">
+        <h2 id="list-h">Add a list of people</h2>
+        <form className="stack-sm" onSubmit={handleList}>
+          <label className="list-field">
+            <span>
+              One person a line: email, name, delegation, role <span className="muted">(a spreadsheet&apos;s rows pasted, or commas)</span>
+            </span>
+            <textarea name="list" rows={6} required spellCheck={false} placeholder={"anna.schmidt@diplo.de, Anna Schmidt, Germany\nkim@mofa.go.kr, Kim Jung, KOR, delegate\nngo@example.org, Observer (ICT4Peace), , observer"} aria-describedby="list-hint" />
+          </label>
+          <p id="list-hint" className="muted small">
+            The delegation is its code (DEU) or its name; the role is chair, delegate or observer (a delegate when a delegation is given, an observer when not). People without an account get one, with a password shown here once. The list is taken whole or not at all.
+          </p>
+          {listProblems ? (
+            <p className="error list-problems" role="alert">
+              {listProblems}
+            </p>
+          ) : null}
+          <div>
+            <button className="button" type="submit">
+              Add them
+            </button>
+          </div>
+        </form>
+        {issued && issued.length > 0 ? (
+          <div className="stack-sm" data-testid="issued">
+            <p>
+              <strong>Initial passwords, shown once.</strong> Hand each person theirs; they can sign in at once.{" "}
+              <a download="plenary-accounts.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(passwordsCsv(issued))}`}>
+                Download them (CSV)
+              </a>
+            </p>
+            <table className="table">
+              <caption className="sr-only">Accounts created, with their initial passwords</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Initial password</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issued.map((a) => (
+                  <tr key={a.email}>
+                    <td>{a.email}</td>
+                    <td>{a.name}</td>
+                    <td>
+                      <code>{a.password}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="create-h" className="card">

@@ -228,6 +228,59 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   await germany.context().close();
 });
 
+test("the chair adds a pasted list of people: a list with a line to mend adds no one; a good one creates the missing accounts, shows their passwords once, and each can sign in", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const created = await chair.request.post("/api/documents", { data: { title: "Draft report of the working group" }, headers: { origin: server.url } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await chair.goto(`/documents/${id}/participants`);
+  const section = chair.getByRole("region", { name: "Add a list of people" });
+  const rows = chair.getByRole("table", { name: "People with a role on this document" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+
+  await section.getByRole("textbox").fill("hans@auswaertiges-amt.de, Hans Müller, Germny\nno-address, Someone, KOR");
+  await section.getByRole("button", { name: "Add them" }).click();
+  const problems = section.getByRole("alert");
+  await expect(problems).toContainText("2 lines to mend, nothing was added:");
+  await expect(problems).toContainText('line 1: no delegation "Germny" (give its code, such as DEU, or its name)');
+  await expect(problems).toContainText('line 2: "no-address" is not an email address');
+  await expect(rows).toHaveCount(2);
+
+  await section.getByRole("textbox").fill(
+    ["email\tname\tdelegation\trole", "hans@auswaertiges-amt.de\tHans Müller\tGermany", "kim@mofa.go.kr\tKim Jung\tKOR", "belarus@example.org\tDelegate of Belarus\t\tobserver"].join("\n"),
+  );
+  await section.getByRole("button", { name: "Add them" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "3 people given a role; 2 accounts created." })).toBeVisible();
+  const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
+  await expect(issued.getByRole("row")).toHaveCount(3);
+  const kimPassword = (await issued.getByRole("row", { name: /kim@mofa\.go\.kr/ }).locator("code").textContent()) ?? "";
+  expect(kimPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  const csv = decodeURIComponent((await section.getByRole("link", { name: "Download them (CSV)" }).getAttribute("href")) ?? "");
+  expect(csv).toContain(`kim@mofa.go.kr,Kim Jung,KOR,delegate,${kimPassword}`);
+  expect(csv).not.toContain("belarus@example.org");
+  await expect(rows).toHaveCount(5);
+  const people = chair.getByRole("table", { name: "People with a role on this document" });
+  await expect(people.getByRole("row", { name: /Hans Müller/ })).toContainText("Germany");
+  await expect(people.getByRole("row", { name: /Kim Jung/ })).toContainText("Republic of Korea");
+  await expect(people.getByRole("row", { name: /Delegate of Belarus/ })).toContainText("Observer");
+
+  // Kim signs in with the password handed out, and finds the document, as a delegate of the Republic of Korea.
+  const kim = await (await browser.newContext({ baseURL: server.url })).newPage();
+  await kim.goto("/sign-in");
+  await kim.getByLabel("Email").fill("kim@mofa.go.kr");
+  await kim.getByLabel("Password").fill(kimPassword);
+  await kim.getByRole("button", { name: "Sign in" }).click();
+  await expect(kim.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await kim.getByRole("link", { name: /Draft report of the working group/ }).click();
+  await expect(kim.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(kim.getByText("Republic of Korea").first()).toBeVisible();
+  // Only the chair adds people.
+  const refused = await kim.request.post(`/api/documents/${id}/participants/list`, { data: { list: "x@y.org, X, KOR" }, headers: { origin: server.url } });
+  expect(refused.status()).toBe(403);
+  await chair.context().close();
+  await kim.context().close();
+});
+
 /** A minimal Word file whose body is `body` (WordprocessingML paragraphs). */
 function wordFile(body: string): Buffer {
   const xml = (s: string) => [strToU8(`<?xml version="1.0"?>${s}`), { level: 9 }] as [Uint8Array, { level: 9 }];

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { fromNodeHeaders } from "better-auth/node";
 import { previewBlocks, reviewedTitle } from "../lib/import/review";
 import type { IncomingMessage } from "node:http";
@@ -27,6 +28,7 @@ import type { EventBus } from "./events";
 import type { SignInLimiter } from "./sign-in-limiter";
 import type { PostLimiter } from "./post-limiter";
 import { createNegotiation } from "./negotiation/service";
+import { parseParticipantList } from "../lib/participant-list";
 import { createVersions } from "./negotiation/versions";
 import { createCompare } from "./negotiation/compare";
 import { createExports } from "./negotiation/export";
@@ -224,6 +226,47 @@ export function createServices(deps: {
       return { userId: target.id, role: input.role, delegation: delegation?.code ?? null };
     },
 
+    /**
+     * Gives everyone on a pasted list (lib/participant-list.ts) their role on the document,
+     * creating the accounts that do not exist with a generated password, returned once for
+     * the chair to hand out. The list is checked whole first: with any line to mend, nothing
+     * is done and every problem is said.
+     */
+    async addParticipants(documentId: string, actorId: string, list: string) {
+      authorize(documentId, actorId, "participants.manage");
+      const { entries, errors } = parseParticipantList(list, listDelegations(db));
+      const actor = userById(db, actorId);
+      for (const e of entries) {
+        if (e.email === actor?.email) errors.push(`line ${e.line}: that is you; change your own role in the table`);
+        else if (accountsInCreation.has(e.email)) errors.push(`line ${e.line}: an account for ${e.email} is being created`);
+      }
+      if (errors.length > 0) throw new PlenaryError("bad_request", `${errors.length === 1 ? "a line" : `${errors.length} lines`} to mend, nothing was added:\n${errors.join("\n")}`);
+      const fresh = entries.filter((e) => !userByEmail(db, e.email));
+      for (const e of fresh) accountsInCreation.add(e.email);
+      const added: { email: string; name: string; role: Role; delegation: string | null; password: string | null }[] = [];
+      try {
+        for (const e of entries) {
+          let target = userByEmail(db, e.email);
+          let password: string | null = null;
+          if (!target) {
+            password = generatedPassword();
+            const id = await createAccount(auth, { email: e.email, name: e.name, password });
+            const own = e.delegation ? delegationByCode(db, e.delegation) : undefined;
+            if (own) setUserDelegation(db, id, own.id);
+            target = userById(db, id)!;
+          }
+          const delegation = resolveDelegation(db, target, { role: e.role, delegationCode: e.delegation ?? undefined });
+          docs.grantRole(db, documentId, target.id, e.role, delegation?.id ?? null, actorId);
+          collab.closeUserSockets(target.id, documentId, CloseCode.Forbidden, "role changed");
+          bus.closeUser(target.id, documentId, "role changed");
+          added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password });
+        }
+      } finally {
+        for (const e of fresh) accountsInCreation.delete(e.email);
+      }
+      return { added };
+    },
+
     revokeRole(documentId: string, actorId: string, targetUserId: string) {
       authorize(documentId, actorId, "participants.manage");
       const target = docs.membershipOf(db, documentId, targetUserId);
@@ -319,6 +362,12 @@ export function createServices(deps: {
 
     delegations: () => listDelegations(db),
   };
+}
+
+/** An initial password to hand out: four groups of four letters and digits that cannot be misread (about 80 bits). */
+function generatedPassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  return Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => alphabet[crypto.randomInt(alphabet.length)]).join("")).join("-");
 }
 
 function resolveDelegation(db: Db, target: UserSummary, input: { role: Role; delegationCode?: string }): Delegation | null {
