@@ -33,6 +33,8 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
   const [listProblems, setListProblems] = useState<string | null>(null);
   /** Accounts the last list created, with their initial passwords (shown once). */
   const [issued, setIssued] = useState<Added[] | null>(null);
+  /** A list is being added (each new account's password is hashed: about a tenth of a second each). */
+  const [adding, setAdding] = useState(false);
   const base = `/api/documents/${documentId}`;
 
   async function refresh() {
@@ -83,11 +85,12 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
     const form = event.currentTarget;
     setListProblems(null);
     setIssued(null);
+    setAdding(true);
     const res = await fetch(`${base}/participants/list`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ list: String(new FormData(form).get("list") ?? "") }),
-    });
+    }).finally(() => setAdding(false));
     const data = (await res.json().catch(() => ({}))) as { message?: string; added?: Added[] };
     if (!res.ok || !data.added) {
       setListProblems(data.message ?? "Could not add the list.");
@@ -205,9 +208,14 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
             </p>
           ) : null}
           <div>
-            <button className="button" type="submit">
+            <button className="button" type="submit" disabled={adding} aria-describedby={adding ? "list-adding" : undefined}>
               Add them
             </button>
+            {adding ? (
+              <span id="list-adding" className="muted small" role="status">
+                {" "}Adding the list: about a tenth of a second for each new account…
+              </span>
+            ) : null}
           </div>
         </form>
         {issued && issued.length > 0 ? (
