@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { loadConfig } from "../server/config";
-import { databaseFile, openSqlite } from "../server/db/client";
+import { databaseFile, openSqlite, restoredMarker } from "../server/db/client";
 import { verifyAuditChains } from "../server/db/audit";
 
 /**
@@ -65,6 +65,9 @@ try {
     console.log(`restore: previous database kept as ${aside}`);
   }
   fs.renameSync(partial, target);
+  // The collaboration server takes other people's edits relayed by reconnecting editors for a
+  // while after a restore (server/collab/room.ts, claimable): they are what the backup lacks.
+  fs.writeFileSync(restoredMarker(target), String(Date.now()));
   const dirFd = fs.openSync(config.dataDir, "r");
   fs.fsyncSync(dirFd);
   fs.closeSync(dirFd);

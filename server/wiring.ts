@@ -8,7 +8,7 @@ import { CollabServer } from "./collab";
 import type { CollabLimitOptions } from "./collab/limits";
 import { refuseUpgrade } from "./collab/upgrade";
 import type { Config } from "./config";
-import type { Db } from "./db/client";
+import { relaysAfterRestore, type Db } from "./db/client";
 import { documentById } from "./db/documents";
 import type { UpdateLog } from "./db/update-log";
 import { EventBus } from "./events";
@@ -16,6 +16,7 @@ import { agreedParagraphs } from "./negotiation/drafting";
 import { PostLimiter } from "./post-limiter";
 import { SignInLimiter } from "./sign-in-limiter";
 import { log } from "./log";
+
 import { createServices, type Services } from "./services";
 
 /**
@@ -46,6 +47,7 @@ export function wireCollab(deps: {
     liveSessions: (ids) => services?.liveSessions(ids) ?? new Set(),
     editingMode: (documentId) => documentById(db, documentId)?.editingMode ?? "chairs_pen",
     agreedParagraphs: (documentId) => agreedParagraphs(db, documentId),
+    acceptsRelays: relaysAfterRestore(config.dataDir),
     onReverted: (documentId, who, reason, lost) => services?.negotiation.recordRevert(documentId, who, reason, lost),
     allowedOrigins: new Set(deps.allowedOrigins),
     maxMessageBytes: config.maxMessageBytes,

@@ -116,23 +116,27 @@ describe("acceptedProjection", () => {
 describe("suggestionProjection and suggestionDelegations", () => {
   it("holds one delegation's characters and their type, per block", () => {
     const doc = draft();
-    expect(JSON.parse(suggestionProjection(doc, "ALB"))).toEqual([["op1", [["t", "fully ", 'insertion:{}']]]]);
+    expect(JSON.parse(suggestionProjection(doc, "ALB"))).toEqual([["op1", [["t", "fully ", "insertion:a1:{}"]]]]);
     expect(JSON.parse(suggestionProjection(doc, "BLR"))).toEqual([
-      ["op1", [["t", "all ", "deletion:{}"]]],
-      ["op2", [["t", " to co-operate", "insertion:{}"]]],
+      ["op1", [["t", "all ", "deletion:b1:{}"]]],
+      ["op2", [["t", " to co-operate", "insertion:b2:{}"]]],
     ]);
     expect(suggestionProjection(doc, "CUB")).toBe("[]");
     expect(suggestionDelegations(doc)).toEqual(new Set(["ALB", "BLR"]));
   });
 
-  it("ignores suggestion ids and run splitting", () => {
+  it("ignores run splitting, not suggestion ids (which group a delegation's pieces into changes)", () => {
     const a = build([{ id: "p", kind: "paragraph", runs: [{ text: "Text" }] }]);
     xml(a, 0).insert(4, " added", ins("x1", "ALB"));
     const b = build([{ id: "p", kind: "paragraph", runs: [{ text: "Text" }] }]);
-    xml(b, 0).insert(4, " ad", ins("y1", "ALB"));
-    xml(b, 0).insert(7, "ded", ins("y2", "ALB"));
+    xml(b, 0).insert(4, " ad", ins("x1", "ALB"));
+    xml(b, 0).insert(7, "ded", ins("x1", "ALB"));
     expect(suggestionProjection(b, "ALB")).toBe(suggestionProjection(a, "ALB"));
-    expect(acceptedProjection(b)).toBe(acceptedProjection(a));
+    const c = build([{ id: "p", kind: "paragraph", runs: [{ text: "Text" }] }]);
+    xml(c, 0).insert(4, " ad", ins("y1", "ALB"));
+    xml(c, 0).insert(7, "ded", ins("y2", "ALB"));
+    expect(suggestionProjection(c, "ALB")).not.toBe(suggestionProjection(a, "ALB"));
+    expect(acceptedProjection(c)).toBe(acceptedProjection(a));
   });
 
   it("distinguishes insertion from deletion of the same characters", () => {
@@ -374,9 +378,28 @@ describe("checkOpenDraftingUpdate", () => {
     const after = build([
       { id: "p", kind: "paragraph", runs: [{ text: "One", marks: ["italic"] }, { text: " two three", marks: ["italic"] }] },
     ]);
-    xml(after, 0).insert(3, " an", ins("zz", "ALB"));
-    xml(after, 0).insert(6, "d", ins("zz", "ALB"));
+    xml(after, 0).insert(3, " an", ins("a1", "ALB"));
+    xml(after, 0).insert(6, "d", ins("a1", "ALB"));
     expect(checkOpenDraftingUpdate(before, after, "BLR")).toEqual(OK);
+  });
+
+  it("refuses a delegate regrouping another delegation's changes: splitting one, giving its pieces another change's id (found 2026-12-05 by a review)", () => {
+    const before = build([
+      { id: "p", kind: "paragraph", runs: [{ text: "Continue to implement all decisions" }] },
+      { id: "q", kind: "paragraph", runs: [{ text: "Second" }] },
+    ]);
+    // Albania's replacement: one change r1 (its deletion and insertion); Russia's insertion ru1.
+    xml(before, 0).format(12, 9, del("r1", "ALB"));
+    xml(before, 0).insert(21, "carry out", ins("r1", "ALB"));
+    xml(before, 1).insert(0, "Russian ", ins("ru1", "RUS"));
+    const split = clone(before);
+    xml(split, 0).format(21, 9, ins("r1-split", "ALB"));
+    expect(checkOpenDraftingUpdate(before, split, "BLR")).toEqual({ ok: false, reason: "changes suggestions of ALB" });
+    const grafted = clone(before);
+    xml(grafted, 0).format(12, 9, del("ru1", "ALB"));
+    expect(checkOpenDraftingUpdate(before, grafted, "BLR")).toEqual({ ok: false, reason: "changes suggestions of ALB" });
+    // Albania may regroup its own.
+    expect(checkOpenDraftingUpdate(before, split, "ALB")).toEqual(OK);
   });
 });
 

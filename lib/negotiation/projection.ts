@@ -211,8 +211,10 @@ function projectBlock(block: BlockContent): BlockProjection {
       ids.push([mark.id, mark.delegation]);
       let parts = suggestionParts.get(mark.delegation);
       if (!parts) suggestionParts.set(mark.delegation, (parts = []));
-      // Formatting is kept so another delegate cannot restyle an insertion that is not theirs.
-      appendRun(parts, piece.text, `${mark.type}:${fmt}`);
+      // Formatting is kept so another delegate cannot restyle an insertion that is not theirs,
+      // and the id so that none can regroup another delegation's changes: split one (half of
+      // a replacement accepted alone), or give its pieces another change's id (decided with it).
+      appendRun(parts, piece.text, `${mark.type}:${mark.id}:${fmt}`);
     }
   }
   return { id: block.id, accepted: stableStringify([block.kind, block.id, block.attributes, acceptedParts]), malformedParts, suggestionParts, ids };
@@ -305,8 +307,7 @@ export function acceptedProjection(doc: Y.Doc): string {
 
 /**
  * Canonical form of one delegation's suggestions: per block id, its suggested characters
- * with their type and formatting, in order. Suggestion ids are left out (they name a
- * suggestion; they are not part of what was suggested). "[]" when the delegation has none.
+ * with their type, suggestion id and formatting, in order. "[]" when the delegation has none.
  */
 export function suggestionProjection(doc: Y.Doc, delegation: string): string {
   return project(doc).byDelegation.get(delegation) ?? "[]";

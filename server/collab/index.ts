@@ -42,6 +42,11 @@ export interface CollabOptions {
    */
   agreedParagraphs?(documentId: string): Iterable<string>;
   /**
+   * True while editors may relay other people's edits the server lacks (for a day after the
+   * database was restored from a backup): see Room, claimable.
+   */
+  acceptsRelays?(): boolean;
+  /**
    * A client's change broke the editing rules and was reverted (record it, tell its author).
    * `lost`: the words it typed, so that they can be told back to them.
    */
@@ -148,7 +153,7 @@ export class CollabServer {
   private room(documentId: string): Room {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId));
+      room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId), this.opts.acceptsRelays);
       room.agreed = new Set(this.opts.agreedParagraphs?.(documentId) ?? []);
       this.watch(room);
       this.rooms.set(documentId, room);
@@ -275,7 +280,7 @@ export class CollabServer {
    * vetted updates included.
    */
   private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode, room.agreed));
+    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode, room.agreed), conn.identity.userId);
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
@@ -422,6 +427,8 @@ export class CollabServer {
   private applyAwareness(room: Room, conn: Conn, update: Uint8Array): void {
     const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes);
     if (clean) applyAwarenessUpdate(room.awareness, clean, conn);
+    // A stock editor's presence id is its Yjs client id: held for this person before they type.
+    if (!conn.readOnly) for (const id of conn.awarenessIds) room.claim(id, conn.identity.userId);
   }
 
   /** Drops the sockets that answered nothing since the last ping (half-open: no close will come), pings the rest. */

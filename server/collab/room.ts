@@ -6,6 +6,7 @@ import type { UpdateLog } from "../db/update-log";
 import type { Conn, EditingMode } from "./types";
 import { log } from "../log";
 import { findLostMarks, restoreMarks, type LostMark } from "./suggestion-marks";
+import { schemaViolation } from "./schema-check";
 import { docFromUpdates, FRAGMENT, hasPending, snapshotFromLog, textOf, type BuiltSnapshot } from "./snapshot";
 
 /** Origin of client updates being vetted (tracked by the revert UndoManager). */
@@ -109,6 +110,10 @@ export class Room {
    * server closes the room's sockets and drops it; the next connection reloads it.
    */
   broken = false;
+  /** Who writes under each Yjs client id (loaded from the log; see vet). */
+  private readonly owners: Map<number, string>;
+  /** The client ids the server's own edits were made under (each rebuilt doc has its own). */
+  private readonly serverClients = new Set<number>();
   /** A snapshot of this room is being built by the compaction worker. */
   compacting = false;
   /** Snapshots of this room that failed in a row (each next try waits longer). */
@@ -118,10 +123,14 @@ export class Room {
     readonly documentId: string,
     private readonly updateLog: UpdateLog,
     mode: EditingMode,
+    /** True while editors may relay others' edits the server lacks (after a restore). */
+    private readonly acceptsRelays: () => boolean = () => false,
   ) {
     this.mode = mode;
     const loaded = updateLog.load(documentId);
     this.doc = docFromUpdates(loaded.snapshot, loaded.updates);
+    this.serverClients.add(this.doc.clientID);
+    this.owners = updateLog.clientOwners(documentId);
     if (hasPending(this.doc)) {
       log.warn("room loaded with pending structs", { documentId });
     }
@@ -143,13 +152,62 @@ export class Room {
   }
 
   /**
+   * The client ids an update writes structs under that `writer` does not hold yet. Throws
+   * `bad_request` when one is held by someone else or is the server's: Yjs takes a struct's
+   * client id on trust, and structs slipped in under another person's id, at their next
+   * clock, make that person's own concurrent edits collide with them (lost, or never stored
+   * while their window shows them).
+   */
+  private claimable(update: Uint8Array, writer: string): number[] {
+    const single = firstStructs(update);
+    let meta: { to: Map<number, number> } | null = null;
+    const readMeta = () => {
+      try {
+        return (meta ??= Y.parseUpdateMeta(update));
+      } catch (err) {
+        throw new PlenaryError("bad_request", "update refused: Yjs could not read it", { cause: err });
+      }
+    };
+    const fresh: number[] = [];
+    for (const client of single ? [single.client] : readMeta().to.keys()) {
+      // Structs the server holds already (a sync step relays what others wrote) are not writes.
+      const state = Y.getState(this.doc.store, client);
+      if (!(single && single.clock >= state) && (readMeta().to.get(client) ?? 0) <= state) continue;
+      const owner = this.owners.get(client);
+      // After a restore, a reconnecting editor's sync step carries everyone's edits the backup
+      // lacks: relayed, not written, so taken (in an update of several clients' structs only).
+      if (!single && this.acceptsRelays()) continue;
+      if (this.serverClients.has(client) || (owner !== undefined && owner !== writer)) {
+        throw new PlenaryError("bad_request", "update refused: it writes under another participant's editor (Yjs client id)");
+      }
+      // Only an update of ONE client's new structs (a keystroke, a reconnecting editor's own
+      // edits) claims its id: a sync step may carry other people's edits the server lost (a
+      // backup restored), which are checked but not claimed.
+      if (owner === undefined && single) fresh.push(client);
+    }
+    return fresh;
+  }
+
+  /**
+   * Records `writer` as the one who writes under `client`, unless someone (or the server)
+   * already does: from their first stored structs, or from their editor's presence (its
+   * awareness id is its Yjs client id), so a new participant's id is theirs before they type.
+   */
+  claim(client: number, writer: string): void {
+    if (this.owners.has(client) || this.serverClients.has(client)) return;
+    this.owners.set(client, writer);
+    this.updateLog.claimClient(this.documentId, client, writer);
+  }
+
+  /**
    * Vets an update by applying it to the doc. Throws `conflict` for an update that depends
    * on structs the server lacks, `bad_request` for one Yjs refuses or one that writes
    * outside the `default` fragment; the doc is as before either way. `policy` names a rule
    * the change breaks; then the change is undone and the undo returned as `revert`, to be
    * stored and broadcast with it.
    */
-  vet(update: Uint8Array, policy: Policy | null = null): Vetted {
+  vet(update: Uint8Array, policy: Policy | null = null, writer: string | null = null): Vetted {
+    const clients = writer === null ? [] : this.claimable(update, writer);
     if (aheadOf(this.doc, update)) {
       // Not hostile as such: a client that types while reconnecting sends its new edit
       // before the sync step 2 that carries what the server lacks (the caller resyncs).
@@ -170,6 +228,12 @@ export class Room {
           if (tr.origin === VET) lost.push(...findLostMarks(tr));
         };
     if (watch) doc.on("afterTransaction", watch);
+    // What the update adds that no editor can show (see schemaViolation), from anyone.
+    let unfit: string | null = null;
+    const fit = (tr: Y.Transaction) => {
+      if (tr.origin === VET) unfit ??= schemaViolation(tr);
+    };
+    doc.on("afterTransaction", fit);
     try {
       const effective = this.capture(() => Y.applyUpdate(this.doc, update, VET), "update refused: Yjs could not apply it");
       if (hasPending(this.doc)) {
@@ -180,6 +244,12 @@ export class Room {
         this.restore();
         throw new PlenaryError("bad_request", "update refused: it writes outside the document text");
       }
+      if (unfit) {
+        this.restore();
+        throw new PlenaryError("bad_request", `update refused: it adds ${unfit}`);
+      }
+      // The writer's editor is theirs from now on (recorded once per client id).
+      if (effective && writer !== null) for (const client of clients) this.claim(client, writer);
       const violation = effective && policy ? ("refuse" in policy ? policy.refuse : policy.compare(before!, this.doc)) : null;
       if (effective && lost.length) {
         // Marked again as the delegation's, stored and sent with the chair's edit.
@@ -200,6 +270,7 @@ export class Room {
       return { effective, revert, violation };
     } finally {
       if (watch) doc.off("afterTransaction", watch);
+      doc.off("afterTransaction", fit);
       undo?.destroy();
     }
   }
@@ -256,6 +327,7 @@ export class Room {
     }
     this.doc.destroy();
     this.doc = doc;
+    this.serverClients.add(doc.clientID);
     this.beforeDoc?.destroy();
     this.beforeDoc = null;
   }

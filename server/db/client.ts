@@ -40,6 +40,35 @@ export function databaseFile(dataDir: string): string {
   return path.join(dataDir, "plenary.db");
 }
 
+/** The file `npm run restore` writes beside a restored database: when it was restored (ms). */
+export function restoredMarker(file: string): string {
+  return `${file}.restored`;
+}
+
+/** When the database in `dataDir` was last restored from a backup (ms), or null. */
+export function restoredAt(dataDir: string): number | null {
+  try {
+    const at = Number(fs.readFileSync(restoredMarker(databaseFile(dataDir)), "utf8"));
+    return Number.isFinite(at) ? at : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How long after a restore editors may relay other people's edits the backup lacks. */
+export const RELAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * For the collaboration server (CollabOptions.acceptsRelays): true for a day after the
+ * database in `dataDir` was restored, while editors send back what the backup lacks,
+ * other people's edits included.
+ */
+export function relaysAfterRestore(dataDir: string): () => boolean {
+  const restored = restoredAt(dataDir);
+  const until = restored === null ? 0 : restored + RELAY_WINDOW_MS;
+  return () => until > Date.now();
+}
+
 /** Opens the app database in `dataDir` and applies pending migrations. */
 export function openDatabase(dataDir: string, options: { migrate?: boolean } = {}): Database_ {
   const sqlite = openSqlite(databaseFile(dataDir));

@@ -136,6 +136,25 @@ export const docUpdates = sqliteTable(
   (t) => [uniqueIndex("doc_updates_doc_seq").on(t.documentId, t.seq)],
 );
 
+/**
+ * Who writes under each Yjs client id of a document: the first person whose update carried
+ * structs under it. Yjs trusts the id a struct names; the server does not let anyone else
+ * write under it (server/collab/room.ts, vet), so nobody can slip structs in under another
+ * person's editor and make theirs collide. Kept across restarts.
+ */
+export const docClients = sqliteTable(
+  "doc_clients",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    clientId: integer("client_id").notNull(),
+    userId: text("user_id").notNull(),
+    claimedAt: integer("claimed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.clientId] })],
+);
+
 /** Cached merged state per document, for fast loading; rebuilt from the log if absent. */
 export const docSnapshots = sqliteTable("doc_snapshots", {
   documentId: text("document_id")

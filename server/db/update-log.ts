@@ -54,6 +54,8 @@ export class UpdateLog {
   private readonly snapshotPut;
   private readonly updatesBetween;
   private readonly appendTx;
+  private readonly ownersStmt;
+  private readonly claimStmt;
   /** Each document's last stored row, as committed (filled on first append). */
   private readonly heads = new Map<string, Head>();
 
@@ -75,6 +77,10 @@ export class UpdateLog {
     );
     this.updatesBetween = sqlite.prepare<[string, number, number], { seq: number; data: Buffer }>(
       "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
+    );
+    this.ownersStmt = sqlite.prepare<[string], { client_id: number; user_id: string }>("SELECT client_id, user_id FROM doc_clients WHERE document_id = ?");
+    this.claimStmt = sqlite.prepare<[string, number, string, number]>(
+      "INSERT INTO doc_clients (document_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
     );
     this.appendTx = sqlite.transaction((entries: readonly LogEntry[], heads: Map<string, Head>): number[] => {
       const createdAt = Date.now();
@@ -136,6 +142,16 @@ export class UpdateLog {
 
   lastSeq(documentId: string): number {
     return this.headStmt.get(documentId)?.seq ?? 0;
+  }
+
+  /** Who writes under each Yjs client id of a document (see docClients in the schema). */
+  clientOwners(documentId: string): Map<number, string> {
+    return new Map(this.ownersStmt.all(documentId).map((r) => [r.client_id, r.user_id]));
+  }
+
+  /** Records `userId` as the writer under `clientId` (the first claim stands). */
+  claimClient(documentId: string, clientId: number, userId: string): void {
+    this.claimStmt.run(documentId, clientId, userId, Date.now());
   }
 
   /** The database file (null for an in-memory database). */

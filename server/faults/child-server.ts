@@ -16,7 +16,7 @@ import * as Y from "yjs";
 import type { Role } from "../../lib/roles";
 import { CollabServer } from "../collab";
 import type { Identity } from "../collab/types";
-import { openDatabase } from "../db/client";
+import { openDatabase, relaysAfterRestore } from "../db/client";
 import { UpdateLog } from "../db/update-log";
 import { tokenIdentities } from "../test/token-identity";
 
@@ -45,6 +45,7 @@ const collab = new CollabServer({
   ...tokenIdentities(people, (documentId, userId) => spec.roles[`${documentId}:${userId}`]),
   liveSessions: (ids) => new Set(ids),
   editingMode: () => "chairs_pen",
+  acceptsRelays: relaysAfterRestore(dataDir),
   onReverted: () => {},
   allowedOrigins: new Set(),
   maxMessageBytes: 5 * 1024 * 1024,
