@@ -15,9 +15,14 @@ export type Who = keyof typeof ACCOUNTS;
 
 /** Signs in through the real form and waits for the document list. */
 export async function signIn(page: Page, server: PlenaryServer, who: Who): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(ACCOUNTS[who]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await signInAs(page, `${server.url}/sign-in`, ACCOUNTS[who], DEMO_PASSWORD);
+}
+
+/** Signs in any account (one a chair made) through the real form at `url`, and waits for the document list. */
+export async function signInAs(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { SEED_DELEGATIONS } from "../seeds/delegations";
-import { caretAtEnd, documentId, expect, OSCE, personPage, test } from "./fixtures";
+import { caretAtEnd, documentId, expect, OSCE, personPage, signInAs, test } from "./fixtures";
 
 test("the chair revokes a delegate on the participants page: the delegate's open window is cut off at once", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
@@ -199,11 +199,7 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   expect(options.length).toBe(SEED_DELEGATIONS.length + 1);
 
   const germany = await (await browser.newContext({ baseURL: server.url })).newPage();
-  await germany.goto("/sign-in");
-  await germany.getByLabel("Email").fill("germany@example.org");
-  await germany.getByLabel("Password").fill("bundesrepublik-2026");
-  await germany.getByRole("button", { name: "Sign in" }).click();
-  await expect(germany.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await signInAs(germany, "/sign-in", "germany@example.org", "bundesrepublik-2026");
   await chair.goto(`/documents/${id}`);
   await germany.goto(`/documents/${id}`);
   for (const page of [chair, germany]) await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
@@ -266,11 +262,7 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
 
   // Kim signs in with the password handed out, and finds the document, as a delegate of the Republic of Korea.
   const kim = await (await browser.newContext({ baseURL: server.url })).newPage();
-  await kim.goto("/sign-in");
-  await kim.getByLabel("Email").fill("kim@mofa.go.kr");
-  await kim.getByLabel("Password").fill(kimPassword);
-  await kim.getByRole("button", { name: "Sign in" }).click();
-  await expect(kim.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await signInAs(kim, "/sign-in", "kim@mofa.go.kr", kimPassword);
   await kim.getByRole("link", { name: /Draft report of the working group/ }).click();
   await expect(kim.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   await expect(kim.getByText("Republic of Korea").first()).toBeVisible();
