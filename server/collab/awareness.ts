@@ -70,7 +70,8 @@ function orRefuse<T>(fn: () => T): T {
 /**
  * Rewrites a client's awareness update so it can only speak for itself: entries for client
  * ids held by another connection are dropped unread (a stock y-websocket client relays
- * everyone's presence), as are new ids past MAX_IDS_PER_CONN, and the `user` field is
+ * everyone's presence), as are new ids past MAX_IDS_PER_CONN and ids that are another
+ * person's editor (Room.claim), and the `user` field is
  * replaced with the identity the server authenticated. Throws on a malformed update, and on
  * a state of the sender's over `maxStateBytes`; the whole update may list the room
  * (up to 64 states' worth of bytes).
@@ -80,6 +81,8 @@ export function sanitizeAwareness(
   conn: Conn,
   ownerOf: (clientId: number) => Conn | undefined,
   maxStateBytes: number,
+  /** True when the id is another person's editor (their Yjs client id): never taken by this connection. */
+  heldByOther: (clientId: number) => boolean = () => false,
 ): Uint8Array | null {
   if (update.byteLength > maxStateBytes * 64) {
     throw new PlenaryError("too_large", "awareness update too large");
@@ -89,8 +92,10 @@ export function sanitizeAwareness(
     const owner = ownerOf(listed.clientId);
     if (owner && owner !== conn) continue;
     if (!owner) {
-      // The removal of a client no one holds (one that left, relayed by a stock client): nothing to do.
-      if (listed.json === "null" || conn.awarenessIds.size >= MAX_IDS_PER_CONN) continue;
+      // The removal of a client no one holds (one that left, relayed by a stock client): nothing
+      // to do; and another person's id is not taken while they are away (their presence would
+      // be dropped when they come back).
+      if (listed.json === "null" || conn.awarenessIds.size >= MAX_IDS_PER_CONN || heldByOther(listed.clientId)) continue;
       conn.awarenessIds.add(listed.clientId);
     }
     const entry: Entry = { clientId: listed.clientId, clock: listed.clock, state: orRefuse(() => parseState(listed.json)) };

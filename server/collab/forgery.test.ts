@@ -7,6 +7,8 @@ import { renderParagraphs } from "../../lib/model/ydoc";
 import { CloseCode } from "../../lib/protocol/close-codes";
 import { closed, opened, startCollabHarness, updateMessage, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
+import { Awareness } from "y-protocols/awareness";
+import { encodeAwareness } from "./protocol";
 import { Room } from "./room";
 
 /**
@@ -162,6 +164,32 @@ describe("structs under another person's Yjs client id", () => {
     expect((await sendRaw(people.blr.token, forged)).code).toBe(CloseCode.BadMessage);
     blockText(chair.doc, 1).insert(0, "Chair: ");
     await waitFor(() => serverText()[1]?.startsWith("Chair: ") ?? false, 5000, "the chair's first words stored");
+  });
+
+  it("a held id's presence is not taken by someone else while its owner is away, so theirs shows when they come back", async () => {
+    const blr = await connect(people.blr.token);
+    const chair = await connect(people.chair.token);
+    chair.awareness.setLocalStateField("user", { name: "Chair" });
+    const chairId = chair.doc.clientID;
+    await waitFor(() => blr.awareness.getStates().has(chairId), 5000, "presence seen");
+    chair.disconnect();
+    await waitFor(() => !h.collab.withRoom(docId, (room) => room.awareness.getStates().has(chairId)), 5000, "presence gone");
+    // Belarus speaks for the chair's id while the chair is away.
+    const fake = new Y.Doc();
+    fake.clientID = chairId;
+    const impostor = new Awareness(fake);
+    impostor.setLocalState({ cursor: null });
+    const ws = h.raw(docId, people.blr.token);
+    await opened(ws);
+    ws.send(encodeAwareness(impostor, [chairId]));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.collab.withRoom(docId, (room) => room.awareness.getStates().has(chairId))).toBe(false);
+    chair.connect();
+    await waitFor(() => chair.synced, 5000, "the chair back");
+    // The chair's caret moves (a stock editor re-sends its presence at its next change, or within 15 s).
+    chair.awareness.setLocalStateField("cursor", { anchor: 1 });
+    await waitFor(() => h.collab.withRoom(docId, (room) => room.awareness.getStates().get(chairId)?.user !== undefined), 5000, "the chair's presence back");
+    ws.close();
   });
 
   it("ownership is kept across a reload of the room; a sync step of several clients' edits (a backup restored) is checked but claims nothing", () => {

@@ -188,6 +188,12 @@ export class Room {
     return fresh;
   }
 
+  /** True when `client` is held by someone other than `writer`, or by the server's own edits. */
+  heldByOther(client: number, writer: string): boolean {
+    const owner = this.owners.get(client);
+    return this.serverClients.has(client) || (owner !== undefined && owner !== writer);
+  }
+
   /**
    * Records `writer` as the one who writes under `client`, unless someone (or the server)
    * already does: from their first stored structs, or from their editor's presence (its
