@@ -83,6 +83,8 @@ export function sanitizeAwareness(
   maxStateBytes: number,
   /** True when the id is another person's editor (their Yjs client id): never taken by this connection. */
   heldByOther: (clientId: number) => boolean = () => false,
+  /** The room's clock for a presence id (y-protocols' meta), if it has one. */
+  clockOf: (clientId: number) => number | undefined = () => undefined,
 ): Uint8Array | null {
   if (update.byteLength > maxStateBytes * 64) {
     throw new PlenaryError("too_large", "awareness update too large");
@@ -98,7 +100,14 @@ export function sanitizeAwareness(
       if (listed.json === "null" || conn.awarenessIds.size >= MAX_IDS_PER_CONN || heldByOther(listed.clientId)) continue;
       conn.awarenessIds.add(listed.clientId);
     }
-    const entry: Entry = { clientId: listed.clientId, clock: listed.clock, state: orRefuse(() => parseState(listed.json)) };
+    // A window back after a network drop sends its presence at the clock it had, and the room
+    // counted one past it when it removed that presence: taken as it stands, it would be ignored
+    // by the room and everyone (who saw the removal) until the editor's next change or its 15-s
+    // renewal. The sender's own entries go on from the room's clock instead (messages on one
+    // socket arrive in order, so no stale state can come back this way).
+    const known = clockOf(listed.clientId);
+    const clock = known !== undefined && listed.clock <= known && listed.json !== "null" ? known + 1 : listed.clock;
+    const entry: Entry = { clientId: listed.clientId, clock, state: orRefuse(() => parseState(listed.json)) };
     if (entry.state === null) {
       kept.push(entry);
       continue;

@@ -291,6 +291,22 @@ describe("collaboration server", () => {
     a.destroy();
   });
 
+  it("a window back after its network dropped shows its presence again at once, not at its next change or its 15-s renewal", async () => {
+    const a = h.provider(docId, alice.token);
+    const b = h.provider(docId, boris.token);
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField("user", { name: "Alice" });
+    const seenByB = () => b.awareness.getStates().get(a.doc.clientID) !== undefined;
+    await waitFor(seenByB, 5000, "b sees alice");
+    a.disconnect();
+    await waitFor(() => !seenByB(), 5000, "alice's presence removed");
+    a.connect();
+    await synced(a);
+    await waitFor(seenByB, 3000, "b sees alice again");
+    a.destroy();
+    b.destroy();
+  });
+
   it("stamps presence with the server's identity; nobody removes or overwrites another's presence", async () => {
     const a = h.provider(docId, alice.token);
     const b = h.provider(docId, boris.token);

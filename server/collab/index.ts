@@ -425,7 +425,7 @@ export class CollabServer {
   }
 
   private applyAwareness(room: Room, conn: Conn, update: Uint8Array): void {
-    const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes, (id) => room.heldByOther(id, conn.identity.userId));
+    const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes, (id) => room.heldByOther(id, conn.identity.userId), (id) => room.awareness.meta.get(id)?.clock);
     if (clean) applyAwarenessUpdate(room.awareness, clean, conn);
     // A stock editor's presence id is its Yjs client id: held for this person before they type.
     if (!conn.readOnly) for (const id of conn.awarenessIds) room.claim(id, conn.identity.userId);
