@@ -226,7 +226,7 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
                 Download them (CSV)
               </a>
             </p>
-            <table className="table">
+            <table className="table stack-narrow">
               <caption className="sr-only">Accounts created, with their initial passwords</caption>
               <thead>
                 <tr>
@@ -239,8 +239,8 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
                 {issued.map((a) => (
                   <tr key={a.email}>
                     <td>{a.email}</td>
-                    <td>{a.name}</td>
-                    <td>
+                    <td data-label="Name">{a.name}</td>
+                    <td data-label="Initial password">
                       <code>{a.password}</code>
                     </td>
                   </tr>
