@@ -83,8 +83,8 @@ export function sanitizeAwareness(
   maxStateBytes: number,
   /** True when the id is another person's editor (their Yjs client id): never taken by this connection. */
   heldByOther: (clientId: number) => boolean = () => false,
-  /** The room's clock for a presence id (y-protocols' meta), if it has one. */
-  clockOf: (clientId: number) => number | undefined = () => undefined,
+  /** The room's clock for the sender's own editor coming back after its presence was removed, if so. */
+  resumedClock: (clientId: number) => number | undefined = () => undefined,
 ): Uint8Array | null {
   if (update.byteLength > maxStateBytes * 64) {
     throw new PlenaryError("too_large", "awareness update too large");
@@ -103,9 +103,10 @@ export function sanitizeAwareness(
     // A window back after a network drop sends its presence at the clock it had, and the room
     // counted one past it when it removed that presence: taken as it stands, it would be ignored
     // by the room and everyone (who saw the removal) until the editor's next change or its 15-s
-    // renewal. The sender's own entries go on from the room's clock instead (messages on one
-    // socket arrive in order, so no stale state can come back this way).
-    const known = clockOf(listed.clientId);
+    // renewal. So the first entry of the sender's own editor (recorded as theirs) after a
+    // removal goes on from the room's clock; once the room holds its state again nothing is
+    // raised (a stock client echoing the raised entry back must not start a loop).
+    const known = resumedClock(listed.clientId);
     const clock = known !== undefined && listed.clock <= known && listed.json !== "null" ? known + 1 : listed.clock;
     const entry: Entry = { clientId: listed.clientId, clock, state: orRefuse(() => parseState(listed.json)) };
     if (entry.state === null) {

@@ -303,6 +303,13 @@ describe("collaboration server", () => {
     a.connect();
     await synced(a);
     await waitFor(seenByB, 3000, "b sees alice again");
+    // …and settles: a stock client echoes what it hears of itself, which must not start a loop.
+    let heard = 0;
+    const count = () => (heard += 1);
+    a.awareness.on("update", count);
+    b.awareness.on("update", count);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(heard).toBeLessThan(10);
     a.destroy();
     b.destroy();
   });

@@ -126,8 +126,8 @@ describe("what no editor can show is refused, from anyone, in any mode", () => {
 });
 
 /** Vets `update` in `room` as the collaboration server does, and stores what it changed; true when it changed something. */
-function stored(room: Room, update: Uint8Array, userId: string): boolean {
-  const { effective } = room.vet(update, null, userId);
+function stored(room: Room, update: Uint8Array, userId: string, relay = false): boolean {
+  const { effective } = room.vet(update, null, userId, relay);
   if (!effective) return false;
   const [seq] = h.updateLog.append([{ documentId: docId, userId, delegationId: null, data: effective }]);
   room.stored(seq!);
@@ -228,11 +228,70 @@ describe("structs under another person's Yjs client id", () => {
     const both = Y.mergeUpdates([lost, own]);
     expect(() => reloaded.vet(both, null, people.blr.userId)).toThrow(/another participant's editor/);
     reloaded.destroy();
-    // …except for a day after a restore, when editors send back what the backup lacked, everyone's.
-    const afterRestore = new Room(docId, h.updateLog, "chairs_pen", () => true);
-    expect(stored(afterRestore, both, people.blr.userId)).toBe(true);
+    // …except as a relay (a sync step in the day after a restore), which carries what the backup lacked, everyone's.
+    const afterRestore = new Room(docId, h.updateLog, "chairs_pen");
+    expect(stored(afterRestore, both, people.blr.userId, true)).toBe(true);
     // Relaying does not make the id Belarus's, and a keystroke of one client is still checked.
     expect(() => afterRestore.vet(forge(afterRestore.doc, (d) => blockText(d, 2).insert(0, "z"), alb.clientID), null, people.blr.userId)).toThrow(/another participant's editor/);
     afterRestore.destroy();
+  });
+
+  it("after a restore, a sync step relaying ONE other person's lost edits is taken and claims nothing; their own next keystroke is theirs", async () => {
+    await h.close();
+    h = await startCollabHarness({ acceptsRelays: () => true });
+    docId = h.createDocument([
+      { id: "t", kind: "title", runs: [{ text: "Decision" }] },
+      { id: "op1", kind: "operative", runs: [{ text: OP1 }] },
+      { id: "op2", kind: "operative", runs: [{ text: "Second paragraph text" }] },
+    ]);
+    people = { chair: h.person("chair"), blr: h.person("blr", "BLR"), alb: h.person("alb", "ALB") };
+    // A vice-chair's window relays (a delegate's relay of the chair's words would be undone by the policy, as any edit of theirs).
+    const vice = h.person("vice");
+    h.grant(docId, people.chair.userId, "chair");
+    h.grant(docId, vice.userId, "chair");
+    const chair = await connect(people.chair.token);
+    blockText(chair.doc, 1).insert(0, "A ");
+    await waitFor(() => serverText()[1]?.startsWith("A ") ?? false, 5000, "the chair's id held");
+    // The chair's edit the server lacks (typed offline here; lost with the backup in life), held by the vice-chair's window, sent as its sync step 2.
+    const serverSv = Y.encodeStateVector(chair.doc);
+    chair.disconnect();
+    blockText(chair.doc, 2).insert(0, "Lost ");
+    const lost = Y.encodeStateAsUpdate(chair.doc, serverSv);
+    const ws = h.raw(docId, vice.token);
+    await opened(ws);
+    ws.send(updateMessage(lost, 1));
+    await waitFor(() => serverText()[2]?.startsWith("Lost ") ?? false, 5000, "the relay taken");
+    expect(ws.readyState).toBe(ws.OPEN);
+    // The same as a plain update (a keystroke) is still refused: only a sync step relays.
+    const forged = forge(chair.doc, (d) => blockText(d, 1).insert(0, "z"), chair.doc.clientID);
+    const refusal = closed(ws);
+    ws.send(updateMessage(forged));
+    expect((await refusal).code).toBe(CloseCode.BadMessage);
+    chair.connect();
+    await waitFor(() => chair.synced, 5000, "the chair back");
+    blockText(chair.doc, 2).insert(0, "Chair ");
+    await waitFor(() => serverText()[2]?.startsWith("Chair Lost ") ?? false, 5000, "the chair's own keystroke stored");
+  });
+
+  it("a client id whose record cannot be written does not lose the edit: it goes on unclaimed", () => {
+    const room = new Room(docId, h.updateLog, "chairs_pen");
+    const claimClient = h.updateLog.claimClient;
+    h.updateLog.claimClient = () => {
+      throw new Error("SQLITE_FULL: database or disk is full");
+    };
+    try {
+      const a = new Y.Doc();
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(room.doc));
+      const sv = Y.encodeStateVector(a);
+      blockText(a, 1).insert(0, "Kept ");
+      expect(stored(room, Y.encodeStateAsUpdate(a, sv), people.chair.userId)).toBe(true);
+      expect(room.heldBy(a.clientID, people.chair.userId)).toBe(false);
+    } finally {
+      h.updateLog.claimClient = claimClient;
+    }
+    const reloaded = new Room(docId, h.updateLog, "chairs_pen");
+    expect(renderParagraphs(reloaded.doc)[1]?.text).toBe(`Kept ${OP1}`);
+    room.destroy();
+    reloaded.destroy();
   });
 });

@@ -153,7 +153,7 @@ export class CollabServer {
   private room(documentId: string): Room {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId), this.opts.acceptsRelays);
+      room = new Room(documentId, this.opts.updateLog, this.opts.editingMode(documentId));
       room.agreed = new Set(this.opts.agreedParagraphs?.(documentId) ?? []);
       this.watch(room);
       this.rooms.set(documentId, room);
@@ -233,7 +233,7 @@ export class CollabServer {
           send(conn, encodeSyncStep2(room.doc, msg.stateVector));
           return;
         case "update":
-          if (!conn.readOnly) this.applyUpdate(room, conn, msg.update);
+          if (!conn.readOnly) this.applyUpdate(room, conn, msg.update, msg.step === "step2" && (this.opts.acceptsRelays?.() ?? false));
           return;
         case "awareness":
           if (this.limited(conn, this.limits.awarenessMessage(this.leases.get(conn.ws)!))) return;
@@ -279,8 +279,8 @@ export class CollabServer {
    * tick (group commit, see flush). A refused update leaves the doc as it was, this tick's
    * vetted updates included.
    */
-  private applyUpdate(room: Room, conn: Conn, update: Uint8Array): void {
-    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode, room.agreed), conn.identity.userId);
+  private applyUpdate(room: Room, conn: Conn, update: Uint8Array, relay = false): void {
+    const { effective, revert, violation } = room.vet(update, policyFor(conn, room.mode, room.agreed), conn.identity.userId, relay);
     if (!effective) return;
     const { userId, delegationId } = conn.identity;
     const entries: LogEntry[] = [{ documentId: room.documentId, userId, delegationId, data: effective }];
@@ -425,7 +425,7 @@ export class CollabServer {
   }
 
   private applyAwareness(room: Room, conn: Conn, update: Uint8Array): void {
-    const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes, (id) => room.heldByOther(id, conn.identity.userId), (id) => room.awareness.meta.get(id)?.clock);
+    const clean = sanitizeAwareness(update, conn, (id) => ownerOf(room, id), this.opts.maxAwarenessBytes, (id) => room.heldByOther(id, conn.identity.userId), (id) => resumedClock(room, id, conn.identity.userId));
     if (clean) applyAwarenessUpdate(room.awareness, clean, conn);
     // A stock editor's presence id is its Yjs client id: held for this person before they type.
     if (!conn.readOnly) for (const id of conn.awarenessIds) room.claim(id, conn.identity.userId);
@@ -615,6 +615,15 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/**
+ * The room's presence clock for `clientId` when it is `userId`'s editor coming back: the room
+ * removed its presence (the socket closed) and counted one past its clock. Undefined otherwise.
+ */
+function resumedClock(room: Room, clientId: number, userId: string): number | undefined {
+  if (room.awareness.states.has(clientId) || !room.heldBy(clientId, userId)) return undefined;
+  return room.awareness.meta.get(clientId)?.clock;
 }
 
 function ownerOf(room: Room, clientId: number): Conn | undefined {

@@ -123,8 +123,6 @@ export class Room {
     readonly documentId: string,
     private readonly updateLog: UpdateLog,
     mode: EditingMode,
-    /** True while editors may relay others' edits the server lacks (after a restore). */
-    private readonly acceptsRelays: () => boolean = () => false,
   ) {
     this.mode = mode;
     const loaded = updateLog.load(documentId);
@@ -174,9 +172,6 @@ export class Room {
       const state = Y.getState(this.doc.store, client);
       if (!(single && single.clock >= state) && (readMeta().to.get(client) ?? 0) <= state) continue;
       const owner = this.owners.get(client);
-      // After a restore, a reconnecting editor's sync step carries everyone's edits the backup
-      // lacks: relayed, not written, so taken (in an update of several clients' structs only).
-      if (!single && this.acceptsRelays()) continue;
       if (this.serverClients.has(client) || (owner !== undefined && owner !== writer)) {
         throw new PlenaryError("bad_request", "update refused: it writes under another participant's editor (Yjs client id)");
       }
@@ -201,8 +196,20 @@ export class Room {
    */
   claim(client: number, writer: string): void {
     if (this.owners.has(client) || this.serverClients.has(client)) return;
+    // The record protects the id; it is not part of the text. If it cannot be written (a full
+    // disk, a locked database), the edit goes on unclaimed and the next one tries again.
+    try {
+      this.updateLog.claimClient(this.documentId, client, writer);
+    } catch (err) {
+      log.warn("could not record whose editor a client id is", { documentId: this.documentId, client, err });
+      return;
+    }
     this.owners.set(client, writer);
-    this.updateLog.claimClient(this.documentId, client, writer);
+  }
+
+  /** True when `client` is recorded as `writer`'s editor. */
+  heldBy(client: number, writer: string): boolean {
+    return this.owners.get(client) === writer;
   }
 
   /**
@@ -212,8 +219,10 @@ export class Room {
    * the change breaks; then the change is undone and the undo returned as `revert`, to be
    * stored and broadcast with it.
    */
-  vet(update: Uint8Array, policy: Policy | null = null, writer: string | null = null): Vetted {
-    const clients = writer === null ? [] : this.claimable(update, writer);
+  vet(update: Uint8Array, policy: Policy | null = null, writer: string | null = null, relay = false): Vetted {
+    // A relay (a sync step in the day after a restore: see CollabOptions.acceptsRelays) may
+    // carry anyone's edits the backup lacked: neither checked nor claimed.
+    const clients = writer === null || relay ? [] : this.claimable(update, writer);
     if (aheadOf(this.doc, update)) {
       // Not hostile as such: a client that types while reconnecting sends its new edit
       // before the sync step 2 that carries what the server lacks (the caller resyncs).
