@@ -11,7 +11,11 @@ type Added = Awaited<ReturnType<Services["addParticipants"]>>["added"][number];
 
 /** The created accounts as a CSV file for the chair to hand out (a spreadsheet opens it). */
 function passwordsCsv(rows: readonly Added[]): string {
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // A cell a spreadsheet would read as a formula ("=", "+", "-", "@") is kept as text.
+  const cell = (raw: string) => {
+    const v = /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
+    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return ["email,name,delegation,role,initial password", ...rows.map((r) => [r.email, r.name, r.delegation ?? "", r.role, r.password ?? ""].map(cell).join(","))].join("\r\n");
 }
 
@@ -86,11 +90,20 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
     setListProblems(null);
     setIssued(null);
     setAdding(true);
-    const res = await fetch(`${base}/participants/list`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ list: String(new FormData(form).get("list") ?? "") }),
-    }).finally(() => setAdding(false));
+    setStatus(null);
+    let res: Response;
+    try {
+      res = await fetch(`${base}/participants/list`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ list: String(new FormData(form).get("list") ?? "") }),
+      });
+    } catch {
+      setListProblems("The server could not be reached; nothing may have been added. Reload the page to see who was.");
+      return;
+    } finally {
+      setAdding(false);
+    }
     const data = (await res.json().catch(() => ({}))) as { message?: string; added?: Added[] };
     if (!res.ok || !data.added) {
       setListProblems(data.message ?? "Could not add the list.");

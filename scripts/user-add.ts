@@ -4,6 +4,7 @@ import { createAccount } from "../server/auth";
 import { delegationByCode } from "../server/db/delegations";
 import { setUserDelegation, userByEmail } from "../server/db/users";
 import { openStandalone } from "../server/standalone";
+import { registerDelegations } from "../seeds/seed";
 
 /**
  * `npm run user:add -- --email a@b.org --name "..." --delegation ALB [--password ...]`
@@ -32,6 +33,8 @@ if (!parsed.success) {
 const args = parsed.data;
 const rt = await openStandalone();
 try {
+  // A database the server has not started on since the list of delegations grew lacks some.
+  registerDelegations(rt.db);
   if (userByEmail(rt.db, args.email)) throw new Error(`an account for ${args.email} already exists`);
   const delegation = args.delegation ? delegationByCode(rt.db, args.delegation) : undefined;
   if (args.delegation && !delegation) throw new Error(`no delegation with code ${args.delegation}`);

@@ -26,12 +26,18 @@ export class PostLimiter {
     }
     recent.push(this.now());
     this.posts.set(userId, recent);
+    // People who posted once and left: forgotten once there are many.
+    if (this.posts.size > 1000) this.prune();
   }
 
   /** People with a post in the window (memory stays bounded by the active accounts). */
   get tracked(): number {
+    this.prune();
+    return this.posts.size;
+  }
+
+  private prune(): void {
     const since = this.now() - this.windowMs;
     for (const [user, times] of this.posts) if (!times.some((t) => t > since)) this.posts.delete(user);
-    return this.posts.size;
   }
 }
