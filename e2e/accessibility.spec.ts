@@ -265,7 +265,10 @@ test("at 200% zoom (one column) the chair's page stays on the text: neither open
   const chair = await context.newPage();
   await signIn(chair, server, "chair");
   const id = await documentId(chair, OSCE);
+  // The queue counts positions once they are loaded: read it only after (a busy machine showed "1 of 1" first).
+  const positions = chair.waitForResponse((r) => r.url().endsWith(`/api/documents/${id}/annotations`) && r.request().method() === "GET");
   await chair.goto(`/documents/${id}`);
+  await positions;
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
   const counter = chair.getByTestId("review").getByText(/^\d+ of \d+ ·/);
   await expect(counter).toBeVisible();
