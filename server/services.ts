@@ -79,6 +79,12 @@ export function createServices(deps: {
   const accountsInCreation = new Set<string>();
   /** Uploads of drafts being received or read, by person (see admitImport). */
   const uploads = new Map<string, number>();
+  /** Grants (or changes) a role; it takes effect on the person's sockets and event streams at their next connection. */
+  const setRole = (documentId: string, userId: string, role: Role, delegation: Delegation | null, actorId: string) => {
+    docs.grantRole(db, documentId, userId, role, delegation?.id ?? null, actorId);
+    collab.closeUserSockets(userId, documentId, CloseCode.Forbidden, "role changed");
+    bus.closeUser(userId, documentId, "role changed");
+  };
   const renderer = deps.renderer ?? new Renderer();
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
@@ -219,10 +225,7 @@ export function createServices(deps: {
       if (input.role !== "chair" && target.id === actorId && docs.countChairs(db, documentId) <= 1) {
         throw new PlenaryError("conflict", "a document needs at least one chair");
       }
-      docs.grantRole(db, documentId, target.id, input.role, delegation?.id ?? null, actorId);
-      // A changed role takes effect on the socket at its next connection.
-      collab.closeUserSockets(target.id, documentId, CloseCode.Forbidden, "role changed");
-      bus.closeUser(target.id, documentId, "role changed");
+      setRole(documentId, target.id, input.role, delegation, actorId);
       return { userId: target.id, role: input.role, delegation: delegation?.code ?? null };
     },
 
@@ -256,9 +259,7 @@ export function createServices(deps: {
             target = userById(db, id)!;
           }
           const delegation = resolveDelegation(db, target, { role: e.role, delegationCode: e.delegation ?? undefined });
-          docs.grantRole(db, documentId, target.id, e.role, delegation?.id ?? null, actorId);
-          collab.closeUserSockets(target.id, documentId, CloseCode.Forbidden, "role changed");
-          bus.closeUser(target.id, documentId, "role changed");
+          setRole(documentId, target.id, e.role, delegation, actorId);
           added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password });
         }
       } finally {

@@ -171,14 +171,13 @@ export class Room {
       // Structs the server holds already (a sync step relays what others wrote) are not writes.
       const state = Y.getState(this.doc.store, client);
       if (!(single && single.clock >= state) && (readMeta().to.get(client) ?? 0) <= state) continue;
-      const owner = this.owners.get(client);
-      if (this.serverClients.has(client) || (owner !== undefined && owner !== writer)) {
+      if (this.heldByOther(client, writer)) {
         throw new PlenaryError("bad_request", "update refused: it writes under another participant's editor (Yjs client id)");
       }
       // Only an update of ONE client's new structs (a keystroke, a reconnecting editor's own
       // edits) claims its id: a sync step may carry other people's edits the server lost (a
       // backup restored), which are checked but not claimed.
-      if (owner === undefined && single) fresh.push(client);
+      if (single && !this.owners.has(client)) fresh.push(client);
     }
     return fresh;
   }

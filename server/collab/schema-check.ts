@@ -1,9 +1,9 @@
 import * as Y from "yjs";
 import { BLOCK_KINDS } from "../../lib/model/types";
-import { BLOCK_ID_ATTR, FRAGMENT_NAME } from "../../lib/editor/schema";
+import { BLOCK_ID_ATTR, documentSchema, FRAGMENT_NAME } from "../../lib/editor/schema";
 
-/** Formatting a run of text may carry: the schema's marks (lib/editor/schema.ts). */
-const MARKS: ReadonlySet<string> = new Set(["bold", "italic", "bracket", "insertion", "deletion"]);
+/** Formatting a run of text may carry: the marks of the schema every editor uses. */
+const MARKS: ReadonlySet<string> = new Set(Object.keys(documentSchema().marks));
 const BLOCKS: ReadonlySet<string> = new Set(BLOCK_KINDS);
 /** A block id as the editor writes it (a UUID); generous for ids from imports. */
 const MAX_BLOCK_ID_LENGTH = 128;
