@@ -283,6 +283,48 @@ test("an import is admitted before its body is read: anyone but a chair is refus
   });
 });
 
+test("an upload that stops arriving (BODY_IDLE_SECONDS=2) has its connection cut, and its place is free again without waiting for Node's 5-minute request timeout", async ({ browser }) => {
+  await withServer({ BODY_IDLE_SECONDS: "2" }, async (server) => {
+    const chair = await personPage(browser, server, "chair");
+    const chairHeaders = { origin: server.url, "content-type": "multipart/form-data; boundary=x", cookie: await cookieOf(chair) };
+    const declared = 10 * 1024 * 1024;
+    // The chair's two places are taken by uploads that send 1 KiB and then nothing.
+    const held = [stalledUpload(server.url, "/api/documents/import", chairHeaders, declared), stalledUpload(server.url, "/api/documents/import", chairHeaders, declared)];
+    const outcomes = held.map((h) => h.answer.then((a) => `answered ${a.status}`, (err: NodeJS.ErrnoException) => `cut (${err.code})`));
+    await new Promise((r) => setTimeout(r, 500));
+    const third = stalledUpload(server.url, "/api/documents/import", chairHeaders, declared);
+    expect((await third.answer).status).toBe(429);
+    third.abort();
+    // Within the idle limit (and well before Node's own timeout) the server cuts both.
+    const started = Date.now();
+    expect(await Promise.all(outcomes)).toEqual(["cut (ECONNRESET)", "cut (ECONNRESET)"]);
+    expect(Date.now() - started).toBeLessThan(6000);
+    // Their places are free: the chair's next draft is read.
+    const draft = { name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from("**Draft decision**\n\n1. Continue the dialogue.") };
+    const res = await chair.request.post("/api/documents/import", { multipart: { file: draft }, headers: { origin: server.url } });
+    expect(res.status()).toBe(200);
+    // A body that keeps arriving, slowly, is read: each byte restarts the wait.
+    const slow = http.request(`${server.url}/api/documents/import`, { method: "POST", headers: { ...chairHeaders, "content-type": "multipart/form-data; boundary=b" } });
+    const body = Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="slow.md"\r\nContent-Type: text/markdown\r\n\r\n**Slow draft**\n\n1. Arrives in pieces.\r\n--b--\r\n');
+    slow.setHeader("content-length", String(body.length));
+    const slowAnswer = new Promise<number>((resolve, reject) => {
+      slow.on("response", (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      slow.on("error", reject);
+    });
+    const pieces = [body.subarray(0, 40), body.subarray(40, 90), body.subarray(90)];
+    for (const [i, piece] of pieces.entries()) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 1500));
+      slow.write(piece);
+    }
+    slow.end();
+    expect(await slowAnswer).toBe(200);
+    await chair.context().close();
+  });
+});
+
 test("new positions and replies are limited per person and minute (POSTS_PER_MINUTE=3): the next is 429 with the wait, nothing stored, another delegation unaffected", async ({ browser }) => {
   await withServer({ POSTS_PER_MINUTE: "3" }, async (server) => {
     const [albania, belarus] = [await personPage(browser, server, "albania"), await personPage(browser, server, "belarus")];

@@ -12,7 +12,7 @@ import { countDocuments } from "./db/stats";
 import { log } from "./log";
 import { setRuntime } from "./runtime";
 import { loadOrCreateSecret } from "./secret";
-import { screenBody, screenPath } from "./request-limits";
+import { screenBody, screenPath, watchBody } from "./request-limits";
 import { securityHeaders } from "./security-headers";
 import { upgradeListener, wireCollab } from "./wiring";
 
@@ -54,6 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       req.once("end", () => clearTimeout(cutOff)).once("close", () => clearTimeout(cutOff));
       return;
     }
+    watchBody(req, config.bodyIdleMs);
     if (!handle) {
       res.statusCode = 503;
       res.setHeader("Retry-After", "1");

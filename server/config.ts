@@ -36,6 +36,8 @@ const Env = z.object({
   MAX_SOCKETS_PER_USER_DOCUMENT: z.coerce.number().int().positive().default(20),
   /** Largest HTTP request body, imports apart (server/request-limits.ts). */
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** A request body (an import above all) that stops arriving for this long has its connection cut. */
+  BODY_IDLE_SECONDS: z.coerce.number().int().positive().default(30),
   /** Live event streams (open windows) one person may hold at once, all documents together. */
   MAX_EVENT_STREAMS_PER_USER: z.coerce.number().int().positive().default(40),
 });
@@ -58,6 +60,7 @@ export interface Config {
   pingIntervalMs: number;
   maxBufferedBytes: number;
   maxRequestBytes: number;
+  bodyIdleMs: number;
   eventStreamsPerUser: number;
   collabLimits: {
     userMessagesPerSecond: number;
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: e.PING_INTERVAL_MS,
     maxBufferedBytes: e.MAX_SEND_BUFFER_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    bodyIdleMs: e.BODY_IDLE_SECONDS * 1000,
     eventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
     collabLimits: {
       userMessagesPerSecond: e.MAX_USER_MESSAGES_PER_SECOND,

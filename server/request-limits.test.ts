@@ -1,6 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "./import-limits";
-import { screenBody, screenPath } from "./request-limits";
+import { screenBody, screenPath, watchBody } from "./request-limits";
 
 const LIMIT = 64 * 1024;
 
@@ -40,5 +42,85 @@ describe("screenBody", () => {
     expect(screenBody("/api/documents/import", { "transfer-encoding": "chunked" }, LIMIT)?.status).toBe(411);
     expect(screenBody("/api/x", { "content-length": "-1" }, LIMIT)?.status).toBe(400);
     expect(screenBody("/api/x", { "content-length": "1e99" }, LIMIT)?.status).toBe(400);
+  });
+});
+
+describe("watchBody", () => {
+  /** A server that watches bodies (idle 300 ms) and reads each after `readAfterMs`, answering with its length. */
+  async function server(readAfterMs: number) {
+    const srv = http.createServer((req, res) => {
+      watchBody(req, 300);
+      setTimeout(() => {
+        let n = 0;
+        req.on("data", (c: Buffer) => (n += c.length));
+        req.on("end", () => res.end(String(n)));
+        req.on("error", () => {});
+      }, readAfterMs);
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    return { srv, port: (srv.address() as AddressInfo).port };
+  }
+  /** Sends `pieces` of a body `gapMs` apart (declaring their total), then resolves with the answer or the error code. */
+  function post(port: number, pieces: Buffer[], gapMs: number, declared = pieces.reduce((n, p) => n + p.length, 0)) {
+    const req = http.request({ port, host: "127.0.0.1", method: "POST", headers: { "content-length": String(declared) } });
+    const answer = new Promise<string>((resolve) => {
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c));
+        res.on("end", () => resolve(body));
+      });
+      req.on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+    });
+    void (async () => {
+      for (const [i, p] of pieces.entries()) {
+        if (i > 0) await new Promise((r) => setTimeout(r, gapMs));
+        if (!req.destroyed) req.write(p);
+      }
+    })();
+    return answer;
+  }
+
+  it("cuts a body that stops arriving, and reads one that keeps arriving slowly", async () => {
+    const { srv, port } = await server(0);
+    try {
+      expect(await post(port, [Buffer.alloc(100)], 0, 200)).toBe("ECONNRESET");
+      expect(await post(port, [Buffer.alloc(100), Buffer.alloc(100), Buffer.alloc(100)], 200)).toBe("300");
+    } finally {
+      srv.close();
+    }
+  });
+
+  it("never cuts a body that has all arrived or waits on the server, however late the handler reads it", async () => {
+    const { srv, port } = await server(1000);
+    try {
+      // Small: all of it is in before the handler reads. Large: Node pauses the socket until the handler reads.
+      expect(await post(port, [Buffer.alloc(1000)], 0)).toBe("1000");
+      expect(await post(port, [Buffer.alloc(4 * 1024 * 1024)], 0)).toBe(String(4 * 1024 * 1024));
+    } finally {
+      srv.close();
+    }
+  });
+
+  it("leaves a kept-alive connection alone once its body is in: the next request on it is answered", async () => {
+    const { srv, port } = await server(0);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const ask = () =>
+        new Promise<string>((resolve, reject) => {
+          const req = http.request({ port, host: "127.0.0.1", method: "POST", agent, headers: { "content-length": "3" } }, (res) => {
+            let b = "";
+            res.on("data", (c: Buffer) => (b += c));
+            res.on("end", () => resolve(b));
+          });
+          req.on("error", reject);
+          req.end("abc");
+        });
+      expect(await ask()).toBe("3");
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await ask()).toBe("3");
+    } finally {
+      agent.destroy();
+      srv.close();
+    }
   });
 });

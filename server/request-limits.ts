@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 
 /** Multipart framing around an imported file (boundaries, part headers, the mode and title fields). */
@@ -47,4 +47,35 @@ export function screenBody(pathname: string, headers: IncomingHttpHeaders, maxRe
   if (bytes <= limit) return null;
   const what = limit >= 1024 * 1024 ? `${Math.floor(limit / (1024 * 1024))} MiB` : `${Math.floor(limit / 1024)} KiB`;
   return { status: 413, error: "too_large", message: `request body above the ${what} limit` };
+}
+
+/**
+ * Cuts the connection of a request whose body stops arriving for `idleMs` (a stalled or
+ * hostile upload): the handler reading it then fails and lets go of what it held (an
+ * import's place, see admitImport) instead of waiting for Node's request timeout
+ * (5 minutes). Any byte that arrives restarts the wait. A body that has all arrived, or
+ * that waits on the server (a handler not reading yet: Node pauses the socket), is never
+ * cut.
+ */
+export function watchBody(req: IncomingMessage, idleMs: number): void {
+  const length = Number(req.headers["content-length"] ?? "0");
+  if (!(length > 0) || req.complete) return;
+  const socket = req.socket;
+  // Our own timer, not the socket's timeout: Node's server destroys a socket whose timeout
+  // fires with nobody to answer it, even when the body has all arrived.
+  let read = socket.bytesRead;
+  let movedAt = Date.now();
+  const timer = setInterval(() => {
+    if (req.complete || socket.destroyed) return clearInterval(timer);
+    const now = Date.now();
+    if (socket.bytesRead !== read || socket.isPaused()) {
+      read = socket.bytesRead;
+      movedAt = now;
+    } else if (now - movedAt >= idleMs) {
+      clearInterval(timer);
+      socket.destroy();
+    }
+  }, Math.max(10, Math.floor(idleMs / 4)));
+  timer.unref();
+  req.once("close", () => clearInterval(timer));
 }
