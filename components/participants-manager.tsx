@@ -8,6 +8,7 @@ type Data = ReturnType<Services["participants"]>;
 const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer" } as const;
 
 type Added = Awaited<ReturnType<Services["addParticipants"]>>["added"][number];
+type Stopped = NonNullable<Awaited<ReturnType<Services["addParticipants"]>>["stopped"]>;
 
 /** The created accounts as a CSV file for the chair to hand out (a spreadsheet opens it). */
 function passwordsCsv(rows: readonly Added[]): string {
@@ -104,7 +105,7 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
     } finally {
       setAdding(false);
     }
-    const data = (await res.json().catch(() => ({}))) as { message?: string; added?: Added[] };
+    const data = (await res.json().catch(() => ({}))) as { message?: string; added?: Added[]; stopped?: Stopped | null };
     if (!res.ok || !data.added) {
       setListProblems(data.message ?? "Could not add the list.");
       return;
@@ -112,7 +113,11 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
     const created = data.added.filter((a) => a.password);
     setStatus({ kind: "ok", text: `${data.added.length} ${data.added.length === 1 ? "person" : "people"} given a role; ${created.length} ${created.length === 1 ? "account" : "accounts"} created.` });
     setIssued(created);
-    form.reset();
+    if (data.stopped) {
+      // The list stays in the box: the chair pastes it again once the cause is mended (the lines already added are added again harmlessly).
+      const { line, email, message } = data.stopped;
+      setListProblems(`The list stopped at line ${line} (${email}): ${message}. The lines before it were added${created.length ? "; hand out the passwords below now, they are shown only once" : ""}. Add the list again to add the rest.`);
+    } else form.reset();
     await refresh();
   }
 
@@ -213,7 +218,7 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
             <textarea name="list" rows={6} required spellCheck={false} placeholder={"anna.schmidt@diplo.de, Anna Schmidt, Germany\nkim@mofa.go.kr, Kim Jung, KOR, delegate\nngo@example.org, Observer (ICT4Peace), , observer"} aria-describedby="list-hint" />
           </label>
           <p id="list-hint" className="muted small">
-            The delegation is its code (DEU) or its name; the role is chair, delegate or observer (a delegate when a delegation is given, an observer when not). People without an account get one, with a password shown here once. The list is taken whole or not at all.
+            The delegation is its code (DEU) or its name; the role is chair, delegate or observer (a delegate when a delegation is given, an observer when not). People without an account get one, with a password shown here once. A list with a line to mend adds no one.
           </p>
           {listProblems ? (
             <p className="error list-problems" role="alert">

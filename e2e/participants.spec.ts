@@ -1,3 +1,5 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { strToU8, zipSync } from "fflate";
 import { SEED_DELEGATIONS } from "../seeds/delegations";
 import { caretAtEnd, documentId, expect, OSCE, personPage, signInAs, test } from "./fixtures";
@@ -271,6 +273,51 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
   expect(refused.status()).toBe(403);
   await chair.context().close();
   await kim.context().close();
+});
+
+test("a pasted list that the database fails on part way: the accounts made before it keep their passwords on screen, the failing line is named, and pasting the list again adds the rest", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const created = await chair.request.post("/api/documents", { data: { title: "Informal consultations" }, headers: { origin: server.url } });
+  const { id } = (await created.json()) as { id: string };
+  await chair.goto(`/documents/${id}/participants`);
+  const section = chair.getByRole("region", { name: "Add a list of people" });
+  const people = chair.getByRole("table", { name: "People with a role on this document" });
+  // The database refuses the third person's account (as a full disk would), from outside the server.
+  const sqlite = new Database(path.join(server.dataDir, "plenary.db"));
+  let amina = "";
+  sqlite.exec(`CREATE TRIGGER e2e_refuse_user BEFORE INSERT ON "user" WHEN NEW.email = 'fatima@mofa.gov.eg' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+  try {
+    const list = ["amina@mfa.gov.ng, Amina Bello, NGA", "lucia@cancilleria.gov.co, Lucía Gómez, COL", "fatima@mofa.gov.eg, Fatima Hassan, EGY", "sione@mfat.gov.to, Sione Tupou, TON"].join("\n");
+    await section.getByRole("textbox").fill(list);
+    await section.getByRole("button", { name: "Add them" }).click();
+    await expect(section.getByRole("alert")).toContainText("The list stopped at line 3 (fatima@mofa.gov.eg)");
+    await expect(section.getByRole("alert")).toContainText("hand out the passwords below now");
+    const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
+    await expect(issued.getByRole("row")).toHaveCount(3);
+    amina = (await issued.getByRole("row", { name: /amina@mfa\.gov\.ng/ }).locator("code").textContent()) ?? "";
+    expect(amina).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await expect(people.getByRole("row", { name: /Amina Bello/ })).toContainText("Nigeria");
+    await expect(people.getByRole("row", { name: /Fatima Hassan/ })).toHaveCount(0);
+    await expect(people.getByRole("row", { name: /Sione Tupou/ })).toHaveCount(0);
+    // The list is still in the box; once the cause is gone, adding it again adds the rest.
+    await expect(section.getByRole("textbox")).toHaveValue(list);
+    sqlite.exec("DROP TRIGGER e2e_refuse_user");
+    await section.getByRole("button", { name: "Add them" }).click();
+    await expect(chair.getByRole("status").filter({ hasText: "4 people given a role; 2 accounts created." })).toBeVisible();
+    await expect(section.getByRole("alert")).toHaveCount(0);
+    await expect(issued.getByRole("row")).toHaveCount(3);
+    await expect(issued).toContainText("fatima@mofa.gov.eg");
+    await expect(issued).not.toContainText("amina@mfa.gov.ng");
+    await expect(people.getByRole("row", { name: /Sione Tupou/ })).toContainText("Tonga");
+  } finally {
+    sqlite.close();
+  }
+  // Amina signs in with the password shown after the failed first attempt.
+  const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+  await signInAs(page, "/sign-in", "amina@mfa.gov.ng", amina);
+  await expect(page.getByRole("link", { name: /Informal consultations/ })).toBeVisible();
+  await chair.context().close();
+  await page.context().close();
 });
 
 /** A minimal Word file whose body is `body` (WordprocessingML paragraphs). */

@@ -3,7 +3,7 @@ import { fromNodeHeaders } from "better-auth/node";
 import { previewBlocks, reviewedTitle } from "../lib/import/review";
 import type { IncomingMessage } from "node:http";
 import { can, type Action, type Role } from "../lib/roles";
-import { PlenaryError } from "../lib/errors";
+import { isPlenaryError, PlenaryError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { renderParagraphs } from "../lib/model/ydoc";
 import type { BlockKind, RenderedParagraph } from "../lib/model/types";
@@ -24,6 +24,7 @@ import { asLine } from "../lib/validation/text";
 import { Renderer } from "./renderer";
 import type Database from "better-sqlite3";
 import { EventLog } from "./db/event-log";
+import { log } from "./log";
 import type { EventBus } from "./events";
 import type { SignInLimiter } from "./sign-in-limiter";
 import type { PostLimiter } from "./post-limiter";
@@ -247,25 +248,36 @@ export function createServices(deps: {
       const fresh = entries.filter((e) => !userByEmail(db, e.email));
       for (const e of fresh) accountsInCreation.add(e.email);
       const added: { email: string; name: string; role: Role; delegation: string | null; password: string | null }[] = [];
+      /** The line the list stopped at (the database failed on it): the lines before it are added. */
+      let stopped: { line: number; email: string; message: string } | null = null;
       try {
         for (const e of entries) {
-          let target = userByEmail(db, e.email);
-          let password: string | null = null;
-          if (!target) {
-            password = generatedPassword();
-            const id = await createAccount(auth, { email: e.email, name: e.name, password });
-            const own = e.delegation ? delegationByCode(db, e.delegation) : undefined;
-            if (own) setUserDelegation(db, id, own.id);
-            target = userById(db, id)!;
+          try {
+            let target = userByEmail(db, e.email);
+            let password: string | null = null;
+            if (!target) {
+              password = generatedPassword();
+              const id = await createAccount(auth, { email: e.email, name: e.name, password });
+              const own = e.delegation ? delegationByCode(db, e.delegation) : undefined;
+              if (own) setUserDelegation(db, id, own.id);
+              target = userById(db, id)!;
+            }
+            const delegation = resolveDelegation(db, target, { role: e.role, delegationCode: e.delegation ?? undefined });
+            setRole(documentId, target.id, e.role, delegation, actorId);
+            added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password });
+          } catch (err) {
+            // The accounts made so far exist now: their passwords must reach the chair, who
+            // could not learn them again, so the list stops here and says so.
+            if (added.length === 0) throw err;
+            log.error("a participant list stopped part way", { documentId, line: e.line, err });
+            stopped = { line: e.line, email: e.email, message: isPlenaryError(err) ? err.message : "the server could not add this person" };
+            break;
           }
-          const delegation = resolveDelegation(db, target, { role: e.role, delegationCode: e.delegation ?? undefined });
-          setRole(documentId, target.id, e.role, delegation, actorId);
-          added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password });
         }
       } finally {
         for (const e of fresh) accountsInCreation.delete(e.email);
       }
-      return { added };
+      return { added, stopped };
     },
 
     revokeRole(documentId: string, actorId: string, targetUserId: string) {
