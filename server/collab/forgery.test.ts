@@ -236,6 +236,31 @@ describe("structs under another person's Yjs client id", () => {
     afterRestore.destroy();
   });
 
+  it("a room loads the owners of the ids that wrote in it; an id that only showed presence is read from the database when asked, and stays its owner's", () => {
+    const room = new Room(docId, h.updateLog, "chairs_pen");
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(room.doc));
+    const sv = Y.encodeStateVector(writer);
+    blockText(writer, 1).insert(0, "A ");
+    expect(stored(room, Y.encodeStateAsUpdate(writer, sv), people.chair.userId)).toBe(true);
+    // 500 page loads of Albania's that showed presence and never typed, and one more that will come back.
+    for (let id = 1; id <= 500; id++) room.claim(1_000_000 + id, people.alb.userId);
+    const newcomer = 2_000_000;
+    room.claim(newcomer, people.alb.userId);
+    room.destroy();
+    const reloaded = new Room(docId, h.updateLog, "chairs_pen");
+    const loaded = (reloaded as unknown as { owners: Map<number, string> }).owners;
+    expect([...loaded.keys()]).toEqual([writer.clientID]);
+    // Belarus writes under the newcomer's id at its first clock: refused, as before the reload.
+    expect(() => reloaded.vet(forge(reloaded.doc, (d) => blockText(d, 2).insert(0, "z"), newcomer), null, people.blr.userId)).toThrow(/another participant's editor/);
+    expect(reloaded.heldBy(newcomer, people.alb.userId)).toBe(true);
+    expect(reloaded.heldByOther(1_000_001, people.blr.userId)).toBe(true);
+    // Albania's own first keystroke under it is taken.
+    expect(stored(reloaded, forge(reloaded.doc, (d) => blockText(d, 2).insert(0, "Albania "), newcomer), people.alb.userId)).toBe(true);
+    expect(loaded.size).toBe(3);
+    reloaded.destroy();
+  });
+
   it("after a restore, a sync step relaying ONE other person's lost edits is taken and claims nothing; their own next keystroke is theirs", async () => {
     await h.close();
     h = await startCollabHarness({ acceptsRelays: () => true });

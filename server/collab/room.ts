@@ -110,7 +110,12 @@ export class Room {
    * server closes the room's sockets and drops it; the next connection reloads it.
    */
   broken = false;
-  /** Who writes under each Yjs client id (loaded from the log; see vet). */
+  /**
+   * Who writes under each Yjs client id (see vet): those with structs in the doc, read at
+   * load; any other (an editor that has only shown presence) read from the database when
+   * first asked about. Every page load of a writer adds an id, so a long negotiation's
+   * record is not all held in memory.
+   */
   private readonly owners: Map<number, string>;
   /** The client ids the server's own edits were made under (each rebuilt doc has its own). */
   private readonly serverClients = new Set<number>();
@@ -128,7 +133,7 @@ export class Room {
     const loaded = updateLog.load(documentId);
     this.doc = docFromUpdates(loaded.snapshot, loaded.updates);
     this.serverClients.add(this.doc.clientID);
-    this.owners = updateLog.clientOwners(documentId);
+    this.owners = updateLog.clientOwners(documentId, this.doc.store.clients.keys());
     if (hasPending(this.doc)) {
       log.warn("room loaded with pending structs", { documentId });
     }
@@ -177,14 +182,14 @@ export class Room {
       // Only an update of ONE client's new structs (a keystroke, a reconnecting editor's own
       // edits) claims its id: a sync step may carry other people's edits the server lost (a
       // backup restored), which are checked but not claimed.
-      if (single && !this.owners.has(client)) fresh.push(client);
+      if (single && this.ownerOf(client) === undefined) fresh.push(client);
     }
     return fresh;
   }
 
   /** True when `client` is held by someone other than `writer`, or by the server's own edits. */
   heldByOther(client: number, writer: string): boolean {
-    const owner = this.owners.get(client);
+    const owner = this.ownerOf(client);
     return this.serverClients.has(client) || (owner !== undefined && owner !== writer);
   }
 
@@ -194,7 +199,7 @@ export class Room {
    * awareness id is its Yjs client id), so a new participant's id is theirs before they type.
    */
   claim(client: number, writer: string): void {
-    if (this.owners.has(client) || this.serverClients.has(client)) return;
+    if (this.serverClients.has(client) || this.ownerOf(client) !== undefined) return;
     // The record protects the id; it is not part of the text. If it cannot be written (a full
     // disk, a locked database), the edit goes on unclaimed and the next one tries again.
     try {
@@ -208,7 +213,17 @@ export class Room {
 
   /** True when `client` is recorded as `writer`'s editor. */
   heldBy(client: number, writer: string): boolean {
-    return this.owners.get(client) === writer;
+    return this.ownerOf(client) === writer;
+  }
+
+  /** Who writes under `client`, if anyone is recorded (a database read the first time for an id without structs here). */
+  private ownerOf(client: number): string | undefined {
+    let owner = this.owners.get(client);
+    if (owner === undefined) {
+      owner = this.updateLog.clientOwner(this.documentId, client);
+      if (owner !== undefined) this.owners.set(client, owner);
+    }
+    return owner;
   }
 
   /**

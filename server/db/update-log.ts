@@ -55,6 +55,7 @@ export class UpdateLog {
   private readonly updatesBetween;
   private readonly appendTx;
   private readonly ownersStmt;
+  private readonly ownerStmt;
   private readonly claimStmt;
   /** Each document's last stored row, as committed (filled on first append). */
   private readonly heads = new Map<string, Head>();
@@ -78,7 +79,10 @@ export class UpdateLog {
     this.updatesBetween = sqlite.prepare<[string, number, number], { seq: number; data: Buffer }>(
       "SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
     );
-    this.ownersStmt = sqlite.prepare<[string], { client_id: number; user_id: string }>("SELECT client_id, user_id FROM doc_clients WHERE document_id = ?");
+    this.ownersStmt = sqlite.prepare<[string, string], { client_id: number; user_id: string }>(
+      "SELECT client_id, user_id FROM doc_clients WHERE document_id = ? AND client_id IN (SELECT value FROM json_each(?))",
+    );
+    this.ownerStmt = sqlite.prepare<[string, number], { user_id: string }>("SELECT user_id FROM doc_clients WHERE document_id = ? AND client_id = ?");
     this.claimStmt = sqlite.prepare<[string, number, string, number]>(
       "INSERT INTO doc_clients (document_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
     );
@@ -144,9 +148,14 @@ export class UpdateLog {
     return this.headStmt.get(documentId)?.seq ?? 0;
   }
 
-  /** Who writes under each Yjs client id of a document (see docClients in the schema). */
-  clientOwners(documentId: string): Map<number, string> {
-    return new Map(this.ownersStmt.all(documentId).map((r) => [r.client_id, r.user_id]));
+  /** Who writes under each of `clientIds` in a document, for those recorded. */
+  clientOwners(documentId: string, clientIds: Iterable<number>): Map<number, string> {
+    return new Map(this.ownersStmt.all(documentId, JSON.stringify([...clientIds])).map((r) => [r.client_id, r.user_id]));
+  }
+
+  /** Who writes under `clientId` in a document, if recorded. */
+  clientOwner(documentId: string, clientId: number): string | undefined {
+    return this.ownerStmt.get(documentId, clientId)?.user_id;
   }
 
   /** Records `userId` as the writer under `clientId` (the first claim stands). */
