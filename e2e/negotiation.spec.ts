@@ -771,3 +771,42 @@ test("a delegation withdraws its own tracked change after the chair took the pen
   await expect(chair.getByRole("tabpanel")).not.toContainText("without delay");
   for (const p of [albania, belarus, chair, chairOpen]) await p.context().close();
 });
+
+test("a decision the chair takes back (U) is taken back in the delegation's window too: the notice of it is replaced, and an upheld objection is called upheld", async ({ browser, server }) => {
+  const [chair, belarus] = [await personPage(browser, server, "chair"), await personPage(browser, server, "belarus")];
+  await chair.setViewportSize({ width: 1440, height: 900 });
+  const id = await documentId(chair, "Collective Security Treaty");
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { number: string | null }[] };
+  const number = doc.paragraphs.find((p) => p.number)!.number!;
+  await fileObjection(belarus, server, id, number);
+  for (const page of [belarus, chair]) {
+    await page.goto(`/documents/${id}`);
+    await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  }
+  await chair.getByRole("tab", { name: "Review" }).click();
+  const review = chair.getByTestId("review");
+  await review.getByLabel("Review kind").selectOption("objection");
+  const item = review.getByRole("listitem").filter({ hasText: "objection · Belarus" });
+  await item.locator(".review-item").click();
+  // An objection is upheld, not "accepted": the button says so, and so does Belarus's notice.
+  await item.getByRole("button", { name: "Uphold (A)" }).click();
+  const told = belarus.getByTestId("mode-notice").locator("p");
+  await expect(told).toHaveText(`The chair upheld your objection on ${number}.`.replace("..", "."));
+  await review.focus();
+  await chair.keyboard.press("u");
+  await expect(review.getByRole("status")).toHaveText(/Decision taken back/);
+  await expect(told).toHaveText(new RegExp(`^The chair took back its decision on your objection on ${number.replace(".", "\\.")}: it is open again\\.$`));
+  await expect(belarus.locator(".side-notices")).not.toContainText("upheld");
+  // Resolved (S, or its button), then taken back again: one notice of it at a time.
+  await item.locator(".review-item").click();
+  await item.getByRole("button", { name: "Resolve (S)" }).click();
+  await expect(told).toHaveText(`The chair resolved your objection on ${number}.`.replace("..", "."));
+  await expect(belarus.locator(".side-notices")).not.toContainText("took back");
+  await review.focus();
+  await chair.keyboard.press("u");
+  await expect(told).toContainText("The chair took back its decision on your objection");
+  await expect(belarus.locator(".side-notice")).toHaveCount(1);
+  await chair.context().close();
+  await belarus.context().close();
+});
+

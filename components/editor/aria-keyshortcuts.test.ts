@@ -68,7 +68,7 @@ describe("a control that has a shortcut tells screen readers its key (aria-keysh
     expect(buttonTag(html, "Go to paragraph (Alt+Shift+G)")).toContain('aria-keyshortcuts="Alt+Shift+G"');
   });
 
-  it("the review queue's decision buttons: A accept, R reject, J next, U undo", () => {
+  it("the review queue's decision buttons: A accept (uphold, for an objection), R reject, S resolve, J next, U undo", () => {
     const row = renderToStaticMarkup(
       createElement(ReviewItemRow, {
         item: { key: "a-a1", kind: "annotation", blockId: "b1", a: objection },
@@ -82,10 +82,12 @@ describe("a control that has a shortcut tells screen readers its key (aria-keysh
         onReject: noop,
         onCancelReject: noop,
         onAcceptAllIn: noop,
+        onResolve: noop,
         onNext: noop,
       }),
     );
-    expect(buttonTag(row, "Accept (A)")).toContain('aria-keyshortcuts="A"');
+    expect(buttonTag(row, "Uphold (A)")).toContain('aria-keyshortcuts="A"');
+    expect(buttonTag(row, "Resolve (S)")).toContain('aria-keyshortcuts="S"');
     expect(buttonTag(row, "Reject… (R)")).toContain('aria-keyshortcuts="R"');
     expect(buttonTag(row, "Next (J)")).toContain('aria-keyshortcuts="J"');
 

@@ -32,6 +32,17 @@ describe("what a delegation is told of the chair's decision on its positions", (
     expect(decisionNotice(undefined, rejected, "d-alb")).toBeNull();
   });
 
+  it("an objection upheld is called upheld; a decision taken back (the chair's U) says the position is open again, to its co-sponsors too", () => {
+    const upheld = { ...open, status: "accepted" } as AnnotationView;
+    expect(decisionNotice(open, upheld, "d-alb")).toBe("The chair upheld your objection on 3.");
+    expect(decisionNotice(open, { ...upheld, kind: "amendment" } as AnnotationView, "d-alb")).toBe("The chair accepted your amendment on 3.");
+    expect(decisionNotice(upheld, open, "d-alb")).toBe("The chair took back its decision on your objection on 3.: it is open again.");
+    expect(decisionNotice(rejected, open, "d-blr")).toBe("The chair took back its decision on Albania's objection on 3., which your delegation co-sponsors: it is open again.");
+    expect(decisionNotice(rejected, open, "d-rus")).toBeNull();
+    // A withdrawn position is not reopened by the chair.
+    expect(decisionNotice({ ...open, status: "withdrawn" } as AnnotationView, open, "d-alb")).toBeNull();
+  });
+
   it("ends once after a rejection's reason that ends its own sentence", () => {
     const reasoned = (reason: string) => ({ ...rejected, history: [{ ...rejected.history[0], reason }] }) as unknown as AnnotationView;
     expect(decisionNotice(open, reasoned("Out of scope."), "d-alb")).toBe("The chair rejected your objection on 3.: “Out of scope.”");

@@ -62,7 +62,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
     onReverted: (reason, lost) => setNotices((list) => addRevert(list, reason, lost, Date.now(), revertExplanation)),
-    onDecided: (text) => tell(text),
+    // A decision taken back replaces the decision's notice: the delegation is not left reading both.
+    onDecided: (text, annotationId) => setNotices((list) => addNotice(list, { text, warn: false, at: Date.now(), key: `decision:${annotationId}` })),
     onSuggestionsDecided: (event) => {
       const told = delegateCode && suggestionDecisionNotice(event, delegateCode, numberNow);
       if (told) tell(told);

@@ -10,6 +10,13 @@ describe("notices", () => {
     expect(list.map((n) => n.text)).toEqual(["The chair accepted your amendment on OP4.", "Your change was undone: the chair holds the pen. You typed “fully”."]);
   });
 
+  it("a notice with a key replaces the one before it with that key (a decision taken back), and leaves the others", () => {
+    let list: Notice[] = addNotice([], { text: "The chair rejected your objection on PP1.", warn: false, at: 1, key: "decision:a1" });
+    list = addNotice(list, { text: "The chair upheld your objection on PP2.", warn: false, at: 2, key: "decision:a2" });
+    list = addNotice(list, { text: "The chair took back its decision on your objection on PP1: it is open again.", warn: false, at: 3, key: "decision:a1" });
+    expect(list.map((n) => n.text)).toEqual(["The chair took back its decision on your objection on PP1: it is open again.", "The chair upheld your objection on PP2."]);
+  });
+
   it("reverts of one burst are one warning quoting all their words; a later one is a new warning", () => {
     let list: Notice[] = addRevert([], "the chair holds the pen", "ful", 1000, explain);
     list = addRevert(list, "the chair holds the pen", "ly", 2000, explain);

@@ -9,6 +9,8 @@ export interface Notice {
   warn: boolean;
   /** A change the server undid: its reason and the words it typed, quoted in `text`. */
   revert?: { reason: string; lost: string };
+  /** What the notice is about (a position's decision): a newer notice with the same key replaces it. */
+  key?: string;
   at: number;
 }
 
@@ -19,9 +21,12 @@ export const REVERT_BURST_MS = 3000;
 
 let nextId = 1;
 
-/** Adds a notice on top; past MAX_NOTICES the oldest information goes first, warnings last. */
+/**
+ * Adds a notice on top, in place of one with the same text or key (a decision taken back
+ * replaces the decision); past MAX_NOTICES the oldest information goes first, warnings last.
+ */
 export function addNotice(list: readonly Notice[], notice: Omit<Notice, "id">): Notice[] {
-  const out = [{ ...notice, id: nextId++ }, ...list.filter((n) => n.text !== notice.text)];
+  const out = [{ ...notice, id: nextId++ }, ...list.filter((n) => n.text !== notice.text && (notice.key === undefined || n.key !== notice.key))];
   while (out.length > MAX_NOTICES) {
     let drop = out.length - 1;
     while (drop > 0 && out[drop]!.warn) drop -= 1;

@@ -25,6 +25,7 @@ export function ReviewItemRow({
   onReject,
   onCancelReject,
   onAcceptAllIn,
+  onResolve,
   onNext,
 }: {
   item: ReviewItem;
@@ -38,6 +39,7 @@ export function ReviewItemRow({
   onReject: (reason: string) => void;
   onCancelReject: () => void;
   onAcceptAllIn: () => void;
+  onResolve: () => void;
   onNext: () => void;
 }) {
   const mac = useIsMac();
@@ -62,7 +64,8 @@ export function ReviewItemRow({
       {active ? (
         <div className="ann-actions">
           <button type="button" className="button small primary" onClick={() => onAccept()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, mac)}>
-            Accept (A)
+            {/* Accepting an objection upholds it: the text is not changed by it. */}
+            {item.kind === "annotation" && item.a.kind === "objection" ? "Uphold (A)" : "Accept (A)"}
           </button>
           <button type="button" className="button small" onClick={() => onStartReject()} aria-expanded={rejecting} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.reject, mac)}>
             Reject… (R)
@@ -71,7 +74,11 @@ export function ReviewItemRow({
             <button type="button" className="button small subtle" onClick={() => onAcceptAllIn()}>
               Accept all in {numberOf(item.blockId)}
             </button>
-          ) : null}
+          ) : (
+            <button type="button" className="button small" onClick={() => onResolve()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.resolve, mac)}>
+              Resolve (S)
+            </button>
+          )}
           <button type="button" className="button small subtle" onClick={() => onNext()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.next, mac)}>
             Next (J)
           </button>

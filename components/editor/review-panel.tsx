@@ -273,6 +273,7 @@ export function ReviewPanel({
               onReject={(reason) => void decide("reject", reason)}
               onCancelReject={cancelReject}
               onAcceptAllIn={() => void acceptAllIn(item.blockId)}
+              onResolve={() => void decide("resolve")}
               onNext={() => go((x) => x + 1)}
             />
           ))}

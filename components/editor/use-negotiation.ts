@@ -77,8 +77,8 @@ export type LiveState = "connecting" | "live" | "reconnecting" | "stopped";
 export interface NegotiationListeners {
   /** The server undid a change of this user's (the stream carries only their own). */
   onReverted?: (reason: string, lost: string) => void;
-  /** The chair decided on a position of this delegation's, or one it co-sponsors: what to tell. */
-  onDecided?: (text: string) => void;
+  /** The chair decided on a position of this delegation's, or one it co-sponsors, or took the decision back: what to tell. */
+  onDecided?: (text: string, annotationId: string) => void;
   /** The chair accepted or rejected tracked changes (every window hears it; each picks its own). */
   onSuggestionsDecided?: (event: Omit<Extract<LiveEvent, { type: "suggestions-decided" }>, "type">) => void;
   /** A delegation withdrew its tracked change. */
@@ -91,23 +91,34 @@ export interface NegotiationListeners {
 
 const DECIDED: Record<string, string> = { accepted: "accepted", rejected: "rejected", resolved: "resolved" };
 
+/** The chair's verb for a decision: an accepted objection is upheld (the text is not changed by it). */
+function decided(a: AnnotationView): string | undefined {
+  return a.status === "accepted" && a.kind === "objection" ? "upheld" : DECIDED[a.status];
+}
+
 /**
  * "The chair rejected your objection on OP2: “not now”." for a position that just left
- * "open"; for a co-sponsor, also its author's withdrawal of it.
+ * "open"; "The chair took back its decision on …" for one that went back to "open" (the
+ * chair's U), which replaces the decision's notice (see addNotice); for a co-sponsor, also
+ * its author's withdrawal of it.
  */
 export function decisionNotice(before: AnnotationView | undefined, after: AnnotationView, delegationId: string | null | undefined): string | null {
-  if (!delegationId || before?.status !== "open") return null;
+  if (!delegationId || !before) return null;
+  const reopened = before.status !== "open" && decided(before) !== undefined && after.status === "open";
+  if (before.status !== "open" && !reopened) return null;
   const own = after.author.delegation?.id === delegationId;
   if (!own && !after.cosponsors.some((c) => c.id === delegationId)) return null;
   if (after.status === "withdrawn" && !own) {
     const author = after.author.delegation?.name ?? after.author.userName;
     return sentence(`${author} withdrew its ${after.kind}${after.paragraph ? ` on ${after.paragraph}` : ""}, which your delegation co-sponsored`);
   }
-  if (!DECIDED[after.status]) return null;
   const where = after.paragraph ? ` on ${after.paragraph}` : "";
   const what = own ? `your ${after.kind}${where}` : `${after.author.delegation?.name ?? after.author.userName}'s ${after.kind}${where}, which your delegation co-sponsors`;
+  if (reopened) return `The chair took back its decision on ${what}: it is open again.`;
+  const verb = decided(after);
+  if (!verb) return null;
   const reason = after.status === "rejected" ? after.history.at(-1)?.reason : null;
-  return sentence(`The chair ${DECIDED[after.status]} ${what}${reason ? `: “${reason}”` : ""}`);
+  return sentence(`The chair ${verb} ${what}${reason ? `: “${reason}”` : ""}`);
 }
 
 export function useNegotiation(documentId: string, initialMode: EditingMode, listeners: NegotiationListeners = {}) {
@@ -133,7 +144,7 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     if (res.ok && res.data) {
       const a = res.data;
       const told = decisionNotice(annotationsRef.current.find((x) => x.id === a.id), a, listenersRef.current.delegationId);
-      if (told) listenersRef.current.onDecided?.(told);
+      if (told) listenersRef.current.onDecided?.(told, a.id);
       setData((d) => ({ ...d, annotations: upsert(d.annotations, a) }));
     }
   }, []);
