@@ -8,6 +8,9 @@ test("two delegates see each other's typing live (open drafting), with carets an
   // Seeded documents start in chair's pen; delegates type once the chair opens the drafting.
   const opened = await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers: { origin: server.url } });
   expect(opened.status()).toBe(200);
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: `Before co-drafting ${Date.now()}` }, headers: { origin: server.url } });
+  expect(saved.status()).toBe(201);
+  const before = (await saved.json()) as { id: string };
   await Promise.all([albania.goto(`/documents/${id}`), belarus.goto(`/documents/${id}`)]);
   for (const p of [albania, belarus]) {
     await expect(p.getByTestId("connection")).toHaveAttribute("data-state", "synced");
@@ -34,8 +37,15 @@ test("two delegates see each other's typing live (open drafting), with carets an
   expect((await serverParagraph(albania, id, "OP4")).text).toContain("Albania types here.");
   // Typing was tracked: each delegation's words carry its code.
   await expect(albania.locator('[data-number="PP1"] ins[data-delegation="BLR"]')).toHaveText(" Belarus answers.");
-  // The chair accepts Albania's tracked changes and rejects Belarus's: the text is clean again.
   const headers = { origin: server.url };
+  // Compared with a version saved before they typed, the live text holds no new accepted
+  // text, and the compare page says what awaits the chair instead of only "No differences".
+  await chair.goto(`/documents/${id}/compare?from=${before.id}&to=live`);
+  await expect(chair.getByTestId("pending-to")).toContainText("Live text holds 2 tracked changes awaiting the chair's decision (PP1: Belarus; OP4: Albania), not compared");
+  await expect(chair.getByTestId("pending-to").getByRole("link", { name: "Review them in the live text" })).toHaveAttribute("href", `/documents/${id}`);
+  await expect(chair.getByTestId("pending-from")).toHaveCount(0);
+  await expect(chair.getByTestId("compare-summary")).toContainText("No differences in the accepted text");
+  // The chair accepts Albania's tracked changes and rejects Belarus's: the text is clean again.
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "accept", delegation: "ALB" }, headers })).status()).toBe(200);
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);
   await expect(belarus.locator('[data-number="PP1"]')).not.toContainText("Belarus answers.");

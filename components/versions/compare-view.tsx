@@ -30,10 +30,27 @@ function textMoveText(move: NonNullable<Pair["textMoves"]>[number]): string {
 }
 
 /**
+ * "Live text holds 2 tracked changes awaiting the chair's decision (OP1: Belarus; PP3:
+ * Albania), not compared: a proposal is not text until it is accepted."
+ */
+export function pendingSentence(label: string, pending: Result["pending"]["to"]): string {
+  const where = new Map<string, Set<string>>();
+  for (const p of pending) {
+    const at = p.paragraph ?? "an unnumbered paragraph";
+    if (!where.has(at)) where.set(at, new Set());
+    where.get(at)!.add(p.delegation);
+  }
+  const list = [...where].map(([at, who]) => `${at}: ${[...who].join(", ")}`);
+  const shown = list.length > 6 ? [...list.slice(0, 6), `${list.length - 6} more paragraphs`] : list;
+  const n = pending.length;
+  return `${label} holds ${n} tracked ${n === 1 ? "change" : "changes"} awaiting the chair's decision (${shown.join("; ")}), not compared: a proposal is not text until it is accepted.`;
+}
+
+/**
  * Two versions paragraph by paragraph: a summary, side by side or inline (struck deletions,
  * underlined insertions), only the changes if wanted, and N / P to jump between changes.
  */
-export function CompareView({ result }: { result: Result }) {
+export function CompareView({ result, documentId }: { result: Result; documentId?: string }) {
   const [layout, setLayout] = useState<"inline" | "side">("inline");
   // A later version on the left: the changes shown take accepted proposals back out.
   const backwards = result.from.createdAt > result.to.createdAt;
@@ -62,6 +79,7 @@ export function CompareView({ result }: { result: Result }) {
   });
 
   const s = result.summary;
+  const pendingAny = result.pending.from.length + result.pending.to.length > 0;
   return (
     <div className="compare">
       <section className="card compare-summary" aria-label="Summary" data-testid="compare-summary">
@@ -73,9 +91,17 @@ export function CompareView({ result }: { result: Result }) {
         </p>
         {changed.length === 0 ? (
           <p className="notice" role="status">
-            No differences: {result.to.label} has the same text as {result.from.label}.
+            No differences{pendingAny ? " in the accepted text" : ""}: {result.to.label} has the same text as {result.from.label}.
           </p>
         ) : null}
+        {(["from", "to"] as const).map((side) =>
+          result.pending[side].length ? (
+            <p key={side} className="notice" data-testid={`pending-${side}`}>
+              {pendingSentence(result[side].label, result.pending[side])}{" "}
+              {result[side].id === "live" && documentId ? <a href={`/documents/${documentId}`}>Review them in the live text</a> : null}
+            </p>
+          ) : null,
+        )}
         {result.truncated ? (
           <p className="error" role="alert">
             Some paragraphs were too long to diff word by word in time: their diff is correct but not minimal.

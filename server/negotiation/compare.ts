@@ -28,9 +28,17 @@ export interface CompareSide {
   createdAt: number;
 }
 
+/** A tracked change still awaiting the chair's decision in one side's text (not compared: a proposal is not text). */
+export interface PendingInSide {
+  paragraph: string | null;
+  delegation: string;
+}
+
 export interface CompareView extends CompareResult {
   from: CompareSide;
   to: CompareSide;
+  /** Tracked changes awaiting a decision in each side's text, one entry per change, in text order. */
+  pending: { from: PendingInSide[]; to: PendingInSide[] };
   /** Per paragraph pair (same order as `pairs`): accepted proposals behind the change. */
   attributions: Attribution[][];
   references: ReturnType<typeof diffReferences>;
@@ -50,6 +58,15 @@ export function createCompare(deps: {
   function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
     const v = versions.paragraphsOf(documentId, userId, id);
     return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p) })) };
+  }
+
+  function pendingIn(documentId: string, userId: string, s: CompareSide & { paragraphs: VersionParagraph[] }): PendingInSide[] {
+    const numbers = new Map(s.paragraphs.map((p) => [p.id, p.number]));
+    const changes = new Map<string, PendingInSide>();
+    for (const c of versions.pendingChanges(documentId, userId, s.id)) {
+      if (!changes.has(c.id)) changes.set(c.id, { paragraph: numbers.get(c.blockId) ?? null, delegation: c.delegation });
+    }
+    return [...changes.values()];
   }
 
   function termsOf(documentId: string): string[] {
@@ -93,6 +110,7 @@ export function createCompare(deps: {
         from: { id: from.id, label: from.label, createdAt: from.createdAt },
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
         attributions,
+        pending: { from: pendingIn(documentId, userId, from), to: pendingIn(documentId, userId, to) },
         references: diffReferences(refs(documentId, from.paragraphs), refs(documentId, to.paragraphs)),
       };
     },

@@ -237,4 +237,38 @@ describe("compare reads the accepted text", () => {
     expect(unbracketed.summary.modified).toBe(1);
     expect(unbracketed.pairs[0]!.to[0]!.text).toBe("Continue to implement all decisions");
   });
+
+  it("names the tracked changes each side holds that await a decision (not compared), one per change, with paragraph and delegation", async () => {
+    const { createCompare } = await import("./compare");
+    const id = h.createDocument([
+      { id: "op1", kind: "operative", runs: [{ text: "Continue to implement" }] },
+      { id: "op2", kind: "operative", runs: [{ text: "Invite the Partners" }] },
+    ]);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(id, CHAIR);
+    const compare = createCompare({ db: h.database.db, events: new EventLog(h.database.sqlite), versions });
+    const rev1 = versions.create(id, CHAIR, { label: "Rev.1" });
+    h.collab.applyServerChange(
+      id,
+      (doc) => {
+        const para = (i: number) => (doc.getXmlFragment("default").get(i) as Y.XmlElement).get(0) as Y.XmlText;
+        // A replacement (two pieces, one change) in OP2 and an insertion in OP1, by two delegations.
+        para(1).format(0, 6, { deletion: { id: "r1", delegation: "ZZA" } });
+        para(1).insert(6, "Encourage", { insertion: { id: "r1", delegation: "ZZA" } });
+        para(0).insert(21, " fully", { insertion: { id: "i1", delegation: "ZZB" } });
+      },
+      { userId: CHAIR, delegationId: null },
+    );
+    const result = await compare.compare(id, CHAIR, rev1.id, "live");
+    expect(result.summary.modified).toBe(0);
+    expect(result.pending).toEqual({
+      from: [],
+      to: [
+        { paragraph: "OP1", delegation: "ZZB" },
+        { paragraph: "OP2", delegation: "ZZA" },
+      ],
+    });
+    // Saved with them, a version holds them too.
+    const rev2 = versions.create(id, CHAIR, { label: "Rev.2" });
+    expect((await compare.compare(id, CHAIR, rev2.id, rev1.id)).pending.from).toHaveLength(2);
+  });
 });

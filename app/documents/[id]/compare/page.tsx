@@ -65,7 +65,7 @@ export default async function ComparePage({
           versions={services.versions.list(id, user.userId).map((v) => ({ id: v.id, label: v.label }))}
           selected={{ from: result.from.id, to: result.to.id }}
         />
-        <CompareView result={result} />
+        <CompareView result={result} documentId={id} />
       </div>
     );
   } catch (err) {

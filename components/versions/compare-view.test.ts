@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { pendingSentence } from "./compare-view";
+
+describe("the compare page's line on tracked changes awaiting a decision", () => {
+  it("counts changes, and names each paragraph once with its delegations", () => {
+    expect(pendingSentence("Live text", [{ paragraph: "OP1", delegation: "Belarus" }])).toBe(
+      "Live text holds 1 tracked change awaiting the chair's decision (OP1: Belarus), not compared: a proposal is not text until it is accepted.",
+    );
+    expect(
+      pendingSentence("Rev.2", [
+        { paragraph: "PP3", delegation: "Albania" },
+        { paragraph: "PP3", delegation: "Belarus" },
+        { paragraph: "PP3", delegation: "Albania" },
+        { paragraph: null, delegation: "Cuba" },
+      ]),
+    ).toBe("Rev.2 holds 4 tracked changes awaiting the chair's decision (PP3: Albania, Belarus; an unnumbered paragraph: Cuba), not compared: a proposal is not text until it is accepted.");
+  });
+
+  it("names at most six paragraphs and counts the rest", () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ paragraph: `OP${i + 1}`, delegation: "Egypt" }));
+    expect(pendingSentence("Live text", many)).toContain("(OP1: Egypt; OP2: Egypt; OP3: Egypt; OP4: Egypt; OP5: Egypt; OP6: Egypt; 3 more paragraphs)");
+  });
+});
