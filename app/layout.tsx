@@ -26,7 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           {user ? (
             <nav className="topbar-user" aria-label="Account">
-              <span className="muted">{user.name}</span>
+              <span className="muted" title={user.name}>
+                {user.name}
+              </span>
               <SignOutButton />
             </nav>
           ) : null}

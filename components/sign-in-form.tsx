@@ -35,7 +35,7 @@ export function SignInForm({ next }: { next: string }) {
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required minLength={8} />
+        <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error ? (
         <p id="sign-in-error" className="error" role="alert">

@@ -9,14 +9,32 @@ test.describe("sign in and out", () => {
     expect(res.status()).toBe(401);
   });
 
-  test("a wrong password is refused with a clear message", async ({ page }) => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(ACCOUNTS.albania);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    const message = page.getByText("Wrong email or password.");
-    await expect(message).toBeVisible();
-    await expect(message).toHaveAttribute("role", "alert");
+  test("a wrong password, long or short, is refused with the same clear message (not the browser's length hint)", async ({ page }) => {
+    for (const wrong of ["not-the-password", "short"]) {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(ACCOUNTS.albania);
+      await page.getByLabel("Password").fill(wrong);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const message = page.getByText("Wrong email or password.");
+      await expect(message).toBeVisible();
+      await expect(message).toHaveAttribute("role", "alert");
+    }
+  });
+
+  test("on a phone, a delegate's long name stays on one line in the top bar, and Sign out stays inside it", async ({ browser, server }) => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, server, "russia");
+    const bar = (await page.locator(".topbar").boundingBox())!;
+    const name = page.getByRole("navigation", { name: "Account" }).getByText("Delegate of the Russian Federation");
+    await expect(name).toHaveAttribute("title", "Delegate of the Russian Federation");
+    const nameBox = (await name.boundingBox())!;
+    const signOut = (await page.getByRole("button", { name: "Sign out" }).boundingBox())!;
+    expect(nameBox.height).toBeLessThan(30);
+    expect(signOut.y).toBeGreaterThanOrEqual(bar.y);
+    expect(signOut.y + signOut.height).toBeLessThanOrEqual(bar.y + bar.height);
+    expect(signOut.x + signOut.width).toBeLessThanOrEqual(390);
+    await context.close();
   });
 
   test("a delegate signs in, sees the seeded documents with their role, and signs out", async ({ page, server }) => {

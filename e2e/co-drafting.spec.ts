@@ -41,7 +41,7 @@ test("two delegates see each other's typing live (open drafting), with carets an
   // Compared with a version saved before they typed, the live text holds no new accepted
   // text, and the compare page says what awaits the chair instead of only "No differences".
   await chair.goto(`/documents/${id}/compare?from=${before.id}&to=live`);
-  await expect(chair.getByTestId("pending-to")).toContainText("Live text holds 2 tracked changes awaiting the chair's decision (PP1: Belarus; OP4: Albania), not compared");
+  await expect(chair.getByTestId("pending-to")).toContainText("Live text holds 2 tracked changes awaiting the chair's decision (by Belarus in PP1; by Albania in OP4), not compared");
   await expect(chair.getByTestId("pending-to").getByRole("link", { name: "Review them in the live text" })).toHaveAttribute("href", `/documents/${id}`);
   await expect(chair.getByTestId("pending-from")).toHaveCount(0);
   await expect(chair.getByTestId("compare-summary")).toContainText("No differences in the accepted text");

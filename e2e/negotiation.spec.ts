@@ -806,6 +806,32 @@ test("a decision the chair takes back (U) is taken back in the delegation's wind
   await chair.keyboard.press("u");
   await expect(told).toContainText("The chair took back its decision on your objection");
   await expect(belarus.locator(".side-notice")).toHaveCount(1);
+  // At 1366 x 768, under the decision's message, R opens the reason with the item's heading
+  // still in the queue's box (the reason's focus had scrolled it out above).
+  await chair.setViewportSize({ width: 1366, height: 768 });
+  const para = await serverParagraph(belarus, id, number);
+  for (let words = 3; words < 9; words++) {
+    const quote = para.text.split(" ").slice(0, words).join(" ");
+    const filed = await belarus.request.post(`/api/documents/${id}/annotations`, { data: { blockId: para.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
+    expect(filed.status()).toBe(201);
+  }
+  await expect(review.getByRole("listitem")).toHaveCount(7);
+  await review.focus();
+  // Upheld: the longest message a decision leaves above the queue.
+  await chair.keyboard.press("a");
+  await expect(review.getByRole("status")).toContainText("Upheld: Belarus's objection");
+  await expect(review.getByRole("listitem")).toHaveCount(6);
+  for (let i = 0; i < 5; i++) await chair.keyboard.press("j");
+  await chair.keyboard.press("r");
+  const current = review.locator('li[aria-current="true"]');
+  await expect(current.getByLabel("Reason")).toBeFocused();
+  const inBox = await current.evaluate((li) => {
+    const box = li.closest(".review-list")!.getBoundingClientRect();
+    const head = li.querySelector(".review-item")!.getBoundingClientRect();
+    const input = li.querySelector("input")!.getBoundingClientRect();
+    return { head: head.top >= box.top - 1 && head.bottom <= box.bottom + 1, input: input.top >= box.top - 1 && input.bottom <= box.bottom + 1 };
+  });
+  expect(inBox).toEqual({ head: true, input: true });
   await chair.context().close();
   await belarus.context().close();
 });

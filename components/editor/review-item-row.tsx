@@ -61,7 +61,9 @@ export function ReviewItemRow({
           </>
         )}
       </button>
-      {active ? (
+      {/* While the reason is typed, the form's Reject and Cancel are the choices: the row of
+          buttons goes, so the item (its heading and the reason) fits the queue's box. */}
+      {active && !rejecting ? (
         <div className="ann-actions">
           <button type="button" className="button small primary" onClick={() => onAccept()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, mac)}>
             {/* Accepting an objection upholds it: the text is not changed by it. */}

@@ -237,6 +237,16 @@ export function ReviewPanel({
     else scrollWithin(list, item);
   }, [currentId, items.length]);
 
+  // The reason is typed with the item in view: its heading too, not only the form that the
+  // reason's focus scrolled to (at 1366 x 768, under a decision's message, the heading went
+  // out of the queue's box above it). Only when the whole item fits.
+  useEffect(() => {
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!rejectingKey || !list || !item || item.offsetHeight > list.clientHeight) return;
+    scrollWithin(list, item);
+  }, [rejectingKey]);
+
   return (
     <>
       {/* Outside the queue's box: its own status line (the last decision) stays the one status in it. */}

@@ -30,8 +30,8 @@ function textMoveText(move: NonNullable<Pair["textMoves"]>[number]): string {
 }
 
 /**
- * "Live text holds 2 tracked changes awaiting the chair's decision (OP1: Belarus; PP3:
- * Albania), not compared: a proposal is not text until it is accepted."
+ * "Live text holds 2 tracked changes awaiting the chair's decision (by Belarus in OP1; by
+ * Albania and Cuba in PP3), not compared: a proposal is not text until it is accepted."
  */
 export function pendingSentence(label: string, pending: Result["pending"]["to"]): string {
   const where = new Map<string, Set<string>>();
@@ -40,7 +40,11 @@ export function pendingSentence(label: string, pending: Result["pending"]["to"])
     if (!where.has(at)) where.set(at, new Set());
     where.get(at)!.add(p.delegation);
   }
-  const list = [...where].map(([at, who]) => `${at}: ${[...who].join(", ")}`);
+  const names = (who: Set<string>) => {
+    const all = [...who];
+    return all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : all[0];
+  };
+  const list = [...where].map(([at, who]) => `by ${names(who)} in ${at}`);
   const shown = list.length > 6 ? [...list.slice(0, 6), `${list.length - 6} more paragraphs`] : list;
   const n = pending.length;
   return `${label} holds ${n} tracked ${n === 1 ? "change" : "changes"} awaiting the chair's decision (${shown.join("; ")}), not compared: a proposal is not text until it is accepted.`;
@@ -98,7 +102,7 @@ export function CompareView({ result, documentId }: { result: Result; documentId
           result.pending[side].length ? (
             <p key={side} className="notice" data-testid={`pending-${side}`}>
               {pendingSentence(result[side].label, result.pending[side])}{" "}
-              {result[side].id === "live" && documentId ? <a href={`/documents/${documentId}`}>Review them in the live text</a> : null}
+              {result[side].id === "live" && documentId ? <a href={`/documents/${documentId}`}>Review {result.pending[side].length === 1 ? "it" : "them"} in the live text</a> : null}
             </p>
           ) : null,
         )}
