@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getRuntime } from "@/server/runtime";
 import { requireUser } from "./_lib/session";
+import { utcMoment } from "@/lib/format/when";
 
 export const metadata = { title: "Documents" };
 
 const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer" } as const;
+const MODE_LABEL = { chairs_pen: "Chair's pen", open_drafting: "Open drafting" } as const;
 
 export default async function DocumentsPage() {
   const user = await requireUser();
@@ -32,7 +34,18 @@ export default async function DocumentsPage() {
           {documents.map((d) => (
             <li key={d.id}>
               <Link href={`/documents/${d.id}`} className="doc-link">
-                <span className="doc-title">{d.title}</span>
+                <span className="doc-main">
+                  <span className="doc-title" title={d.title}>
+                    {d.title}
+                  </span>
+                  {/* What a chair chooses by at a glance: where the text stands and what waits. */}
+                  <span className="doc-facts">
+                    {MODE_LABEL[d.mode]}
+                    {d.latestVersion ? ` · latest version ${d.latestVersion}` : " · no version saved"}
+                    {` · ${d.openPositions === 0 ? "no open positions" : `${d.openPositions} open ${d.openPositions === 1 ? "position" : "positions"}`}`}
+                    {d.editedAt ? ` · last edited ${utcMoment(d.editedAt)}` : null}
+                  </span>
+                </span>
                 <span className="doc-meta">
                   {d.symbol ? <span className="symbol">{d.symbol}</span> : null}
                   <span className={`role role-${d.role}`}>{ROLE_LABEL[d.role]}</span>

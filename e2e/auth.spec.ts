@@ -1,4 +1,4 @@
-import { ACCOUNTS, DEMO_PASSWORD, documentId, expect, OSCE, signIn, test } from "./fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, documentId, expect, fileObjection, OSCE, signIn, test } from "./fixtures";
 import { cookieHeader, tryRawSocket } from "./raw-client";
 
 test.describe("sign in and out", () => {
@@ -42,6 +42,14 @@ test.describe("sign in and out", () => {
     const list = page.getByRole("list", { name: "Documents you may open" });
     await expect(list.getByRole("link")).toHaveCount(5);
     await expect(list.getByRole("link", { name: /ENHANCING OSCE EFFORTS/ })).toContainText("Delegate");
+    // Each row says where the text stands and what waits in it, from the database.
+    const osce = list.getByRole("link", { name: /ENHANCING OSCE EFFORTS/ });
+    await expect(osce.locator(".doc-facts")).toHaveText(/^(Chair's pen|Open drafting) · (latest version .+|no version saved) · (no open positions|1 open position|\d+ open positions) · last edited \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$/);
+    const before = (await (await page.request.get("/api/documents")).json()) as { documents: { id: string; title: string; openPositions: number; editedAt: number }[] };
+    const row = before.documents.find((d) => d.title.startsWith("ENHANCING OSCE EFFORTS"))!;
+    await fileObjection(page, server, row.id, "OP2");
+    const after = (await (await page.request.get("/api/documents")).json()) as typeof before;
+    expect(after.documents.find((d) => d.id === row.id)!.openPositions).toBe(row.openPositions + 1);
 
     const api = await page.request.get("/api/documents");
     const { documents } = (await api.json()) as { documents: { role: string }[] };

@@ -11,7 +11,7 @@ import { CloseCode } from "../lib/protocol/close-codes";
 import type { Auth } from "./auth";
 import { createAccount } from "./auth";
 import type { CollabServer } from "./collab";
-import type { Identity } from "./collab/types";
+import type { EditingMode, Identity } from "./collab/types";
 import type { Db } from "./db/client";
 import type { UpdateLog } from "./db/update-log";
 import { delegationByCode, listDelegations, type Delegation } from "./db/delegations";
@@ -86,6 +86,14 @@ export function createServices(deps: {
     collab.closeUserSockets(userId, documentId, CloseCode.Forbidden, "role changed");
     bus.closeUser(userId, documentId, "role changed");
   };
+  // The last edit is the log's last row (its (document, seq) index), not a scan of the log.
+  const overviewStmt = deps.sqlite.prepare<[string], { mode: EditingMode; editedAt: number | null; openPositions: number; latestVersion: string | null }>(
+    `SELECT d.editing_mode AS mode,
+       (SELECT created_at FROM doc_updates u WHERE u.document_id = d.id ORDER BY seq DESC LIMIT 1) AS editedAt,
+       (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id AND a.status = 'open') AS openPositions,
+       (SELECT label FROM versions v WHERE v.document_id = d.id ORDER BY created_at DESC LIMIT 1) AS latestVersion
+     FROM documents d WHERE d.id = ?`,
+  );
   const renderer = deps.renderer ?? new Renderer();
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
@@ -170,8 +178,9 @@ export function createServices(deps: {
       return { status: "ok", database: "migrated", uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), ...collab.stats() };
     },
 
+    /** The documents a person holds a role on, each with what a chair chooses by: mode, last edit, open positions, latest version. */
     listDocuments(userId: string) {
-      return docs.documentsForUser(db, userId);
+      return docs.documentsForUser(db, userId).map((d) => ({ ...d, ...overviewStmt.get(d.id)! }));
     },
 
     documentMeta,
