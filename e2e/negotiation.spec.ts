@@ -1,6 +1,6 @@
 import type { Page, Route } from "@playwright/test";
 import * as Y from "yjs";
-import { documentId, expect, fileObjection, OSCE, personPage, test, caretAtEnd, serverParagraph } from "./fixtures";
+import { documentId, expect, fileObjection, OSCE, personPage, test, caretAtEnd, serverParagraph, signIn } from "./fixtures";
 import { cookieHeader, nodeProvider, until } from "./raw-client";
 
 async function openDoc(page: Page, id: string): Promise<void> {
@@ -786,6 +786,7 @@ test("a decision the chair takes back (U) is taken back in the delegation's wind
   await chair.getByRole("tab", { name: "Review" }).click();
   const review = chair.getByTestId("review");
   await review.getByLabel("Review kind").selectOption("objection");
+  await review.getByLabel("Review delegation").selectOption({ label: "Belarus" });
   const item = review.getByRole("listitem").filter({ hasText: "objection · Belarus" });
   await item.locator(".review-item").click();
   // An objection is upheld, not "accepted": the button says so, and so does Belarus's notice.
@@ -834,5 +835,35 @@ test("a decision the chair takes back (U) is taken back in the delegation's wind
   expect(inBox).toEqual({ head: true, input: true });
   await chair.context().close();
   await belarus.context().close();
+});
+
+test("on a phone, selecting words raises the new position's form at the foot of the window, with the words still in sight; it is filed there and closed", async ({ browser, server }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const russia = await context.newPage();
+  await signIn(russia, server, "russia");
+  const id = await documentId(russia, "Collective Security Treaty");
+  await russia.goto(`/documents/${id}`);
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  const composer = russia.locator("form.composer");
+  // A cursor alone (typing) does not raise it.
+  await russia.locator('[data-number="2."]').click();
+  await expect(russia.locator(".composer-sheet")).toHaveCount(0);
+  await selectWord(russia, "2.", "avails");
+  await expect(russia.locator(".composer-sheet")).toBeVisible();
+  await expect(composer).toBeInViewport({ ratio: 1 });
+  // The selected words are above the sheet, not under it.
+  const words = await russia.evaluate(() => window.getSelection()!.getRangeAt(0).getBoundingClientRect().bottom);
+  const sheetTop = (await composer.boundingBox())!.y;
+  expect(words).toBeLessThanOrEqual(sheetTop);
+  await composer.getByLabel("Note (optional)").fill("Not agreed.");
+  await composer.getByRole("button", { name: "Submit" }).click();
+  await expect(composer.getByRole("status")).toHaveText("Objection submitted on 2.");
+  await expect(composer).toBeInViewport();
+  await composer.getByRole("button", { name: "Close" }).click();
+  await expect(russia.locator(".composer-sheet")).toHaveCount(0);
+  await expect(russia.locator('[data-number="2."]')).toBeInViewport();
+  const filed = (await (await russia.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { quote: string; body: string | null; author: { delegation: { code: string } | null } }[] };
+  expect(filed.annotations.some((a) => a.quote === "avails" && a.body === "Not agreed." && a.author.delegation?.code === "RUS")).toBe(true);
+  await context.close();
 });
 

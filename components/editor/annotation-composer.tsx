@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { FocusedStatus } from "../focused-status";
 import { sentence } from "@/lib/format/sentence";
 import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
@@ -23,6 +23,22 @@ const KINDS: { kind: AnnotationKind; label: string; noun: string }[] = [
   { kind: "comment", label: "Comment", noun: "Comment" },
   { kind: "amendment", label: "Amend", noun: "Amendment" },
 ];
+
+/** The width under which the side panel goes below the text (globals.css, .workspace). */
+const ONE_COLUMN = "(max-width: 900px)";
+
+/** True while the window is one column wide (a phone, a narrow window, a zoomed page). */
+function useOneColumn(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(ONE_COLUMN);
+      query.addEventListener("change", changed);
+      return () => query.removeEventListener("change", changed);
+    },
+    () => window.matchMedia(ONE_COLUMN).matches,
+    () => false,
+  );
+}
 
 /**
  * Attach a position to the selected words (or the cursor's paragraph): the author is the
@@ -56,6 +72,21 @@ export function AnnotationComposer({
   // A new selection (even of the same words again, say after the first was withdrawn) may be filed.
   const where = selection ? `${selection.blockId}:${selection.from}:${selection.to}:${selection.quote}` : null;
   useEffect(() => setFiled(null), [where]);
+  // In one column the form sat below the whole text, screens away from the selected words: it
+  // rises as a sheet at the foot of the window once words are selected, until closed (for
+  // those words) or the words are no longer selected. A cursor alone (typing) does not raise it.
+  const oneColumn = useOneColumn();
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const sheet = oneColumn && !chairOnly && !!selection?.quote && closedFor !== where;
+  const sheetRef = useRef<HTMLFormElement | null>(null);
+  // The selected words stay in sight above the sheet (the page has room below it to scroll).
+  useEffect(() => {
+    const form = sheetRef.current;
+    if (!sheet || !form || !editor || editor.isDestroyed) return;
+    const words = editor.view.coordsAtPos(editor.state.selection.to);
+    const top = form.getBoundingClientRect().top;
+    if (words.bottom > top - 12) window.scrollBy({ top: words.bottom - top + 24 });
+  }, [sheet, where, editor]);
   if (!canCreate) return null;
   // A cursor and no words: the only amendment is an insertion there.
   const opNow: AmendmentOp = selection && !selection.quote ? "insert" : op;
@@ -119,7 +150,7 @@ export function AnnotationComposer({
   }
 
   return (
-    <form className="composer" onSubmit={handleSubmit} aria-labelledby="composer-h" onChange={() => setNotice(null)}>
+    <form ref={sheetRef} className={sheet ? "composer composer-sheet" : "composer"} onSubmit={handleSubmit} aria-labelledby="composer-h" onChange={() => setNotice(null)}>
       <h3 id="composer-h" className="panel-title">
         {chairOnly ? "New comment" : "New position"}
       </h3>
@@ -190,6 +221,10 @@ export function AnnotationComposer({
         </button>
         {chairOnly ? (
           <button type="button" className="link-button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        ) : sheet ? (
+          <button type="button" className="button subtle" onClick={() => setClosedFor(where)}>
             Close
           </button>
         ) : null}
