@@ -45,6 +45,7 @@ test("two delegates see each other's typing live (open drafting), with carets an
   await expect(chair.getByTestId("pending-to").getByRole("link", { name: "Review them in the live text" })).toHaveAttribute("href", `/documents/${id}`);
   await expect(chair.getByTestId("pending-from")).toHaveCount(0);
   await expect(chair.getByTestId("compare-summary")).toContainText("No differences in the accepted text");
+  await expect(chair.getByTestId("reference-changes")).toHaveText(/^References and watched terms: none removed, added or moved \(\d+ in Before co-drafting \d+ · \d+ in Live text\)\.$/);
   // The chair accepts Albania's tracked changes and rejects Belarus's: the text is clean again.
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "accept", delegation: "ALB" }, headers })).status()).toBe(200);
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "BLR" }, headers })).status()).toBe(200);

@@ -46,13 +46,20 @@ function Rows({ title, items, fromLabel, toLabel }: { title: string; items: Refe
 /** The answer to "which references did this revision drop?": removed, added, moved. */
 export function ReferenceChanges({ references, fromLabel, toLabel }: { references: ReferenceDiff; fromLabel: string; toLabel: string }) {
   const none = references.removed.length + references.added.length + references.changed.length === 0;
+  // Nothing moved: one line, so the first change of the text is not pushed below the fold.
+  if (none) {
+    return (
+      <p className="muted references-none" data-testid="reference-changes">
+        <strong>References and watched terms:</strong> none removed, added or moved ({references.fromTotal} in {fromLabel} · {references.toTotal} in {toLabel}).
+      </p>
+    );
+  }
   return (
     <section className="card references" aria-labelledby="refs-h" data-testid="reference-changes">
       <h2 id="refs-h">References and watched terms</h2>
       <p className="muted">
         {references.fromTotal} in {fromLabel} · {references.toTotal} in {toLabel}
       </p>
-      {none ? <p>No reference or watched term was removed, added or moved.</p> : null}
       <Rows title="Removed" items={references.removed} fromLabel={fromLabel} toLabel={toLabel} />
       <Rows title="Added" items={references.added} fromLabel={fromLabel} toLabel={toLabel} />
       <Rows title="Changed paragraphs (removed from some, added to others)" items={references.changed} fromLabel={fromLabel} toLabel={toLabel} />
