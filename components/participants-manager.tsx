@@ -110,13 +110,16 @@ export function ParticipantsManager({ documentId, selfId, initial }: { documentI
       setListProblems(data.message ?? "Could not add the list.");
       return;
     }
-    const created = data.added.filter((a) => a.password);
+    // The line a list stopped at may have had its account made already: its password is shown too.
+    const created = [...data.added.filter((a) => a.password), ...(data.stopped?.account ? [data.stopped.account] : [])];
     setStatus({ kind: "ok", text: `${data.added.length} ${data.added.length === 1 ? "person" : "people"} given a role; ${created.length} ${created.length === 1 ? "account" : "accounts"} created.` });
     setIssued(created);
     if (data.stopped) {
       // The list stays in the box: the chair pastes it again once the cause is mended (the lines already added are added again harmlessly).
       const { line, email, message } = data.stopped;
-      setListProblems(`The list stopped at line ${line} (${email}): ${message}. The lines before it were added${created.length ? "; hand out the passwords below now, they are shown only once" : ""}. Add the list again to add the rest.`);
+      setListProblems(
+        `The list stopped at line ${line} (${email}): ${message}. The lines before it were added${data.stopped.account ? `, and ${email}'s account was made without its role` : ""}${created.length ? "; hand out the passwords below now, they are shown only once" : ""}. Add the list again to add the rest.`,
+      );
     } else form.reset();
     await refresh();
   }

@@ -862,6 +862,12 @@ test("on a phone, selecting words raises the new position's form at the foot of 
   await composer.getByRole("button", { name: "Close" }).click();
   await expect(russia.locator(".composer-sheet")).toHaveCount(0);
   await expect(russia.locator('[data-number="2."]')).toBeInViewport();
+  // Other words raise it again; Escape closes it too.
+  await selectWord(russia, "2.", "Geneva");
+  await expect(russia.locator(".composer-sheet")).toBeVisible();
+  await composer.getByLabel("Note (optional)").focus();
+  await russia.keyboard.press("Escape");
+  await expect(russia.locator(".composer-sheet")).toHaveCount(0);
   const filed = (await (await russia.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { quote: string; body: string | null; author: { delegation: { code: string } | null } }[] };
   expect(filed.annotations.some((a) => a.quote === "avails" && a.body === "Not agreed." && a.author.delegation?.code === "RUS")).toBe(true);
   await context.close();

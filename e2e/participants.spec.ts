@@ -320,6 +320,52 @@ test("a pasted list that the database fails on part way: the accounts made befor
   await page.context().close();
 });
 
+test("a pasted list whose database fails after an account is made (its role refused) shows that password; one that fails between an account and its password leaves no account behind", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const created = await chair.request.post("/api/documents", { data: { title: "Friends of the chair" }, headers: { origin: server.url } });
+  const { id } = (await created.json()) as { id: string };
+  await chair.goto(`/documents/${id}/participants`);
+  const section = chair.getByRole("region", { name: "Add a list of people" });
+  const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
+  const sqlite = new Database(path.join(server.dataDir, "plenary.db"));
+  let ana = "";
+  try {
+    // Ana's account is made, then her role is refused: her password is shown all the same.
+    sqlite.exec(`CREATE TRIGGER e2e_refuse_role BEFORE INSERT ON document_roles WHEN NEW.user_id IN (SELECT id FROM "user" WHERE email = 'ana@mre.gov.br') BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await section.getByRole("textbox").fill("ana@mre.gov.br, Ana Souza, BRA");
+    await section.getByRole("button", { name: "Add them" }).click();
+    await expect(section.getByRole("alert")).toContainText("The list stopped at line 1 (ana@mre.gov.br)");
+    await expect(section.getByRole("alert")).toContainText("ana@mre.gov.br's account was made without its role");
+    ana = (await issued.getByRole("row", { name: /ana@mre\.gov\.br/ }).locator("code").textContent()) ?? "";
+    expect(ana).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    sqlite.exec("DROP TRIGGER e2e_refuse_role");
+    // Ben's password cannot be stored: no account is left behind without one.
+    sqlite.exec(`CREATE TRIGGER e2e_refuse_password BEFORE INSERT ON account WHEN NEW.user_id IN (SELECT id FROM "user" WHERE email = 'ben@dfa.ie') BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await section.getByRole("textbox").fill("ben@dfa.ie, Ben Murphy, IRL");
+    await section.getByRole("button", { name: "Add them" }).click();
+    await expect(section.getByRole("alert")).toBeVisible();
+    expect(sqlite.prepare(`SELECT COUNT(*) AS n FROM "user" WHERE email = 'ben@dfa.ie'`).get()).toEqual({ n: 0 });
+    sqlite.exec("DROP TRIGGER e2e_refuse_password");
+  } finally {
+    sqlite.close();
+  }
+  // The list again: Ana gets her role (her password was handed out already), Ben an account.
+  await section.getByRole("textbox").fill("ana@mre.gov.br, Ana Souza, BRA\nben@dfa.ie, Ben Murphy, IRL");
+  await section.getByRole("button", { name: "Add them" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "2 people given a role; 1 account created." })).toBeVisible();
+  const ben = (await issued.getByRole("row", { name: /ben@dfa\.ie/ }).locator("code").textContent()) ?? "";
+  const people = chair.getByRole("table", { name: "People with a role on this document" });
+  await expect(people.getByRole("row", { name: /Ana Souza/ })).toContainText("Brazil");
+  await expect(people.getByRole("row", { name: /Ben Murphy/ })).toContainText("Ireland");
+  for (const [email, password] of [["ana@mre.gov.br", ana], ["ben@dfa.ie", ben]] as const) {
+    const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await signInAs(page, "/sign-in", email, password);
+    await expect(page.getByRole("link", { name: /Friends of the chair/ })).toBeVisible();
+    await page.context().close();
+  }
+  await chair.context().close();
+});
+
 /** A minimal Word file whose body is `body` (WordprocessingML paragraphs). */
 function wordFile(body: string): Buffer {
   const xml = (s: string) => [strToU8(`<?xml version="1.0"?>${s}`), { level: 9 }] as [Uint8Array, { level: 9 }];

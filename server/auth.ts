@@ -63,12 +63,18 @@ export async function createAccount(
   const existing = await ctx.internalAdapter.findUserByEmail(email);
   if (existing) return existing.user.id;
   const created = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true }, { method: "email-password" });
-  const hash = await ctx.password.hash(input.password);
-  await ctx.internalAdapter.linkAccount({
-    userId: created.id,
-    providerId: "credential",
-    accountId: created.id,
-    password: hash,
-  });
+  try {
+    const hash = await ctx.password.hash(input.password);
+    await ctx.internalAdapter.linkAccount({
+      userId: created.id,
+      providerId: "credential",
+      accountId: created.id,
+      password: hash,
+    });
+  } catch (err) {
+    // A user without a password could never sign in, and would block a second try at the address.
+    await ctx.internalAdapter.deleteUser(created.id).catch(() => {});
+    throw err;
+  }
   return created.id;
 }

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import { screenBody, screenPath, watchBody } from "./request-limits";
@@ -101,23 +101,50 @@ describe("watchBody", () => {
     }
   });
 
-  it("leaves a kept-alive connection alone once its body is in: the next request on it is answered", async () => {
+  it("cuts a stalled body behind a pipelined request whose large answer the client never reads (Node pauses that socket too)", async () => {
+    const srv = http.createServer((req, res) => {
+      watchBody(req, 300);
+      if (req.method === "GET") return void res.end(Buffer.alloc(8 * 1024 * 1024));
+      req.on("data", () => {});
+      req.on("end", () => res.end("ok"));
+      req.on("error", () => {});
+    });
+    // Seen from the server: the client, which reads nothing, would not notice the cut.
+    const cut = new Promise<boolean>((resolve) => {
+      srv.once("connection", (socket) => socket.once("close", () => resolve(true)));
+      setTimeout(() => resolve(false), 3000);
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const client = net.connect((srv.address() as AddressInfo).port, "127.0.0.1");
+    try {
+      client.pause();
+      client.write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+      await new Promise((r) => setTimeout(r, 200));
+      client.write(`POST /import HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n${"a".repeat(1000)}`);
+      expect(await cut).toBe(true);
+    } finally {
+      client.destroy();
+      srv.close();
+    }
+  });
+
+  it("leaves a kept-alive connection alone once its body is in: the next request on it is answered on the same connection", async () => {
     const { srv, port } = await server(0);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const ask = () =>
-        new Promise<string>((resolve, reject) => {
+        new Promise<{ body: string; reused: boolean }>((resolve, reject) => {
           const req = http.request({ port, host: "127.0.0.1", method: "POST", agent, headers: { "content-length": "3" } }, (res) => {
             let b = "";
             res.on("data", (c: Buffer) => (b += c));
-            res.on("end", () => resolve(b));
+            res.on("end", () => resolve({ body: b, reused: req.reusedSocket }));
           });
           req.on("error", reject);
           req.end("abc");
         });
-      expect(await ask()).toBe("3");
+      expect(await ask()).toEqual({ body: "3", reused: false });
       await new Promise((r) => setTimeout(r, 600));
-      expect(await ask()).toBe("3");
+      expect(await ask()).toEqual({ body: "3", reused: true });
     } finally {
       agent.destroy();
       srv.close();

@@ -54,8 +54,8 @@ export function screenBody(pathname: string, headers: IncomingHttpHeaders, maxRe
  * hostile upload): the handler reading it then fails and lets go of what it held (an
  * import's place, see admitImport) instead of waiting for Node's request timeout
  * (5 minutes). Any byte that arrives restarts the wait. A body that has all arrived, or
- * that waits on the server (a handler not reading yet: Node pauses the socket), is never
- * cut.
+ * that waits on the server (a handler not reading yet: its bytes wait in the request, and
+ * Node pauses the socket), is never cut.
  */
 export function watchBody(req: IncomingMessage, idleMs: number): void {
   const length = Number(req.headers["content-length"] ?? "0");
@@ -68,7 +68,9 @@ export function watchBody(req: IncomingMessage, idleMs: number): void {
   const timer = setInterval(() => {
     if (req.complete || socket.destroyed) return clearInterval(timer);
     const now = Date.now();
-    if (socket.bytesRead !== read || socket.isPaused()) {
+    // Bytes of the body the handler has not read yet: the wait is the server's. (Not "the
+    // socket is paused": Node also pauses it for a client that does not read its responses.)
+    if (socket.bytesRead !== read || req.readableLength > 0) {
       read = socket.bytesRead;
       movedAt = now;
     } else if (now - movedAt >= idleMs) {

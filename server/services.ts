@@ -257,29 +257,36 @@ export function createServices(deps: {
       const fresh = entries.filter((e) => !userByEmail(db, e.email));
       for (const e of fresh) accountsInCreation.add(e.email);
       const added: { email: string; name: string; role: Role; delegation: string | null; password: string | null }[] = [];
-      /** The line the list stopped at (the database failed on it): the lines before it are added. */
-      let stopped: { line: number; email: string; message: string } | null = null;
+      /**
+       * The line the list stopped at (the database failed on it): the lines before it are
+       * added; `account` (with its password) when that line's account was made before the
+       * failure (its role was not given: the list added again gives it).
+       */
+      let stopped: { line: number; email: string; message: string; account: (typeof added)[number] | null } | null = null;
       try {
         for (const e of entries) {
+          let made: string | null = null;
           try {
             let target = userByEmail(db, e.email);
-            let password: string | null = null;
             if (!target) {
-              password = generatedPassword();
+              const password = generatedPassword();
               const id = await createAccount(auth, { email: e.email, name: e.name, password });
+              made = password;
               const own = e.delegation ? delegationByCode(db, e.delegation) : undefined;
               if (own) setUserDelegation(db, id, own.id);
               target = userById(db, id)!;
             }
             const delegation = resolveDelegation(db, target, { role: e.role, delegationCode: e.delegation ?? undefined });
             setRole(documentId, target.id, e.role, delegation, actorId);
-            added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password });
+            added.push({ email: e.email, name: target.name, role: e.role, delegation: delegation?.code ?? null, password: made });
           } catch (err) {
-            // The accounts made so far exist now: their passwords must reach the chair, who
-            // could not learn them again, so the list stops here and says so.
-            if (added.length === 0) throw err;
+            // Every account made so far exists now, this line's too if it got that far: their
+            // passwords must reach the chair, who could not learn them again, so the list
+            // stops here and says so. Nothing made at all: an error, as for any request.
+            if (added.length === 0 && made === null) throw err;
             log.error("a participant list stopped part way", { documentId, line: e.line, err });
-            stopped = { line: e.line, email: e.email, message: isPlenaryError(err) ? err.message : "the server could not add this person" };
+            const account = made === null ? null : { email: e.email, name: e.name, role: e.role, delegation: e.delegation ?? null, password: made };
+            stopped = { line: e.line, email: e.email, message: isPlenaryError(err) ? err.message : "the server could not add this person", account };
             break;
           }
         }

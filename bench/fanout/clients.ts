@@ -97,6 +97,8 @@ export interface Writer {
 
 /** A stock y-websocket client that owns one paragraph and appends marked words to it. */
 export function openWriter(server: Pick<ServerUnderTest, "providerUrl" | "headers">, room: string, id: number, rec: Recorder): Writer {
+  // Each stock y-websocket provider listens for the process's exit: many at once are expected here, not a leak.
+  if (process.getMaxListeners() < 1000) process.setMaxListeners(1000);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(server.providerUrl, room, doc, {
     WebSocketPolyfill: socketClassWith(server.headers("writer")) as unknown as typeof globalThis.WebSocket,

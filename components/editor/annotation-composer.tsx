@@ -150,7 +150,20 @@ export function AnnotationComposer({
   }
 
   return (
-    <form ref={sheetRef} className={sheet ? "composer composer-sheet" : "composer"} onSubmit={handleSubmit} aria-labelledby="composer-h" onChange={() => setNotice(null)}>
+    <form
+      ref={sheetRef}
+      className={sheet ? "composer composer-sheet" : "composer"}
+      onSubmit={handleSubmit}
+      aria-labelledby="composer-h"
+      onChange={() => setNotice(null)}
+      onKeyDown={(e) => {
+        // Escape closes the sheet and goes back to the words.
+        if (e.key !== "Escape" || !sheet) return;
+        e.preventDefault();
+        setClosedFor(where);
+        editor?.commands.focus();
+      }}
+    >
       <h3 id="composer-h" className="panel-title">
         {chairOnly ? "New comment" : "New position"}
       </h3>

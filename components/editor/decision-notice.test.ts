@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/server/negotiation/views";
 import { sentence } from "@/lib/format/sentence";
-import { decisionNotice } from "./use-negotiation";
+import { decisionNotice, readNotice, upsert } from "./use-negotiation";
 
 const ALB = { id: "d-alb", code: "ALB", name: "Albania", color: "#b91c1c" };
 const BLR = { id: "d-blr", code: "BLR", name: "Belarus", color: "#4d7c0f" };
@@ -41,6 +41,21 @@ describe("what a delegation is told of the chair's decision on its positions", (
     expect(decisionNotice(rejected, open, "d-rus")).toBeNull();
     // A withdrawn position is not reopened by the chair.
     expect(decisionNotice({ ...open, status: "withdrawn" } as AnnotationView, open, "d-alb")).toBeNull();
+  });
+
+  it("a read answering after a newer one tells nothing: the decision's read, late, after the U that took it back", () => {
+    const created = { ...open, history: [{ action: "created", seq: 1 }] } as unknown as AnnotationView;
+    const upheld = { ...open, status: "accepted", history: [{ action: "created", seq: 1 }, { action: "accepted", seq: 10 }] } as unknown as AnnotationView;
+    const reopened = { ...open, history: [{ action: "created", seq: 1 }, { action: "accepted", seq: 10 }, { action: "reopened", seq: 11 }] } as unknown as AnnotationView;
+    let list = [created];
+    expect(readNotice(list[0], reopened, "d-alb")).toBeNull();
+    list = upsert(list, reopened);
+    expect(readNotice(list[0], upheld, "d-alb")).toBeNull();
+    list = upsert(list, upheld);
+    expect(list[0]!.status).toBe("open");
+    // In order, each read tells.
+    expect(readNotice(created, upheld, "d-alb")).toBe("The chair upheld your objection on 3.");
+    expect(readNotice(upheld, reopened, "d-alb")).toBe("The chair took back its decision on your objection on 3.: it is open again.");
   });
 
   it("ends once after a rejection's reason that ends its own sentence", () => {

@@ -22,6 +22,7 @@ export function ReviewHead({
   index,
   total,
   resolvable,
+  upholds = false,
   message,
   onUndo,
   onBulk,
@@ -35,6 +36,8 @@ export function ReviewHead({
   total: number;
   /** The current item is a position (S resolves it), or there is none. */
   resolvable: boolean;
+  /** The current item is an objection: A upholds it. */
+  upholds?: boolean;
   message: ReviewMessage | null;
   onUndo: (annotationId: string) => void;
   onBulk: (decision: "accept" | "reject") => void;
@@ -53,7 +56,7 @@ export function ReviewHead({
         </select>
       </div>
       <p className="muted small">
-        {total ? `${index + 1} of ${total}` : "Nothing left to review."} · J/K move · A accept · R reject{resolvable ? " · S resolve" : ""}
+        {total ? `${index + 1} of ${total}` : "Nothing left to review."} · J/K move · A {upholds ? "uphold" : "accept"} · R reject{resolvable ? " · S resolve" : ""}
       </p>
       {message ? (
         <p className={message.ok ? "notice" : "error"} role="status">

@@ -69,7 +69,7 @@ export function ReviewItemRow({
             {/* Accepting an objection upholds it: the text is not changed by it. */}
             {item.kind === "annotation" && item.a.kind === "objection" ? "Uphold (A)" : "Accept (A)"}
           </button>
-          <button type="button" className="button small" onClick={() => onStartReject()} aria-expanded={rejecting} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.reject, mac)}>
+          <button type="button" className="button small" onClick={() => onStartReject()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.reject, mac)}>
             Reject… (R)
           </button>
           {item.kind === "suggestion" ? (

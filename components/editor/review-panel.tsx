@@ -264,6 +264,7 @@ export function ReviewPanel({
           index={index}
           total={items.length}
           resolvable={current?.kind !== "suggestion"}
+          upholds={current?.kind === "annotation" && current.a.kind === "objection"}
           message={message}
           onUndo={(annotationId) => void reopen(annotationId)}
           onBulk={(decision) => void bulk(decision)}

@@ -121,6 +121,11 @@ export function decisionNotice(before: AnnotationView | undefined, after: Annota
   return sentence(`The chair ${verb} ${what}${reason ? `: “${reason}”` : ""}`);
 }
 
+/** What a fresh read of a position tells (decisionNotice), unless the list holds a newer state of it: an older read answering late tells nothing. */
+export function readNotice(held: AnnotationView | undefined, read: AnnotationView, delegationId: string | null | undefined): string | null {
+  return held && lastSeq(held) > lastSeq(read) ? null : decisionNotice(held, read, delegationId);
+}
+
 export function useNegotiation(documentId: string, initialMode: EditingMode, listeners: NegotiationListeners = {}) {
   const [data, setData] = useState<NegotiationData>({ annotations: [], statuses: {}, mode: initialMode });
   const [live, setLive] = useState<LiveState>("connecting");
@@ -143,8 +148,12 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     const res = await api<AnnotationView>(`${baseRef.current}/annotations/${annotationId}`, "GET");
     if (res.ok && res.data) {
       const a = res.data;
-      const told = decisionNotice(annotationsRef.current.find((x) => x.id === a.id), a, listenersRef.current.delegationId);
+      // A read that answers after a newer one (the decision's, after the chair's U that took
+      // it back) tells nothing: upsert keeps the newer state, and so must the notices.
+      const told = readNotice(annotationsRef.current.find((x) => x.id === a.id), a, listenersRef.current.delegationId);
       if (told) listenersRef.current.onDecided?.(told, a.id);
+      // Known at once to the next read's comparison, before React renders.
+      annotationsRef.current = upsert(annotationsRef.current, a);
       setData((d) => ({ ...d, annotations: upsert(d.annotations, a) }));
     }
   }, []);

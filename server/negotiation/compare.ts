@@ -55,18 +55,15 @@ export function createCompare(deps: {
   const { db, events, versions } = deps;
   const diff = deps.diff ?? (async (from: ComparableParagraph[], to: ComparableParagraph[]) => compareParagraphs(from, to));
 
-  function side(documentId: string, userId: string, id: string): CompareSide & { paragraphs: VersionParagraph[] } {
+  /** A side's paragraphs and its pending tracked changes, read together (the live text moves on). */
+  function side(documentId: string, userId: string, id: string, withPending = true): CompareSide & { paragraphs: VersionParagraph[]; pending: PendingInSide[] } {
     const v = versions.paragraphsOf(documentId, userId, id);
-    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p) })) };
-  }
-
-  function pendingIn(documentId: string, userId: string, s: CompareSide & { paragraphs: VersionParagraph[] }): PendingInSide[] {
-    const numbers = new Map(s.paragraphs.map((p) => [p.id, p.number]));
+    const numbers = new Map(v.paragraphs.map((p) => [p.id, p.number]));
     const changes = new Map<string, PendingInSide>();
-    for (const c of versions.pendingChanges(documentId, userId, s.id)) {
+    for (const c of withPending ? versions.pendingChanges(documentId, userId, id) : []) {
       if (!changes.has(c.id)) changes.set(c.id, { paragraph: numbers.get(c.blockId) ?? null, delegation: c.delegation });
     }
-    return [...changes.values()];
+    return { id, label: v.label, createdAt: v.createdAt, paragraphs: v.paragraphs.map((p) => ({ ...p, text: textOf(p) })), pending: [...changes.values()] };
   }
 
   function termsOf(documentId: string): string[] {
@@ -110,7 +107,7 @@ export function createCompare(deps: {
         from: { id: from.id, label: from.label, createdAt: from.createdAt },
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
         attributions,
-        pending: { from: pendingIn(documentId, userId, from), to: pendingIn(documentId, userId, to) },
+        pending: { from: from.pending, to: to.pending },
         references: diffReferences(refs(documentId, from.paragraphs), refs(documentId, to.paragraphs)),
       };
     },
@@ -131,7 +128,7 @@ export function createCompare(deps: {
     },
 
     references(documentId: string, userId: string, versionId: string) {
-      const v = side(documentId, userId, versionId);
+      const v = side(documentId, userId, versionId, false);
       return { version: { id: v.id, label: v.label }, watchedTerms: termsOf(documentId), paragraphs: refs(documentId, v.paragraphs) };
     },
   };

@@ -137,6 +137,8 @@ export type CollabHarness = Awaited<ReturnType<typeof startCollabHarness>>;
  * `maxBackoffTime` left out: y-websocket's own default.
  */
 export function cookieProvider(port: number, documentId: string, token: string, doc = new Y.Doc(), maxBackoffTime?: number): WebsocketProvider {
+  // Each stock y-websocket provider listens for the process's exit: many at once are expected here, not a leak.
+  if (process.getMaxListeners() < 1000) process.setMaxListeners(1000);
   class AuthedWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie: `token=${token}` } });
