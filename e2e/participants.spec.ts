@@ -2,7 +2,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { strToU8, zipSync } from "fflate";
 import { SEED_DELEGATIONS } from "../seeds/delegations";
+import type { Browser } from "@playwright/test";
 import { caretAtEnd, documentId, expect, OSCE, personPage, signInAs, test } from "./fixtures";
+import type { PlenaryServer } from "./server-process";
 
 test("the chair revokes a delegate on the participants page: the delegate's open window is cut off at once", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
@@ -226,14 +228,25 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   await germany.context().close();
 });
 
-test("the chair adds a pasted list of people: a list with a line to mend adds no one; a good one creates the missing accounts, shows their passwords once, and each can sign in", async ({ browser, server }) => {
+/** The chair's participants page of a new document titled `title`, with its list section and tables. */
+async function listPage(browser: Browser, server: PlenaryServer, title: string) {
   const chair = await personPage(browser, server, "chair");
-  const created = await chair.request.post("/api/documents", { data: { title: "Draft report of the working group" }, headers: { origin: server.url } });
+  const created = await chair.request.post("/api/documents", { data: { title }, headers: { origin: server.url } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   await chair.goto(`/documents/${id}/participants`);
-  const section = chair.getByRole("region", { name: "Add a list of people" });
-  const rows = chair.getByRole("table", { name: "People with a role on this document" }).getByRole("row");
+  return {
+    chair,
+    id,
+    section: chair.getByRole("region", { name: "Add a list of people" }),
+    people: chair.getByRole("table", { name: "People with a role on this document" }),
+    issued: chair.getByRole("table", { name: "Accounts created, with their initial passwords" }),
+  };
+}
+
+test("the chair adds a pasted list of people: a list with a line to mend adds no one; a good one creates the missing accounts, shows their passwords once, and each can sign in", async ({ browser, server }) => {
+  const { chair, id, section, people, issued } = await listPage(browser, server, "Draft report of the working group");
+  const rows = people.getByRole("row");
   await expect(rows).toHaveCount(2);
 
   await section.getByRole("textbox").fill("hans@auswaertiges-amt.de, Hans Müller, Germny\nno-address, Someone, KOR");
@@ -249,7 +262,6 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
   );
   await section.getByRole("button", { name: "Add them" }).click();
   await expect(chair.getByRole("status").filter({ hasText: "3 people given a role; 2 accounts created." })).toBeVisible();
-  const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
   await expect(issued.getByRole("row")).toHaveCount(3);
   const kimPassword = (await issued.getByRole("row", { name: /kim@mofa\.go\.kr/ }).locator("code").textContent()) ?? "";
   expect(kimPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -257,7 +269,6 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
   expect(csv).toContain(`kim@mofa.go.kr,Kim Jung,KOR,delegate,${kimPassword}`);
   expect(csv).not.toContain("belarus@example.org");
   await expect(rows).toHaveCount(5);
-  const people = chair.getByRole("table", { name: "People with a role on this document" });
   await expect(people.getByRole("row", { name: /Hans Müller/ })).toContainText("Germany");
   await expect(people.getByRole("row", { name: /Kim Jung/ })).toContainText("Republic of Korea");
   await expect(people.getByRole("row", { name: /Delegate of Belarus/ })).toContainText("Observer");
@@ -276,12 +287,7 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
 });
 
 test("a pasted list that the database fails on part way: the accounts made before it keep their passwords on screen, the failing line is named, and pasting the list again adds the rest", async ({ browser, server }) => {
-  const chair = await personPage(browser, server, "chair");
-  const created = await chair.request.post("/api/documents", { data: { title: "Informal consultations" }, headers: { origin: server.url } });
-  const { id } = (await created.json()) as { id: string };
-  await chair.goto(`/documents/${id}/participants`);
-  const section = chair.getByRole("region", { name: "Add a list of people" });
-  const people = chair.getByRole("table", { name: "People with a role on this document" });
+  const { chair, section, people, issued } = await listPage(browser, server, "Informal consultations");
   // The database refuses the third person's account (as a full disk would), from outside the server.
   const sqlite = new Database(path.join(server.dataDir, "plenary.db"));
   let amina = "";
@@ -292,7 +298,6 @@ test("a pasted list that the database fails on part way: the accounts made befor
     await section.getByRole("button", { name: "Add them" }).click();
     await expect(section.getByRole("alert")).toContainText("The list stopped at line 3 (fatima@mofa.gov.eg)");
     await expect(section.getByRole("alert")).toContainText("hand out the passwords below now");
-    const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
     await expect(issued.getByRole("row")).toHaveCount(3);
     amina = (await issued.getByRole("row", { name: /amina@mfa\.gov\.ng/ }).locator("code").textContent()) ?? "";
     expect(amina).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -321,12 +326,7 @@ test("a pasted list that the database fails on part way: the accounts made befor
 });
 
 test("a pasted list whose database fails after an account is made (its role refused) shows that password; one that fails between an account and its password leaves no account behind", async ({ browser, server }) => {
-  const chair = await personPage(browser, server, "chair");
-  const created = await chair.request.post("/api/documents", { data: { title: "Friends of the chair" }, headers: { origin: server.url } });
-  const { id } = (await created.json()) as { id: string };
-  await chair.goto(`/documents/${id}/participants`);
-  const section = chair.getByRole("region", { name: "Add a list of people" });
-  const issued = chair.getByRole("table", { name: "Accounts created, with their initial passwords" });
+  const { chair, section, people, issued } = await listPage(browser, server, "Friends of the chair");
   const sqlite = new Database(path.join(server.dataDir, "plenary.db"));
   let ana = "";
   try {
@@ -354,7 +354,6 @@ test("a pasted list whose database fails after an account is made (its role refu
   await section.getByRole("button", { name: "Add them" }).click();
   await expect(chair.getByRole("status").filter({ hasText: "2 people given a role; 1 account created." })).toBeVisible();
   const ben = (await issued.getByRole("row", { name: /ben@dfa\.ie/ }).locator("code").textContent()) ?? "";
-  const people = chair.getByRole("table", { name: "People with a role on this document" });
   await expect(people.getByRole("row", { name: /Ana Souza/ })).toContainText("Brazil");
   await expect(people.getByRole("row", { name: /Ben Murphy/ })).toContainText("Ireland");
   for (const [email, password] of [["ana@mre.gov.br", ana], ["ben@dfa.ie", ben]] as const) {
