@@ -140,8 +140,8 @@ test("a delegate proposes a replacement, another co-sponsors, the chair accepts:
   }
   expect(await liveParagraph(chair, id, "OP4")).toMatch(/^Encourage the OSCE Partners/);
   // The delegations behind it are told, wherever their panel is.
-  await expect(albania.getByTestId("mode-notice")).toContainText("The chair accepted your amendment on OP4.");
-  await expect(belarus.getByTestId("mode-notice")).toContainText("The chair accepted Albania's amendment on OP4, which your delegation co-sponsors.");
+  await expect(albania.getByTestId("mode-notice")).toContainText("The chair accepted your amendment replacing “Invite” with “Encourage” on OP4.");
+  await expect(belarus.getByTestId("mode-notice")).toContainText("The chair accepted Albania's amendment replacing “Invite” with “Encourage” on OP4, which your delegation co-sponsors.");
   await albania.getByRole("tab", { name: /Positions/ }).click();
   await albania.getByLabel("Open only").uncheck();
   const accepted = albania.getByRole("article", { name: "Amendment by Albania on OP4" });
@@ -857,12 +857,17 @@ test("on a phone, selecting words raises the new position's form at the foot of 
   expect(words).toBeLessThanOrEqual(sheetTop);
   await composer.getByLabel("Note (optional)").fill("Not agreed.");
   await composer.getByRole("button", { name: "Submit" }).click();
-  await expect(composer.getByRole("status")).toHaveText("Objection submitted on 2.");
-  await expect(composer).toBeInViewport();
-  await composer.getByRole("button", { name: "Close" }).click();
+  // Filed: the sheet closes, back to the text, and the filing is told in the floating notices.
+  await expect(russia.getByTestId("mode-notice")).toContainText("Objection submitted on 2.");
+  await expect(russia.getByTestId("mode-notice")).toBeInViewport();
   await expect(russia.locator(".composer-sheet")).toHaveCount(0);
   await expect(russia.locator('[data-number="2."]')).toBeInViewport();
-  // Other words raise it again; Escape closes it too.
+  // Other words raise it again; Close closes it.
+  await selectWord(russia, "2.", "Office");
+  await expect(russia.locator(".composer-sheet")).toBeVisible();
+  await composer.getByRole("button", { name: "Close" }).click();
+  await expect(russia.locator(".composer-sheet")).toHaveCount(0);
+  // And Escape closes it too.
   await selectWord(russia, "2.", "Geneva");
   await expect(russia.locator(".composer-sheet")).toBeVisible();
   await composer.getByLabel("Note (optional)").focus();
@@ -871,5 +876,48 @@ test("on a phone, selecting words raises the new position's form at the foot of 
   const filed = (await (await russia.request.get(`/api/documents/${id}/annotations`)).json()) as { annotations: { quote: string; body: string | null; author: { delegation: { code: string } | null } }[] };
   expect(filed.annotations.some((a) => a.quote === "avails" && a.body === "Not agreed." && a.author.delegation?.code === "RUS")).toBe(true);
   await context.close();
+});
+
+test("an amendment inserted at the cursor shows the words around the point, and is not filed from inside a word", async ({ browser, server }) => {
+  const russia = await personPage(browser, server, "russia");
+  const id = await documentId(russia, "Collective Security Treaty");
+  await russia.goto(`/documents/${id}`);
+  await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  /** Puts the caret `offset` characters into the first occurrence of `word` in paragraph 2. */
+  const caretIn = (word: string, offset: number) =>
+    russia.evaluate(
+      ({ word, offset }) => {
+        const el = document.querySelector('[data-number="2."]')!;
+        (el.closest("[contenteditable]") as HTMLElement).focus();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent?.indexOf(word) ?? -1;
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i + offset);
+          range.collapse(true);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return;
+        }
+      },
+      { word, offset },
+    );
+  await caretIn("avails", 3);
+  const composer = russia.locator("form.composer");
+  await composer.getByText("Amend", { exact: true }).click();
+  // (Read out as "insertion point, between: … ava and ils …"; the mark is for the eye.)
+  await expect(composer.locator(".insertion-point")).toHaveText(/Geneva ava‸ and ils itself/);
+  await expect(composer.getByRole("alert")).toHaveText("The insertion point is inside a word: place the cursor between words, or select the word and replace it.");
+  await composer.getByLabel("Proposed wording").fill("hereby ");
+  await expect(composer.getByRole("button", { name: "Submit" })).toBeDisabled();
+  // Between words, it is filed.
+  await caretIn("avails", 0);
+  await expect(composer.getByRole("alert")).toHaveCount(0);
+  await expect(composer.locator(".insertion-point")).toHaveText(/Geneva ‸ and avails/);
+  await composer.getByLabel("Proposed wording").fill("hereby ");
+  await composer.getByRole("button", { name: "Submit" }).click();
+  await expect(composer.getByRole("status")).toHaveText("Amendment submitted on 2.");
+  await russia.context().close();
 });
 

@@ -7,6 +7,7 @@ import type { AmendmentOp, AnnotationKind } from "@/lib/negotiation/types";
 import type { Editor } from "@tiptap/react";
 import type { ApiResult } from "./use-negotiation";
 import { useEditorSelection } from "./use-editor-outline";
+import { aroundCursor, insideWord } from "./cursor-context";
 
 export interface TextSelectionInfo {
   blockId: string;
@@ -14,6 +15,9 @@ export interface TextSelectionInfo {
   from: number;
   to: number;
   quote: string;
+  /** The paragraph's text before and after the selection (what an insertion point sits between). */
+  before: string;
+  after: string;
 }
 
 const KINDS: { kind: AnnotationKind; label: string; noun: string }[] = [
@@ -49,11 +53,14 @@ export function AnnotationComposer({
   canCreate,
   chairOnly,
   onCreate,
+  onFiledFromSheet,
 }: {
   editor: Editor | null;
   canCreate: boolean;
   chairOnly: boolean;
   onCreate: (input: Record<string, unknown>) => Promise<ApiResult>;
+  /** A position filed from the phone's sheet, which then closes: what to tell (the side notices float on a phone). */
+  onFiledFromSheet?: (text: string) => void;
 }) {
   const selection = useEditorSelection(editor);
   const [kind, setKind] = useState<AnnotationKind>(chairOnly ? "comment" : "objection");
@@ -92,6 +99,8 @@ export function AnnotationComposer({
   const opNow: AmendmentOp = selection && !selection.quote ? "insert" : op;
   const filing = where === null ? null : `${where}:${kind}${kind === "amendment" ? `:${opNow}:${proposed.trim().replace(/\s+/g, " ")}` : ""}`;
   const alreadyFiled = filing !== null && filing === filed;
+  // An insertion at a point inside a word would split it ("th[ and regional organizations]e").
+  const splitsWord = kind === "amendment" && opNow === "insert" && !!selection && insideWord(selection.before + selection.quote, selection.after);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -110,11 +119,19 @@ export function AnnotationComposer({
     });
     setBusy(false);
     setError(res.ok ? null : (res.message ?? "Could not save."));
-    setNotice(res.ok ? sentence(`${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}`) : null);
+    const done = sentence(`${KINDS.find((k) => k.kind === kind)?.noun ?? "Position"} submitted on ${selection.paragraph ?? "the paragraph"}`);
+    // Filed from the sheet: it closes, back to the text, and the filing is told where a phone
+    // shows notices (not in the form, whose status takes the focus: the page would jump to it).
+    const fromSheet = res.ok && sheet && onFiledFromSheet;
+    setNotice(res.ok && !fromSheet ? done : null);
     if (res.ok) {
       setFiled(filing);
       form.reset();
       setProposed("");
+    }
+    if (fromSheet) {
+      setClosedFor(where);
+      onFiledFromSheet(done);
     }
   }
 
@@ -173,7 +190,11 @@ export function AnnotationComposer({
           {selection.quote ? (
             <q>{selection.quote}</q>
           ) : (
-            <span className="muted">{kind === "amendment" ? "insertion point (where the cursor is)" : "no words selected: on the whole paragraph"}</span>
+            kind === "amendment" ? (
+              <InsertionPoint before={selection.before} after={selection.after} />
+            ) : (
+              <span className="muted">no words selected: on the whole paragraph</span>
+            )
           )}
         </p>
       ) : (
@@ -227,9 +248,14 @@ export function AnnotationComposer({
       ) : null}
       {/* After a submit the button is disabled: the focus goes to what happened, not to the page. */}
       {notice ? <FocusedStatus focusOn={notice}>{notice}</FocusedStatus> : null}
+      {splitsWord ? (
+        <p className="error" role="alert">
+          The insertion point is inside a word: place the cursor between words, or select the word and replace it.
+        </p>
+      ) : null}
       {alreadyFiled ? <p className="muted small">Filed. To file another, select other words or choose another kind{kind === "amendment" ? " or wording" : ""}.</p> : null}
       <div className="row-actions">
-        <button type="submit" className="button primary" disabled={!selection || busy || alreadyFiled}>
+        <button type="submit" className="button primary" disabled={!selection || busy || alreadyFiled || splitsWord}>
           Submit
         </button>
         {chairOnly ? (
@@ -245,3 +271,20 @@ export function AnnotationComposer({
     </form>
   );
 }
+
+/** Where an insertion goes: the words on each side of the cursor, the point between them marked. */
+function InsertionPoint({ before, after }: { before: string; after: string }) {
+  const around = aroundCursor(before, after);
+  return (
+    <span className="insertion-point">
+      <span className="sr-only">insertion point, between: </span>
+      <span className="muted">{around.before}</span>
+      <span className="caret-mark" aria-hidden="true">
+        ‸
+      </span>
+      <span className="sr-only"> and </span>
+      <span className="muted">{around.after}</span>
+    </span>
+  );
+}
+

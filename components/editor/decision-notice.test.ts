@@ -36,6 +36,11 @@ describe("what a delegation is told of the chair's decision on its positions", (
     const upheld = { ...open, status: "accepted" } as AnnotationView;
     expect(decisionNotice(open, upheld, "d-alb")).toBe("The chair upheld your objection on 3.");
     expect(decisionNotice(open, { ...upheld, kind: "amendment" } as AnnotationView, "d-alb")).toBe("The chair accepted your amendment on 3.");
+    // An amendment is named by what it does.
+    const amendment = (op: string, quote: string, proposedText: string | null) => ({ ...open, kind: "amendment", op, quote, proposedText }) as unknown as AnnotationView;
+    expect(decisionNotice(amendment("replace", "Invite", "Encourage"), { ...amendment("replace", "Invite", "Encourage"), status: "accepted" } as AnnotationView, "d-alb")).toBe("The chair accepted your amendment replacing “Invite” with “Encourage” on 3.");
+    expect(decisionNotice(amendment("delete", "all", null), { ...amendment("delete", "all", null), status: "rejected", history: rejected.history } as AnnotationView, "d-blr")).toBe("The chair rejected Albania's amendment deleting “all” on 3., which your delegation co-sponsors: “not now”.");
+    expect(decisionNotice(amendment("insert", "", "and civil society"), { ...amendment("insert", "", "and civil society"), status: "resolved" } as AnnotationView, "d-alb")).toBe("The chair resolved your amendment inserting “and civil society” on 3.");
     expect(decisionNotice(upheld, open, "d-alb")).toBe("The chair took back its decision on your objection on 3.: it is open again.");
     expect(decisionNotice(rejected, open, "d-blr")).toBe("The chair took back its decision on Albania's objection on 3., which your delegation co-sponsors: it is open again.");
     expect(decisionNotice(rejected, open, "d-rus")).toBeNull();

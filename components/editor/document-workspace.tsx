@@ -244,6 +244,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           canCreate={doc.role === "delegate" || isChair}
           chairOnly={isChair}
           onCreate={(input) => negotiation.mutate("/annotations", "POST", input)}
+          onFiledFromSheet={(text) => tell(text)}
         />
         <PanelTabs tab={tab} onChange={setTab} isChair={isChair} openPositions={negotiation.annotations.filter((a) => a.status === "open").length} online={users.length} />
         <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${tab}`} className="tabpanel">

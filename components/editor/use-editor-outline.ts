@@ -29,12 +29,16 @@ function selectionInfo(editor: Editor, rows: readonly ParagraphRow[]): TextSelec
   const blockId = $from.parent.attrs.id;
   if (typeof blockId !== "string") return null;
   const start = $from.start();
+  // A paragraph holds text only: offsets in it are offsets in its text.
+  const text = $from.parent.textContent;
   return {
     blockId,
     paragraph: rows.find((r) => r.id === blockId)?.number ?? null,
     from: from - start,
     to: to - start,
     quote: editor.state.doc.textBetween(from, to),
+    before: text.slice(0, from - start),
+    after: text.slice(to - start),
   };
 }
 

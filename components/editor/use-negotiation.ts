@@ -1,6 +1,7 @@
 "use client";
 
 import { sentence } from "@/lib/format/sentence";
+import { clipWords } from "@/lib/format/clip";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
@@ -91,6 +92,16 @@ export interface NegotiationListeners {
 
 const DECIDED: Record<string, string> = { accepted: "accepted", rejected: "rejected", resolved: "resolved" };
 
+/** " replacing “Invite” with “Encourage”", " deleting “all”", " inserting “and civil society”" ("" when unknown). */
+function amendmentWords(a: AnnotationView): string {
+  const quote = `“${clipWords(a.quote ?? "", 60)}”`;
+  const proposed = `“${clipWords(a.proposedText ?? "", 60)}”`;
+  if (a.op === "replace" && a.quote) return ` replacing ${quote} with ${proposed}`;
+  if (a.op === "delete" && a.quote) return ` deleting ${quote}`;
+  if (a.op === "insert" && a.proposedText) return ` inserting ${proposed}`;
+  return "";
+}
+
 /** The chair's verb for a decision: an accepted objection is upheld (the text is not changed by it). */
 function decided(a: AnnotationView): string | undefined {
   return a.status === "accepted" && a.kind === "objection" ? "upheld" : DECIDED[a.status];
@@ -113,7 +124,9 @@ export function decisionNotice(before: AnnotationView | undefined, after: Annota
     return sentence(`${author} withdrew its ${after.kind}${after.paragraph ? ` on ${after.paragraph}` : ""}, which your delegation co-sponsored`);
   }
   const where = after.paragraph ? ` on ${after.paragraph}` : "";
-  const what = own ? `your ${after.kind}${where}` : `${after.author.delegation?.name ?? after.author.userName}'s ${after.kind}${where}, which your delegation co-sponsors`;
+  // An amendment is named by what it does: a delegation may have several in one paragraph.
+  const kind = after.kind === "amendment" ? `amendment${amendmentWords(after)}` : after.kind;
+  const what = own ? `your ${kind}${where}` : `${after.author.delegation?.name ?? after.author.userName}'s ${kind}${where}, which your delegation co-sponsors`;
   if (reopened) return `The chair took back its decision on ${what}: it is open again.`;
   const verb = decided(after);
   if (!verb) return null;
