@@ -921,3 +921,41 @@ test("an amendment inserted at the cursor shows the words around the point, and 
   await russia.context().close();
 });
 
+test("a delegate away when the chair decided (a laptop asleep, a closed tab) is told on coming back; a first visit is told nothing", async ({ browser, server }) => {
+  const [albania, chair] = [await personPage(browser, server, "albania"), await personPage(browser, server, "chair")];
+  const id = await documentId(albania, "Collective Security Treaty");
+  const para = await serverParagraph(albania, id, "1.");
+  const quote = para.text.split(" ").slice(0, 5).join(" ");
+  const filed = await albania.request.post(`/api/documents/${id}/annotations`, { data: { blockId: para.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } });
+  expect(filed.status()).toBe(201);
+  const { id: aid } = (await filed.json()) as { id: string };
+  // Albania's browser reads the document (its first visit: nothing to tell), then leaves.
+  await albania.goto(`/documents/${id}`);
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(albania.getByRole("article", { name: "Objection by Albania on 1." }).filter({ hasText: quote })).toBeVisible();
+  await expect(albania.locator(".side-notice")).toHaveCount(0);
+  await albania.goto("/");
+  // Meanwhile the chair rejects it, with a reason.
+  const decided = await chair.request.post(`/api/documents/${id}/annotations/${aid}/decision`, { data: { decision: "reject", reason: "Not agreed in the room." }, headers: { origin: server.url } });
+  expect(decided.status()).toBe(200);
+  await albania.goto(`/documents/${id}`);
+  await expect(albania.getByTestId("mode-notice")).toContainText("The chair rejected your objection on 1.: “Not agreed in the room.”");
+  // Told once: the next visit tells nothing again.
+  await albania.reload();
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await albania.waitForTimeout(1000);
+  await expect(albania.locator(".side-notice")).toHaveCount(0);
+  // The window stays open but its network drops (a laptop asleep): a decision taken meanwhile is told when it is back.
+  const second = para.text.split(" ").slice(0, 6).join(" ");
+  const again = await albania.request.post(`/api/documents/${id}/annotations`, { data: { blockId: para.id, from: 0, to: second.length, quote: second, kind: "objection" }, headers: { origin: server.url } });
+  const { id: aid2 } = (await again.json()) as { id: string };
+  await expect(albania.getByRole("article", { name: "Objection by Albania on 1." }).filter({ hasText: second })).toBeVisible();
+  await albania.context().setOffline(true);
+  await expect(albania.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
+  expect((await chair.request.post(`/api/documents/${id}/annotations/${aid2}/decision`, { data: { decision: "resolve" }, headers: { origin: server.url } })).status()).toBe(200);
+  await albania.context().setOffline(false);
+  await expect(albania.getByTestId("mode-notice")).toContainText("The chair resolved your objection on 1.", { timeout: 20_000 });
+  await albania.context().close();
+  await chair.context().close();
+});
+

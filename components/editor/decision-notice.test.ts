@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/server/negotiation/views";
 import { sentence } from "@/lib/format/sentence";
-import { decisionNotice, readNotice, upsert } from "./use-negotiation";
+import { decisionNotice, missedDecisions, newestSeq, readNotice, upsert } from "./use-negotiation";
 
 const ALB = { id: "d-alb", code: "ALB", name: "Albania", color: "#b91c1c" };
 const BLR = { id: "d-blr", code: "BLR", name: "Belarus", color: "#4d7c0f" };
@@ -61,6 +61,25 @@ describe("what a delegation is told of the chair's decision on its positions", (
     // In order, each read tells.
     expect(readNotice(created, upheld, "d-alb")).toBe("The chair upheld your objection on 3.");
     expect(readNotice(upheld, reopened, "d-alb")).toBe("The chair took back its decision on your objection on 3.: it is open again.");
+  });
+
+  it("on a later visit, tells the decisions taken since the last event this browser showed: one each, or past two, a count", () => {
+    const decided = (id: string, status: string, seq: number, reason: string | null = null) =>
+      ({ ...open, id, status, history: [{ action: "created", seq: 1, reason: null }, { action: status, seq, reason }] }) as unknown as AnnotationView;
+    const list = [decided("a1", "rejected", 20, "Out of scope."), decided("a2", "accepted", 5), { ...open, id: "a3", history: [{ action: "created", seq: 30 }] } as unknown as AnnotationView];
+    expect(newestSeq(list)).toBe(30);
+    expect(missedDecisions(list, "d-alb", 10)).toEqual(["The chair rejected your objection on 3.: “Out of scope.”"]);
+    expect(missedDecisions(list, "d-blr", 1)).toEqual([
+      "The chair rejected Albania's objection on 3., which your delegation co-sponsors: “Out of scope.”",
+      "The chair upheld Albania's objection on 3., which your delegation co-sponsors.",
+    ]);
+    expect(missedDecisions(list, "d-rus", 1)).toEqual([]);
+    expect(missedDecisions(list, "d-alb", 30)).toEqual([]);
+    const many = [1, 2, 3].map((i) => decided(`m${i}`, "resolved", 40 + i));
+    expect(missedDecisions(many, "d-alb", 30)).toEqual(["While you were away, the chair decided 3 positions of your delegation (or that it co-sponsors). Untick “Open only” in Positions to read them."]);
+    // Reopened since (the chair's U): nothing to tell.
+    const reopened = { ...open, id: "r", history: [{ action: "rejected", seq: 50 }, { action: "reopened", seq: 51 }] } as unknown as AnnotationView;
+    expect(missedDecisions([reopened], "d-alb", 30)).toEqual([]);
   });
 
   it("ends once after a rejection's reason that ends its own sentence", () => {

@@ -134,9 +134,53 @@ export function decisionNotice(before: AnnotationView | undefined, after: Annota
   return sentence(`The chair ${verb} ${what}${reason ? `: “${reason}”` : ""}`);
 }
 
+/** Decisions that leave a position decided (the history's actions). */
+const DECISION_ACTIONS = new Set(["accepted", "rejected", "resolved"]);
+
+/**
+ * What the chair decided on this delegation's positions (and those it co-sponsors) after
+ * `since` (the last event this browser showed it): the notices it missed while away (a
+ * laptop asleep, a reload). One notice each, or, past two, one that counts them.
+ */
+export function missedDecisions(list: readonly AnnotationView[], delegationId: string | null | undefined, since: number): string[] {
+  const told: string[] = [];
+  for (const a of list) {
+    const last = a.history.at(-1);
+    if (!last || last.seq <= since || !DECISION_ACTIONS.has(last.action) || !DECIDED[a.status]) continue;
+    const text = decisionNotice({ ...a, status: "open" }, a, delegationId);
+    if (text) told.push(text);
+  }
+  if (told.length <= 2) return told;
+  return [`While you were away, the chair decided ${told.length} positions of your delegation (or that it co-sponsors). Untick “Open only” in Positions to read them.`];
+}
+
+/** The newest event a list of positions shows (0 for none). */
+export function newestSeq(list: readonly AnnotationView[]): number {
+  let seq = 0;
+  for (const a of list) seq = Math.max(seq, lastSeq(a));
+  return seq;
+}
+
 /** What a fresh read of a position tells (decisionNotice), unless the list holds a newer state of it: an older read answering late tells nothing. */
 export function readNotice(held: AnnotationView | undefined, read: AnnotationView, delegationId: string | null | undefined): string | null {
   return held && lastSeq(held) > lastSeq(read) ? null : decisionNotice(held, read, delegationId);
+}
+
+/** localStorage, where a browser allows it (a private window may refuse it: nothing is told then). */
+function readSeen(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeSeen(key: string, seq: number): void {
+  try {
+    if (Number(window.localStorage.getItem(key) ?? 0) < seq) window.localStorage.setItem(key, String(seq));
+  } catch {
+    // Not stored: the next visit tells nothing missed.
+  }
 }
 
 export function useNegotiation(documentId: string, initialMode: EditingMode, listeners: NegotiationListeners = {}) {
@@ -151,11 +195,28 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
   const annotationsRef = useRef(data.annotations);
   annotationsRef.current = data.annotations;
 
+  // The newest event this browser has shown the delegation, per document: on a later visit,
+  // the decisions taken since are told (they were told live only to an open window).
+  const seenKey = `plenary:seen:${documentId}:${listeners.delegationId ?? ""}`;
+  const seenKeyRef = useRef(seenKey);
+  seenKeyRef.current = seenKey;
+  // Every whole read (the page opening, the event stream back after a sleep or a network
+  // drop) tells what was decided since: a decision told live moved "seen" past it already.
   const reload = useCallback(async () => {
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
     const read = res.ok ? res.data : undefined;
-    if (read) setData((d) => ({ ...read, annotations: mergeReload(d.annotations, read.annotations) }));
+    if (!read) return;
+    const delegationId = listenersRef.current.delegationId;
+    const seen = Number(readSeen(seenKeyRef.current));
+    // A first visit from this browser tells nothing (it has no "since").
+    if (delegationId && seen > 0) for (const text of missedDecisions(read.annotations, delegationId, seen)) listenersRef.current.onDecided?.(text, `missed:${text}`);
+    if (delegationId) writeSeen(seenKeyRef.current, newestSeq(read.annotations));
+    setData((d) => ({ ...read, annotations: mergeReload(d.annotations, read.annotations) }));
   }, []);
+  useEffect(() => {
+    const newest = newestSeq(data.annotations);
+    if (newest > 0 && listeners.delegationId) writeSeen(seenKey, newest);
+  }, [data.annotations, seenKey, listeners.delegationId]);
 
   const refreshOne = useCallback(async (annotationId: string) => {
     const res = await api<AnnotationView>(`${baseRef.current}/annotations/${annotationId}`, "GET");
