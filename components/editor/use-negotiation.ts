@@ -202,24 +202,39 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
   seenKeyRef.current = seenKey;
   // Every whole read (the page opening, the event stream back after a sleep or a network
   // drop) tells what was decided since: a decision told live moved "seen" past it already.
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (): Promise<boolean> => {
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
     const read = res.ok ? res.data : undefined;
-    if (!read) return;
+    if (!read) return false;
     const delegationId = listenersRef.current.delegationId;
     const seen = Number(readSeen(seenKeyRef.current));
     // A first visit from this browser tells nothing (it has no "since").
     if (delegationId && seen > 0) for (const text of missedDecisions(read.annotations, delegationId, seen)) listenersRef.current.onDecided?.(text, `missed:${text}`);
     if (delegationId) writeSeen(seenKeyRef.current, newestSeq(read.annotations));
     setData((d) => ({ ...read, annotations: mergeReload(d.annotations, read.annotations) }));
+    return true;
   }, []);
   useEffect(() => {
     const newest = newestSeq(data.annotations);
     if (newest > 0 && listeners.delegationId) writeSeen(seenKey, newest);
   }, [data.annotations, seenKey, listeners.delegationId]);
 
+  // A read that fails (the network dropped while the event stream still stood) is not lost:
+  // the whole list is read again once the network is back, which tells what it missed.
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reloadLater = useCallback(() => {
+    if (retry.current) return;
+    retry.current = setTimeout(() => {
+      retry.current = null;
+      void reload().then((ok) => {
+        if (!ok) reloadLater();
+      });
+    }, 2000);
+  }, [reload]);
+
   const refreshOne = useCallback(async (annotationId: string) => {
     const res = await api<AnnotationView>(`${baseRef.current}/annotations/${annotationId}`, "GET");
+    if (!res.ok) reloadLater();
     if (res.ok && res.data) {
       const a = res.data;
       // A read that answers after a newer one (the decision's, after the chair's U that took
@@ -230,7 +245,13 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
       annotationsRef.current = upsert(annotationsRef.current, a);
       setData((d) => ({ ...d, annotations: upsert(d.annotations, a) }));
     }
-  }, []);
+  }, [reloadLater]);
+  useEffect(
+    () => () => {
+      if (retry.current) clearTimeout(retry.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     const source = new EventSource(`${base}/events`);
