@@ -4,7 +4,7 @@ import { RejectForm } from "./reject-form";
 import { TrackedWords } from "./tracked-words";
 import { changeName, scattered } from "./tracked-change";
 import type { DelegationRef } from "@/server/negotiation/views";
-import type { NumberOf, ReviewItem } from "./review-items";
+import { upholds, type NumberOf, type ReviewItem } from "./review-items";
 import { useIsMac } from "../platform";
 import { ariaKeyShortcuts } from "./shortcut";
 import { REVIEW_QUEUE_KEYS } from "./shortcut-keys";
@@ -66,8 +66,7 @@ export function ReviewItemRow({
       {active && !rejecting ? (
         <div className="ann-actions">
           <button type="button" className="button small primary" onClick={() => onAccept()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.accept, mac)}>
-            {/* Accepting an objection upholds it: the text is not changed by it. */}
-            {item.kind === "annotation" && item.a.kind === "objection" ? "Uphold (A)" : "Accept (A)"}
+            {upholds(item) ? "Uphold (A)" : "Accept (A)"}
           </button>
           <button type="button" className="button small" onClick={() => onStartReject()} aria-keyshortcuts={ariaKeyShortcuts(REVIEW_QUEUE_KEYS.reject, mac)}>
             Reject… (R)

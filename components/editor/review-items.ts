@@ -16,6 +16,11 @@ export type ReviewItem =
 /** A paragraph's number as the queue prints it ("¶" for an unnumbered one). */
 export type NumberOf = (blockId: string) => string;
 
+/** Accepting this item upholds it (an objection): the key and its button say so; the text is not changed by it. */
+export function upholds(item: ReviewItem | undefined): boolean {
+  return item?.kind === "annotation" && item.a.kind === "objection";
+}
+
 const REVIEWED: ReadonlySet<string> = new Set(["amendment", "objection", "reservation"]);
 
 /**

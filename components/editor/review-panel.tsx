@@ -4,7 +4,7 @@ import { sentence } from "@/lib/format/sentence";
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { currentIndex, itemAnnouncement } from "./review-selection";
 import { decisionMessage, largeAcceptQuestion, type ReviewedKind } from "./review-messages";
-import { describeItem, itemChange, itemSummary, reviewItems, type ReviewItem } from "./review-items";
+import { describeItem, itemChange, itemSummary, reviewItems, upholds, type ReviewItem } from "./review-items";
 import { ReviewItemRow } from "./review-item-row";
 import { scrollWithin } from "./scroll-within";
 import { ReviewHead, type ReviewMessage } from "./review-head";
@@ -264,7 +264,7 @@ export function ReviewPanel({
           index={index}
           total={items.length}
           resolvable={current?.kind !== "suggestion"}
-          upholds={current?.kind === "annotation" && current.a.kind === "objection"}
+          upholds={upholds(current)}
           message={message}
           onUndo={(annotationId) => void reopen(annotationId)}
           onBulk={(decision) => void bulk(decision)}

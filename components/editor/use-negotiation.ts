@@ -134,9 +134,6 @@ export function decisionNotice(before: AnnotationView | undefined, after: Annota
   return sentence(`The chair ${verb} ${what}${reason ? `: “${reason}”` : ""}`);
 }
 
-/** Decisions that leave a position decided (the history's actions). */
-const DECISION_ACTIONS = new Set(["accepted", "rejected", "resolved"]);
-
 /**
  * What the chair decided on this delegation's positions (and those it co-sponsors) after
  * `since` (the last event this browser showed it): the notices it missed while away (a
@@ -146,7 +143,8 @@ export function missedDecisions(list: readonly AnnotationView[], delegationId: s
   const told: string[] = [];
   for (const a of list) {
     const last = a.history.at(-1);
-    if (!last || last.seq <= since || !DECISION_ACTIONS.has(last.action) || !DECIDED[a.status]) continue;
+    // Its last event a decision (the history's actions are the statuses they leave).
+    if (!last || last.seq <= since || !DECIDED[last.action]) continue;
     const text = decisionNotice({ ...a, status: "open" }, a, delegationId);
     if (text) told.push(text);
   }

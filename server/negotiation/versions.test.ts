@@ -197,18 +197,23 @@ describe("symbols: one official symbol, one text", () => {
 });
 
 describe("compare reads the accepted text", () => {
-  it("leaves pending suggested insertions out and reads brackets as the Word exports print them", async () => {
+  /** A document of `blocks` with the chair's role, its compare service, and Rev.1 saved of it. */
+  async function compareOn(blocks: Parameters<typeof h.createDocument>[0]) {
     const { createCompare } = await import("./compare");
-    const id = h.createDocument([
+    const id = h.createDocument(blocks);
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(id, CHAIR);
+    const compare = createCompare({ db: h.database.db, events: new EventLog(h.database.sqlite), versions });
+    return { id, compare, rev1: versions.create(id, CHAIR, { label: "Rev.1" }) };
+  }
+
+  it("leaves pending suggested insertions out and reads brackets as the Word exports print them", async () => {
+    const { id, compare, rev1 } = await compareOn([
       {
         id: "op1",
         kind: "operative",
         runs: [{ text: "Continue to " }, { text: "fully ", marks: ["insertion"] }, { text: "implement", marks: ["bracket"] }],
       },
     ]);
-    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(id, CHAIR);
-    const compare = createCompare({ db: h.database.db, events: new EventLog(h.database.sqlite), versions });
-    const rev1 = versions.create(id, CHAIR, { label: "Rev.1" });
     h.collab.applyServerChange(
       id,
       (doc) => {
@@ -239,14 +244,10 @@ describe("compare reads the accepted text", () => {
   });
 
   it("names the tracked changes each side holds that await a decision (not compared), one per change, with paragraph and delegation", async () => {
-    const { createCompare } = await import("./compare");
-    const id = h.createDocument([
+    const { id, compare, rev1 } = await compareOn([
       { id: "op1", kind: "operative", runs: [{ text: "Continue to implement" }] },
       { id: "op2", kind: "operative", runs: [{ text: "Invite the Partners" }] },
     ]);
-    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, ?, 'chair')").run(id, CHAIR);
-    const compare = createCompare({ db: h.database.db, events: new EventLog(h.database.sqlite), versions });
-    const rev1 = versions.create(id, CHAIR, { label: "Rev.1" });
     h.collab.applyServerChange(
       id,
       (doc) => {
