@@ -35,15 +35,22 @@ export function addNotice(list: readonly Notice[], notice: Omit<Notice, "id">): 
   return out;
 }
 
+/** A later refusal for the same reason this soon joins the warning already shown ("… " between bursts). */
+export const REVERT_JOIN_MS = 60_000;
+/** The words a joined warning keeps: the newest, which the delegate is looking for. */
+export const REVERT_LOST_CHARS = 200;
+
 /**
- * A change the server undid: joined to the newest notice when that is a revert of the same
- * burst (the first one says why, the words of all of them are quoted), else a new warning.
+ * A change the server undid. Joined to the warning already shown for the same reason when it
+ * came soon after it (a delegate typing on through the chair's pen was told once per burst,
+ * and three warnings filled half a laptop's screen): within REVERT_BURST_MS the words run on
+ * (edits typed offline come back together), later bursts are set apart by "… ", and the
+ * warning moves to the top. Otherwise, a new warning.
  */
 export function addRevert(list: readonly Notice[], reason: string, lost: string, now: number, explain: (reason: string, lost: string) => string): Notice[] {
-  const top = list[0];
-  if (top?.revert && now - top.at < REVERT_BURST_MS) {
-    const revert = { reason: top.revert.reason, lost: top.revert.lost + lost };
-    return [{ ...top, revert, text: explain(revert.reason, revert.lost) }, ...list.slice(1)];
-  }
-  return addNotice(list, { text: explain(reason, lost), warn: true, revert: { reason, lost }, at: now });
+  const same = list.find((n) => n.revert?.reason === reason && now - n.at < REVERT_JOIN_MS);
+  if (!same?.revert) return addNotice(list, { text: explain(reason, lost), warn: true, revert: { reason, lost }, at: now });
+  const joined = now - same.at < REVERT_BURST_MS || !same.revert.lost || !lost ? same.revert.lost + lost : `${same.revert.lost} … ${lost}`;
+  const revert = { reason, lost: joined.length > REVERT_LOST_CHARS ? `…${joined.slice(-(REVERT_LOST_CHARS - 1))}` : joined };
+  return [{ ...same, revert, text: explain(reason, revert.lost), at: now }, ...list.filter((n) => n !== same)];
 }
