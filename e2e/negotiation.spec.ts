@@ -959,3 +959,40 @@ test("a delegate away when the chair decided (a laptop asleep, a closed tab) is 
   await chair.context().close();
 });
 
+test("a delegate away when the chair decided its tracked changes is told on coming back, once", async ({ browser, server }) => {
+  const [albania, chair] = [await personPage(browser, server, "albania"), await personPage(browser, server, "chair")];
+  const id = await documentId(albania, "Collective Security Treaty");
+  const headers = { origin: server.url };
+  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "open_drafting" }, headers })).status()).toBe(200);
+  // Albania types a tracked insertion (its browser's first visit: nothing to tell), then leaves.
+  await albania.goto(`/documents/${id}`);
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(albania, "1.");
+  await albania.keyboard.type(" without delay");
+  await expect.poll(async () => (await serverParagraph(albania, id, "1.")).text).toContain("without delay");
+  await expect(albania.locator(".side-notice")).toHaveCount(0);
+  await albania.goto("/");
+  // Meanwhile the chair rejects it, with a reason.
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "ALB", reason: "Not agreed in the room." }, headers })).status()).toBe(200);
+  await albania.goto(`/documents/${id}`);
+  await expect(albania.getByTestId("mode-notice").locator("p")).toHaveText("While you were away, the chair rejected your tracked insertion in 1. (“without delay”): “Not agreed in the room.”");
+  // Told once: the next visit tells nothing again.
+  await albania.reload();
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await albania.waitForTimeout(1000);
+  await expect(albania.locator(".side-notice")).toHaveCount(0);
+  // A decision told live, in the open window, is not told again on the next visit.
+  await caretAtEnd(albania, "1.");
+  await albania.keyboard.type(" in full");
+  await expect.poll(async () => (await serverParagraph(albania, id, "1.")).text).toContain("in full");
+  expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "accept", delegation: "ALB" }, headers })).status()).toBe(200);
+  await expect(albania.getByTestId("mode-notice").locator("p")).toHaveText("The chair accepted your tracked insertion in 1. (“in full”).");
+  await albania.reload();
+  await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await albania.waitForTimeout(1000);
+  await expect(albania.locator(".side-notice")).toHaveCount(0);
+  expect((await chair.request.put(`/api/documents/${id}/mode`, { data: { mode: "chairs_pen" }, headers })).status()).toBe(200);
+  await albania.context().close();
+  await chair.context().close();
+});
+

@@ -10,6 +10,17 @@ export interface DecidedPiece {
   text: string;
 }
 
+/**
+ * The chair's decision on tracked changes, as a delegation is told of it: live, or on coming
+ * back (`seq`: the negotiation event that recorded it, which a browser remembers as seen).
+ */
+export interface SuggestionsDecided {
+  seq: number;
+  decision: "accepted" | "rejected";
+  reason: string | null;
+  pieces: DecidedPiece[];
+}
+
 /** A change pushed to every open window of a document (server-sent events). */
 export type LiveEvent =
   | { type: "annotation"; annotationId: string }
@@ -22,7 +33,7 @@ export type LiveEvent =
    */
   | { type: "restored"; version: string; saved: string; change: { client: number; clock: number } | null }
   /** The chair accepted or rejected tracked changes: one, a paragraph's, a delegation's, all. */
-  | { type: "suggestions-decided"; decision: "accepted" | "rejected"; reason: string | null; pieces: DecidedPiece[] }
+  | ({ type: "suggestions-decided" } & SuggestionsDecided)
   /** A delegation withdrew its own tracked change. */
   | { type: "suggestion-withdrawn"; pieces: DecidedPiece[] }
   | { type: "closed"; reason: string };

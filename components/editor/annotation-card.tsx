@@ -8,6 +8,7 @@ import type { AnnotationView } from "@/server/negotiation/views";
 import type { Role } from "@/lib/roles";
 import type { ApiResult } from "./use-negotiation";
 import { RejectForm } from "./reject-form";
+import { cosponsorNames } from "./cosponsor-names";
 
 /** The chair's acts: the delegation stored with them is the position's author, not who acted. */
 const CHAIR_ACTIONS: ReadonlySet<string> = new Set(["accepted", "rejected", "resolved", "reopened"]);
@@ -21,6 +22,28 @@ export interface Viewer {
 
 function when(at: number): string {
   return new Date(at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+function Cosponsors({ names, own }: { names: readonly string[]; own: string | null }) {
+  const [all, setAll] = useState(false);
+  if (!names.length) return null;
+  const short = cosponsorNames(names, own);
+  const shown = all ? names : short.shown;
+  return (
+    <span className="muted">
+      {" "}
+      with {shown.join(", ")}
+      {short.hidden ? (
+        <>
+          {" "}
+          {/* One button, its words toggled, so focus stays on it. */}
+          <button type="button" className="link-button more" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? "(fewer)" : `and ${short.hidden} other${short.hidden === 1 ? "" : "s"}`}
+          </button>
+        </>
+      ) : null}
+    </span>
+  );
 }
 
 /** One annotation with its thread, co-sponsors, history and the actions the viewer may take. */
@@ -109,7 +132,7 @@ export function AnnotationCard({
       </header>
       <p className="ann-author">
         <span className="dot" style={{ background: color }} aria-hidden="true" /> {a.author.delegation?.name ?? `${a.author.userName} (Chair)`}
-        {a.cosponsors.length ? <span className="muted"> with {a.cosponsors.map((c) => c.name).join(", ")}</span> : null}
+        <Cosponsors names={a.cosponsors.map((c) => c.name)} own={a.cosponsors.find((c) => c.id === viewer.delegationId)?.name ?? null} />
       </p>
       {a.quote ? (
         <blockquote className={a.kind === "amendment" && a.op !== "insert" ? "quote struck" : "quote"}>{a.quote}</blockquote>

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
 import type { DocumentView } from "@/server/services";
 import type { DelegationRef } from "@/server/negotiation/views";
+import type { SuggestionsDecided } from "@/server/events";
 import type { ParagraphStatus } from "@/lib/negotiation/types";
 import { CollabEditor } from "./collab-editor";
 import { PresenceList } from "./presence-list";
@@ -34,7 +35,6 @@ import { useWorkspaceKeys } from "./use-workspace-keys";
 import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { SessionCard } from "./session-card";
 import { SideNotices } from "./side-notices";
-import { MarkLegend } from "./mark-legend";
 
 type Meta = Omit<DocumentView, "paragraphs">;
 
@@ -58,6 +58,17 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   };
   const isChair = doc.role === "chair";
   const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
+  // Decisions on the delegation's tracked changes taken while it was away, until the text is in.
+  const missedChanges = useRef<SuggestionsDecided[]>([]);
+  const syncedRef = useRef(false);
+  syncedRef.current = state === "synced";
+  const tellMissedChanges = () => {
+    if (!syncedRef.current || !editorRef.current || !delegateCode) return;
+    for (const event of missedChanges.current.splice(0)) {
+      const told = suggestionDecisionNotice(event, delegateCode, numberNow, true);
+      if (told) tell(told);
+    }
+  };
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
     // of all of them are quoted.
@@ -67,6 +78,11 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     onSuggestionsDecided: (event) => {
       const told = delegateCode && suggestionDecisionNotice(event, delegateCode, numberNow);
       if (told) tell(told);
+    },
+    // Told once the text is in, so that they name their paragraphs.
+    onSuggestionsMissed: (events) => {
+      missedChanges.current.push(...events);
+      tellMissedChanges();
     },
     onSuggestionWithdrawn: (pieces) => {
       const told = isChair && suggestionWithdrawnNotice(pieces, (code) => delegations.find((d) => d.code === code)?.name ?? code, numberNow);
@@ -91,6 +107,8 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const paragraphs = useEditorOutline(editor);
   editorRef.current = editor;
+  // Missed decisions wait for the text (tellMissedChanges reads refs).
+  useEffect(tellMissedChanges, [state, editor]);
   // Read by setStatus when the server answers, so that a renumbering does not make it (and the overview's 300 rows) new.
   const paragraphsRef = useRef(paragraphs);
   paragraphsRef.current = paragraphs;
@@ -182,22 +200,24 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
     <div className="workspace">
       <style>{delegationStyles}</style>
       <div className="workspace-main">
-        <DocumentHeader doc={doc} mode={negotiation.mode} />
+        <DocumentHeader
+          doc={doc}
+          mode={negotiation.mode}
+          hint={
+            doc.role === "observer"
+              ? "You follow this negotiation as an observer: the text and the positions are read-only for you."
+              : doc.role === "delegate"
+                ? openDrafting
+                  ? `Open drafting: your typing and deletions are tracked as suggestions of ${doc.delegation?.name}.`
+                  : "The chair holds the pen: select words and propose an amendment, or object, support or comment."
+                : null
+          }
+        />
         {endedReason ? (
           <p className="error" role="alert">
             {endedReason}
           </p>
         ) : null}
-        {doc.role === "delegate" && !openDrafting ? (
-          <p className="hint">The chair holds the pen: select words and propose an amendment, or object, support or comment.</p>
-        ) : null}
-        {doc.role === "observer" ? (
-          <p className="hint">You follow this negotiation as an observer: the text and the positions are read-only for you.</p>
-        ) : null}
-        {doc.role === "delegate" && openDrafting ? (
-          <p className="hint">Open drafting: your typing and deletions are tracked as suggestions of {doc.delegation?.name}.</p>
-        ) : null}
-        <MarkLegend />
         {collab ? (
           <div ref={textRef}>
             <CollabEditor

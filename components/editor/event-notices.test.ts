@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { lostTypingNotice, missedSuggestionDecisions, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 
 const numbers: Record<string, string> = { pp7: "PP7", op3: "3." };
 const numberOf = (id: string) => numbers[id];
@@ -76,5 +76,35 @@ describe("what the chair is told when a status key took effect", () => {
     expect(statusSetNotice("PP1", "bracketed")).toBe("PP1 is now bracketed.");
     expect(statusSetNotice("3.", "open")).toBe("Paragraph 3 is now open.");
     expect(statusSetNotice(null, "agreed")).toBe("The paragraph is now agreed.");
+  });
+});
+
+describe("what a delegation is told, on coming back, of decisions on its tracked changes taken while it was away", () => {
+  const piece = (id: string, blockId: string, text: string) => ({ id, type: "insertion" as const, delegation: "BLR", blockId, text });
+  const numberOf3 = (id: string) => ({ op1: "OP1", op2: "OP2" })[id];
+  const log = [
+    { seq: 3, decision: "accepted" as const, reason: null, pieces: [piece("s1", "op1", "fully")] },
+    { seq: 7, decision: "rejected" as const, reason: "Not agreed.", pieces: [piece("s2", "op1", "all")] },
+    { seq: 9, decision: "accepted" as const, reason: null, pieces: [piece("s3", "op2", "and civil society")] },
+    { seq: 12, decision: "accepted" as const, reason: null, pieces: [piece("s4", "op2", "relevant")] },
+  ];
+
+  it("only those after the last event the browser showed; one or two each as it was taken", () => {
+    expect(missedSuggestionDecisions(log, 12)).toEqual([]);
+    expect(missedSuggestionDecisions(log, 7)).toEqual(log.slice(2));
+    const [first] = missedSuggestionDecisions(log, 9);
+    expect(suggestionDecisionNotice(first!, "BLR", numberOf3, true)).toBe("While you were away, the chair accepted your tracked insertion in OP2 (“relevant”).");
+  });
+
+  it("past two, one notice for those accepted and one for those rejected, counted", () => {
+    const missed = missedSuggestionDecisions(log, 0);
+    expect(missed.map((m) => [m.decision, m.seq, m.reason, m.pieces.length])).toEqual([
+      ["accepted", 12, null, 3],
+      ["rejected", 7, "Not agreed.", 1],
+    ]);
+    expect(missed.map((m) => suggestionDecisionNotice(m, "BLR", numberOf3, true))).toEqual([
+      "While you were away, the chair accepted 3 tracked changes of your delegation in OP1 and OP2.",
+      "While you were away, the chair rejected your tracked insertion in OP1 (“all”): “Not agreed.”",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { LostTyping } from "@/lib/editor/own-typing";
-import type { DecidedPiece } from "@/server/events";
+import type { DecidedPiece, SuggestionsDecided } from "@/server/events";
 import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
 import { sentence } from "@/lib/format/sentence";
 import { clipWords } from "@/lib/format/clip";
@@ -56,12 +56,29 @@ export function suggestionDecisionNotice(
   event: { decision: "accepted" | "rejected"; reason: string | null; pieces: readonly DecidedPiece[] },
   code: string,
   numberOf: (blockId: string) => string | undefined,
+  /** Told on coming back, not as it happened. */
+  away = false,
 ): string | null {
   const changes = [...piecesById(event.pieces.filter((p) => p.delegation === code)).values()];
   if (changes.length === 0) return null;
-  if (changes.length === 1) return withReason(`The chair ${event.decision} your ${change(changes[0]!, numberOf)}`, event.reason);
+  const chair = away ? "While you were away, the chair" : "The chair";
+  if (changes.length === 1) return withReason(`${chair} ${event.decision} your ${change(changes[0]!, numberOf)}`, event.reason);
   const where = paragraphsOf(changes.flat(), numberOf);
-  return withReason(`The chair ${event.decision} ${changes.length} tracked changes of your delegation${where ? ` in ${where}` : ""}`, event.reason);
+  return withReason(`${chair} ${event.decision} ${changes.length} tracked changes of your delegation${where ? ` in ${where}` : ""}`, event.reason);
+}
+
+/**
+ * The chair's decisions on a delegation's tracked changes after `since` (the newest event its
+ * browser showed): each as it was taken, or, past two, all those accepted as one and all those
+ * rejected as one (counted, their reasons in the changes' history).
+ */
+export function missedSuggestionDecisions(decided: readonly SuggestionsDecided[], since: number): SuggestionsDecided[] {
+  const missed = decided.filter((d) => d.seq > since);
+  if (missed.length <= 2) return missed;
+  return (["accepted", "rejected"] as const).flatMap((decision) => {
+    const of = missed.filter((d) => d.decision === decision);
+    return of.length ? [{ seq: of.at(-1)!.seq, decision, reason: of.length === 1 ? of[0]!.reason : null, pieces: of.flatMap((d) => d.pieces) }] : [];
+  });
 }
 
 /** The chair told that a delegation withdrew its tracked change (one id, all its pieces): its review item went away. */

@@ -5,7 +5,8 @@ import { clipWords } from "@/lib/format/clip";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
-import type { DecidedPiece, LiveEvent } from "@/server/events";
+import type { DecidedPiece, LiveEvent, SuggestionsDecided } from "@/server/events";
+import { missedSuggestionDecisions } from "./event-notices";
 
 /** The chair restored a version: which, where the text before it went, the change that did it. */
 export type RestoredEvent = Omit<Extract<LiveEvent, { type: "restored" }>, "type">;
@@ -14,6 +15,10 @@ export interface NegotiationData {
   annotations: AnnotationView[];
   statuses: Record<string, string>;
   mode: EditingMode;
+  /** A delegate's: the chair's newest decisions on its delegation's tracked changes, oldest first. */
+  decided?: SuggestionsDecided[];
+  /** The newest negotiation event of the document the read includes. */
+  seq?: number;
 }
 
 export interface ApiResult<T = unknown> {
@@ -81,7 +86,9 @@ export interface NegotiationListeners {
   /** The chair decided on a position of this delegation's, or one it co-sponsors, or took the decision back: what to tell. */
   onDecided?: (text: string, annotationId: string) => void;
   /** The chair accepted or rejected tracked changes (every window hears it; each picks its own). */
-  onSuggestionsDecided?: (event: Omit<Extract<LiveEvent, { type: "suggestions-decided" }>, "type">) => void;
+  onSuggestionsDecided?: (event: SuggestionsDecided) => void;
+  /** Decisions on this delegation's tracked changes taken while this browser was away (missedSuggestionDecisions). */
+  onSuggestionsMissed?: (events: SuggestionsDecided[]) => void;
   /** A delegation withdrew its tracked change. */
   onSuggestionWithdrawn?: (pieces: DecidedPiece[]) => void;
   /** The chair restored a version as the live text (told to everyone). */
@@ -175,7 +182,8 @@ function readSeen(key: string): string | null {
 
 function writeSeen(key: string, seq: number): void {
   try {
-    if (Number(window.localStorage.getItem(key) ?? 0) < seq) window.localStorage.setItem(key, String(seq));
+    const stored = window.localStorage.getItem(key);
+    if (stored === null || Number(stored) < seq) window.localStorage.setItem(key, String(seq));
   } catch {
     // Not stored: the next visit tells nothing missed.
   }
@@ -205,10 +213,16 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     const read = res.ok ? res.data : undefined;
     if (!read) return false;
     const delegationId = listenersRef.current.delegationId;
-    const seen = Number(readSeen(seenKeyRef.current));
+    const stored = readSeen(seenKeyRef.current);
     // A first visit from this browser tells nothing (it has no "since").
-    if (delegationId && seen > 0) for (const text of missedDecisions(read.annotations, delegationId, seen)) listenersRef.current.onDecided?.(text, `missed:${text}`);
-    if (delegationId) writeSeen(seenKeyRef.current, newestSeq(read.annotations));
+    if (delegationId && stored !== null) {
+      const seen = Number(stored);
+      for (const text of missedDecisions(read.annotations, delegationId, seen)) listenersRef.current.onDecided?.(text, `missed:${text}`);
+      const missed = missedSuggestionDecisions(read.decided ?? [], seen);
+      if (missed.length) listenersRef.current.onSuggestionsMissed?.(missed);
+    }
+    // Seen: the document's newest event as read, though none of it was this delegation's.
+    if (delegationId) writeSeen(seenKeyRef.current, Math.max(read.seq ?? 0, newestSeq(read.annotations)));
     setData((d) => ({ ...read, annotations: mergeReload(d.annotations, read.annotations) }));
     return true;
   }, []);
@@ -274,7 +288,10 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
       listenersRef.current.onReverted?.(reason, lost ?? "");
     });
     source.addEventListener("suggestions-decided", (e) => {
-      listenersRef.current.onSuggestionsDecided?.(JSON.parse((e as MessageEvent<string>).data) as Extract<LiveEvent, { type: "suggestions-decided" }>);
+      const event = JSON.parse((e as MessageEvent<string>).data) as SuggestionsDecided;
+      // Told live: a later visit does not tell it again.
+      if (listenersRef.current.delegationId) writeSeen(seenKeyRef.current, event.seq);
+      listenersRef.current.onSuggestionsDecided?.(event);
     });
     source.addEventListener("suggestion-withdrawn", (e) => {
       const { pieces } = JSON.parse((e as MessageEvent<string>).data) as { pieces: DecidedPiece[] };

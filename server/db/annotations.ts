@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { annotationCosponsors, annotationReplies, annotations, paragraphStatus } from "./schema";
 
@@ -36,7 +36,8 @@ export function cosponsorsOf(db: Db, annotationIds: string[]): CosponsorRow[] {
     .select()
     .from(annotationCosponsors)
     .where(inArray(annotationCosponsors.annotationId, annotationIds))
-    .orderBy(asc(annotationCosponsors.createdAt))
+    // Joined in the same millisecond (a seed, a pasted list): in the order they were stored.
+    .orderBy(asc(annotationCosponsors.createdAt), sql`rowid`)
     .all();
 }
 

@@ -76,6 +76,7 @@ export class EventLog {
   private readonly insert;
   private readonly byAnnotation;
   private readonly byDocument;
+  private readonly suggestionDecisions;
   private readonly allOfDocument;
   private readonly versionSaved;
 
@@ -94,6 +95,9 @@ export class EventLog {
     );
     this.byDocument = sqlite.prepare<[string, number], RawEvent>(
       "SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq DESC LIMIT ?",
+    );
+    this.suggestionDecisions = sqlite.prepare<[string, number], RawEvent>(
+      "SELECT * FROM negotiation_events WHERE document_id = ? AND action IN ('suggestion_accepted', 'suggestion_rejected') ORDER BY seq DESC LIMIT ?",
     );
   }
 
@@ -130,6 +134,16 @@ export class EventLog {
   /** The seq of the event that recorded a version's save: the events before it are the history the version saw. */
   versionSavedAt(documentId: string, versionId: string): number | null {
     return this.versionSaved.get(documentId, versionId)?.seq ?? null;
+  }
+
+  /** The seq of a document's newest event (0 for none). */
+  newestSeq(documentId: string): number {
+    return this.head.get(documentId)?.seq ?? 0;
+  }
+
+  /** The chair's newest decisions on tracked changes, newest first. */
+  recentSuggestionDecisions(documentId: string, limit: number): StoredEvent[] {
+    return this.suggestionDecisions.all(documentId, limit).map(toStoredEvent);
   }
 
   recent(documentId: string, limit = 200): StoredEvent[] {

@@ -7,13 +7,14 @@ import { EventBus, type LiveEvent } from "../events";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 import { listSuggestions } from "../../lib/negotiation/suggestions";
-import { agreedParagraphs, createDrafting } from "./drafting";
+import { agreedParagraphs, createDrafting, suggestionDecisionsOf } from "./drafting";
 
 let h: CollabHarness;
 let docId: string;
 let drafting: ReturnType<typeof createDrafting>;
 let alb: { token: string; userId: string };
 let published: LiveEvent[];
+let events: EventLog;
 const CHAIR = "user-chair";
 const OP1 = "Continue to implement all decisions";
 const open: WebsocketProvider[] = [];
@@ -33,7 +34,8 @@ beforeEach(async () => {
   const bus = new EventBus();
   published = [];
   bus.subscribe({ documentId: docId, userId: "watcher", sessionId: "s", send: (e) => published.push(e), close: () => {} });
-  drafting = createDrafting({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events: new EventLog(h.database.sqlite), bus });
+  events = new EventLog(h.database.sqlite);
+  drafting = createDrafting({ db: h.database.db, sqlite: h.database.sqlite, collab: h.collab, events, bus });
 });
 afterEach(async () => {
   for (const p of open.splice(0)) p.destroy();
@@ -100,13 +102,14 @@ describe("the delegations are told of the chair's decisions on their tracked cha
     await waitFor(() => serverText("op1") === `Also ${OP1}`, 5000, "suggestion stored");
     drafting.decideSuggestions(docId, CHAIR, { decision: "reject", id: "s1", reason: " Not agreed in informal consultations. " });
     expect(decided()).toEqual([
-      { type: "suggestions-decided", decision: "rejected", reason: "Not agreed in informal consultations.", pieces: [{ id: "s1", type: "insertion", delegation: "ALB", blockId: "op1", text: "Also " }] },
+      { type: "suggestions-decided", seq: expect.any(Number), decision: "rejected", reason: "Not agreed in informal consultations.", pieces: [{ id: "s1", type: "insertion", delegation: "ALB", blockId: "op1", text: "Also " }] },
     ]);
     serverSuggest(1, "s2", "ALB", "Further ");
     serverSuggest(1, "s3", "BLR", "Kindly ");
     drafting.decideSuggestions(docId, CHAIR, { decision: "accept", blockId: "op2" });
     expect(decided()[1]).toEqual({
       type: "suggestions-decided",
+      seq: expect.any(Number),
       decision: "accepted",
       reason: null,
       pieces: [
@@ -114,6 +117,19 @@ describe("the delegations are told of the chair's decisions on their tracked cha
         { id: "s2", type: "insertion", delegation: "ALB", blockId: "op2", text: "Further " },
       ],
     });
+
+    // A delegation coming back reads the same decisions from the log, with only its own pieces,
+    // under the seq of the events it was told live (which its browser remembers as seen).
+    const [rejected, accepted] = decided() as Extract<LiveEvent, { type: "suggestions-decided" }>[];
+    expect(accepted!.seq).toBeGreaterThan(rejected!.seq);
+    expect(suggestionDecisionsOf(events, docId, "ALB")).toEqual([
+      { seq: rejected!.seq, decision: "rejected", reason: "Not agreed in informal consultations.", pieces: [{ id: "s1", type: "insertion", delegation: "ALB", blockId: "op1", text: "Also " }] },
+      { seq: accepted!.seq, decision: "accepted", reason: null, pieces: [{ id: "s2", type: "insertion", delegation: "ALB", blockId: "op2", text: "Further " }] },
+    ]);
+    expect(suggestionDecisionsOf(events, docId, "BLR")).toEqual([
+      { seq: accepted!.seq, decision: "accepted", reason: null, pieces: [{ id: "s3", type: "insertion", delegation: "BLR", blockId: "op2", text: "Kindly " }] },
+    ]);
+    expect(suggestionDecisionsOf(events, docId, "RUS")).toEqual([]);
   });
 
   it("a withdrawal is told too (the chair's review item goes away)", async () => {
@@ -205,7 +221,7 @@ describe("a replacement (words typed over a selection) is one tracked change", (
     await waitFor(() => text(a.doc, "op1") === OP1, 5000, "the delegate's copy follows");
     expect(h.collab.withRoom(docId, (room) => listSuggestions(room.doc))).toEqual([]);
     expect(published.filter((e) => e.type === "suggestions-decided")).toEqual([
-      { type: "suggestions-decided", decision: "rejected", reason: "Keep the agreed wording.", pieces: pieces("r1") },
+      { type: "suggestions-decided", seq: expect.any(Number), decision: "rejected", reason: "Keep the agreed wording.", pieces: pieces("r1") },
     ]);
     expect(logged()).toEqual([{ action: "suggestion_rejected", reason: "Keep the agreed wording.", payload: JSON.stringify({ suggestions: pieces("r1") }) }]);
   });

@@ -7,7 +7,7 @@ import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
-import type { DecidedPiece } from "../events";
+import type { DecidedPiece, SuggestionsDecided } from "../events";
 import type { NegotiationDeps } from "./annotations";
 import { requireChair, requireMember } from "./access";
 
@@ -17,8 +17,26 @@ function piecesOf(matched: readonly Suggestion[]): DecidedPiece[] {
 }
 
 /** What the live events say of them: enough to quote, not a whole pasted page. */
-function told(matched: readonly Suggestion[]): DecidedPiece[] {
-  return piecesOf(matched).map((p) => (p.text.length > 300 ? { ...p, text: `${p.text.slice(0, 300)}…` } : p));
+function told(pieces: readonly DecidedPiece[]): DecidedPiece[] {
+  return pieces.map((p) => (p.text.length > 300 ? { ...p, text: `${p.text.slice(0, 300)}…` } : p));
+}
+
+/** Decisions on tracked changes a delegation may have missed: how many of the newest are read. */
+const DECISIONS_KEPT = 100;
+
+/**
+ * The chair's newest decisions on a delegation's tracked changes (`code`), oldest first, each
+ * with that delegation's pieces only: what a browser coming back tells of those after the
+ * last it showed.
+ */
+export function suggestionDecisionsOf(events: NegotiationDeps["events"], documentId: string, code: string): SuggestionsDecided[] {
+  const out: SuggestionsDecided[] = [];
+  for (const e of events.recentSuggestionDecisions(documentId, DECISIONS_KEPT)) {
+    const pieces = (JSON.parse(e.payload) as { suggestions?: DecidedPiece[] }).suggestions?.filter((p) => p.delegation === code) ?? [];
+    if (pieces.length === 0) continue;
+    out.push({ seq: e.seq, decision: e.action === "suggestion_accepted" ? "accepted" : "rejected", reason: e.reason, pieces: told(pieces) });
+  }
+  return out.reverse();
 }
 
 /** Ids of a document's paragraphs closed to delegates' drafting. */
@@ -91,7 +109,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
       const apply = input.decision === "accept" ? acceptSuggestions : rejectSuggestions;
       let count = 0;
       collab.applyServerChange(documentId, (doc) => (count = apply(doc, filter)), { userId, delegationId });
-      events.append({
+      const { seq } = events.append({
         documentId,
         action: `suggestion_${input.decision === "accept" ? "accepted" : "rejected"}`,
         blockId: input.blockId ?? null,
@@ -101,7 +119,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         payload: { suggestions: piecesOf(matched) },
       });
       // Each delegation whose change was decided is told, with the reason (its windows pick their own).
-      bus.publish(documentId, { type: "suggestions-decided", decision: input.decision === "accept" ? "accepted" : "rejected", reason: input.reason?.trim() || null, pieces: told(matched) });
+      bus.publish(documentId, { type: "suggestions-decided", seq, decision: input.decision === "accept" ? "accepted" : "rejected", reason: input.reason?.trim() || null, pieces: told(piecesOf(matched)) });
       return { decided: count, suggestions: matched };
     },
 
@@ -128,7 +146,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
         payload: { suggestions: piecesOf(matched) },
       });
       // The chair's review item goes away: the chair is told why.
-      bus.publish(documentId, { type: "suggestion-withdrawn", pieces: told(matched) });
+      bus.publish(documentId, { type: "suggestion-withdrawn", pieces: told(piecesOf(matched)) });
       return { withdrawn: count, suggestions: matched };
     },
 

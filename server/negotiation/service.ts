@@ -6,7 +6,7 @@ import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import { requireMember } from "./access";
 import { createAnnotations, type NegotiationDeps } from "./annotations";
-import { createDrafting } from "./drafting";
+import { createDrafting, suggestionDecisionsOf } from "./drafting";
 import { delegationRef } from "./views";
 
 export type { NewAnnotationInput } from "./annotations";
@@ -24,13 +24,21 @@ export function createNegotiation(deps: NegotiationDeps) {
     ...annotationActions,
     ...drafting,
 
+    /**
+     * Annotations, statuses and mode; for a delegate, also the chair's newest decisions on
+     * its delegation's tracked changes (`decided`), which a browser coming back tells of, and
+     * `seq`, the newest negotiation event the read includes (what that browser has now seen).
+     */
     list(documentId: string, userId: string) {
-      member(documentId, userId);
+      const m = member(documentId, userId);
       const row = db.select({ mode: documents.editingMode }).from(documents).where(eq(documents.id, documentId)).get();
+      const code = m.role === "delegate" && m.delegationId ? listDelegations(db).find((d) => d.id === m.delegationId)?.code : undefined;
       return {
         mode: row?.mode ?? "chairs_pen",
         statuses: Object.fromEntries(repo.paragraphStatuses(db, documentId)),
         annotations: all(documentId),
+        decided: code ? suggestionDecisionsOf(deps.events, documentId, code) : [],
+        seq: deps.events.newestSeq(documentId),
       };
     },
 
