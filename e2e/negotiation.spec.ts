@@ -996,3 +996,39 @@ test("a delegate away when the chair decided its tracked changes is told on comi
   await chair.context().close();
 });
 
+test("at 1366 x 768 the review's two filters fit its panel on one row, with delegations' long names in the list", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  await chair.setViewportSize({ width: 1366, height: 768 });
+  await openDoc(chair, await documentId(chair, OSCE));
+  const review = chair.getByTestId("review");
+  // The seeded objection's co-sponsors include "Venezuela (Bolivarian Republic of)".
+  await expect(review.getByLabel("Review delegation").locator("option", { hasText: "Venezuela (Bolivarian Republic of)" })).toHaveCount(1);
+  // Both filters whole inside the panel, on one row (the kinds select was cut off at its edge).
+  const filters = await review.locator(".review-head").evaluate((head) => {
+    const panel = head.closest(".review")!.getBoundingClientRect();
+    return [...head.querySelectorAll(".filters select")].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { inside: r.left >= panel.left - 1 && r.right <= panel.right + 1, top: Math.round(r.top) };
+    });
+  });
+  expect(filters).toHaveLength(2);
+  expect(filters.every((f) => f.inside)).toBe(true);
+  expect(filters[0]!.top).toBe(filters[1]!.top);
+  await chair.context().close();
+});
+
+test("a position with ten co-sponsors names two of them and counts the rest until asked", async ({ browser, server }) => {
+  const albania = await personPage(browser, server, "albania");
+  await openDoc(albania, await documentId(albania, OSCE));
+  const card = albania.getByRole("article", { name: "Objection by Belarus on PP3" });
+  const more = card.getByRole("button", { name: "and 8 others" });
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  await expect(card.locator(".ann-author")).toHaveText(/^ Belarus with [^,]+, [^,]+ and 8 others$/);
+  await more.click();
+  const fewer = card.getByRole("button", { name: "(fewer)" });
+  await expect(fewer).toBeFocused();
+  await expect(fewer).toHaveAttribute("aria-expanded", "true");
+  // All ten, in the order they joined.
+  await expect(card.locator(".ann-author")).toHaveText(/^ Belarus with ([^,]+, ){9}[^,]+ \(fewer\)$/);
+  await albania.context().close();
+});
