@@ -34,3 +34,24 @@ const unchanging = () => () => {};
 export function useIsMac(): boolean {
   return useSyncExternalStore(unchanging, isMac, () => false);
 }
+
+const TOUCH_ONLY = "(pointer: coarse) and (hover: none)";
+
+function subscribeTouchOnly(onChange: () => void): () => void {
+  const query = window.matchMedia(TOUCH_ONLY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/**
+ * True on a device driven by touch alone (a phone, a tablet without its keyboard): there,
+ * keyboard shortcuts in labels only take room (a phone's block-kind select read "Heading
+ * (Ctrl+Alt+H", cut off). False on the server and while hydrating.
+ */
+export function useTouchOnly(): boolean {
+  return useSyncExternalStore(
+    subscribeTouchOnly,
+    () => window.matchMedia(TOUCH_ONLY).matches,
+    () => false,
+  );
+}

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { PlenaryServer } from "./server-process";
 
 export const DEMO_PASSWORD = "plenary-demo";
@@ -28,8 +28,8 @@ export async function signInAs(page: Page, url: string, email: string, password:
 }
 
 /** A signed-in page in its own browser context (one context per simulated person). */
-export async function personPage(browser: Browser, server: PlenaryServer, who: Who): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url });
+export async function personPage(browser: Browser, server: PlenaryServer, who: Who, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, ...options });
   const page = await context.newPage();
   await signIn(page, server, who);
   return page;

@@ -1032,3 +1032,21 @@ test("a position with ten co-sponsors names two of them and counts the rest unti
   await expect(card.locator(".ann-author")).toHaveText(/^ Belarus with ([^,]+, ){9}[^,]+ \(fewer\)$/);
   await albania.context().close();
 });
+
+test("on a touch-only phone the block-kind select names the kinds without keyboard shortcuts (with a keyboard it shows them), and the review queue below the text is one tap away", async ({ browser, server }) => {
+  const phone = await personPage(browser, server, "chair", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const desk = await personPage(browser, server, "chair");
+  const id = await documentId(phone, "Contribution by Albania");
+  for (const page of [phone, desk]) {
+    await page.goto(`/documents/${id}`);
+    await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  }
+  await expect(phone.getByLabel("Block kind").locator("option", { hasText: "Heading" })).toHaveText("Heading");
+  // The review queue, below the whole text in one column, is one tap away.
+  await expect(desk.getByRole("link", { name: /Review queue/ })).toBeHidden();
+  await phone.getByRole("link", { name: "Review queue and positions ↓" }).click();
+  await expect(phone.getByTestId("review")).toBeInViewport();
+  await expect(desk.getByLabel("Block kind").locator("option", { hasText: "Heading" })).toHaveText("Heading (Ctrl+Alt+H)");
+  await phone.context().close();
+  await desk.context().close();
+});

@@ -5,8 +5,10 @@ const LABEL: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   syncing: "Syncing…",
   synced: "Synced",
-  reconnecting: "Reconnecting… your edits are kept and will merge",
-  offline: "Offline: your edits are kept and will merge on reconnect",
+  // Kept, not promised: an edit the text no longer allows on reconnect (a paragraph agreed
+  // meanwhile, the chair's pen) is undone, and its words are quoted in a warning.
+  reconnecting: "Reconnecting… your edits are kept and sent when it is back; any the text no longer allows will be undone and quoted to you",
+  offline: "Offline: your edits are kept and sent on reconnect; any the text no longer allows will be undone and quoted to you",
   ended: "Disconnected",
 };
 

@@ -213,6 +213,10 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
                 : null
           }
         />
+        {/* One column (a phone): the panel is below the whole text; this takes the reader there. */}
+        <a className="jump-to-panel" href="#negotiation">
+          {isChair ? "Review queue and positions" : `Positions (${negotiation.annotations.filter((a) => a.status === "open").length} open)`} ↓
+        </a>
         {endedReason ? (
           <p className="error" role="alert">
             {endedReason}
@@ -244,7 +248,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
           enterText(blockId);
         }}
       />
-      <aside className="workspace-side" aria-label="Negotiation">
+      <aside className="workspace-side" aria-label="Negotiation" id="negotiation" tabIndex={-1}>
         <SessionCard
           state={state}
           live={negotiation.live}

@@ -3,7 +3,7 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { BlockKind } from "@/lib/model/types";
 import { closedSelectProps } from "../closed-select-keys";
-import { useIsMac } from "../platform";
+import { useIsMac, useTouchOnly } from "../platform";
 import { ariaKeyShortcuts, shortcutLabel } from "./shortcut";
 import { BLOCK_KEYS, BOLD_KEY, ITALIC_KEY } from "./shortcut-keys";
 
@@ -19,6 +19,7 @@ const KINDS: { kind: BlockKind; label: string }[] = [
 /** Formatting and block kind; every action also has a keyboard shortcut. */
 export function Toolbar({ editor }: { editor: Editor }) {
   const mac = useIsMac();
+  const touchOnly = useTouchOnly();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -74,7 +75,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         >
           {KINDS.map((k) => (
             <option key={k.kind} value={k.kind} aria-keyshortcuts={ariaKeyShortcuts(BLOCK_KEYS[k.kind], mac)}>
-              {`${k.label} (${shortcutLabel(BLOCK_KEYS[k.kind], mac)})`}
+              {touchOnly ? k.label : `${k.label} (${shortcutLabel(BLOCK_KEYS[k.kind], mac)})`}
             </option>
           ))}
         </select>
