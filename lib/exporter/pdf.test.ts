@@ -155,3 +155,37 @@ describe("text in Arabic", () => {
     expect(Math.abs(middle - (92 + (595.28 - 92 - 72) / 2))).toBeLessThan(1);
   });
 });
+
+describe("PDF export of Chinese", () => {
+  const zh = "大会重申国际法，特别是《联合国宪章》，适用于信息和通信技术环境，对于维护和平与稳定至关重要，并呼吁所有国家在使用信息和通信技术时遵守国际法。";
+  const body = [
+    P("t", "title", null, "不限成员名额工作组报告草案"),
+    P("p", "paragraph", "1.", `${zh} Agreed ad ref. in 2025.`),
+    P("q", "paragraph", "2.", "Latin only: no Chinese face is needed here."),
+  ];
+
+  it("prints Chinese in a face that has it (it was empty boxes), as text that can be searched, inside the margins", async () => {
+    const bytes = await buildPdf(meta, body, pdfFonts());
+    const text = (await pdfToText(bytes)).replace(/\s+/g, "");
+    expect(text).toContain("不限成员名额工作组报告草案");
+    expect(text).toContain(zh.replace(/\s+/g, ""));
+    // The long run of characters, which has no spaces, breaks between them at the right margin.
+    const words = await pdfWords(bytes, 1);
+    const chinese = words.filter((w) => /[\u4e00-\u9fff]/.test(w.text));
+    expect(new Set(chinese.map((w) => Math.round(w.yMin))).size).toBeGreaterThanOrEqual(3);
+    expect(chinese.every((w) => w.xMin >= 92 - 1 && w.xMax <= 595.28 - 72 + 1)).toBe(true);
+    // The face is embedded as a subset: the file stays small.
+    expect(bytes.length).toBeLessThan(200_000);
+  });
+
+  it("does not read the Chinese faces for a text without Chinese", async () => {
+    const fonts = pdfFonts();
+    let asked = 0;
+    const counting = { ...fonts, cjk: () => (asked++, fonts.cjk()) };
+    await buildPdf(meta, body.slice(2), counting);
+    expect(asked).toBe(0);
+    await buildPdf(meta, body, counting);
+    expect(asked).toBe(1);
+  });
+});
+

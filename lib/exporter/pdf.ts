@@ -5,10 +5,15 @@ import { acceptedRuns, headerLine, participleLength, participlePieces, printedNu
 
 /**
  * The faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them): the serif
- * text faces, and a sans face with its bold for Arabic, which the serif does not have.
+ * text faces, a sans face with its bold for Arabic, which the serif does not have, and a
+ * Chinese face with its bold (read and embedded only for a text that has Chinese in it).
  */
-export type Face = "regular" | "italic" | "bold" | "boldItalic" | "arabic" | "arabicBold";
-export type PdfFonts = Record<Face, Uint8Array>;
+export type Face = "regular" | "italic" | "bold" | "boldItalic" | "arabic" | "arabicBold" | "cjk" | "cjkBold";
+type CjkFace = "cjk" | "cjkBold";
+export type PdfFonts = Record<Exclude<Face, CjkFace>, Uint8Array> & {
+  /** The Chinese faces: about 10 MB each, so read when a text first needs them. */
+  cjk: () => Record<CjkFace, Uint8Array>;
+};
 
 const PT = 11;
 const MARGIN = { top: 78, bottom: 72, left: 92, right: 72 };
@@ -32,14 +37,23 @@ const ARABIC_LETTER = "\\u0600-\\u065F\\u066A-\\u06EF\\u06FA-\\u06FF\\u0750-\\u0
  */
 const ARABIC_RUN = new RegExp(`[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s]*[${ARABIC_LETTER}])?`, "g");
 
-/** A piece cut where Arabic words start and end, the Arabic ones in the sans face that has them. */
+/**
+ * Chinese (and Japanese) characters with their full-width punctuation: the CJK blocks, the
+ * compatibility ideographs and forms, and the supplementary ideographs. Runs of them need no
+ * spaces to break between them.
+ */
+const CJK_CHAR = "\\u2E80-\\u2FDF\\u3000-\\u303F\\u3040-\\u30FF\\u3100-\\u312F\\u31A0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u{20000}-\\u{3134F}";
+/** A piece of one script: Arabic words (group 1) or Chinese characters (group 2). */
+const SCRIPT_RUN = new RegExp(`(${ARABIC_RUN.source})|([${CJK_CHAR}]+)`, "gu");
+
+/** A piece cut where Arabic words or Chinese characters start and end, each in the face that has them. */
 function byScript(text: string, serif: Face): Piece<Face>[] {
-  const arabic: Face = serif === "bold" || serif === "boldItalic" ? "arabicBold" : "arabic";
+  const bold = serif === "bold" || serif === "boldItalic";
   const out: Piece<Face>[] = [];
   let at = 0;
-  for (const m of text.matchAll(ARABIC_RUN)) {
+  for (const m of text.matchAll(SCRIPT_RUN)) {
     if (m.index > at) out.push({ text: text.slice(at, m.index), face: serif });
-    out.push({ text: m[0], face: arabic });
+    out.push({ text: m[0], face: m[1] ? (bold ? "arabicBold" : "arabic") : bold ? "cjkBold" : "cjk" });
     at = m.index + m[0].length;
   }
   if (at < text.length) out.push({ text: text.slice(at), face: serif });
@@ -109,7 +123,8 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   doc.addStructure(root);
   // The open list of sub-paragraphs, while consecutive bullets are drawn.
   let list: PDFKit.PDFStructureElement | null = null;
-  for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, Buffer.from(bytes));
+  for (const [name, bytes] of Object.entries(fonts)) if (bytes instanceof Uint8Array) doc.registerFont(name, Buffer.from(bytes));
+  let cjkRegistered = false;
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -122,6 +137,10 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
   let current: Face = "regular";
   const font = (face: Face) => {
     if (face !== current) {
+      if ((face === "cjk" || face === "cjkBold") && !cjkRegistered) {
+        for (const [name, bytes] of Object.entries(fonts.cjk())) doc.registerFont(name, Buffer.from(bytes));
+        cjkRegistered = true;
+      }
       doc.font(face);
       current = face;
     }
