@@ -1,4 +1,5 @@
 import type { VersionParagraph } from "@/server/negotiation/versions";
+import { bracketEdges } from "@/lib/exporter/model";
 
 const TAG = { title: "h2", heading: "h3" } as const;
 
@@ -10,6 +11,8 @@ const TAG = { title: "h2", heading: "h3" } as const;
  */
 export function ParagraphText({ paragraph: p }: { paragraph: VersionParagraph }) {
   const Tag = p.kind === "title" || p.kind === "heading" ? TAG[p.kind] : "p";
+  // One pair of brackets around each bracketed stretch, however many runs it is in.
+  const edges = bracketEdges(p.runs);
   return (
     <Tag className={`blk-${p.kind}`} data-number={p.number ?? undefined} data-status={p.status !== "open" ? p.status : undefined}>
       {p.runs.map((r, i) => {
@@ -17,7 +20,15 @@ export function ParagraphText({ paragraph: p }: { paragraph: VersionParagraph })
         let node: React.ReactNode = r.text;
         if (marks.includes("italic")) node = <em>{node}</em>;
         if (marks.includes("bold")) node = <strong>{node}</strong>;
-        if (marks.includes("bracket")) node = <span className="version-bracket">[{node}]</span>;
+        if (marks.includes("bracket")) {
+          node = (
+            <span className="version-bracket">
+              {edges[i]!.open ? "[" : null}
+              {node}
+              {edges[i]!.close ? "]" : null}
+            </span>
+          );
+        }
         if (marks.includes("insertion")) {
           node = (
             <ins className="suggestion-insertion" title="Proposed insertion, awaiting a decision">

@@ -25,9 +25,12 @@ export function documentExtensions(options: { assignIds?: boolean } = {}): Exten
     FlatDocument,
     Text,
     ...BlockNodes,
+    // First of the marks, so the outermost: words in brackets are one "[...]" in the editor
+    // even where italics or a tracked change inside them cut them into several text nodes
+    // (ProseMirror nests marks in schema order and shares an outer mark across nodes).
+    Bracket,
     Bold,
     Italic,
-    Bracket,
     Insertion,
     Deletion,
     UniqueID.configure({

@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import { direction } from "./docx";
-import { acceptedRuns, headerLine, printedRunText, printedText, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, headerLine, printedRunTexts, printedText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 const FONT = "Times New Roman";
 const SIZE = 20; // half-points: 10 pt, as compilations are printed
@@ -108,6 +108,12 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
       cell([new Paragraph({ children: [run(h, { bold: true })] })], WIDTHS[i]!, true),
     ),
   });
+  /** The paragraph's current text, its runs' bold and italics kept, brackets around each bracketed stretch. */
+  const currentText = (paragraph: ExportParagraph) => {
+    const runs = acceptedRuns(paragraph);
+    const strong = paragraph.kind === "heading" || paragraph.kind === "title";
+    return printedRunTexts(runs).map((text, i) => run(text, { bold: strong || runs[i]!.marks?.includes("bold"), italics: runs[i]!.marks?.includes("italic") }));
+  };
   const body = rows.map(
     ({ paragraph, status, entries }) =>
       new TableRow({
@@ -118,9 +124,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
             [
               new Paragraph({
                 ...direction(printedText(paragraph)),
-                children: acceptedRuns(paragraph).map((r) =>
-                  run(printedRunText(r), { bold: paragraph.kind === "heading" || paragraph.kind === "title" || r.marks?.includes("bold"), italics: r.marks?.includes("italic") }),
-                ),
+                children: currentText(paragraph),
               }),
             ],
             WIDTHS[1],

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
 import { documentXml, paragraphs } from "./test-docx";
-import { attachmentHeader, buildDocx, buildRedlineDocx, exportFileName, headerLine, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
+import { attachmentHeader, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, exportFileName, headerLine, printedText, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
+import { pdfFonts } from "../../server/pdf-fonts";
+import { pdfToText } from "../../test/readers/readers";
 
 const P = (id: string, kind: ExportParagraph["kind"], number: string | null, text: string, marks?: ExportParagraph["runs"][number]["marks"]): ExportParagraph => ({
   id,
@@ -296,3 +298,54 @@ describe("exports", () => {
     expect(stack).toEqual([]);
   });
 });
+
+describe("bracketed language split into runs (formatting or a tracked change inside it)", () => {
+  const charter: ExportParagraph = {
+    id: "b1",
+    kind: "operative",
+    number: "OP1",
+    text: "Reaffirms that international law, including, inter alia, the Charter, applies;",
+    runs: [
+      { text: "Reaffirms that international law, " },
+      { text: "including, ", marks: ["bracket"] },
+      { text: "inter alia", marks: ["bracket", "italic"] },
+      { text: ", the Charter", marks: ["bracket"] },
+      { text: ", applies;" },
+    ],
+  };
+  // A delegation's proposal inside the brackets: a deletion (printed, not yet agreed) and an insertion (not printed).
+  const rights: ExportParagraph = {
+    id: "b2",
+    kind: "operative",
+    number: "OP2",
+    text: "Recalls their responsibilities to respect human rights and fundamental new freedoms.",
+    runs: [
+      { text: "Recalls " },
+      { text: "their responsibilities to respect human rights and ", marks: ["bracket"] },
+      { text: "fundamental ", marks: ["bracket", "deletion"] },
+      { text: "new ", marks: ["bracket", "insertion"] },
+      { text: "freedoms", marks: ["bracket"] },
+      { text: "." },
+    ],
+  };
+  const one = "[including, inter alia, the Charter]";
+  const two = "[their responsibilities to respect human rights and fundamental freedoms]";
+
+  it("prints one pair of brackets around the whole stretch, in every format (it printed one pair per run)", async () => {
+    expect(printedText(charter)).toBe(`Reaffirms that international law, ${one}, applies;`);
+    expect(printedText(rights)).toBe(`Recalls ${two}.`);
+    expect(toMarkdown(meta, [charter])).toContain("[including, *inter alia*, the Charter]");
+    expect(toHtml(meta, [charter])).toContain("[including, <em>inter alia</em>, the Charter]");
+    expect(toAkomaNtoso(meta, [charter, rights])).toContain("[including, <i>inter alia</i>, the Charter]");
+    const docx = paragraphs(await documentXml(buildDocx(meta, [charter, rights])), "accept").join("\n");
+    expect(docx).toContain(one);
+    expect(docx).toContain(two);
+    const pdf = (await pdfToText(await buildPdf(meta, [charter, rights], pdfFonts()))).replace(/\s+/g, " ");
+    expect(pdf).toContain(one);
+    expect(pdf).toContain(two);
+    const compilation = text(await documentXml(buildCompilationDocx(meta, [{ paragraph: charter, status: null, entries: [] }])));
+    expect(compilation).toContain(one);
+    for (const out of [docx, pdf, compilation]) expect(out).not.toMatch(/\]\[/);
+  });
+});
+

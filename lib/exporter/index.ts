@@ -1,4 +1,4 @@
-export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunText, printedText, versionName, withStatusNotes, type ExportMeta, type ExportParagraph } from "./model";
+export { acceptedRuns, acceptedText, attachmentHeader, exportFileName, headerLine, printedNumber, printedRunTexts, printedText, versionName, withStatusNotes, type ExportMeta, type ExportParagraph } from "./model";
 export { toMarkdown } from "./markdown";
 export { toAkomaNtoso, toHtml, toJson } from "./text-formats";
 export { buildDocx } from "./docx";

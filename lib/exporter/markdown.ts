@@ -1,5 +1,5 @@
 import { xmlSafe } from "../validation/text";
-import { acceptedRuns, headerLine, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, bracketEdges, headerLine, printedNumber, type ExportMeta, type ExportParagraph } from "./model";
 
 /** A stretch of a paragraph's printed text in one style. */
 interface Piece {
@@ -28,13 +28,14 @@ function pieces(p: ExportParagraph): Piece[] {
     if (last && last.bold === bold && last.italic === italic) last.text += text;
     else out.push({ text, bold, italic });
   };
-  for (const r of acceptedRuns(p)) {
+  const runs = acceptedRuns(p);
+  const edges = bracketEdges(runs);
+  for (const [i, r] of runs.entries()) {
     const marks = r.marks ?? [];
-    const bracket = marks.includes("bracket");
     const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(oneLine(r.text))!;
-    push(`${bracket ? "[" : ""}${lead}`, false, false);
+    push(`${edges[i]!.open ? "[" : ""}${lead}`, false, false);
     push(core!, marks.includes("bold"), marks.includes("italic"));
-    push(`${trail}${bracket ? "]" : ""}`, false, false);
+    push(`${trail}${edges[i]!.close ? "]" : ""}`, false, false);
   }
   // Spaces at a line's start are not shown, and four of them would make a code block.
   const first = out[0];

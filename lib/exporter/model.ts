@@ -26,14 +26,32 @@ export function acceptedRuns(p: Pick<ExportParagraph, "runs">): TextRun[] {
     });
 }
 
-/** A run's text as the exports print it: bracketed language keeps its square brackets. */
-export function printedRunText(r: TextRun): string {
-  return r.marks?.includes("bracket") ? `[${r.text}]` : r.text;
+/** Whether a run opens a bracketed stretch ("[" before it) and whether it closes one ("]" after it). */
+export interface BracketEdge {
+  open: boolean;
+  close: boolean;
+}
+
+/**
+ * Where the square brackets go: around each stretch of consecutive bracketed runs, not around
+ * each run. Formatting inside bracketed words ("[including, *inter alia*, the Charter]") or a
+ * tracked change in them splits them into runs, and brackets on each run printed
+ * "[including, ][inter alia][, the Charter]": three alternatives where the text has one.
+ */
+export function bracketEdges(runs: readonly TextRun[]): BracketEdge[] {
+  const bracketed = runs.map((r) => !!r.marks?.includes("bracket"));
+  return bracketed.map((b, i) => ({ open: b && !bracketed[i - 1], close: b && !bracketed[i + 1] }));
+}
+
+/** The runs' texts as the exports print them: bracketed language keeps its square brackets. */
+export function printedRunTexts(runs: readonly TextRun[]): string[] {
+  const edges = bracketEdges(runs);
+  return runs.map((r, i) => `${edges[i]!.open ? "[" : ""}${r.text}${edges[i]!.close ? "]" : ""}`);
 }
 
 /** The accepted text as the exports print it (brackets as characters). */
 export function printedText(p: Pick<ExportParagraph, "runs">): string {
-  return acceptedRuns(p).map(printedRunText).join("");
+  return printedRunTexts(acceptedRuns(p)).join("");
 }
 
 export function acceptedText(p: ExportParagraph): string {
@@ -61,9 +79,9 @@ export function withStatusNotes(paragraphs: readonly ExportParagraph[]): ExportP
  * the rest. A bracketed run's brackets are printed around it, not counted in it, and stay out
  * of the participle: "[" + "Noting" in italics + " …]".
  */
-export function participlePieces(r: TextRun, start: number, italicPrefix: number): { text: string; participle: boolean }[] {
+export function participlePieces(r: TextRun, start: number, italicPrefix: number, edge: BracketEdge): { text: string; participle: boolean }[] {
   const cut = start < italicPrefix ? Math.min(r.text.length, italicPrefix - start) : 0;
-  const [open, close] = r.marks?.includes("bracket") ? ["[", "]"] : ["", ""];
+  const [open, close] = [edge.open ? "[" : "", edge.close ? "]" : ""];
   const pieces = [
     { text: open, participle: false },
     { text: r.text.slice(0, cut), participle: true },

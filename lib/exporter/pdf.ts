@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { TextRun as Run } from "../model/types";
 import { bidiLines, centredLines, type PlacedPiece, type Piece } from "./pdf-lines";
-import { acceptedRuns, headerLine, participleLength, participlePieces, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, bracketEdges, headerLine, participleLength, participlePieces, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 /**
  * The faces a PDF export embeds (TrueType files; server/pdf-fonts.ts reads them): the serif
@@ -65,11 +65,12 @@ const isArabic = (f: Face) => f === "arabic" || f === "arabicBold";
 /** Runs as printed: brackets kept, the preambular participle in italics. */
 function printedRuns(runs: Run[], italicPrefix: number, allBold: boolean): Piece<Face>[] {
   const out: Piece<Face>[] = [];
+  const edges = bracketEdges(runs);
   let offset = 0;
-  for (const r of runs) {
+  for (const [i, r] of runs.entries()) {
     const m = r.marks ?? [];
     const bold = allBold || m.includes("bold");
-    for (const piece of participlePieces(r, offset, italicPrefix)) out.push(...byScript(piece.text, face(bold, piece.participle || m.includes("italic"))));
+    for (const piece of participlePieces(r, offset, italicPrefix, edges[i]!)) out.push(...byScript(piece.text, face(bold, piece.participle || m.includes("italic"))));
     offset += r.text.length;
   }
   for (let i = 1; i < out.length; i++) {

@@ -19,11 +19,11 @@ describe("the preambular participle in italics", () => {
   });
 
   it("cuts a bracketed run inside the participle after its opening bracket", () => {
-    expect(participlePieces({ text: "ting it", marks: ["bracket"] }, 3, 7)).toEqual([
+    expect(participlePieces({ text: "ting it", marks: ["bracket"] }, 3, 7, { open: true, close: true })).toEqual([
       { text: "[", participle: false },
       { text: "ting", participle: true },
       { text: " it]", participle: false },
     ]);
-    expect(participlePieces({ text: "plain" }, 10, 7)).toEqual([{ text: "plain", participle: false }]);
+    expect(participlePieces({ text: "plain" }, 10, 7, { open: false, close: false })).toEqual([{ text: "plain", participle: false }]);
   });
 });

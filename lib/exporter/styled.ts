@@ -1,6 +1,6 @@
 import type { DiffOp, ParagraphRef } from "../diff";
 import type { TextRun } from "../model/types";
-import { acceptedRuns, participleLength, participlePieces } from "./model";
+import { acceptedRuns, bracketEdges, participleLength, participlePieces } from "./model";
 
 /** The character formatting the Word exports write. */
 export interface Style {
@@ -31,11 +31,12 @@ export const sameStyle = (a: Style, b: Style): boolean => a.bold === b.bold && a
 export function styledText(p: Formatted): StyledText[] {
   const runs = acceptedRuns(p);
   const italicPrefix = p.kind === "preambular" ? participleLength(runs.map((r) => r.text).join("")) : 0;
+  const edges = bracketEdges(runs);
   let offset = 0;
   const out: StyledText[] = [];
-  for (const r of runs) {
+  for (const [i, r] of runs.entries()) {
     const style = runStyle(r, p.kind === "title");
-    for (const piece of participlePieces(r, offset, italicPrefix)) out.push({ ...style, text: piece.text, italics: style.italics || piece.participle });
+    for (const piece of participlePieces(r, offset, italicPrefix, edges[i]!)) out.push({ ...style, text: piece.text, italics: style.italics || piece.participle });
     offset += r.text.length;
   }
   return out;

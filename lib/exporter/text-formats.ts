@@ -1,4 +1,4 @@
-import { acceptedRuns, headerLine, participleLength, printedNumber, printedText, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, bracketEdges, headerLine, participleLength, printedNumber, printedText, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun } from "../model/types";
 import { xmlSafe } from "../validation/text";
 
@@ -8,9 +8,10 @@ function escapeHtml(s: string): string {
 }
 
 function htmlRuns(runs: TextRun[], italicPrefix: number): string {
+  const edges = bracketEdges(runs);
   let offset = 0;
   return runs
-    .map((r) => {
+    .map((r, i) => {
       const m = r.marks ?? [];
       let t = escapeHtml(r.text);
       const start = offset;
@@ -21,7 +22,7 @@ function htmlRuns(runs: TextRun[], italicPrefix: number): string {
       }
       if (m.includes("italic")) t = `<em>${t}</em>`;
       if (m.includes("bold")) t = `<strong>${t}</strong>`;
-      if (m.includes("bracket")) t = `[${t}]`;
+      t = `${edges[i]!.open ? "[" : ""}${t}${edges[i]!.close ? "]" : ""}`;
       return t;
     })
     .join("");
@@ -62,12 +63,13 @@ function aknP(p: ExportParagraph): string {
 }
 
 function aknInline(runs: TextRun[]): string {
+  const edges = bracketEdges(runs);
   return runs
-    .map((r) => {
+    .map((r, i) => {
       let t = xml(r.text);
       if (r.marks?.includes("italic")) t = `<i>${t}</i>`;
       if (r.marks?.includes("bold")) t = `<b>${t}</b>`;
-      if (r.marks?.includes("bracket")) t = `[${t}]`;
+      t = `${edges[i]!.open ? "[" : ""}${t}${edges[i]!.close ? "]" : ""}`;
       return t;
     })
     .join("");

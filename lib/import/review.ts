@@ -1,4 +1,4 @@
-import { printedRunText } from "../exporter/model";
+import { printedRunTexts } from "../exporter/model";
 import { computeNumbers } from "../model/numbering";
 import { BLOCK_KINDS, type Block, type BlockKind } from "../model/types";
 
@@ -8,7 +8,7 @@ import { BLOCK_KINDS, type Block, type BlockKind } from "../model/types";
  */
 export function previewBlocks(blocks: readonly Block[]): { kind: BlockKind; number: string | null; text: string }[] {
   const numbers = computeNumbers(blocks.map((b) => b.kind));
-  return blocks.map((b, i) => ({ kind: b.kind, number: numbers[i] ?? null, text: b.runs.map(printedRunText).join("") }));
+  return blocks.map((b, i) => ({ kind: b.kind, number: numbers[i] ?? null, text: printedRunTexts(b.runs).join("") }));
 }
 
 /**
