@@ -283,6 +283,38 @@ describe("exports", () => {
     expect(xml).toContain('<docDate date="2025-07-10">10 July 2025</docDate>');
   });
 
+  it("Akoma Ntoso keeps the text's order: the lines before the preambular paragraphs, the recitals, then \"Decides to:\" leading the operative part", () => {
+    const decision = [
+      P("m", "heading", null, "Second day of the Twenty-Fourth Meeting"),
+      P("t", "title", null, "Enhancing OSCE efforts"),
+      P("c", "heading", null, "The Ministerial Council,"),
+      P("p1", "preambular", "PP1", "Noting the immense opportunities of ICTs,"),
+      P("p2", "preambular", "PP2", "Recognizing the risks,"),
+      P("h", "heading", null, "Decides to:"),
+      P("o1", "operative", "OP1", "Continue to implement all decisions;"),
+    ];
+    const xml = toAkomaNtoso(meta, decision);
+    const at = (text: string) => xml.indexOf(text);
+    // "Decides to:" was written first in the preamble, before PP1.
+    expect(at("Second day")).toBeLessThan(at("The Ministerial Council,"));
+    expect(at("The Ministerial Council,")).toBeLessThan(at("Noting the immense"));
+    expect(at("Recognizing the risks")).toBeLessThan(at("Decides to:"));
+    expect(at("<mainBody>")).toBeLessThan(at("Decides to:"));
+    expect(xml).toContain('<hcontainer name="leadIn" eId="hcontainer_1"><content><p>Decides to:</p></content></hcontainer>');
+    expect(xml.match(/<recitals>/g)).toHaveLength(1);
+    // Dated as the document: the work's date is the document's, not an adoption.
+    expect(xml).toContain('<FRBRdate date="2017-12-07" name="document"/>');
+    expect(xml).not.toContain("adoption");
+  });
+
+  it("Akoma Ntoso of an undated draft: no docDate made up from today; the FRBR dates are the export's and say so", () => {
+    const xml = toAkomaNtoso({ ...meta, date: null }, rev2);
+    expect(xml).not.toContain("<docDate");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(xml).toContain(`<FRBRdate date="${today}" name="export"/>`);
+    expect(xml).not.toMatch(/name="(adoption|document)"/);
+  });
+
   it("Akoma Ntoso: preface, preamble with a recital per PP, main body with a paragraph per OP, well formed", () => {
     const xml = toAkomaNtoso(meta, rev2);
     expect(xml.indexOf("<preface>")).toBeLessThan(xml.indexOf("<preamble>"));

@@ -89,39 +89,61 @@ function isoDate(text: string | null | undefined): string | null {
 }
 
 /**
- * Where the main body starts: at the first operative paragraph of a resolution; in a text
- * without one (a report), at its first numbered paragraph or sub-paragraph, with the headings
- * right above it (its section's heading). -1 when there is none.
+ * Where the main body starts: at the first operative paragraph of a resolution, or in a text
+ * without one (a report) at its first numbered paragraph or sub-paragraph; either way with the
+ * headings right above it (a resolution's "Decides to:", a report's section heading). -1 when
+ * there is none.
  */
 function mainBodyStart(paragraphs: readonly ExportParagraph[]): number {
-  const firstOp = paragraphs.findIndex((p) => p.kind === "operative");
-  if (firstOp >= 0) return firstOp;
-  let start = paragraphs.findIndex((p) => p.kind === "paragraph" || p.kind === "bullet");
+  let start = paragraphs.findIndex((p) => p.kind === "operative");
+  if (start < 0) start = paragraphs.findIndex((p) => p.kind === "paragraph" || p.kind === "bullet");
   while (start > 0 && paragraphs[start - 1]!.kind === "heading") start -= 1;
   return start;
 }
 
-/** Akoma Ntoso 3.0: meta, preface, preamble with recitals, main body with numbered paragraphs. */
+/**
+ * The preamble's content in the text's order: each heading line a formula ("The Ministerial
+ * Council,"), each run of preambular paragraphs one list of recitals. Empty for none.
+ */
+function preambleParts(pre: readonly ExportParagraph[]): string[] {
+  const parts: string[] = [];
+  let recitals: string[] = [];
+  let rec = 0;
+  const flush = () => {
+    if (recitals.length) parts.push(`<recitals>\n        ${recitals.join("\n        ")}\n      </recitals>`);
+    recitals = [];
+  };
+  for (const p of pre) {
+    if (p.kind === "title") continue;
+    if (p.kind === "preambular") {
+      recitals.push(`<recital eId="rec_${++rec}"><num>${xml(p.number ?? "")}</num>${aknP(p)}</recital>`);
+      continue;
+    }
+    flush();
+    parts.push(`<formula name="text">${aknP(p)}</formula>`);
+  }
+  flush();
+  return parts;
+}
+
+/**
+ * Akoma Ntoso 3.0: meta, preface, preamble with recitals, main body with numbered paragraphs.
+ * Dated as the document when it has a date; otherwise its FRBR dates are the export's, under
+ * that name, and the preface carries no docDate.
+ */
 export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): string {
   const today = new Date().toISOString().slice(0, 10);
-  const date = isoDate(meta.date) ?? today;
+  const dated = isoDate(meta.date);
+  const date = dated ?? today;
+  const dateName = dated ? "document" : "export";
   const uri = `/akn/un/doc/decision/${date}/${encodeURIComponent(meta.symbol ?? "draft")}`;
   const start = mainBodyStart(paragraphs);
   const resolution = paragraphs.some((p) => p.kind === "operative");
   const pre = start < 0 ? paragraphs : paragraphs.slice(0, start);
   const main = start < 0 ? [] : paragraphs.slice(start);
   const title = paragraphs.find((p) => p.kind === "title");
-  let rec = 0;
   let par = 0;
   let lead = 0;
-  const formulas = pre
-    .filter((p) => p.kind !== "title" && p.kind !== "preambular")
-    .map((p) => `<formula name="text">${aknP(p)}</formula>`)
-    .join("\n      ");
-  const recitals = pre
-    .filter((p) => p.kind === "preambular")
-    .map((p) => `<recital eId="rec_${++rec}"><num>${xml(p.number ?? "")}</num>${aknP(p)}</recital>`)
-    .join("\n        ");
   const body = main
     .map((p) =>
       p.kind === "heading"
@@ -130,21 +152,22 @@ export function toAkomaNtoso(meta: ExportMeta, paragraphs: readonly ExportParagr
     )
     .join("\n      ");
   // AKN's recitals hold at least one recital and its preamble at least one element.
-  const preambleParts = [formulas, recitals && `<recitals>\n        ${recitals}\n      </recitals>`].filter(Boolean);
-  const preamble = preambleParts.length ? `    <preamble>\n      ${preambleParts.join("\n      ")}\n    </preamble>\n` : "";
+  const parts = preambleParts(pre);
+  const preamble = parts.length ? `    <preamble>\n      ${parts.join("\n      ")}\n    </preamble>\n` : "";
+  const docDate = dated ? ` <docDate date="${dated}">${xml(meta.date ?? dated)}</docDate>` : meta.date ? ` ${xml(meta.date)}` : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
   <doc name="decision">
     <meta>
       <identification source="#plenary">
-        <FRBRWork><FRBRthis value="${uri}/!main"/><FRBRuri value="${uri}"/><FRBRdate date="${date}" name="adoption"/><FRBRauthor href="#plenary"/><FRBRcountry value="un"/></FRBRWork>
-        <FRBRExpression><FRBRthis value="${uri}/eng@/!main"/><FRBRuri value="${uri}/eng@"/><FRBRdate date="${date}" name="version"/><FRBRauthor href="#plenary"/><FRBRlanguage language="eng"/></FRBRExpression>
+        <FRBRWork><FRBRthis value="${uri}/!main"/><FRBRuri value="${uri}"/><FRBRdate date="${date}" name="${dateName}"/><FRBRauthor href="#plenary"/><FRBRcountry value="un"/></FRBRWork>
+        <FRBRExpression><FRBRthis value="${uri}/eng@/!main"/><FRBRuri value="${uri}/eng@"/><FRBRdate date="${date}" name="${dateName}"/><FRBRauthor href="#plenary"/><FRBRlanguage language="eng"/></FRBRExpression>
         <FRBRManifestation><FRBRthis value="${uri}/eng@/main.xml"/><FRBRuri value="${uri}/eng@.akn"/><FRBRdate date="${today}" name="export"/><FRBRauthor href="#plenary"/></FRBRManifestation>
       </identification>
       <references source="#plenary"><TLCOrganization eId="plenary" href="/ontology/organization/plenary" showAs="Plenary"/></references>
     </meta>
     <preface>
-      <p><docNumber>${xml(meta.symbol ?? "")}</docNumber> <docDate date="${date}">${xml(meta.date ?? date)}</docDate> <docStage>${xml(meta.versionLabel)}</docStage></p>
+      <p><docNumber>${xml(meta.symbol ?? "")}</docNumber>${docDate} <docStage>${xml(meta.versionLabel)}</docStage></p>
       <p${rightToLeft(title ? printedText(title) : meta.title) ? ' style="direction: rtl"' : ""}><docTitle>${title ? aknInline(acceptedRuns(title)) : xml(meta.title)}</docTitle></p>
     </preface>
 ${preamble}    <mainBody>
