@@ -33,8 +33,10 @@ export interface CompilationEntry {
   proposedText: string | null;
   /** The reasoning or objection text. */
   body: string | null;
-  /** open, accepted, rejected, withdrawn, resolved; pending (a tracked change) */
+  /** open, accepted, upheld (an objection or reservation accepted), rejected, withdrawn, resolved; pending (a tracked change) */
   status: string;
+  /** The chair's reason for the decision that gave it its status (a rejection's). */
+  reason?: string | null;
 }
 
 export interface CompilationRow {
@@ -86,7 +88,7 @@ function entryParagraphs(entries: CompilationEntry[]): Paragraph[] {
       ...(e.cosponsors.length ? [[` (co-sponsored by ${e.cosponsors.join(", ")})`, {}] satisfies EntryPiece] : []),
       [` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }],
       [describeEntry(e), {}],
-      [` [${e.status}]`, { color: "555555" }],
+      [` [${e.status}${e.reason ? `: “${e.reason}”` : ""}]`, { color: "555555" }],
     ];
     return new Paragraph({ spacing: { after: 80 }, ...direction(children.map(([text]) => text).join("")), children: children.map(([text, style]) => run(text, style)) });
   });

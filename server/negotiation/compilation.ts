@@ -41,7 +41,17 @@ export function proposalAsOf(a: ProposalSource, seq: number): ProposalSource | n
   return { ...a, status, cosponsors: [...cosponsors.values()], history: before };
 }
 
+/**
+ * The status as the compilation prints it: an objection the chair accepted is upheld (the
+ * word the review queue's button and the delegation's notice use), as is a reservation.
+ */
+function statusLabel(a: ProposalSource): string {
+  return a.status === "accepted" && (a.kind === "objection" || a.kind === "reservation") ? "upheld" : a.status;
+}
+
 function proposalEntry(a: ProposalSource): CompilationEntry {
+  // The reason the chair gave for the decision that left it in its status (a rejection's, mostly).
+  const decision = a.status === "open" ? undefined : [...a.history].reverse().find((h) => STATUS_AFTER[h.action] === a.status);
   return {
     kind: a.kind,
     op: a.op,
@@ -50,7 +60,8 @@ function proposalEntry(a: ProposalSource): CompilationEntry {
     quote: a.quote,
     proposedText: a.proposedText,
     body: a.body,
-    status: a.status,
+    status: statusLabel(a),
+    reason: decision?.reason ?? null,
   };
 }
 
@@ -62,7 +73,7 @@ function proposalEntry(a: ProposalSource): CompilationEntry {
 function changeEntry(pieces: readonly PendingChange[]): CompilationEntry {
   const { kind, deleted, inserted } = changeOf(pieces);
   const quote = piecesText(kind === "insertion" ? inserted : deleted);
-  return { kind, op: null, by: pieces[0]!.delegation, cosponsors: [], quote, proposedText: kind === "replacement" ? piecesText(inserted) : null, body: null, status: "pending" };
+  return { kind, op: null, by: pieces[0]!.delegation, cosponsors: [], quote, proposedText: kind === "replacement" ? piecesText(inserted) : null, body: null, status: "pending", reason: null };
 }
 
 /**

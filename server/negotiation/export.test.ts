@@ -155,12 +155,18 @@ describe("the compilation of proposals", () => {
     const liveText = await compilationText(await exports.export(docId, CHAIR, "compilation", "live"));
     expect(liveText).toContain("Encourage the Partners");
     expect(liveText).toContain("Albania — Amendment: replace “Invite” with “Encourage” [accepted]");
-    expect(liveText).toContain("Belarus — Objection: Premature. [rejected]");
+    // The chair's reason, which the compilation used to leave out.
+    expect(liveText).toContain("Belarus — Objection: Premature. [rejected: “Not now.”]");
     expect(liveText).toContain("Belarus — Reservation: Filed later. [open]");
     expect(liveText).toContain("Albania — Tracked change: insert “fully ” [pending]");
     expect(liveText).toContain("Belarus — Tracked change: delete “Encourage” [pending]");
     expect(liveText).toContain("Albania — Tracked change: replace “Partners” with “partners” [pending]");
     expect(liveText.join("\n")).not.toMatch(/Tracked change: (insert “partners”|delete “Partners”)/);
+
+    // An objection the chair accepted is upheld, as the review queue and the delegation's notice call it.
+    const upheld = annotations.create(docId, "user-blr", { blockId: "op1", from: 0, to: 8, quote: "Continue", kind: "objection", body: "Not agreed." });
+    annotations.decide(docId, CHAIR, upheld.id, { decision: "accept" });
+    expect(await compilationText(await exports.export(docId, CHAIR, "compilation", "live"))).toContain("Belarus — Objection: Not agreed. [upheld]");
   });
 });
 
