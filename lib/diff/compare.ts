@@ -147,3 +147,20 @@ export function compareParagraphs(
   for (const p of pairs) summary[p.classification] += 1;
   return { pairs, summary, truncated };
 }
+
+/**
+ * A paragraph's identity across the two versions as the comparison paired them (the first
+ * "from" paragraph's id of its pair), for what else is compared paragraph by paragraph (the
+ * references): a paragraph moved by cut and paste, or split in two (a new paragraph typed at
+ * the start of another), went to blocks of new ids, and is still the same text.
+ */
+export function pairedIdentity(pairs: readonly ParagraphPair[]): (id: string) => string {
+  const key = new Map<string, string>();
+  for (const pair of pairs) {
+    const first = pair.from[0];
+    if (!first || pair.to.length === 0) continue;
+    for (const p of [...pair.from, ...pair.to]) key.set(p.id, first.id);
+  }
+  return (id) => key.get(id) ?? id;
+}
+

@@ -1,9 +1,7 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   Header,
-  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -13,7 +11,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { direction } from "./docx";
+import { direction, pageFooter } from "./docx";
 import { acceptedRuns, headerLine, printedRunTexts, printedText, versionName, type ExportMeta, type ExportParagraph } from "./model";
 
 const FONT = "Times New Roman";
@@ -149,11 +147,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
           },
         },
         headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(heading)] })] }) },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
-          }),
-        },
+        footers: pageFooter(),
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(meta.title, { bold: true })] }),
           new Paragraph({

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Header, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, Paragraph, TextRun, type IStylesOptions } from "docx";
 import { headerLine, printedNumber, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import { styledText } from "./styled";
 
@@ -34,6 +34,45 @@ function numberRun(p: Shape): TextRun[] {
   return n ? [new TextRun({ text: `${n}\t`, font: FONT, size: SIZE })] : [];
 }
 
+/**
+ * Word's heading levels for the outline (the navigation pane) as the PDF tags them: the title
+ * Heading 1, the headings after it Heading 2; the heading lines above the title (the meeting,
+ * the journal number) stay plain paragraphs. Null for the others.
+ */
+export function headingLevels(paragraphs: readonly { kind: string }[]): ((typeof HeadingLevel)[keyof typeof HeadingLevel] | null)[] {
+  const title = paragraphs.findIndex((p) => p.kind === "title");
+  return paragraphs.map((p, i) => {
+    if (p.kind === "title") return HeadingLevel.HEADING_1;
+    if (p.kind !== "heading") return null;
+    return title < 0 || i > title ? HeadingLevel.HEADING_2 : null;
+  });
+}
+
+/**
+ * The two heading styles as the UN layout prints them (Times New Roman, black, bold): without
+ * them Word draws its own blue headings, since the body's runs set only font and size.
+ */
+export const HEADING_STYLES: IStylesOptions = {
+  paragraphStyles: [1, 2].map((level) => ({
+    id: `Heading${level}`,
+    name: `Heading ${level}`,
+    basedOn: "Normal",
+    next: "Normal",
+    quickFormat: true,
+    run: { font: FONT, size: SIZE, bold: true, color: "000000" },
+    paragraph: { outlineLevel: level - 1 },
+  })),
+};
+
+/** "Page 1 of 3", centred at the foot of every page. */
+export function pageFooter(): { default: Footer } {
+  return {
+    default: new Footer({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: 18, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
+    }),
+  };
+}
+
 /** Symbol, date and version in the page header (not the body), as UN documents print them. */
 export function pageHeader(meta: ExportMeta): { default: Header } {
   return {
@@ -50,14 +89,16 @@ export function pageHeader(meta: ExportMeta): { default: Header } {
 
 /** Clean DOCX of a version: UN layout, numbers, italic participles, brackets kept. */
 export function buildDocx(meta: ExportMeta, paragraphs: readonly ExportParagraph[]): Document {
+  const levels = headingLevels(paragraphs);
   const children = [
     ...paragraphs.map(
-      (p) =>
+      (p, i) =>
         new Paragraph({
           ...layout(p),
+          ...(levels[i] ? { heading: levels[i] } : {}),
           children: [...numberRun(p), ...styledText(p).map((piece) => new TextRun({ font: FONT, size: SIZE, ...piece }))],
         }),
     ),
   ];
-  return new Document({ creator: "Plenary", title: versionName(meta), sections: [{ headers: pageHeader(meta), children }] });
+  return new Document({ creator: "Plenary", title: versionName(meta), styles: HEADING_STYLES, sections: [{ headers: pageHeader(meta), footers: pageFooter(), children }] });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareParagraphs } from "../diff";
 import type { ExportParagraph } from "./model";
-import { documentXml, paragraphs } from "./test-docx";
+import { documentXml, paragraphs, wordParts } from "./test-docx";
 import { attachmentHeader, buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, exportFileName, headerLine, printedText, toAkomaNtoso, toHtml, toMarkdown, versionName } from ".";
 import { pdfFonts } from "../../server/pdf-fonts";
 import { pdfToText } from "../../test/readers/readers";
@@ -378,6 +378,25 @@ describe("bracketed language split into runs (formatting or a tracked change ins
     const compilation = text(await documentXml(buildCompilationDocx(meta, [{ paragraph: charter, status: null, entries: [] }])));
     expect(compilation).toContain(one);
     for (const out of [docx, pdf, compilation]) expect(out).not.toMatch(/\]\[/);
+  });
+});
+
+describe("the Word export's headings and pages", () => {
+  it("prints headings bold, as the PDF does, gives Word an outline (title Heading 1, headings after it Heading 2, in black Times) and numbers the pages", async () => {
+    const decision = [P("m", "heading", null, "Second day of the Meeting"), ...rev2];
+    const parts = await wordParts(buildDocx(meta, decision));
+    const body = parts["word/document.xml"]!;
+    const paragraph = (text: string) => [...body.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(text))!;
+    expect(paragraph("Enhancing OSCE efforts")).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(paragraph("Decides to:")).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(paragraph("Decides to:")).toMatch(/<w:b\/>|<w:b w:val="true"\/>|<w:b w:val="1"\/>/);
+    // The meeting's line above the title is bold but no heading of the outline.
+    expect(paragraph("Second day of the Meeting")).not.toContain("w:pStyle");
+    expect(paragraph("Second day of the Meeting")).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    expect(parts["word/styles.xml"]).toMatch(/<w:style w:type="paragraph" w:styleId="Heading2">[\s\S]*?Times New Roman[\s\S]*?<w:color w:val="000000"\/>/);
+    const footer = Object.entries(parts).find(([name]) => /^word\/footer\d*\.xml$/.test(name))?.[1] ?? "";
+    expect(footer).toContain("PAGE");
+    expect(footer).toContain("NUMPAGES");
   });
 });
 

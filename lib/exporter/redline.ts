@@ -1,7 +1,7 @@
 import { Document, type XmlComponent } from "docx";
 import type { DiffOp } from "../diff";
 import { nearestBefore, type ParagraphPair, type ParagraphRef } from "../diff";
-import { layout, pageHeader, type Shape } from "./docx";
+import { layout, pageFooter, pageHeader, type Shape } from "./docx";
 import { printedNumber, versionName, type ExportMeta } from "./model";
 import { inPlace, movedFrom, movedTo, moveRange, RedlineParagraph, type Edit, type Marking, type NewChange } from "./revisions";
 import { PLAIN, styledSide, styleOps, styleSource, type SourceParagraph, type StyledOp, type StyledText } from "./styled";
@@ -228,7 +228,7 @@ export function buildRedlineDocx(meta: ExportMeta, pairs: readonly ParagraphPair
     write(pair.moved ? within(range("To", pair), movedHere(movedTo(change), pair, styled.ops)) : changed(inPlace(change), pair, styled));
     pushMovedOut(k);
   });
-  return new Document({ creator: "Plenary", title: `${versionName(meta)} (redline)`, sections: [{ headers: pageHeader(meta), children }] });
+  return new Document({ creator: "Plenary", title: `${versionName(meta)} (redline)`, sections: [{ headers: pageHeader(meta), footers: pageFooter(), children }] });
 }
 
 /** A pair's paragraphs in their styles, and its word diff (all the text kept when unchanged) cut where a style changes. */

@@ -25,7 +25,7 @@ export const sameStyle = (a: Style, b: Style): boolean => a.bold === b.bold && a
 
 /**
  * A paragraph's printed text (the accepted text, brackets as characters) in pieces, each in
- * the style the Word exports print it: the runs' bold and italic marks, a title in bold, a
+ * the style the Word exports print it: the runs' bold and italic marks, a title and headings in bold (as the PDF prints them), a
  * preambular paragraph's participle ("Noting") in italics.
  */
 export function styledText(p: Formatted): StyledText[] {
@@ -35,7 +35,7 @@ export function styledText(p: Formatted): StyledText[] {
   let offset = 0;
   const out: StyledText[] = [];
   for (const [i, r] of runs.entries()) {
-    const style = runStyle(r, p.kind === "title");
+    const style = runStyle(r, p.kind === "title" || p.kind === "heading");
     for (const piece of participlePieces(r, offset, italicPrefix, edges[i]!)) out.push({ ...style, text: piece.text, italics: style.italics || piece.participle });
     offset += r.text.length;
   }

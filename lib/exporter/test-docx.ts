@@ -4,8 +4,13 @@ import { strFromU8, unzipSync } from "fflate";
 
 /** The document.xml of a Word file. */
 export async function documentXml(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<string> {
+  return (await wordParts(doc))["word/document.xml"]!;
+}
+
+/** Every XML part of a Word file, by its path in the package ("word/footer1.xml"). */
+export async function wordParts(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<Record<string, string>> {
   const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-  return strFromU8(files["word/document.xml"]!);
+  return Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith(".xml")).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

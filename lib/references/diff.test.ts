@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compareParagraphs, pairedIdentity } from "../diff";
 import { diffReferences, referencesByParagraph } from ".";
 
 const version = (...paragraphs: [id: string, number: string | null, text: string][]) =>
@@ -126,5 +127,29 @@ describe("diffReferences", () => {
     const fresh = diffReferences([], from);
     expect(fresh.added).toHaveLength(5);
     expect(fresh.fromTotal).toBe(0);
+  });
+});
+
+describe("diffReferences with the comparison's pairing", () => {
+  const cite = "Recalls Permanent Council Decision PC.DEC/1039 on confidence-building measures;";
+  const from = [
+    { id: "o1", kind: "operative", number: "OP1", text: "Continue to implement all decisions;" },
+    { id: "o2", kind: "operative", number: "OP2", text: cite },
+    { id: "o3", kind: "operative", number: "OP3", text: "Invite the Partners for Co-operation, in line with resolution 75/240;" },
+  ];
+  const refsOf = (ps: typeof from) => referencesByParagraph(ps);
+
+  it("a paragraph cut and pasted elsewhere (a new id) is moved, not removed from one paragraph and added to another", () => {
+    const to = [from[0]!, { ...from[2]!, number: "OP2" }, { id: "p9", kind: "operative", number: "OP3", text: cite }];
+    const paired = diffReferences(refsOf(from), refsOf(to), pairedIdentity(compareParagraphs(from, to).pairs));
+    expect(paired.changed).toEqual([]);
+    expect(paired.removed).toEqual([]);
+    expect(paired.added).toEqual([]);
+  });
+
+  it("a reference really dropped from a paragraph is still reported", () => {
+    const to = [from[0]!, { ...from[1]!, text: "Recalls the confidence-building measures;" }, from[2]!];
+    const paired = diffReferences(refsOf(from), refsOf(to), pairedIdentity(compareParagraphs(from, to).pairs));
+    expect(paired.removed.map((r) => r.canonical)).toEqual(["PC.DEC/1039"]);
   });
 });

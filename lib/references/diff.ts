@@ -76,18 +76,21 @@ export interface ReferenceDiff {
 interface Occurrences {
   kind: ReferenceKind;
   canonical: string;
-  /** Block id → label, in paragraph order. */
-  paragraphs: Map<string, string>;
+  /** The citing paragraphs' identity (`identity`) → their labels, in paragraph order. */
+  paragraphs: Map<string, string[]>;
   count: number;
 }
 
-function collect(version: readonly ParagraphRefs[]): Map<string, Occurrences> {
+function collect(version: readonly ParagraphRefs[], identity: (id: string) => string): Map<string, Occurrences> {
   const map = new Map<string, Occurrences>();
   for (const p of version) {
     for (const ref of p.references) {
       const id = `${ref.kind}\u0000${ref.canonical}`;
-      const entry = map.get(id) ?? { kind: ref.kind, canonical: ref.canonical, paragraphs: new Map<string, string>(), count: 0 };
-      entry.paragraphs.set(p.id, p.label);
+      const entry = map.get(id) ?? { kind: ref.kind, canonical: ref.canonical, paragraphs: new Map<string, string[]>(), count: 0 };
+      const key = identity(p.id);
+      const labels = entry.paragraphs.get(key) ?? [];
+      if (!labels.includes(p.label)) labels.push(p.label);
+      entry.paragraphs.set(key, labels);
       entry.count += 1;
       map.set(id, entry);
     }
@@ -95,21 +98,24 @@ function collect(version: readonly ParagraphRefs[]): Map<string, Occurrences> {
   return map;
 }
 
-/** Labels of the paragraphs in `a` whose block id is not in `b`. */
-function missing(a: Map<string, string> | undefined, b: Map<string, string> | undefined): string[] {
-  return [...(a ?? new Map<string, string>())].filter(([key]) => !b?.has(key)).map(([, l]) => l);
+/** Labels of the paragraphs in `a` whose identity is not in `b`. */
+function missing(a: Map<string, string[]> | undefined, b: Map<string, string[]> | undefined): string[] {
+  return [...(a ?? new Map<string, string[]>())].filter(([key]) => !b?.has(key)).flatMap(([, labels]) => labels);
 }
 
 /**
  * Compares what two versions cite, paragraph by paragraph. Paragraphs are matched by block
- * id only, never by number: a paragraph renumbered because another was deleted or inserted
- * (OP5 becoming OP4) is the same paragraph, and a different paragraph that takes over a
- * number is not. A reference is removed, added or changed only when the set of blocks that
- * cite it changed; the labels reported are each version's own.
+ * id, never by number: a paragraph renumbered because another was deleted or inserted (OP5
+ * becoming OP4) is the same paragraph, and a different paragraph that takes over a number is
+ * not. `identity` may say more: the comparison's pairing of a paragraph moved by cut and
+ * paste, or split in two (a new paragraph typed at the start of another), whose words went to
+ * blocks of new ids (a reference in them was reported moved where it had not). A reference is
+ * removed, added or changed only when the set of paragraphs that cite it changed; the labels
+ * reported are each version's own.
  */
-export function diffReferences(from: readonly ParagraphRefs[], to: readonly ParagraphRefs[]): ReferenceDiff {
-  const a = collect(from);
-  const b = collect(to);
+export function diffReferences(from: readonly ParagraphRefs[], to: readonly ParagraphRefs[], identity: (id: string) => string = (id) => id): ReferenceDiff {
+  const a = collect(from, identity);
+  const b = collect(to, identity);
   const references: ReferenceChange[] = [];
   for (const id of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(id);
@@ -124,8 +130,8 @@ export function diffReferences(from: readonly ParagraphRefs[], to: readonly Para
       removed: !y,
       added: !x,
       changed: Boolean(x && y) && (removedFrom.length > 0 || addedTo.length > 0),
-      fromParagraphs: [...(x?.paragraphs.values() ?? [])],
-      toParagraphs: [...(y?.paragraphs.values() ?? [])],
+      fromParagraphs: [...(x?.paragraphs.values() ?? [])].flat(),
+      toParagraphs: [...(y?.paragraphs.values() ?? [])].flat(),
       removedFrom,
       addedTo,
       fromCount: x?.count ?? 0,

@@ -1,4 +1,4 @@
-import { compareParagraphs, type ComparableParagraph, type CompareResult } from "../../lib/diff";
+import { compareParagraphs, pairedIdentity, type ComparableParagraph, type CompareResult } from "../../lib/diff";
 import { diffReferences, referencesByParagraph, DEFAULT_WATCHED_TERMS } from "../../lib/references";
 import { PlenaryError } from "../../lib/errors";
 import type { Db } from "../db/client";
@@ -108,7 +108,7 @@ export function createCompare(deps: {
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
         attributions,
         pending: { from: from.pending, to: to.pending },
-        references: diffReferences(refs(documentId, from.paragraphs), refs(documentId, to.paragraphs)),
+        references: diffReferences(refs(documentId, from.paragraphs), refs(documentId, to.paragraphs), pairedIdentity(result.pairs)),
       };
     },
 

@@ -1,0 +1,47 @@
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
+
+/**
+ * Which of two blocks that share an id after a transaction keeps it: the one with more text.
+ * Enter splits a paragraph into two blocks that carry its id; UniqueID keeps the id on the
+ * first unless it is empty. A chair who types a new paragraph at the start of OP2 and presses
+ * Enter left the id (and with it the paragraph's status, its place in a comparison and in the
+ * references' tracker) on the new words, and the old text under a new id: the comparison read
+ * "Split OP2 → OP2 + OP3" and a reference in the old text "moved". The longer half is most of
+ * the paragraph it was.
+ */
+export function splitIdentity(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState, attribute: string, generateId: () => string): Transaction | null {
+  // Remote changes (Yjs) come with their ids decided; a split adds a block.
+  if (!transactions.some((t) => t.docChanged) || transactions.some((t) => t.getMeta("y-sync$"))) return null;
+  if (newState.doc.childCount <= oldState.doc.childCount) return null;
+  const seen = new Map<string, { pos: number; size: number }>();
+  let tr: Transaction | null = null;
+  newState.doc.forEach((node, pos) => {
+    const id = node.attrs[attribute] as string | null | undefined;
+    if (!id) return;
+    const here = { pos, size: node.textContent.length };
+    const before = seen.get(id);
+    if (!before) {
+      seen.set(id, here);
+      return;
+    }
+    const [shorter, longer] = before.size < here.size ? [before, here] : [here, before];
+    tr ??= newState.tr;
+    tr.setNodeAttribute(shorter.pos, attribute, generateId());
+    seen.set(id, longer);
+  });
+  return tr ? (tr as Transaction).setMeta("addToHistory", false) : null;
+}
+
+/** splitIdentity as an editor extension; it runs before UniqueID (priority 10,000), which then finds no duplicate. */
+export const SplitIdentity = Extension.create<{ attribute: string; generateId: () => string }>({
+  name: "splitIdentity",
+  priority: 10_001,
+  addOptions() {
+    return { attribute: "id", generateId: () => crypto.randomUUID() };
+  },
+  addProseMirrorPlugins() {
+    const { attribute, generateId } = this.options;
+    return [new Plugin({ key: new PluginKey("splitIdentity"), appendTransaction: (trs, oldState, newState) => splitIdentity(trs, oldState, newState, attribute, generateId) })];
+  },
+});
