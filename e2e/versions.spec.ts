@@ -357,3 +357,27 @@ test("symbols: each revision is offered the base symbol + /Rev.N as a value, a s
   ]);
   await chair.context().close();
 });
+
+test("compare says which paragraphs were agreed since the version though their words are the same, and names unnumbered ones by their first words", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, "Contribution by Albania");
+  const headers = { origin: server.url };
+  const created = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "Before agreeing 3." }, headers });
+  expect(created.status()).toBe(201);
+  const { id: versionId } = (await created.json()) as { id: string };
+  const doc = (await (await chair.request.get(`/api/documents/${id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] };
+  const three = doc.paragraphs.find((p) => p.number === "3.")!;
+  const status = (s: string) => chair.request.put(`/api/documents/${id}/paragraphs/${three.id}/status`, { data: { status: s }, headers });
+  expect((await status("agreed")).status()).toBe(200);
+  await chair.goto(`/documents/${id}/compare?from=${versionId}&to=live`);
+  await expect(chair.getByTestId("compare-summary")).toContainText("1 with a new status");
+  const row = chair.getByTestId("compare-row").filter({ has: chair.getByTestId("compare-status") });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("compare-status")).toHaveText("Open → Agreed");
+  await expect(row.locator(".cmp-num")).toHaveText("3. → 3.");
+  // With "Only changed" off, an unnumbered heading is named by its first words, not "¶".
+  await chair.getByLabel("Only changed").uncheck();
+  await expect(chair.locator(".cmp-num").first()).toHaveText(/^“[^”]+” → “[^”]+”$/);
+  expect((await status("open")).status()).toBe(200);
+  await chair.context().close();
+});

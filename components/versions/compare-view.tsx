@@ -6,6 +6,9 @@ import { ReferenceChanges } from "./reference-changes";
 import { CompareColumns, PairText } from "./compare-text";
 import { clipWords } from "@/lib/format/clip";
 import { attributionText } from "./attribution-text";
+import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "@/lib/negotiation/types";
+
+const statusLabel = (status: string) => PARAGRAPH_STATUS_LABEL[status as ParagraphStatus] ?? status;
 
 type Pair = Result["pairs"][number];
 
@@ -19,8 +22,15 @@ const LABEL: Record<Pair["classification"], string> = {
   merged: "Merged",
 };
 
+/** A paragraph as a row names it: its number, or its first words (a heading, the title). */
+function refLabel(r: Pair["from"][number]): string {
+  if (r.number) return r.number;
+  const words = r.text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  return words.length ? `“${words.slice(0, 4).join(" ")}${words.length > 4 ? "…" : ""}”` : "an empty paragraph";
+}
+
 function numbers(refs: Pair["from"]): string {
-  return refs.map((r) => r.number ?? "¶").join(" + ") || "—";
+  return refs.map(refLabel).join(" + ") || "—";
 }
 
 /** "Moved to 2.: “The Chair recalled …”": a sentence that left this paragraph for another, or came from one. */
@@ -61,7 +71,10 @@ export function CompareView({ result, documentId }: { result: Result; documentId
   const [onlyChanged, setOnlyChanged] = useState(true);
   const [current, setCurrent] = useState(-1);
   const rows = useRef<(HTMLElement | null)[]>([]);
-  const changed = useMemo(() => result.pairs.map((p, i) => (p.classification === "unchanged" ? -1 : i)).filter((i) => i >= 0), [result]);
+  // A paragraph whose words are the same but whose status changed (agreed since) is a change too.
+  const changed = useMemo(() => result.pairs.map((p, i) => (p.classification !== "unchanged" || result.statuses?.[i] ? i : -1)).filter((i) => i >= 0), [result]);
+  const changedSet = useMemo(() => new Set(changed), [changed]);
+  const isChange = (i: number) => changedSet.has(i);
 
   function jump(delta: number) {
     if (changed.length === 0) return;
@@ -83,6 +96,7 @@ export function CompareView({ result, documentId }: { result: Result; documentId
   });
 
   const s = result.summary;
+  const statusChanges = result.statuses?.filter(Boolean).length ?? 0;
   const pendingAny = result.pending.from.length + result.pending.to.length > 0;
   return (
     <div className="compare">
@@ -92,6 +106,12 @@ export function CompareView({ result, documentId }: { result: Result; documentId
           <strong>{s.moved}</strong> moved
           {s.split ? <> · <strong>{s.split}</strong> split</> : null}
           {s.merged ? <> · <strong>{s.merged}</strong> merged</> : null} · {s.unchanged} unchanged
+          {statusChanges ? (
+            <>
+              {" "}
+              · <strong>{statusChanges}</strong> with a new status
+            </>
+          ) : null}
         </p>
         {changed.length === 0 ? (
           <p className="notice" role="status">
@@ -134,7 +154,8 @@ export function CompareView({ result, documentId }: { result: Result; documentId
       {layout === "side" ? <CompareColumns fromLabel={result.from.label} toLabel={result.to.label} /> : null}
       <ol className={`compare-list layout-${layout}`} aria-label="Paragraphs">
         {result.pairs.map((pair, i) => {
-          if (onlyChanged && pair.classification === "unchanged") return null;
+          if (onlyChanged && !isChange(i)) return null;
+          const status = result.statuses?.[i];
           const attributions = result.attributions[i] ?? [];
           return (
             <li
@@ -152,6 +173,11 @@ export function CompareView({ result, documentId }: { result: Result; documentId
                 <span className="cmp-num" title={`${result.from.label} → ${result.to.label}`}>
                   {numbers(pair.from)} → {numbers(pair.to)}
                 </span>
+                {status ? (
+                  <span className="cmp-status" data-testid="compare-status">
+                    {statusLabel(status.from)} → {statusLabel(status.to)}
+                  </span>
+                ) : null}
                 {attributions.map((a, k) => (
                   <span key={k} className="cmp-attr">
                     {attributionText(a, backwards)}

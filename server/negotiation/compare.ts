@@ -41,6 +41,11 @@ export interface CompareView extends CompareResult {
   pending: { from: PendingInSide[]; to: PendingInSide[] };
   /** Per paragraph pair (same order as `pairs`): accepted proposals behind the change. */
   attributions: Attribution[][];
+  /**
+   * Per paragraph pair: the chair's status of the paragraph in each version when it changed
+   * (PP7 agreed between Rev.1 and Rev.2), else null. The words may be the same.
+   */
+  statuses: ({ from: string; to: string } | null)[];
   references: ReturnType<typeof diffReferences>;
 }
 
@@ -102,8 +107,14 @@ export function createCompare(deps: {
         const ids = new Set([...pair.from, ...pair.to].map((p) => p.id));
         return [...ids].flatMap((id) => attributed.get(id) ?? []);
       });
+      const statusOf = (side: typeof from, refs: { index: number }[]) => (refs[0] ? (side.paragraphs[refs[0].index]?.status ?? "open") : "open");
+      const statuses = result.pairs.map((pair) => {
+        const [was, now] = [statusOf(from, pair.from), statusOf(to, pair.to)];
+        return was === now ? null : { from: was, to: now };
+      });
       return {
         ...result,
+        statuses,
         from: { id: from.id, label: from.label, createdAt: from.createdAt },
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
         attributions,

@@ -272,4 +272,16 @@ describe("compare reads the accepted text", () => {
     const rev2 = versions.create(id, CHAIR, { label: "Rev.2" });
     expect((await compare.compare(id, CHAIR, rev2.id, rev1.id)).pending.from).toHaveLength(2);
   });
+  it("says which paragraphs changed status between the versions, though their words did not (agreed since Rev.1)", async () => {
+    const { id, compare, rev1 } = await compareOn([
+      { id: "op1", kind: "operative", runs: [{ text: "Continue to implement" }] },
+      { id: "op2", kind: "operative", runs: [{ text: "Invite the Partners" }] },
+    ]);
+    h.database.sqlite.prepare("INSERT INTO paragraph_status (document_id, block_id, status, updated_by, updated_at) VALUES (?, 'op2', 'agreed', ?, 0)").run(id, CHAIR);
+    const result = await compare.compare(id, CHAIR, rev1.id, "live");
+    expect(result.summary.unchanged).toBe(2);
+    expect(result.statuses).toEqual([null, { from: "open", to: "agreed" }]);
+    const rev2 = versions.create(id, CHAIR, { label: "Rev.2" });
+    expect((await compare.compare(id, CHAIR, rev2.id, rev1.id)).statuses).toEqual([null, { from: "agreed", to: "open" }]);
+  });
 });
