@@ -169,7 +169,7 @@ export function CompareView({ result, documentId }: { result: Result; documentId
               data-classification={pair.classification}
             >
               <div className="cmp-head">
-                <span className={`cmp-tag tag-${pair.classification}`}>{LABEL[pair.classification]}</span>
+                <span className={`cmp-tag tag-${pair.classification}`}>{pair.classification === "unchanged" && status ? "Same wording" : LABEL[pair.classification]}</span>
                 <span className="cmp-num" title={`${result.from.label} → ${result.to.label}`}>
                   {numbers(pair.from)} → {numbers(pair.to)}
                 </span>
