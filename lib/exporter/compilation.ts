@@ -31,7 +31,7 @@ export interface CompilationEntry {
   proposedText: string | null;
   /** The reasoning or objection text. */
   body: string | null;
-  /** open, accepted, upheld (an objection or reservation accepted), rejected, withdrawn, resolved; pending (a tracked change) */
+  /** open, accepted, upheld (an objection accepted), rejected, withdrawn, resolved; pending (a tracked change) */
   status: string;
   /** The chair's reason for the decision that gave it its status (a rejection's). */
   reason?: string | null;

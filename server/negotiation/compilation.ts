@@ -43,10 +43,10 @@ export function proposalAsOf(a: ProposalSource, seq: number): ProposalSource | n
 
 /**
  * The status as the compilation prints it: an objection the chair accepted is upheld (the
- * word the review queue's button and the delegation's notice use), as is a reservation.
+ * word the review queue's button and the delegation's notice use).
  */
 function statusLabel(a: ProposalSource): string {
-  return a.status === "accepted" && (a.kind === "objection" || a.kind === "reservation") ? "upheld" : a.status;
+  return a.status === "accepted" && a.kind === "objection" ? "upheld" : a.status;
 }
 
 function proposalEntry(a: ProposalSource): CompilationEntry {
