@@ -673,12 +673,33 @@ test("the chair marks a paragraph agreed from the keyboard; delegates see the st
   });
   await chair.keyboard.press("Enter");
   await expect(chair.locator('[data-number="PP3"]')).toHaveText(/^accessible/);
-  await expect(chair.getByTestId("mode-notice")).toContainText("PP2 was split: its second part, PP3, is agreed too.");
+  await expect(chair.getByTestId("mode-notice")).toContainText("PP2 was split into PP2 and PP3: both are agreed.");
   await expect(belarus.locator('[data-number="PP3"]')).toHaveAttribute("data-status", "agreed");
   await chair.keyboard.press("Backspace");
   // In the chair's window: Belarus's window shows the chair's caret label in the text.
   await expect(chair.locator('[data-number="PP2"]')).toHaveText(pp2Before);
   await expect(chair.locator('[data-number="PP3"]')).toHaveText(pp3Before);
+  // Split near its start: the longer second part keeps the paragraph's identity, and the new
+  // first part takes its status; joined again, the paragraph has its identity back.
+  const pp2Id = (await serverParagraph(chair, id, "PP2")).id;
+  await chair.evaluate(() => {
+    const el = document.querySelector('[data-number="PP2"]')!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const first = walker.nextNode()!;
+    const range = document.createRange();
+    range.setStart(first, "Recognizing ".length);
+    range.collapse(true);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  });
+  await chair.keyboard.press("Enter");
+  await expect(chair.locator('[data-number="PP2"]')).toHaveText("Recognizing ");
+  await expect(chair.getByTestId("mode-notice")).toContainText("PP2 was split into PP2 and PP3: both are agreed.");
+  await expect(belarus.locator('[data-number="PP2"]')).toHaveAttribute("data-status", "agreed");
+  await expect(belarus.locator('[data-number="PP3"]')).toHaveAttribute("data-status", "agreed");
+  await chair.keyboard.press("Backspace");
+  await expect(chair.locator('[data-number="PP2"]')).toHaveText(pp2Before);
+  await expect.poll(async () => (await serverParagraph(chair, id, "PP2")).id).toBe(pp2Id);
 
   await chair.locator('[data-number="PP2"]').click();
   await chair.keyboard.press("Alt+Shift+O");

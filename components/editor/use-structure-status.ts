@@ -15,7 +15,7 @@ const label = (s: ParagraphStatus) => PARAGRAPH_STATUS_LABEL[s].toLowerCase();
 
 /**
  * The chair splits or joins paragraphs (Enter, Backspace at a paragraph's start). A status is
- * kept by block id and a split gives the second part a new id, so that part takes the status
+ * kept by block id and a split gives one part (the shorter) a new id, so that part takes the status
  * of the paragraph it came from (agreed text stays agreed, and closed to delegates' drafting);
  * a join of paragraphs with different statuses keeps the first one's, and the chair is told.
  * Only the chair's own edits: others' arrive already decided.
@@ -42,7 +42,8 @@ export function useStructureStatus(
           const status = statusOf(c.from);
           if (status === "open") continue;
           setStatus(c.into, status);
-          tell(`${numberAfter.get(c.from)} was split: its second part, ${numberAfter.get(c.into)}, is ${label(status)} too.`);
+          const [first, second] = c.part === "second" ? [c.from, c.into] : [c.into, c.from];
+          tell(`${numberAfter.get(first)} was split into ${numberAfter.get(first)} and ${numberAfter.get(second)}: both are ${label(status)}.`);
         } else {
           const kept = statusOf(c.into);
           const lost = statusOf(c.absorbed);

@@ -52,4 +52,33 @@ describe("splitIdentity: the longer half of a split paragraph keeps its id", () 
     const remote = old.tr.split(old.doc.child(0).nodeSize + 3).setMeta("y-sync$", {});
     expect(splitIdentity([remote], old, old.apply(remote), "id", () => "n")).toBeNull();
   });
+
+  it("a join gives the joined block the id of the longer of the two, so a split and a join give the paragraph its id back", () => {
+    const { blocks } = splitAfterTyping("Welcomes the informal working group;");
+    // Backspace at the start of the old words: ProseMirror keeps the first block (the new one).
+    const split = EditorState.create({
+      schema,
+      doc: schema.node("doc", null, blocks.map(([id, text]) => schema.node("operative", { id }, [schema.text(text)]))),
+    });
+    const at = split.doc.child(0).nodeSize + split.doc.child(1).nodeSize;
+    const join = split.tr.join(at);
+    const joined = split.apply(join);
+    const fix = splitIdentity([join], split, joined, "id", () => "unused");
+    const after = fix ? joined.apply(fix) : joined;
+    expect(after.doc.childCount).toBe(2);
+    expect(after.doc.child(1).attrs.id).toBe("op2");
+    expect(after.doc.child(1).textContent).toBe(`Welcomes the informal working group;${OLD}`);
+  });
+
+  it("a join of a longer first paragraph and a shorter one keeps the first's id", () => {
+    const old = state();
+    const join = old.tr.join(old.doc.child(0).nodeSize);
+    const joined = old.apply(join);
+    // OP1 is shorter than OP2: the joined block takes OP2's id.
+    const fix = splitIdentity([join], old, joined, "id", () => "unused");
+    expect((fix ? joined.apply(fix) : joined).doc.child(0).attrs.id).toBe("op2");
+    const longFirst = EditorState.create({ schema, doc: schema.node("doc", null, [schema.node("operative", { id: "a" }, [schema.text(OLD)]), schema.node("operative", { id: "b" }, [schema.text("Short.")])]) });
+    const join2 = longFirst.tr.join(longFirst.doc.child(0).nodeSize);
+    expect(splitIdentity([join2], longFirst, longFirst.apply(join2), "id", () => "unused")).toBeNull();
+  });
 });
