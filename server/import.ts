@@ -4,7 +4,7 @@ import { PlenaryError } from "../lib/errors";
 import { MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from "./import-limits";
 import { decodeText } from "../lib/import/decode";
 import { numberHeadings } from "../lib/import/heading-numbers";
-import { atxHeadingsAsBold, parseStatement } from "../lib/import/parse-statement";
+import { atxHeadingsAsBold, onlyTopHeading, parseStatement } from "../lib/import/parse-statement";
 import type { ImportedDocument } from "../lib/model/types";
 import { asLine, xmlSafe } from "../lib/validation/text";
 
@@ -147,12 +147,16 @@ async function withHeadingNumbers({ zip, document }: OpenedDocx, bytes: Uint8Arr
   return zip.file(TEXT_PART, numbered).generateAsync({ type: "nodebuffer" });
 }
 
-async function docxText(opened: OpenedDocx, bytes: Uint8Array): Promise<string> {
+/**
+ * A Word file's text as light Markdown, and its title when it has exactly one paragraph in
+ * Heading 1 (as Plenary's Word export writes the title; the headings above it are bold too).
+ */
+async function docxText(opened: OpenedDocx, bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
   try {
     const { value } = await (mammoth as unknown as { convertToMarkdown(input: { buffer: Buffer }): Promise<{ value: string }> }).convertToMarkdown({
       buffer: await withHeadingNumbers(opened, bytes),
     });
-    return fromMammothMarkdown(value);
+    return { text: fromMammothMarkdown(value), title: onlyTopHeading(withoutNotes(value).replace(/__(.+?)__/gs, "**$1**")) };
   } catch (err) {
     throw new PlenaryError("bad_request", "the Word file cannot be read (damaged or not a .docx)", { cause: err });
   }
@@ -178,16 +182,17 @@ export async function readDraftWithWarnings(fileName: string, bytes: Uint8Array)
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   let text: string;
   let warnings: string[] = [];
+  let title: string | null = null;
   if (ext === "docx") {
     const opened = await openDocx(bytes);
-    text = await docxText(opened, bytes);
+    ({ text, title } = await docxText(opened, bytes));
     warnings = opened.document ? warningsOf(opened.document) : [];
   } else if (ext === "md" || ext === "txt") text = decodeText(bytes);
   else throw new PlenaryError("bad_request", "import a .docx, .md or .txt file");
   // Characters no stored text may hold (control characters, noncharacters, lone surrogates) are not text.
   text = xmlSafe(text);
   if (!text.trim()) throw new PlenaryError("bad_request", "no text was found in the file");
-  const draft = withLineMeta(parseStatement(text, { markdownHeadings: ext === "md" }));
+  const draft = withLineMeta(parseStatement(text, { markdownHeadings: ext === "md", ...(title ? { titleText: xmlSafe(title) } : {}) }));
   if (draft.blocks.length === 0) throw new PlenaryError("bad_request", "no text was found in the file");
   if (draft.blocks.length > MAX_IMPORT_BLOCKS) {
     throw new PlenaryError("too_large", `the draft has ${draft.blocks.length.toLocaleString("en")} paragraphs; a document takes at most ${MAX_IMPORT_BLOCKS.toLocaleString("en")}`);

@@ -49,6 +49,11 @@ describe("notices", () => {
     expect(lost).toHaveLength(REVERT_LOST_CHARS);
     expect(lost.startsWith("…a")).toBe(true);
     expect(lost.endsWith("b".repeat(150))).toBe(true);
+    // Cut by characters: no half of a surrogate pair is left at the cut.
+    let emoji: Notice[] = addRevert([], "the chair holds the pen", "😀".repeat(150), 1000, explain);
+    emoji = addRevert(emoji, "the chair holds the pen", "😀".repeat(150), 2000, explain);
+    expect(emoji[0]!.revert!.lost).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(Array.from(emoji[0]!.revert!.lost)).toHaveLength(REVERT_LOST_CHARS);
   });
 
   it("keeps at most MAX_NOTICES, dropping the oldest information before any warning; a repeated text moves to the top", () => {

@@ -51,6 +51,8 @@ export function addRevert(list: readonly Notice[], reason: string, lost: string,
   const same = list.find((n) => n.revert?.reason === reason && now - n.at < REVERT_JOIN_MS);
   if (!same?.revert) return addNotice(list, { text: explain(reason, lost), warn: true, revert: { reason, lost }, at: now });
   const joined = now - same.at < REVERT_BURST_MS || !same.revert.lost || !lost ? same.revert.lost + lost : `${same.revert.lost} … ${lost}`;
-  const revert = { reason, lost: joined.length > REVERT_LOST_CHARS ? `…${joined.slice(-(REVERT_LOST_CHARS - 1))}` : joined };
+  // By characters, not UTF-16 units: a cut through a surrogate pair would leave half an emoji.
+  const chars = Array.from(joined);
+  const revert = { reason, lost: chars.length > REVERT_LOST_CHARS ? `…${chars.slice(-(REVERT_LOST_CHARS - 1)).join("")}` : joined };
   return [{ ...same, revert, text: explain(reason, revert.lost), at: now }, ...list.filter((n) => n !== same)];
 }

@@ -208,17 +208,21 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
   seenKeyRef.current = seenKey;
   // Every whole read (the page opening, the event stream back after a sleep or a network
   // drop) tells what was decided since: a decision told live moved "seen" past it already.
+  // Decisions on tracked changes told live in this window: a read answering after one is not to tell it again.
+  const toldLive = useRef(new Set<number>());
   const reload = useCallback(async (): Promise<boolean> => {
+    // "Since" as it stood when the read was asked for: a decision told live while it is on
+    // its way moves the marker past the ones the read is to tell.
+    const stored = readSeen(seenKeyRef.current);
     const res = await api<NegotiationData>(`${baseRef.current}/annotations`, "GET");
     const read = res.ok ? res.data : undefined;
     if (!read) return false;
     const delegationId = listenersRef.current.delegationId;
-    const stored = readSeen(seenKeyRef.current);
     // A first visit from this browser tells nothing (it has no "since").
     if (delegationId && stored !== null) {
       const seen = Number(stored);
       for (const text of missedDecisions(read.annotations, delegationId, seen)) listenersRef.current.onDecided?.(text, `missed:${text}`);
-      const missed = missedSuggestionDecisions(read.decided ?? [], seen);
+      const missed = missedSuggestionDecisions((read.decided ?? []).filter((d) => !toldLive.current.has(d.seq)), seen);
       if (missed.length) listenersRef.current.onSuggestionsMissed?.(missed);
     }
     // Seen: the document's newest event as read, though none of it was this delegation's.
@@ -289,7 +293,8 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     });
     source.addEventListener("suggestions-decided", (e) => {
       const event = JSON.parse((e as MessageEvent<string>).data) as SuggestionsDecided;
-      // Told live: a later visit does not tell it again.
+      // Told live: neither a read on its way nor a later visit tells it again.
+      toldLive.current.add(event.seq);
       if (listenersRef.current.delegationId) writeSeen(seenKeyRef.current, event.seq);
       listenersRef.current.onSuggestionsDecided?.(event);
     });

@@ -15,7 +15,7 @@ const label = (s: ParagraphStatus) => PARAGRAPH_STATUS_LABEL[s].toLowerCase();
 
 /**
  * The chair splits or joins paragraphs (Enter, Backspace at a paragraph's start). A status is
- * kept by block id and a split gives one part (the shorter) a new id, so that part takes the status
+ * kept by block id and a split gives one part a new id, so that part takes the status
  * of the paragraph it came from (agreed text stays agreed, and closed to delegates' drafting);
  * a join of paragraphs with different statuses keeps the first one's, and the chair is told.
  * Only the chair's own edits: others' arrive already decided.

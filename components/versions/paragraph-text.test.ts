@@ -23,6 +23,25 @@ describe("a version's paragraph", () => {
     expect(html).toContain('<span class="version-bracket">[as well as public and private sectors]</span>');
   });
 
+  it("one pair of brackets around a bracketed stretch cut by a proposal, outside the proposal at its edge", () => {
+    const split = renderToStaticMarkup(
+      createElement(ParagraphText, {
+        paragraph: paragraph([
+          { text: "Recalls " },
+          { text: "fundamental ", marks: ["bracket", "deletion"] },
+          { text: "freedoms", marks: ["bracket"] },
+          { text: " online", marks: ["bracket", "insertion"] },
+          { text: "." },
+        ]),
+      }),
+    );
+    const text = split.replace(/<[^>]+>/g, "");
+    expect(text).toBe("Recalls [fundamental freedoms online].");
+    // "[" is not struck with the deleted word, "]" not underlined with the inserted one.
+    expect(split).toContain('<span class="version-bracket">[<del class="suggestion-deletion"');
+    expect(split).toContain('online</ins>]</span>');
+  });
+
   it("draws pending insertions and deletions as proposals, not as agreed text", () => {
     expect(html).toContain('<ins class="suggestion-insertion" title="Proposed insertion, awaiting a decision"> and encourage</ins>');
     expect(html).toContain('<del class="suggestion-deletion" title="Proposed deletion, awaiting a decision">all </del>');

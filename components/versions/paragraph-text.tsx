@@ -20,15 +20,6 @@ export function ParagraphText({ paragraph: p }: { paragraph: VersionParagraph })
         let node: React.ReactNode = r.text;
         if (marks.includes("italic")) node = <em>{node}</em>;
         if (marks.includes("bold")) node = <strong>{node}</strong>;
-        if (marks.includes("bracket")) {
-          node = (
-            <span className="version-bracket">
-              {edges[i]!.open ? "[" : null}
-              {node}
-              {edges[i]!.close ? "]" : null}
-            </span>
-          );
-        }
         if (marks.includes("insertion")) {
           node = (
             <ins className="suggestion-insertion" title="Proposed insertion, awaiting a decision">
@@ -40,6 +31,16 @@ export function ParagraphText({ paragraph: p }: { paragraph: VersionParagraph })
             <del className="suggestion-deletion" title="Proposed deletion, awaiting a decision">
               {node}
             </del>
+          );
+        }
+        // The brackets outside a proposal at the stretch's edge: they are not proposed, nor struck.
+        if (marks.includes("bracket")) {
+          node = (
+            <span className="version-bracket">
+              {edges[i]!.open ? "[" : null}
+              {node}
+              {edges[i]!.close ? "]" : null}
+            </span>
           );
         }
         return <span key={i}>{node}</span>;

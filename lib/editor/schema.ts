@@ -7,7 +7,6 @@ import UniqueID from "@tiptap/extension-unique-id";
 import { BLOCK_KINDS } from "../model/types";
 import { BlockNodes } from "./blocks";
 import { Bracket, Deletion, Insertion } from "./marks";
-import { SplitIdentity } from "./split-identity";
 
 /** The Y.XmlFragment that holds the ProseMirror content (TipTap's default name). */
 export const FRAGMENT_NAME = "default";
@@ -34,7 +33,6 @@ export function documentExtensions(options: { assignIds?: boolean } = {}): Exten
     Italic,
     Insertion,
     Deletion,
-    SplitIdentity.configure({ attribute: BLOCK_ID_ATTR, generateId: () => crypto.randomUUID() }),
     UniqueID.configure({
       attributeName: BLOCK_ID_ATTR,
       types: [...BLOCK_KINDS],

@@ -307,6 +307,13 @@ describe("exports", () => {
     expect(xml).not.toContain("adoption");
   });
 
+  it("Akoma Ntoso of a decision with no preambular paragraph: its opening line stays a formula of the preamble, only \"Decides:\" leads the main body", () => {
+    const xml = toAkomaNtoso(meta, [P("t", "title", null, "Decision"), P("c", "heading", null, "The Permanent Council,"), P("d", "heading", null, "Decides:"), P("o1", "operative", "OP1", "To act.")]);
+    expect(xml).toContain('<formula name="text"><p>The Permanent Council,</p></formula>');
+    expect(xml.match(/name="leadIn"/g)).toHaveLength(1);
+    expect(xml.indexOf("</preamble>")).toBeLessThan(xml.indexOf("Decides:"));
+  });
+
   it("Akoma Ntoso of an undated draft: no docDate made up from today; the FRBR dates are the export's and say so", () => {
     const xml = toAkomaNtoso({ ...meta, date: null }, rev2);
     expect(xml).not.toContain("<docDate");

@@ -39,10 +39,11 @@ const ARABIC_RUN = new RegExp(`[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s]*[${ARA
 
 /**
  * Chinese (and Japanese) characters with their full-width punctuation: the CJK blocks, the
- * compatibility ideographs and forms, and the supplementary ideographs. Runs of them need no
- * spaces to break between them.
+ * compatibility ideographs and forms. Runs of them need no spaces to break between them.
+ * (The supplementary ideographs, U+20000 on, are in neither face: rare in UN texts, they
+ * print blank.)
  */
-const CJK_CHAR = "\\u2E80-\\u2FDF\\u3000-\\u303F\\u3040-\\u30FF\\u3100-\\u312F\\u31A0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u{20000}-\\u{3134F}";
+const CJK_CHAR = "\\u2E80-\\u2FDF\\u3000-\\u303F\\u3040-\\u30FF\\u3100-\\u312F\\u31A0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF";
 /** A piece of one script: Arabic words (group 1) or Chinese characters (group 2). */
 const SCRIPT_RUN = new RegExp(`(${ARABIC_RUN.source})|([${CJK_CHAR}]+)`, "gu");
 

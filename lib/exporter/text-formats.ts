@@ -95,8 +95,11 @@ function isoDate(text: string | null | undefined): string | null {
  * there is none.
  */
 function mainBodyStart(paragraphs: readonly ExportParagraph[]): number {
-  let start = paragraphs.findIndex((p) => p.kind === "operative");
-  if (start < 0) start = paragraphs.findIndex((p) => p.kind === "paragraph" || p.kind === "bullet");
+  const firstOp = paragraphs.findIndex((p) => p.kind === "operative");
+  // A resolution: the one heading right above its first operative paragraph ("Decides to:");
+  // one above that ("The Permanent Council,") opens the preamble, even with no recital.
+  if (firstOp >= 0) return firstOp > 0 && paragraphs[firstOp - 1]!.kind === "heading" ? firstOp - 1 : firstOp;
+  let start = paragraphs.findIndex((p) => p.kind === "paragraph" || p.kind === "bullet");
   while (start > 0 && paragraphs[start - 1]!.kind === "heading") start -= 1;
   return start;
 }

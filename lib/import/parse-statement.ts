@@ -14,6 +14,8 @@ export interface ParseOptions {
    * comments are not text and backslash escapes are undone. Off for plain statements.
    */
   markdownHeadings?: boolean;
+  /** The title's text when the file names it (a Word file's one Heading 1); else it is looked for. */
+  titleText?: string;
 }
 
 /** Symbols and dates count as document metadata only in the first blocks of the text. */
@@ -144,7 +146,7 @@ export function fromMarkdownFile(text: string): string {
 }
 
 /** The plain text of a Markdown file's "# " heading when it has exactly one (null otherwise). */
-function onlyTopHeading(markdown: string): string | null {
+export function onlyTopHeading(markdown: string): string | null {
   const found = [...markdown.replace(COMMENT, "").matchAll(/^[ \t]{0,3}#[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$/gm)];
   if (found.length !== 1) return null;
   return found[0]![1]!
@@ -167,7 +169,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Import
   const { meta, body, languages } = extractMeta(options.markdownHeadings ? fromMarkdownFile(text) : text);
   const kinds = classifyBlocks(body);
   // A Markdown file's one "# " heading is its title (Plenary's export writes the title so).
-  const h1 = options.markdownHeadings ? onlyTopHeading(text) : null;
+  const h1 = options.titleText ?? (options.markdownHeadings ? onlyTopHeading(text) : null);
   const named = h1 === null ? -1 : body.findIndex((b) => b.text.trim() === h1);
   const titleIndex = named >= 0 ? named : findTitle(body, kinds);
   if (titleIndex >= 0) kinds[titleIndex] = "title";

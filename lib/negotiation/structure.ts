@@ -1,8 +1,9 @@
 /**
  * Paragraph splits and joins between two states of the text, found by block id and text:
  * a paragraph's status (agreed, bracketed ...) is kept by block id, and a split gives one of
- * its parts a new id (the shorter: lib/editor/split-identity.ts), so the chair's editor
- * carries the status over to it and says so.
+ * its parts a new id (the second, unless the first is empty; y-prosemirror may also keep the
+ * Yjs element with the longer part), so the chair's editor carries the status over to it and
+ * says so.
  */
 export interface BlockText {
   id: string;

@@ -96,8 +96,10 @@ export class EventLog {
     this.byDocument = sqlite.prepare<[string, number], RawEvent>(
       "SELECT * FROM negotiation_events WHERE document_id = ? ORDER BY seq DESC LIMIT ?",
     );
-    this.suggestionDecisions = sqlite.prepare<[string, number], RawEvent>(
-      "SELECT * FROM negotiation_events WHERE document_id = ? AND action IN ('suggestion_accepted', 'suggestion_rejected') ORDER BY seq DESC LIMIT ?",
+    this.suggestionDecisions = sqlite.prepare<[string, string, number], RawEvent>(
+      `SELECT * FROM negotiation_events e WHERE document_id = ? AND action IN ('suggestion_accepted', 'suggestion_rejected')
+         AND EXISTS (SELECT 1 FROM json_each(e.payload, '$.suggestions') WHERE json_extract(value, '$.delegation') = ?)
+       ORDER BY seq DESC LIMIT ?`,
     );
   }
 
@@ -141,9 +143,9 @@ export class EventLog {
     return this.head.get(documentId)?.seq ?? 0;
   }
 
-  /** The chair's newest decisions on tracked changes, newest first. */
-  recentSuggestionDecisions(documentId: string, limit: number): StoredEvent[] {
-    return this.suggestionDecisions.all(documentId, limit).map(toStoredEvent);
+  /** The chair's newest decisions on tracked changes of one delegation (its code), newest first. */
+  recentSuggestionDecisions(documentId: string, code: string, limit: number): StoredEvent[] {
+    return this.suggestionDecisions.all(documentId, code, limit).map(toStoredEvent);
   }
 
   recent(documentId: string, limit = 200): StoredEvent[] {

@@ -107,9 +107,11 @@ export function createCompare(deps: {
         const ids = new Set([...pair.from, ...pair.to].map((p) => p.id));
         return [...ids].flatMap((id) => attributed.get(id) ?? []);
       });
-      const statusOf = (side: typeof from, refs: { index: number }[]) => (refs[0] ? (side.paragraphs[refs[0].index]?.status ?? "open") : "open");
+      // Only a paragraph in both versions can have changed status: an added or a deleted one did not.
+      const statusOf = (side: typeof from, ref: { index: number }) => side.paragraphs[ref.index]?.status ?? "open";
       const statuses = result.pairs.map((pair) => {
-        const [was, now] = [statusOf(from, pair.from), statusOf(to, pair.to)];
+        if (!pair.from[0] || !pair.to[0]) return null;
+        const [was, now] = [statusOf(from, pair.from[0]), statusOf(to, pair.to[0])];
         return was === now ? null : { from: was, to: now };
       });
       return {

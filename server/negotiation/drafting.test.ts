@@ -130,6 +130,9 @@ describe("the delegations are told of the chair's decisions on their tracked cha
       { seq: accepted!.seq, decision: "accepted", reason: null, pieces: [{ id: "s3", type: "insertion", delegation: "BLR", blockId: "op2", text: "Kindly " }] },
     ]);
     expect(suggestionDecisionsOf(events, docId, "RUS")).toEqual([]);
+    // Behind a hundred decisions on other delegations' changes, its own is still read.
+    for (let i = 0; i < 105; i++) events.append({ documentId: docId, action: "suggestion_rejected", userId: CHAIR, delegationId: null, payload: { suggestions: [{ id: `x${i}`, type: "insertion", delegation: "BLR", blockId: "op1", text: "x" }] } });
+    expect(suggestionDecisionsOf(events, docId, "ALB").map((d) => d.seq)).toEqual([rejected!.seq, accepted!.seq]);
   });
 
   it("a withdrawal is told too (the chair's review item goes away)", async () => {

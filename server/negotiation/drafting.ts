@@ -21,7 +21,7 @@ function told(pieces: readonly DecidedPiece[]): DecidedPiece[] {
   return pieces.map((p) => (p.text.length > 300 ? { ...p, text: `${p.text.slice(0, 300)}…` } : p));
 }
 
-/** Decisions on tracked changes a delegation may have missed: how many of the newest are read. */
+/** Decisions on a delegation's tracked changes it may have missed: how many of its newest are read (past two, they are counted). */
 const DECISIONS_KEPT = 100;
 
 /**
@@ -31,7 +31,7 @@ const DECISIONS_KEPT = 100;
  */
 export function suggestionDecisionsOf(events: NegotiationDeps["events"], documentId: string, code: string): SuggestionsDecided[] {
   const out: SuggestionsDecided[] = [];
-  for (const e of events.recentSuggestionDecisions(documentId, DECISIONS_KEPT)) {
+  for (const e of events.recentSuggestionDecisions(documentId, code, DECISIONS_KEPT)) {
     const pieces = (JSON.parse(e.payload) as { suggestions?: DecidedPiece[] }).suggestions?.filter((p) => p.delegation === code) ?? [];
     if (pieces.length === 0) continue;
     out.push({ seq: e.seq, decision: e.action === "suggestion_accepted" ? "accepted" : "rejected", reason: e.reason, pieces: told(pieces) });

@@ -283,5 +283,10 @@ describe("compare reads the accepted text", () => {
     expect(result.statuses).toEqual([null, { from: "open", to: "agreed" }]);
     const rev2 = versions.create(id, CHAIR, { label: "Rev.2" });
     expect((await compare.compare(id, CHAIR, rev2.id, rev1.id)).statuses).toEqual([null, { from: "agreed", to: "open" }]);
+    // A deleted agreed paragraph was deleted, not reopened.
+    h.collab.applyServerChange(id, (doc) => doc.getXmlFragment("default").delete(1, 1), { userId: CHAIR, delegationId: null });
+    const deleted = await compare.compare(id, CHAIR, rev2.id, "live");
+    expect(deleted.pairs.map((p) => p.classification)).toEqual(["unchanged", "deleted"]);
+    expect(deleted.statuses).toEqual([null, null]);
   });
 });
