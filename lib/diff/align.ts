@@ -34,6 +34,26 @@ export function align(from: readonly Comparable[], to: readonly Comparable[]): A
     if (j !== undefined && p.id) match.set(i, j);
   });
   const matchedTo = new Set(match.values());
+  // A block id that now holds other words, while a block of a new id holds the old ones: a
+  // paragraph typed at the start of another and split off it by Enter (the editor keeps the
+  // id on the first part). The old words are paired with their copy; the id's new words are
+  // an added paragraph, not the first half of a split.
+  const idPaired = [...match];
+  const unpairedTo = to.map((_, j) => j).filter((j) => !matchedTo.has(j));
+  for (const [i, j] of idPaired) {
+    if (!unpairedTo.length || from[i]!.text === to[j]!.text || similarity(from[i]!.text, to[j]!.text) >= PAIR_THRESHOLD) continue;
+    let best = -1;
+    let bestScore = SPLIT_THRESHOLD;
+    for (const k of unpairedTo) {
+      if (matchedTo.has(k) || Math.abs(k - j) > 1) continue;
+      const score = similarity(from[i]!.text, to[k]!.text);
+      if (score >= bestScore) [best, bestScore] = [k, score];
+    }
+    if (best < 0) continue;
+    match.set(i, best);
+    matchedTo.delete(j);
+    matchedTo.add(best);
+  }
   // A paragraph found word for word in the other version is paired with that copy first
   // (the nearest one when there are several): no pair can be closer.
   const toByText = new Map<string, number[]>();

@@ -70,6 +70,20 @@ describe("compareParagraphs", () => {
     expect(back.pairs.find((p) => p.classification === "merged")!.from.map((p) => p.id)).toEqual(["b", "b2"]);
   });
 
+  it("a new paragraph typed at the start of another and split off by Enter (the id stays on the new words) is added, the old words unchanged", () => {
+    const to = [base[0]!, P("b", "Welcome the work of the informal working group", "OP2"), P("b9", base[1]!.text, "OP3"), ...base.slice(2)];
+    const r = compareParagraphs(base, to);
+    expect(r.pairs.slice(0, 3).map((p) => [p.classification, p.from.map((q) => q.id), p.to.map((q) => q.id)])).toEqual([
+      ["unchanged", ["a"], ["a"]],
+      ["added", [], ["b"]],
+      ["unchanged", ["b"], ["b9"]],
+    ]);
+    expect(r.summary.split).toBe(0);
+    // An id whose words were rewritten, with no copy of the old words next to it, stays a modification.
+    const rewritten = compareParagraphs(base, [base[0]!, P("b", "Welcome the work of the informal working group", "OP2"), ...base.slice(2)]);
+    expect(rewritten.pairs[1]!.classification).toBe("modified");
+  });
+
   it("a short paragraph joined to a long one is a merge (and cut off one, a split), not an edit plus a deletion", () => {
     const long = "Calls upon all participating States to implement the confidence-building measures adopted in 2013 and 2016 in good faith";
     const from = [P("a", long), P("s", "without delay;"), P("z", "Decides to remain seized of the matter.")];

@@ -139,6 +139,14 @@ describe("diffReferences with the comparison's pairing", () => {
   ];
   const refsOf = (ps: typeof from) => referencesByParagraph(ps);
 
+  it("a paragraph split in two (a new one typed at the start of another, the id kept on the new words) still cites what it cited", () => {
+    const to = [from[0]!, { id: "o2", kind: "operative", number: "OP2", text: "Welcomes the work of the informal working group;" }, { id: "n1", kind: "operative", number: "OP3", text: cite }, { ...from[2]!, number: "OP4" }];
+    expect(diffReferences(refsOf(from), refsOf(to)).changed.map((r) => r.canonical)).toEqual(["PC.DEC/1039"]);
+    const paired = diffReferences(refsOf(from), refsOf(to), pairedIdentity(compareParagraphs(from, to).pairs));
+    expect(paired.changed).toEqual([]);
+    expect(paired.references.find((r) => r.canonical === "PC.DEC/1039")).toMatchObject({ fromParagraphs: ["OP2"], toParagraphs: ["OP3"], changed: false });
+  });
+
   it("a paragraph cut and pasted elsewhere (a new id) is moved, not removed from one paragraph and added to another", () => {
     const to = [from[0]!, { ...from[2]!, number: "OP2" }, { id: "p9", kind: "operative", number: "OP3", text: cite }];
     const paired = diffReferences(refsOf(from), refsOf(to), pairedIdentity(compareParagraphs(from, to).pairs));
