@@ -11,6 +11,8 @@ export function FocusedStatus({ focusOn, children }: { focusOn: unknown; childre
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     ref.current?.focus();
+    // Focused already (the page moved under it since), focus() does not scroll: it is brought into view.
+    ref.current?.scrollIntoView({ block: "nearest" });
   }, [focusOn]);
   return (
     <p className="notice" role="status" tabIndex={-1} ref={ref}>

@@ -137,7 +137,10 @@ test("Rev.1 → Rev.2: compare names the dropped reference, the accepted amendme
   await expect(chair.getByRole("link", { name: "Before restoring Rev.1" })).toBeVisible();
   await expect(chair.getByRole("link", { name: "Rev.1 (restored)" })).toBeVisible();
   // Said where the focus is, without a reload.
-  await expect(chair.getByRole("status").filter({ hasText: "Restored Rev.1 as the live text. The text it replaced is saved as “Before restoring Rev.1”." })).toBeFocused();
+  const restoredStatus = chair.getByRole("status").filter({ hasText: "Restored Rev.1 as the live text. The text it replaced is saved as “Before restoring Rev.1”." });
+  await expect(restoredStatus).toBeFocused();
+  // In sight, though two new versions came in above its row (it was pushed below the fold).
+  await expect(restoredStatus).toBeInViewport();
   expect((await serverParagraph(chair, id, "PP3")).text).toContain("the UN Charter and");
   await expect(albania.locator(".side-notices")).toContainText("The chair restored Rev.1: the live text was replaced by it (the text before was saved as “Before restoring Rev.1”).");
   await expect(albania.locator('[data-number="PP3"]')).toContainText("the UN Charter and");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { baseSymbol, symbolForLabel } from "@/lib/negotiation/revisions";
 import { FocusedStatus } from "../focused-status";
 
@@ -58,6 +58,9 @@ export function VersionActions({
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  // The list read again after a restore: two new versions come in above this row, and the
+  // message would be pushed out of sight. It takes the focus (into view) again once they are in.
+  const [refreshing, startRefresh] = useTransition();
   const router = useRouter();
   const base = `/api/documents/${documentId}/versions`;
 
@@ -85,7 +88,7 @@ export function VersionActions({
     if (!res.ok) return;
     const { saved: before } = (res.body ?? {}) as { saved?: { label?: string } };
     setRestored(`Restored ${restore.label} as the live text.${before?.label ? ` The text it replaced is saved as “${before.label}”.` : ""}`);
-    router.refresh();
+    startRefresh(() => router.refresh());
   }
 
   if (restore) {
@@ -95,7 +98,7 @@ export function VersionActions({
           Restore
         </button>
         {error ? <span className="error">{error}</span> : null}
-        {restored ? <FocusedStatus focusOn={restored}>{restored}</FocusedStatus> : null}
+        {restored ? <FocusedStatus focusOn={`${restored}${refreshing ? " (list on its way)" : ""}`}>{restored}</FocusedStatus> : null}
       </>
     );
   }

@@ -201,6 +201,10 @@ describe("paragraph status in the exports", () => {
     // The JSON keeps the status as data, not as text.
     const json = JSON.parse((await exports.export(docId, CHAIR, "json", rev1.id, undefined, { statuses: true })).body as string);
     expect(JSON.stringify(json)).not.toContain("(Agreed ad ref.)");
+    // A document with no date of its own: each version is dated the day it was saved (the printout said only "A/1").
+    const day = (at: number) => new Date(at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    expect(json.meta.date).toBe(day(rev1.createdAt));
+    expect(pdf.replace(/\s+/g, " ")).toContain(`A/1 ${day(rev1.createdAt)} Rev.1`);
   });
 });
 

@@ -41,10 +41,15 @@ export function createExports(deps: {
     return compilationRows(paragraphs, proposals(documentId, userId), versions.pendingChanges(documentId, userId, version), asOf);
   }
 
-  function metaOf(documentId: string, userId: string, version: string, label: string): ExportMeta {
+  /**
+   * A document with no date of its own is dated, in print, the day its version was saved (the
+   * live text: the day it is exported), as each revision of a draft carries its issue date.
+   */
+  function metaOf(documentId: string, userId: string, version: string, label: string, createdAt: number): ExportMeta {
     const doc = meta(documentId, userId);
     const symbol = version === "live" ? doc.symbol : (versions.get(documentId, userId, version).symbol ?? doc.symbol);
-    return { title: doc.title, symbol, date: doc.date, versionLabel: label };
+    const date = doc.date ?? new Date(createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return { title: doc.title, symbol, date, versionLabel: label };
   }
 
   return {
@@ -53,7 +58,7 @@ export function createExports(deps: {
       const v = versions.paragraphsOf(documentId, userId, version);
       // Text typed or pasted in the editor may hold characters XML cannot carry (U+FFFE, a
       // control character): left out of every export, or Word would refuse the file.
-      const m = xmlSafeDeep(metaOf(documentId, userId, version, v.label));
+      const m = xmlSafeDeep(metaOf(documentId, userId, version, v.label, v.createdAt));
       const frozen: ExportParagraph[] = xmlSafeDeep(v.paragraphs);
       const paragraphs = options.statuses && STATUS_FORMATS.has(format) ? withStatusNotes(frozen) : frozen;
       switch (format) {
