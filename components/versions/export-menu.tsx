@@ -112,6 +112,10 @@ export function ExportMenu({
             <input type="checkbox" checked={statuses} onChange={(e) => setStatuses(e.target.checked)} /> Mark each paragraph&apos;s status, as “(Agreed ad ref.)” (Word, PDF, Markdown, HTML)
           </label>
         </li>
+        <li className="export-option muted small">
+          Prints the accepted text: a proposed insertion awaiting the chair is left out, a proposed deletion kept. The compilation
+          lists them.
+        </li>
         {formats.map(([format, name]) => (
           <li key={format}>
             <a href={href(format)} download onClick={(e) => void download(e, name)} aria-disabled={progress.state === "working" || undefined}>
