@@ -883,9 +883,12 @@ test("on a phone, selecting words raises the new position's form at the foot of 
   await expect(russia.getByTestId("mode-notice")).toBeInViewport();
   await expect(russia.locator(".composer-sheet")).toHaveCount(0);
   await expect(russia.locator('[data-number="2."]')).toBeInViewport();
-  // Other words raise it again; Close closes it.
+  // Other words raise it again, and what the delegate was told stays in sight above it (the sheet covered it); Close closes it.
   await selectWord(russia, "2.", "Office");
   await expect(russia.locator(".composer-sheet")).toBeVisible();
+  await expect(russia.getByTestId("mode-notice")).toBeInViewport();
+  const noticeBottom = (await russia.locator(".side-notices").boundingBox())!;
+  expect(noticeBottom.y + noticeBottom.height).toBeLessThanOrEqual((await composer.boundingBox())!.y);
   await composer.getByRole("button", { name: "Close" }).click();
   await expect(russia.locator(".composer-sheet")).toHaveCount(0);
   // And Escape closes it too.
