@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import fs from "node:fs";
-import { documentId, expect, OSCE, personPage, serverParagraph, test } from "./fixtures";
+import { caretAtEnd, documentId, expect, OSCE, personPage, serverParagraph, test } from "./fixtures";
+import { strFromU8, unzipSync } from "fflate";
 import { pdfToText, pdfWords, readWithLibreOffice } from "../test/readers/readers";
 
 async function selectText(page: Page, number: string, phrase: string): Promise<void> {
@@ -382,5 +383,30 @@ test("compare says which paragraphs were agreed since the version though their w
   await chair.getByLabel("Only changed").uncheck();
   await expect(chair.locator(".cmp-num").first()).toHaveText(/^“[^”]+” → “[^”]+”$/);
   expect((await status("open")).status()).toBe(200);
+  await chair.context().close();
+});
+
+test("the editor's Export menu offers the live text with tracked changes against the newest version", async ({ browser, server }) => {
+  const chair = await personPage(browser, server, "chair");
+  const id = await documentId(chair, "Collective Security Treaty");
+  const saved = await chair.request.post(`/api/documents/${id}/versions`, { data: { label: "Before the redline" }, headers: { origin: server.url } });
+  expect(saved.status()).toBe(201);
+  await chair.goto(`/documents/${id}`);
+  await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await caretAtEnd(chair, "1.");
+  await chair.keyboard.type(" Redlined words.");
+  await expect.poll(async () => (await serverParagraph(chair, id, "1.")).text).toContain("Redlined words.");
+  const header = chair.locator(".doc-header");
+  await header.getByText("Export", { exact: true }).click();
+  const [download] = await Promise.all([chair.waitForEvent("download"), header.getByRole("link", { name: "Word with tracked changes against Before the redline" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-Live-text-redline-against-Before-the-redline\.docx$/);
+  const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)))["word/document.xml"]!);
+  expect(xml).toMatch(/<w:ins [^>]*>[\s\S]*?Redlined words[\s\S]*?<\/w:ins>/);
+  // The words go again (the menu closed first: it covers the text).
+  await chair.keyboard.press("Escape");
+  await expect(header.getByRole("link", { name: "Word with tracked changes against Before the redline" })).toBeHidden();
+  await caretAtEnd(chair, "1.");
+  for (let i = 0; i < " Redlined words.".length; i++) await chair.keyboard.press("Backspace");
+  await expect.poll(async () => (await serverParagraph(chair, id, "1.")).text).not.toContain("Redlined");
   await chair.context().close();
 });

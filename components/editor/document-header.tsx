@@ -10,7 +10,18 @@ const MODE_LABEL = { chairs_pen: "Chair's pen", open_drafting: "Open drafting" }
  * facts, and what the reader's role lets them do (`hint`). Kept short: at 1366 x 768 the
  * header and its hint took the first screen down to the first paragraph.
  */
-export function DocumentHeader({ doc, mode, hint }: { doc: Omit<DocumentView, "paragraphs">; mode: keyof typeof MODE_LABEL; hint?: ReactNode }) {
+export function DocumentHeader({
+  doc,
+  mode,
+  hint,
+  latestVersion = null,
+}: {
+  doc: Omit<DocumentView, "paragraphs">;
+  mode: keyof typeof MODE_LABEL;
+  hint?: ReactNode;
+  /** The newest saved version, which the live text's redline compares against ("changes since Rev.1"). */
+  latestVersion?: { id: string; label: string } | null;
+}) {
   const facts: [string, string | null][] = [
     ["Date", doc.date],
     ["Place", doc.place],
@@ -22,7 +33,7 @@ export function DocumentHeader({ doc, mode, hint }: { doc: Omit<DocumentView, "p
       {/* A div: the export menu is a <details>, which a <p> may not hold (the browser would
           close the <p> before it, and the page would not hydrate). */}
       <div className="doc-symbol">
-        {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a> · <ExportMenu documentId={doc.id} />
+        {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a> · <ExportMenu documentId={doc.id} base={latestVersion ?? undefined} />
       </div>
       <h1 className="doc-heading">{doc.title}</h1>
       <div className="doc-facts-row">

@@ -41,7 +41,18 @@ type Meta = Omit<DocumentView, "paragraphs">;
 const ROLE_LABEL = { chair: "Chair", delegate: "Delegate", observer: "Observer (read only)" } as const;
 
 /** The document page: the live text with its negotiation, panels, and who is online. */
-export function DocumentWorkspace({ document: doc, user, delegations }: { document: Meta; user: { name: string }; delegations: DelegationRef[] }) {
+export function DocumentWorkspace({
+  document: doc,
+  user,
+  delegations,
+  latestVersion = null,
+}: {
+  document: Meta;
+  user: { name: string };
+  delegations: DelegationRef[];
+  /** The newest saved version: the export menu offers the live text with tracked changes against it. */
+  latestVersion?: { id: string; label: string } | null;
+}) {
   const { collab, state, endedReason } = useCollab(doc.id);
   const users = usePresence(collab?.provider ?? null);
   // Told to a delegate: the chair opened or closed the text, decided on one of their positions,
@@ -203,6 +214,7 @@ export function DocumentWorkspace({ document: doc, user, delegations }: { docume
         <DocumentHeader
           doc={doc}
           mode={negotiation.mode}
+          latestVersion={latestVersion}
           hint={
             doc.role === "observer"
               ? "You follow this negotiation as an observer: the text and the positions are read-only for you."

@@ -13,8 +13,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (!id) notFound();
   const user = await requireUser(`/documents/${id}`);
   let view: Omit<DocumentView, "paragraphs">;
+  let latest: { id: string; label: string } | null = null;
   try {
     view = getRuntime().documentMeta(id, user.userId);
+    const newest = getRuntime().versions.list(id, user.userId)[0];
+    latest = newest ? { id: newest.id, label: newest.label } : null;
   } catch (err) {
     if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
     if (isPlenaryError(err) && err.code === "not_found") notFound();
@@ -23,7 +26,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const delegations = getRuntime()
     .delegations()
     .map((d) => ({ id: d.id, code: d.code, name: d.name, color: d.color }));
-  return <DocumentWorkspace document={view} user={{ name: user.name }} delegations={delegations} />;
+  return <DocumentWorkspace document={view} user={{ name: user.name }} delegations={delegations} latestVersion={latest} />;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
