@@ -9,7 +9,7 @@ import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
 import type { DecidedPiece, SuggestionsDecided } from "../events";
 import type { NegotiationDeps } from "./annotations";
-import { requireChair, requireMember } from "./access";
+import { delegateCode, requireChair, requireMember } from "./access";
 
 /** Decided or withdrawn pieces as the event log records them. */
 function piecesOf(matched: readonly Suggestion[]): DecidedPiece[] {
@@ -130,7 +130,7 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
      */
     withdrawSuggestion(documentId: string, userId: string, id: string) {
       const m = requireMember(db, documentId, userId);
-      const code = m.role === "delegate" && m.delegationId ? listDelegations(db).find((d) => d.id === m.delegationId)?.code : undefined;
+      const code = delegateCode(db, m);
       if (!code) throw new PlenaryError("forbidden", "only the delegation that proposed a tracked change can withdraw it");
       const matched = collab.withRoom(documentId, (room) => listSuggestions(room.doc).filter((s) => s.id === id));
       if (matched.length === 0) throw new PlenaryError("not_found", "no such tracked change: it was decided or withdrawn meanwhile");

@@ -4,7 +4,7 @@ import { listSuggestions } from "../../lib/negotiation/suggestions";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
-import { requireMember } from "./access";
+import { delegateCode, requireMember } from "./access";
 import { createAnnotations, type NegotiationDeps } from "./annotations";
 import { createDrafting, suggestionDecisionsOf } from "./drafting";
 import { delegationRef } from "./views";
@@ -32,7 +32,7 @@ export function createNegotiation(deps: NegotiationDeps) {
     list(documentId: string, userId: string) {
       const m = member(documentId, userId);
       const row = db.select({ mode: documents.editingMode }).from(documents).where(eq(documents.id, documentId)).get();
-      const code = m.role === "delegate" && m.delegationId ? listDelegations(db).find((d) => d.id === m.delegationId)?.code : undefined;
+      const code = delegateCode(db, m);
       return {
         mode: row?.mode ?? "chairs_pen",
         statuses: Object.fromEntries(repo.paragraphStatuses(db, documentId)),
