@@ -64,6 +64,8 @@ describe("versions", () => {
     editOp1(" again");
     versions.create(docId, CHAIR, { label: "Rev.4" });
     expect(versions.list(docId, CHAIR).map((x) => [x.label, x.sameTextAs])).toEqual([["Rev.4", null], ["Rev.3", "Rev.2"], ["Rev.2", null], ["Rev.1", null]]);
+    // The newest alone, as the document page asks for it (its Export menu's redline base).
+    expect(versions.newest(docId, CHAIR)).toEqual({ id: versions.list(docId, CHAIR)[0]!.id, label: "Rev.4" });
     expect(() => versions.create(docId, "user-d", { label: "Rev.2" })).toThrow(/only the chair/);
   });
 

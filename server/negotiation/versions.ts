@@ -186,6 +186,20 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
       return rows.map((r, i) => ({ ...summary(r, who), sameTextAs: i + 1 < rows.length && texts[i] === texts[i + 1] ? rows[i + 1]!.label : null }));
     },
 
+    /** The newest version's id and label (null before the first): no version's text is read. */
+    newest(documentId: string, userId: string): { id: string; label: string } | null {
+      member(documentId, userId);
+      return (
+        db
+          .select({ id: versions.id, label: versions.label })
+          .from(versions)
+          .where(eq(versions.documentId, documentId))
+          .orderBy(desc(versions.createdAt), desc(sql`rowid`))
+          .limit(1)
+          .get() ?? null
+      );
+    },
+
     get(documentId: string, userId: string, versionId: string): VersionDetail {
       member(documentId, userId);
       const r = row(documentId, versionId);

@@ -16,8 +16,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   let latest: { id: string; label: string } | null = null;
   try {
     view = getRuntime().documentMeta(id, user.userId);
-    const newest = getRuntime().versions.list(id, user.userId)[0];
-    latest = newest ? { id: newest.id, label: newest.label } : null;
+    // The live text's redline compares against it; list() would read every version's text.
+    latest = getRuntime().versions.newest(id, user.userId);
   } catch (err) {
     if (isPlenaryError(err) && err.code === "forbidden") return <Forbidden />;
     if (isPlenaryError(err) && err.code === "not_found") notFound();
