@@ -43,10 +43,15 @@ export function bracketEdges(runs: readonly TextRun[]): BracketEdge[] {
   return bracketed.map((b, i) => ({ open: b && !bracketed[i - 1], close: b && !bracketed[i + 1] }));
 }
 
+/** A run's printed text (plain, HTML or XML) with the brackets its place in a stretch gives it. */
+export function withBrackets(text: string, edge: BracketEdge): string {
+  return `${edge.open ? "[" : ""}${text}${edge.close ? "]" : ""}`;
+}
+
 /** The runs' texts as the exports print them: bracketed language keeps its square brackets. */
 export function printedRunTexts(runs: readonly TextRun[]): string[] {
   const edges = bracketEdges(runs);
-  return runs.map((r, i) => `${edges[i]!.open ? "[" : ""}${r.text}${edges[i]!.close ? "]" : ""}`);
+  return runs.map((r, i) => withBrackets(r.text, edges[i]!));
 }
 
 /** The accepted text as the exports print it (brackets as characters). */

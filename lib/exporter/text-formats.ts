@@ -1,4 +1,4 @@
-import { acceptedRuns, bracketEdges, headerLine, participleLength, printedNumber, printedText, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
+import { acceptedRuns, bracketEdges, headerLine, withBrackets, participleLength, printedNumber, printedText, rightToLeft, versionName, type ExportMeta, type ExportParagraph } from "./model";
 import type { TextRun } from "../model/types";
 import { xmlSafe } from "../validation/text";
 
@@ -22,8 +22,7 @@ function htmlRuns(runs: TextRun[], italicPrefix: number): string {
       }
       if (m.includes("italic")) t = `<em>${t}</em>`;
       if (m.includes("bold")) t = `<strong>${t}</strong>`;
-      t = `${edges[i]!.open ? "[" : ""}${t}${edges[i]!.close ? "]" : ""}`;
-      return t;
+      return withBrackets(t, edges[i]!);
     })
     .join("");
 }
@@ -69,8 +68,7 @@ function aknInline(runs: TextRun[]): string {
       let t = xml(r.text);
       if (r.marks?.includes("italic")) t = `<i>${t}</i>`;
       if (r.marks?.includes("bold")) t = `<b>${t}</b>`;
-      t = `${edges[i]!.open ? "[" : ""}${t}${edges[i]!.close ? "]" : ""}`;
-      return t;
+      return withBrackets(t, edges[i]!);
     })
     .join("");
 }
@@ -89,10 +87,10 @@ function isoDate(text: string | null | undefined): string | null {
 }
 
 /**
- * Where the main body starts: at the first operative paragraph of a resolution, or in a text
- * without one (a report) at its first numbered paragraph or sub-paragraph; either way with the
- * headings right above it (a resolution's "Decides to:", a report's section heading). -1 when
- * there is none.
+ * Where the main body starts: at the first operative paragraph of a resolution, with the one
+ * heading right above it ("Decides to:"); in a text without one (a report), at its first
+ * numbered paragraph or sub-paragraph, with the headings right above it (its section's
+ * heading). -1 when there is none.
  */
 function mainBodyStart(paragraphs: readonly ExportParagraph[]): number {
   const firstOp = paragraphs.findIndex((p) => p.kind === "operative");

@@ -1,9 +1,9 @@
 /**
  * Paragraph splits and joins between two states of the text, found by block id and text:
  * a paragraph's status (agreed, bracketed ...) is kept by block id, and a split gives one of
- * its parts a new id (the second, unless the first is empty; y-prosemirror may also keep the
- * Yjs element with the longer part), so the chair's editor carries the status over to it and
- * says so.
+ * its parts a new id (the editor: the second, unless the first is empty), so the chair's
+ * editor carries the status over to it and says so. Either part is looked for, and either
+ * side of a join, so the rule of which part keeps the id is the editor's alone.
  */
 export interface BlockText {
   id: string;
@@ -32,7 +32,7 @@ export function structureChanges(before: readonly BlockText[], after: readonly B
     const prev = before[i - 1];
     const next = before[i + 1];
     if (prev && now.has(prev.id) && now.get(prev.id) === prev.text + b.text) changes.push({ kind: "join", absorbed: b.id, into: prev.id });
-    // The joined block kept the second's id (it was the longer).
+    // The joined block kept the second's id.
     else if (next && now.has(next.id) && now.get(next.id) === b.text + next.text) changes.push({ kind: "join", absorbed: b.id, into: next.id });
   });
   return changes;
