@@ -1,5 +1,6 @@
 import type { AnnotationView, DelegationRef } from "@/server/negotiation/views";
 import { changeOf, piecesById, type Suggestion } from "@/lib/negotiation/suggestions";
+import { statusWord } from "@/lib/negotiation/types";
 import { changeName, changeWords, scattered } from "./tracked-change";
 import type { ItemSummary } from "./review-selection";
 import type { ParagraphRow } from "./paragraph-overview";
@@ -18,7 +19,7 @@ export type NumberOf = (blockId: string) => string;
 
 /** Accepting this item upholds it (an objection): the key and its button say so; the text is not changed by it. */
 export function upholds(item: ReviewItem | undefined): boolean {
-  return item?.kind === "annotation" && item.a.kind === "objection";
+  return item?.kind === "annotation" && statusWord(item.a.kind, "accepted") === "upheld";
 }
 
 const REVIEWED: ReadonlySet<string> = new Set(["amendment", "objection", "reservation"]);

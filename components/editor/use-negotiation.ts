@@ -7,6 +7,7 @@ import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
 import type { DecidedPiece, LiveEvent, SuggestionsDecided } from "@/server/events";
 import { missedSuggestionDecisions } from "./event-notices";
+import { statusWord } from "@/lib/negotiation/types";
 
 /** The chair restored a version: which, where the text before it went, the change that did it. */
 export type RestoredEvent = Omit<Extract<LiveEvent, { type: "restored" }>, "type">;
@@ -111,7 +112,7 @@ function amendmentWords(a: AnnotationView): string {
 
 /** The chair's verb for a decision: an accepted objection is upheld (the text is not changed by it). */
 function decided(a: AnnotationView): string | undefined {
-  return a.status === "accepted" && a.kind === "objection" ? "upheld" : DECIDED[a.status];
+  return DECIDED[a.status] ? statusWord(a.kind, a.status) : undefined;
 }
 
 /**

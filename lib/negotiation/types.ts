@@ -49,3 +49,11 @@ export interface Anchor {
 export type ResolvedAnchor =
   | { detached: false; blockId: string; from: number; to: number; text: string }
   | { detached: true; blockId: string; quote: string };
+
+/**
+ * The word for a position's status as the product says it: an objection the chair accepted
+ * is upheld (accepting it changes no text); any other status is its own word.
+ */
+export function statusWord(kind: string, status: string): string {
+  return status === "accepted" && kind === "objection" ? "upheld" : status;
+}

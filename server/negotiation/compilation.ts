@@ -1,6 +1,6 @@
 import type { CompilationEntry, CompilationRow, ExportParagraph } from "../../lib/exporter";
 import { changeOf, piecesByChange, piecesText } from "../../lib/negotiation/suggestions";
-import { PARAGRAPH_STATUS_LABEL, type ParagraphStatus } from "../../lib/negotiation/types";
+import { PARAGRAPH_STATUS_LABEL, statusWord, type ParagraphStatus } from "../../lib/negotiation/types";
 import type { PendingChange } from "./versions";
 import type { AnnotationView } from "./views";
 
@@ -41,14 +41,6 @@ export function proposalAsOf(a: ProposalSource, seq: number): ProposalSource | n
   return { ...a, status, cosponsors: [...cosponsors.values()], history: before };
 }
 
-/**
- * The status as the compilation prints it: an objection the chair accepted is upheld (the
- * word the review queue's button and the delegation's notice use).
- */
-function statusLabel(a: ProposalSource): string {
-  return a.status === "accepted" && a.kind === "objection" ? "upheld" : a.status;
-}
-
 function proposalEntry(a: ProposalSource): CompilationEntry {
   // The reason the chair gave for the decision that left it in its status (a rejection's, mostly).
   const decision = a.status === "open" ? undefined : [...a.history].reverse().find((h) => STATUS_AFTER[h.action] === a.status);
@@ -60,7 +52,8 @@ function proposalEntry(a: ProposalSource): CompilationEntry {
     quote: a.quote,
     proposedText: a.proposedText,
     body: a.body,
-    status: statusLabel(a),
+    // An objection accepted is "upheld", as the review queue's button and the delegation's notice say.
+    status: statusWord(a.kind, a.status),
     reason: decision?.reason ?? null,
   };
 }
