@@ -125,6 +125,7 @@ export function DocumentWorkspace({
   paragraphsRef.current = paragraphs;
 
   const openDrafting = negotiation.mode === "open_drafting";
+  const openPositions = negotiation.annotations.filter((a) => a.status === "open").length;
   // Once the server has ended the session (signed out, role revoked), nothing typed would be sent: the text is read only.
   const editable = state !== "ended" && (isChair || (doc.role === "delegate" && openDrafting));
 
@@ -227,7 +228,7 @@ export function DocumentWorkspace({
         />
         {/* One column (a phone): the panel is below the whole text; this takes the reader there. */}
         <a className="jump-to-panel" href="#negotiation">
-          {isChair ? "Review queue and positions" : `Positions (${negotiation.annotations.filter((a) => a.status === "open").length} open)`} ↓
+          {isChair ? "Review queue and positions" : `Positions (${openPositions} open)`} ↓
         </a>
         {endedReason ? (
           <p className="error" role="alert">
@@ -282,7 +283,7 @@ export function DocumentWorkspace({
           onCreate={(input) => negotiation.mutate("/annotations", "POST", input)}
           onFiledFromSheet={(text) => tell(text)}
         />
-        <PanelTabs tab={tab} onChange={setTab} isChair={isChair} openPositions={negotiation.annotations.filter((a) => a.status === "open").length} online={users.length} />
+        <PanelTabs tab={tab} onChange={setTab} isChair={isChair} openPositions={openPositions} online={users.length} />
         <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${tab}`} className="tabpanel">
           {tab === "review" && isChair ? (
             <ReviewPanel
