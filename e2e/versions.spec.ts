@@ -228,6 +228,15 @@ test("exports from the menu: a PDF with paragraph numbers (read by poppler), the
   expect(text).toMatch(/^1\.$/m);
   expect(text).toContain("MC.DEC/5/17");
   expect(text).toContain("Page 1 of 2");
+  // The text to be adopted is printed without them.
+  await chair.getByRole("checkbox", { name: /Print paragraph references/ }).uncheck();
+  await expect(chair.getByRole("link", { name: "PDF (print)" })).toHaveAttribute("href", /references=0/);
+  await expect(chair.getByRole("link", { name: "Word (.docx)" })).not.toHaveAttribute("href", /references=0/);
+  const [final] = await Promise.all([chair.waitForEvent("download"), chair.getByRole("link", { name: "PDF (print)" }).click()]);
+  const finalText = await pdfToText(new Uint8Array(fs.readFileSync((await final.path())!)));
+  for (const ref of ["PP1", "PP10", "OP1", "OP4"]) expect(finalText).not.toMatch(new RegExp(`^${ref}$`, "m"));
+  expect(finalText).toMatch(/^1\.$/m);
+  await chair.getByRole("checkbox", { name: /Print paragraph references/ }).check();
 
   // Asked for, Word, PDF, Markdown and HTML mark each paragraph's status (server/negotiation/export.test.ts reads them).
   await expect(chair.getByRole("link", { name: "Markdown" })).not.toHaveAttribute("href", /statuses=1/);

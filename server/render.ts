@@ -1,5 +1,5 @@
 import { Packer } from "docx";
-import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, type CompilationRow, type ExportMeta, type ExportParagraph, type Revision } from "../lib/exporter";
+import { buildCompilationDocx, buildDocx, buildPdf, buildRedlineDocx, type CompilationRow, type ExportMeta, type ExportParagraph, type PdfOptions, type Revision } from "../lib/exporter";
 import type { RedlineSources } from "../lib/exporter/redline";
 import { compareParagraphs, type ComparableParagraph, type CompareResult, type ParagraphPair } from "../lib/diff";
 import { pdfFonts } from "./pdf-fonts";
@@ -9,7 +9,8 @@ import { pdfFonts } from "./pdf-fonts";
  * the document and the database is in it already.
  */
 export type RenderJob =
-  | { format: "pdf" | "docx"; meta: ExportMeta; paragraphs: ExportParagraph[] }
+  | { format: "docx"; meta: ExportMeta; paragraphs: ExportParagraph[] }
+  | { format: "pdf"; meta: ExportMeta; paragraphs: ExportParagraph[]; print?: PdfOptions }
   | { format: "compilation"; meta: ExportMeta; rows: CompilationRow[] }
   /** `authors[i]`: who made the change in `pairs[i]`, and when. */
   | { format: "docx-redline"; meta: ExportMeta; pairs: ParagraphPair[]; authors: Revision[]; sources: RedlineSources };
@@ -18,7 +19,7 @@ export type RenderJob =
 export async function renderFile(job: RenderJob): Promise<Uint8Array> {
   switch (job.format) {
     case "pdf":
-      return buildPdf(job.meta, job.paragraphs, pdfFonts());
+      return buildPdf(job.meta, job.paragraphs, pdfFonts(), job.print);
     case "docx":
       return new Uint8Array(await Packer.toBuffer(buildDocx(job.meta, job.paragraphs)));
     case "compilation":

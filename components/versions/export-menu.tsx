@@ -58,8 +58,10 @@ export function ExportMenu({
   }
   // Chairs' revised drafts mark agreed and bracketed paragraphs; the text to be adopted does not.
   const [statuses, setStatuses] = useState(false);
+  // A draft under negotiation prints PP3, OP7 in the margin so delegations can name a paragraph; the text to be adopted does not.
+  const [references, setReferences] = useState(true);
   const href = (format: string) =>
-    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}${statuses && STATUS_FORMATS.has(format as ExportFormat) ? "&statuses=1" : ""}`;
+    `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}${format === "docx-redline" && base ? `&base=${encodeURIComponent(base.id)}` : ""}${statuses && STATUS_FORMATS.has(format as ExportFormat) ? "&statuses=1" : ""}${!references && format === "pdf" ? "&references=0" : ""}`;
 
   async function download(event: React.MouseEvent<HTMLAnchorElement>, name: string): Promise<void> {
     event.preventDefault();
@@ -110,6 +112,12 @@ export function ExportMenu({
         <li className="export-option">
           <label>
             <input type="checkbox" checked={statuses} onChange={(e) => setStatuses(e.target.checked)} /> Mark each paragraph&apos;s status, as “(Agreed ad ref.)” (Word, PDF, Markdown, HTML)
+          </label>
+        </li>
+        <li className="export-option">
+          <label>
+            <input type="checkbox" checked={references} onChange={(e) => setReferences(e.target.checked)} /> Print paragraph references (PP3, OP7) in
+            the margin (PDF)
           </label>
         </li>
         <li className="export-option muted small">

@@ -42,6 +42,17 @@ describe("PDF export", () => {
     expect((await pdfInfo(bytes)).Title).toBe("MC.DEC/5/17 Rev.2");
   });
 
+  it("prints the paragraph references in the margin unless asked not to (the text to be adopted)", async () => {
+    const lines = async (bytes: Uint8Array) => (await pdfToText(bytes)).split("\n").map((l) => l.trim());
+    const draft = await lines(await buildPdf(meta, paragraphs.slice(0, 8), pdfFonts()));
+    for (const ref of ["PP1", "PP1(a)", "OP1", "OP2"]) expect(draft).toContain(ref);
+    const final = await lines(await buildPdf(meta, paragraphs.slice(0, 8), pdfFonts(), { marginReferences: false }));
+    expect(final.filter((l) => /^(PP|OP)\d/.test(l))).toEqual([]);
+    // The body is the same: the operative numbers, the sub-paragraphs' letters and every word stay.
+    for (const line of ["1.", "(a)", "Recalling the commitments of the participating States,"]) expect(final).toContain(line);
+    expect(final.join(" ")).toContain("in the Helsinki Final Act,");
+  });
+
   it("is tagged: marked, with a structure tree, its language and its title shown", async () => {
     const bytes = await buildPdf(meta, paragraphs, pdfFonts());
     const raw = Buffer.from(bytes).toString("latin1");

@@ -100,6 +100,14 @@ function structTypes(paragraphs: readonly ExportParagraph[]): ("H1" | "H2" | "P"
   });
 }
 
+export interface PdfOptions {
+  /**
+   * false: no PP/OP references in the margin, for the text as it is to be adopted (a draft
+   * under negotiation prints them, so that delegations can name a paragraph).
+   */
+  marginReferences?: boolean;
+}
+
 /**
  * PDF of a version for print: A4, UN layout (centred title, italic preambular participles,
  * hanging operative numbers), the paragraph reference (PP3, OP7) in the left margin, the
@@ -108,7 +116,7 @@ function structTypes(paragraphs: readonly ExportParagraph[]): ("H1" | "H2" | "P"
  * headings H2, paragraphs P with their reference and number first, sub-paragraphs a list;
  * the running header and footer are pagination artifacts, outside the text.
  */
-export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[], fonts: PdfFonts): Promise<Uint8Array> {
+export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[], fonts: PdfFonts, print: PdfOptions = {}): Promise<Uint8Array> {
   const heading = headerLine(meta);
   const doc = new PDFDocument({
     size: "A4",
@@ -199,7 +207,7 @@ export function buildPdf(meta: ExportMeta, paragraphs: readonly ExportParagraph[
     // space) keeps them words of their own in the text a screen reader or a copy reads.
     const label = () => {
       // The paragraph's reference in the margin (PP3, OP7, 5(a)) where the body does not print it.
-      if (p.number && p.number !== number) {
+      if (print.marginReferences !== false && p.number && p.number !== number) {
         font("regular").fontSize(7.5).fillColor(GREY).text(`${p.number} `, 24, y + 2.5, { width: left - 32, align: "right", lineBreak: false });
       }
       if (number) font("regular").fontSize(size).fillColor("black").text(`${number} `, left + indentLeft - HANG, y, { width: HANG, lineBreak: false });

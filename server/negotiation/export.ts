@@ -53,8 +53,18 @@ export function createExports(deps: {
   }
 
   return {
-    /** `statuses`: Word, PDF, Markdown and HTML end each paragraph that is not open with its status. */
-    async export(documentId: string, userId: string, format: ExportFormat, version: string, base?: string, options: { statuses?: boolean } = {}): Promise<ExportFile> {
+    /**
+     * `statuses`: Word, PDF, Markdown and HTML end each paragraph that is not open with its status.
+     * `marginReferences: false`: the PDF leaves out the PP/OP references in its margin.
+     */
+    async export(
+      documentId: string,
+      userId: string,
+      format: ExportFormat,
+      version: string,
+      base?: string,
+      options: { statuses?: boolean; marginReferences?: boolean } = {},
+    ): Promise<ExportFile> {
       const v = versions.paragraphsOf(documentId, userId, version);
       // Text typed or pasted in the editor may hold characters XML cannot carry (U+FFFE, a
       // control character): left out of every export, or Word would refuse the file.
@@ -71,7 +81,7 @@ export function createExports(deps: {
         case "akn":
           return { body: toAkomaNtoso(m, paragraphs), contentType: "application/akn+xml", fileName: exportFileName(m, "akn.xml") };
         case "pdf":
-          return { body: await render({ format: "pdf", meta: m, paragraphs }), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
+          return { body: await render({ format: "pdf", meta: m, paragraphs, print: { marginReferences: options.marginReferences } }), contentType: "application/pdf", fileName: exportFileName(m, "pdf") };
         case "compilation": {
           const rows = xmlSafeDeep(compilationOf(documentId, userId, version, paragraphs));
           return { body: await render({ format: "compilation", meta: m, rows }), contentType: DOCX, fileName: exportFileName(m, "docx", "compilation") };

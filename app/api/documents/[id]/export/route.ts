@@ -11,14 +11,19 @@ const Query = z.object({
   base: z.string().min(1).max(40).optional(),
   /** "1": Word, PDF, Markdown and HTML mark each paragraph's status ("(Agreed ad ref.)"). */
   statuses: z.enum(["0", "1"]).default("0"),
+  /** "0": the PDF prints no PP/OP references in its margin (the text to be adopted). */
+  references: z.enum(["0", "1"]).default("1"),
 });
 
 /** Download a version (or the live text) as DOCX, redline DOCX, compilation of proposals, PDF, Markdown, HTML, JSON or Akoma Ntoso. */
 export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return withUser(req, async ({ services, user }) => {
     const p = new URL(req.url).searchParams;
-    const q = Query.parse({ format: p.get("format") ?? undefined, version: p.get("version") ?? undefined, base: p.get("base") ?? undefined, statuses: p.get("statuses") ?? undefined });
-    const file = await services.exports.export(await documentIdOf(ctx.params), user.userId, q.format, q.version, q.base, { statuses: q.statuses === "1" });
+    const q = Query.parse({ format: p.get("format") ?? undefined, version: p.get("version") ?? undefined, base: p.get("base") ?? undefined, statuses: p.get("statuses") ?? undefined, references: p.get("references") ?? undefined });
+    const file = await services.exports.export(await documentIdOf(ctx.params), user.userId, q.format, q.version, q.base, {
+      statuses: q.statuses === "1",
+      marginReferences: q.references === "1",
+    });
     const body = typeof file.body === "string" ? Buffer.from(file.body, "utf8") : Buffer.from(file.body);
     return new Response(body, {
       headers: {
