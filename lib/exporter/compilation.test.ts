@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Packer } from "docx";
+import { docxToPdf, pdfToText } from "../../test/readers/readers";
 import { documentXml } from "./test-docx";
 import { buildCompilationDocx, type CompilationRow } from ".";
+import { keepsRowTogether } from "./compilation";
 
 const meta = { title: "Draft resolution", symbol: "A/C.1/80/L.1", date: null, versionLabel: "Rev.1" };
 const row = (id: string, text: string, by = "Albania", cosponsors: string[] = []): CompilationRow => ({
@@ -22,4 +25,26 @@ describe("compilation of proposals", () => {
     // An entry whose author has no name starts with "(co-sponsored by": left to right.
     expect(bidi(" (co-sponsored by الأردن)")).toBe(false);
   });
+
+  it("keeps a row of up to half a page on one page, as LibreOffice prints it; a row longer than a page breaks, none of it lost", async () => {
+    const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}w${i}`).join(" ");
+    // Rows of 6 to 11 lines: some would straddle a page break if rows could break.
+    const rows: CompilationRow[] = Array.from({ length: 24 }, (_, i) => {
+      const r = row(`p${i}`, `Start${i} ${words(40 + (i % 6) * 12, `t${i}`)} End${i}`);
+      return { ...r, paragraph: { ...r.paragraph, number: `OP${i + 1}` } };
+    });
+    // One row of about two pages.
+    const long = row("long", `LongStart ${words(900, "l")} LongEnd`);
+    rows.splice(12, 0, long);
+    expect(rows.filter((r) => r !== long).every(keepsRowTogether)).toBe(true);
+    expect(keepsRowTogether(long)).toBe(false);
+    const pages = (await pdfToText(await docxToPdf(new Uint8Array(await Packer.toBuffer(buildCompilationDocx(meta, rows)))))).split("\f");
+    const pageOf = (word: string) => pages.findIndex((p) => new RegExp(`\\b${word}\\b`).test(p));
+    for (let i = 0; i < 24; i++) {
+      expect(pageOf(`Start${i}`)).toBeGreaterThanOrEqual(0);
+      expect(pageOf(`End${i}`), `OP${i + 1}`).toBe(pageOf(`Start${i}`));
+    }
+    expect(pageOf("LongEnd")).toBeGreaterThan(pageOf("LongStart"));
+    expect(pages.join(" ").match(/\blw\d+\b/g)).toHaveLength(900);
+  }, 120_000);
 });

@@ -95,6 +95,24 @@ function entryParagraphs(entries: CompilationEntry[]): Paragraph[] {
 /** Landscape A4 in twips: 297 x 210 mm, 2 cm margins, leaves 14,570 for the table. */
 const WIDTHS = [1000, 5600, 6570, 1400] as const;
 
+/** The table's height on a page, in lines of 10 pt: landscape A4's 210 mm less the margins, header and footer. */
+const PAGE_LINES = 36;
+/** Characters of 10 pt Times in a line of a cell `width` twips wide (about 95 twips a character, the cell's margins off). */
+const charsPerLine = (width: number) => Math.floor((width - 200) / 95);
+const linesOf = (text: string, width: number) => Math.max(1, Math.ceil([...text].length / charsPerLine(width)));
+
+/**
+ * Whether a row is kept on one page ("don't allow row to break across pages"): yes when it is
+ * at most half a page tall, by an estimate of its wrapped lines. A longer row may break, or
+ * Word would push it whole to the next page, leaving a gap, or cut off a row taller than a page.
+ */
+export function keepsRowTogether(row: Pick<CompilationRow, "paragraph" | "entries">): boolean {
+  const text = linesOf(printedText(row.paragraph), WIDTHS[1]);
+  // An entry's paragraph has spacing after it: about a third of a line.
+  const entries = row.entries.reduce((n, e) => n + linesOf(`${e.by} (co-sponsored by ${e.cosponsors.join(", ")}) — ${describeEntry(e)} [${e.status}${e.reason ? `: “${e.reason}”` : ""}]`, WIDTHS[2]) + 1 / 3, 0);
+  return Math.max(text, entries) <= PAGE_LINES / 2;
+}
+
 /**
  * The compilation of proposals a chair circulates before a reading: one row per paragraph
  * with its number, its current text, every amendment and position by delegation (with
@@ -117,7 +135,7 @@ export function buildCompilationDocx(meta: ExportMeta, rows: readonly Compilatio
   const body = rows.map(
     ({ paragraph, status, entries }) =>
       new TableRow({
-        cantSplit: false,
+        cantSplit: keepsRowTogether({ paragraph, entries }),
         children: [
           cell([new Paragraph({ children: [run(paragraph.number ?? "", { bold: true })] })], WIDTHS[0]),
           cell(

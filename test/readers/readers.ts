@@ -49,6 +49,21 @@ export async function readWithLibreOffice(files: Record<string, Uint8Array>): Pr
   }
 }
 
+/** A Word file as LibreOffice prints it: PDF bytes (`soffice --convert-to pdf`, a profile of its own). */
+export async function docxToPdf(bytes: Uint8Array): Promise<Uint8Array> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-print-"));
+  const file = path.join(dir, "file.docx");
+  fs.writeFileSync(file, bytes);
+  try {
+    await run("soffice", ["--headless", `-env:UserInstallation=file://${path.join(dir, "profile")}`, "--convert-to", "pdf", "--outdir", dir, file], { timeout: 180_000 });
+    return new Uint8Array(fs.readFileSync(path.join(dir, "file.pdf")));
+  } catch (err) {
+    throw new Error(`LibreOffice could not print the file (install Debian's libreoffice-writer; .ci/run does): ${String(err)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Text of a PDF as poppler's pdftotext extracts it (Debian's poppler-utils). */
 export async function pdfToText(bytes: Uint8Array, layout = false): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-pdf-"));
