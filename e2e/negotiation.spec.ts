@@ -998,8 +998,20 @@ test("a delegate away when the chair decided its tracked changes is told on comi
   await albania.goto("/");
   // Meanwhile the chair rejects it, with a reason.
   expect((await chair.request.post(`/api/documents/${id}/suggestions/decision`, { data: { decision: "reject", delegation: "ALB", reason: "Not agreed in the room." }, headers })).status()).toBe(200);
+  // Albania's page reads the positions but is closed before its text comes in (the notice
+  // waits for the text, to name the paragraph): it is kept by the browser and told next time.
+  const tab = await albania.context().newPage();
+  const pending = () => tab.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length, `plenary:missed-changes:${id}:`);
+  await tab.routeWebSocket(/\/collab/, () => {});
+  await tab.goto(`/documents/${id}`);
+  await expect.poll(pending).toBe(1);
+  await expect(tab.getByTestId("connection")).not.toHaveAttribute("data-state", "synced");
+  await expect(tab.locator(".side-notice")).toHaveCount(0);
+  await tab.goto("/");
   await albania.goto(`/documents/${id}`);
   await expect(albania.getByTestId("mode-notice").locator("p")).toHaveText("While you were away, the chair rejected your tracked insertion in 1. (“without delay”): “Not agreed in the room.”");
+  expect(await pending()).toBe(0);
+  await tab.close();
   // Told once: the next visit tells nothing again.
   await albania.reload();
   await expect(albania.getByTestId("connection")).toHaveAttribute("data-state", "synced");

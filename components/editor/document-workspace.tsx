@@ -1,7 +1,7 @@
 "use client";
 
 import { addNotice, addRevert, type Notice } from "./notices";
-import { lostTypingNotice, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { lostTypingNotice, pendingMissed, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 import { OwnTyping } from "@/lib/editor/own-typing";
 import { OwnChanges } from "./own-changes";
 import { revertExplanation } from "@/lib/negotiation/reverts";
@@ -69,16 +69,27 @@ export function DocumentWorkspace({
   };
   const isChair = doc.role === "chair";
   const delegateCode = doc.role === "delegate" ? (doc.delegation?.code ?? null) : null;
-  // Decisions on the delegation's tracked changes taken while it was away, until the text is in.
+  // Decisions on the delegation's tracked changes taken while it was away, until the text is in;
+  // kept in the browser meanwhile (the marker of what was seen has moved past them already).
   const missedChanges = useRef<SuggestionsDecided[]>([]);
+  const missedKey = `plenary:missed-changes:${doc.id}:${doc.delegation?.id ?? ""}`;
+  const keepMissed = (events: SuggestionsDecided[]) => {
+    try {
+      if (events.length) window.localStorage.setItem(missedKey, JSON.stringify(events));
+      else window.localStorage.removeItem(missedKey);
+    } catch {
+      // Not kept: a page closed before the text is in tells them no more.
+    }
+  };
   const syncedRef = useRef(false);
   syncedRef.current = state === "synced";
   const tellMissedChanges = () => {
-    if (!syncedRef.current || !editorRef.current || !delegateCode) return;
+    if (!syncedRef.current || !editorRef.current || !delegateCode || missedChanges.current.length === 0) return;
     for (const event of missedChanges.current.splice(0)) {
       const told = suggestionDecisionNotice(event, delegateCode, numberNow, true);
       if (told) tell(told);
     }
+    keepMissed([]);
   };
   const negotiation = useNegotiation(doc.id, doc.editingMode, {
     // Edits typed offline come back as a burst of reverts: the first one says why, the words
@@ -92,7 +103,8 @@ export function DocumentWorkspace({
     },
     // Told once the text is in, so that they name their paragraphs.
     onSuggestionsMissed: (events) => {
-      missedChanges.current.push(...events);
+      missedChanges.current = pendingMissed(null, [...missedChanges.current, ...events]);
+      keepMissed(missedChanges.current);
       tellMissedChanges();
     },
     onSuggestionWithdrawn: (pieces) => {
@@ -118,7 +130,19 @@ export function DocumentWorkspace({
   const roleText = [ROLE_LABEL[doc.role], doc.delegation && !user.name.includes(doc.delegation.name) ? doc.delegation.name : null].filter(Boolean).join(" · ");
   const paragraphs = useEditorOutline(editor);
   editorRef.current = editor;
-  // Missed decisions wait for the text (tellMissedChanges reads refs).
+  // Missed decisions wait for the text (tellMissedChanges reads refs); those a page closed too soon left are told too.
+  useEffect(() => {
+    if (!delegateCode) return;
+    let stored: string | null = null;
+    try {
+      stored = window.localStorage.getItem(missedKey);
+    } catch {
+      // Nothing kept.
+    }
+    missedChanges.current = pendingMissed(stored, missedChanges.current);
+    tellMissedChanges();
+    // Once per document and delegation: tellMissedChanges and the key follow them.
+  }, [missedKey, delegateCode]);
   useEffect(tellMissedChanges, [state, editor]);
   // Read by setStatus when the server answers, so that a renumbering does not make it (and the overview's 300 rows) new.
   const paragraphsRef = useRef(paragraphs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lostTypingNotice, missedSuggestionDecisions, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
+import { lostTypingNotice, missedSuggestionDecisions, pendingMissed, restoreNotice, statusSetNotice, suggestionDecisionNotice, suggestionWithdrawnNotice } from "./event-notices";
 
 const numbers: Record<string, string> = { pp7: "PP7", op3: "3." };
 const numberOf = (id: string) => numbers[id];
@@ -106,5 +106,15 @@ describe("what a delegation is told, on coming back, of decisions on its tracked
       "While you were away, the chair accepted 3 tracked changes of your delegation in OP1 and OP2.",
       "While you were away, the chair rejected your tracked insertion in OP1 (“all”): “Not agreed.”",
     ]);
+  });
+
+  it("those not told yet are kept by the browser and merged with the next read's, once each, in order; what it cannot read is dropped", () => {
+    const kept = JSON.stringify(log.slice(1, 3));
+    expect(pendingMissed(kept, [log[3]!, log[2]!]).map((d) => d.seq)).toEqual([7, 9, 12]);
+    expect(pendingMissed(null, log.slice(0, 2))).toEqual(log.slice(0, 2));
+    expect(pendingMissed(kept)).toEqual(log.slice(1, 3));
+    expect(pendingMissed("{not json", [log[0]!])).toEqual([log[0]]);
+    expect(pendingMissed(JSON.stringify([{ seq: "1" }, { seq: 2, decision: "maybe", pieces: [] }, null, log[3]]))).toEqual([log[3]]);
+    expect(pendingMissed(JSON.stringify({ seq: 3 }))).toEqual([]);
   });
 });

@@ -92,3 +92,22 @@ export function statusSetNotice(number: string | null | undefined, status: Parag
   const which = !number ? "The paragraph" : /^\d+\.$/.test(number) ? `Paragraph ${number.slice(0, -1)}` : number;
   return sentence(`${which} is now ${PARAGRAPH_STATUS_LABEL[status].toLowerCase()}`);
 }
+
+/**
+ * Missed decisions not told yet (they wait for the text, to name its paragraphs), as the
+ * browser keeps them: a page closed before the text came in tells them on the next visit.
+ * `stored` is what was kept (JSON, or null); `more`, decisions just read. One per event, in order.
+ */
+export function pendingMissed(stored: string | null, more: readonly SuggestionsDecided[] = []): SuggestionsDecided[] {
+  let kept: unknown = [];
+  try {
+    kept = stored ? JSON.parse(stored) : [];
+  } catch {
+    // Not ours, or cut short: nothing kept.
+  }
+  const valid = (Array.isArray(kept) ? kept : []).filter(
+    (d): d is SuggestionsDecided => typeof d?.seq === "number" && (d.decision === "accepted" || d.decision === "rejected") && Array.isArray(d.pieces),
+  );
+  const bySeq = new Map([...valid, ...more].map((d) => [d.seq, d]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
