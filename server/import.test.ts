@@ -276,6 +276,31 @@ describe("import", () => {
     ]);
   });
 
+  it("takes a Word file's paragraph in the Title style for its title, though a later heading is its one Heading 1", async () => {
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Draft report of the Working Group", heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: "Introduction", heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: "The Group met in Geneva." }),
+            new Paragraph({ text: "Operative part", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "Decides to continue." }),
+          ],
+        },
+      ],
+    });
+    const doc = await readDraft("titled.docx", new Uint8Array(await Packer.toBuffer(word)));
+    expect(doc.meta.title).toBe("Draft report of the Working Group");
+    expect(rendered(doc).map((p) => [p.kind, p.text])).toEqual([
+      ["title", "Draft report of the Working Group"],
+      ["heading", "Introduction"],
+      ["paragraph", "The Group met in Geneva."],
+      ["heading", "Operative part"],
+      ["paragraph", "Decides to continue."],
+    ]);
+  });
+
   it("warns that sub-sub-paragraphs ((i) under (b)) came in lettered in their sub-paragraphs' sequence", async () => {
     const levels = [
       { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT },

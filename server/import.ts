@@ -147,16 +147,44 @@ async function withHeadingNumbers({ zip, document }: OpenedDocx, bytes: Uint8Arr
   return zip.file(TEXT_PART, numbered).generateAsync({ type: "nodebuffer" });
 }
 
+/** mammoth's document tree, as far as the title's detection reads it. */
+interface MammothElement {
+  type: string;
+  styleName?: string | null;
+  value?: string;
+  children?: MammothElement[];
+}
+
+const textOf = (e: MammothElement): string => (e.type === "text" ? (e.value ?? "") : (e.children ?? []).map(textOf).join(""));
+
 /**
- * A Word file's text as light Markdown, and its title when it has exactly one paragraph in
- * Heading 1 (as Plenary's Word export writes the title; the headings above it are bold too).
+ * A Word file's text as light Markdown, and its title: the first paragraph in Word's Title
+ * style, or else the one paragraph in Heading 1 when it has exactly one (as Plenary's Word
+ * export writes the title; the headings above it are bold too). A Title paragraph is a
+ * heading of the text too (mammoth knows no Title style of its own).
  */
 async function docxText(opened: OpenedDocx, bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
   try {
-    const { value } = await (mammoth as unknown as { convertToMarkdown(input: { buffer: Buffer }): Promise<{ value: string }> }).convertToMarkdown({
-      buffer: await withHeadingNumbers(opened, bytes),
-    });
-    return { text: fromMammothMarkdown(value), title: onlyTopHeading(withoutNotes(value).replace(/__(.+?)__/gs, "**$1**")) };
+    const styled: string[] = [];
+    const convert = (mammoth as unknown as {
+      convertToMarkdown(input: { buffer: Buffer }, options: { styleMap: string[]; transformDocument: (e: MammothElement) => MammothElement }): Promise<{ value: string }>;
+    }).convertToMarkdown;
+    const { value } = await convert(
+      { buffer: await withHeadingNumbers(opened, bytes) },
+      {
+        styleMap: ["p[style-name='Title'] => h1:fresh"],
+        transformDocument: (document) => {
+          const visit = (e: MammothElement): void => {
+            if (e.type === "paragraph" && e.styleName?.toLowerCase() === "title") styled.push(textOf(e).replace(/\s+/g, " ").trim());
+            else (e.children ?? []).forEach(visit);
+          };
+          visit(document);
+          return document;
+        },
+      },
+    );
+    const title = styled.find(Boolean) ?? onlyTopHeading(withoutNotes(value).replace(/__(.+?)__/gs, "**$1**"));
+    return { text: fromMammothMarkdown(value), title };
   } catch (err) {
     throw new PlenaryError("bad_request", "the Word file cannot be read (damaged or not a .docx)", { cause: err });
   }
