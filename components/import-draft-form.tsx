@@ -76,6 +76,8 @@ export function ImportDraftForm() {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setPreview(null);
+              // The last file's error is not this one's.
+              setError(null);
             }}
           />
         </label>

@@ -91,16 +91,36 @@ test("a delegate cannot open the participants page nor call its API", async ({ b
 test("the chair creates a blank document and lands in its editor", async ({ browser, server }) => {
   const chair = await personPage(browser, server, "chair");
   await chair.getByRole("link", { name: "New document", exact: true }).click();
-  await chair.getByLabel("Title").fill("Draft annual progress report");
-  await chair.getByLabel("Symbol").fill("A/AC.292/2025/CRP.1");
+  // A title of spaces is said in words, and the title field takes the focus.
+  await chair.getByLabel("Title").fill("   ");
   await chair.getByRole("button", { name: "Create" }).click();
+  await expect(chair.getByRole("alert").filter({ hasText: "title" })).toHaveText("Give the document a title.");
+  await expect(chair.getByLabel("Title")).toBeFocused();
+  const title = `Draft annual progress report ${Date.now()}`;
+  await chair.getByLabel("Title").fill(title);
+  await chair.getByLabel("Symbol").fill("A/AC.292/2025/CRP.1");
+  // A double click makes one document (it made two).
+  await chair.getByRole("button", { name: "Create" }).dblclick();
   await expect(chair.getByTestId("connection")).toHaveAttribute("data-state", "synced");
-  await expect(chair.locator(".blk-title")).toHaveText("Draft annual progress report");
+  const listed = ((await (await chair.request.get("/api/documents")).json()) as { documents: { title: string }[] }).documents;
+  expect(listed.filter((d) => d.title === title)).toHaveLength(1);
+  await expect(chair.locator(".blk-title")).toHaveText(title);
   await expect(chair.locator(".doc-symbol")).toContainText("A/AC.292/2025/CRP.1");
   // The empty first paragraph, with the caret in it, says what to do.
   await chair.locator(".blk-paragraph").first().click();
   await expect(chair.locator(".blk-paragraph.is-empty")).toHaveAttribute("data-placeholder", /Ctrl\+Alt\+P preambular/);
   await chair.context().close();
+});
+
+test("a delegate opening the new-document page is told that chairs create documents, before any form", async ({ browser, server }) => {
+  const delegate = await personPage(browser, server, "albania");
+  await delegate.goto("/documents/new");
+  await expect(delegate.getByText("Only a chair creates or imports documents.")).toBeVisible();
+  await expect(delegate.getByLabel("Title")).toHaveCount(0);
+  await expect(delegate.getByRole("button", { name: "Detect structure" })).toHaveCount(0);
+  await delegate.getByRole("link", { name: "Back to your documents" }).click();
+  await expect(delegate.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await delegate.context().close();
 });
 
 test("the chair imports a draft: reviews the detected structure, then creates it; a bad file gets a clear message", async ({ browser, server }) => {
@@ -113,6 +133,8 @@ test("the chair imports a draft: reviews the detected structure, then creates it
 
   const draft = "**Draft decision on confidence-building measures**\n\nRecalling its decision on ICT security,\n\nDecides to:\n\n1. Continue the dialogue;\n2. Report next year.";
   await input.setInputFiles({ name: "draft.md", mimeType: "text/markdown", buffer: Buffer.from(draft) });
+  // Choosing another file takes the last one's error away.
+  await expect(chair.getByRole("alert").filter({ hasText: "this is not a Word (.docx) file" })).toHaveCount(0);
   await chair.getByRole("button", { name: "Detect structure" }).click();
   const table = chair.getByRole("table", { name: "Detected structure" });
   await expect(table.getByRole("row")).toHaveCount(6);
@@ -143,7 +165,7 @@ test("the chair imports a draft: reviews the detected structure, then creates it
   for (const [title, message] of [
     ["Bad\u0001title", "title: contains a control character or malformed Unicode"],
     ["Line one\nLine two", "title: must be one line"],
-    ["T".repeat(301), "title: Too big: expected string to have <=300 characters"],
+    ["T".repeat(301), "title: must be at most 300 characters"],
   ]) {
     const res = await chair.request.post("/api/documents/import", { multipart: { file, mode: "create", title: title! }, headers: { origin: server.url } });
     expect(res.status(), title).toBe(400);

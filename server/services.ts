@@ -131,6 +131,9 @@ export function createServices(deps: {
   }
 
   /** Metadata and the caller's role (no text): pages and the event stream. */
+  /** Whether a person chairs any document: who may create and import documents. */
+  const chairsAny = (userId: string) => docs.documentsForUser(db, userId).some((d) => d.role === "chair");
+
   function documentMeta(documentId: string, userId: string): Omit<DocumentView, "paragraphs"> {
     const membership = authorize(documentId, userId, "document.read");
     const row = docs.documentById(db, documentId);
@@ -184,6 +187,8 @@ export function createServices(deps: {
     },
 
     documentMeta,
+
+    chairsAny,
 
     /** Metadata plus the paragraph model rendered from the live Yjs state. */
     documentView(documentId: string, userId: string): DocumentView {
@@ -333,7 +338,7 @@ export function createServices(deps: {
      * read at once, each up to 10 MiB in memory. Returns the release, to call when done.
      */
     admitImport(userId: string): () => void {
-      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      if (!chairsAny(userId)) throw new PlenaryError("forbidden", "only a chair can import drafts");
       const mine = uploads.get(userId) ?? 0;
       const all = [...uploads.values()].reduce((a, b) => a + b, 0);
       if (mine >= MAX_IMPORT_UPLOADS_PER_USER || all >= MAX_IMPORT_UPLOADS) throw new PlenaryError("rate_limited", "other drafts are being read; try again in a moment");
@@ -350,14 +355,14 @@ export function createServices(deps: {
 
     /** Reads an uploaded draft for the chair to review, with what to check in it; nothing is created. */
     async previewImport(userId: string, fileName: string, bytes: Uint8Array) {
-      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      if (!chairsAny(userId)) throw new PlenaryError("forbidden", "only a chair can import drafts");
       const { draft, warnings } = await importer.read(fileName, bytes);
       return { meta: draft.meta, blocks: previewBlocks(draft.blocks), warnings };
     },
 
     /** Creates a document from an uploaded draft (all or nothing). */
     async createFromImport(userId: string, fileName: string, bytes: Uint8Array, title?: string, kinds?: readonly BlockKind[]) {
-      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) throw new PlenaryError("forbidden", "only a chair can import drafts");
+      if (!chairsAny(userId)) throw new PlenaryError("forbidden", "only a chair can import drafts");
       const parsed = (await importer.read(fileName, bytes)).draft;
       // The chair's corrections to the preview, block by block.
       if (kinds && kinds.length !== parsed.blocks.length) {
@@ -373,9 +378,7 @@ export function createServices(deps: {
 
     /** Chairs (of any document) may open a new one, which they then chair. */
     createBlankDocument(userId: string, input: { title: string; symbol?: string }) {
-      if (!docs.documentsForUser(db, userId).some((d) => d.role === "chair")) {
-        throw new PlenaryError("forbidden", "only a chair can create documents");
-      }
+      if (!chairsAny(userId)) throw new PlenaryError("forbidden", "only a chair can create documents");
       const id = newId();
       createDocumentWithBlocks(db, deps.updateLog, {
         id,

@@ -12,7 +12,10 @@ describe("text fields", () => {
     const reply = textField(100, { trim: true, min: 1 });
     expect(reply.safeParse("  fine  ")).toEqual({ success: true, data: "fine" });
     expect(reply.safeParse("bad \uFFFE").error?.issues[0]?.message).toBe("contains a control character or malformed Unicode");
-    expect(reply.safeParse("   ").success).toBe(false);
+    // Said in words a person reads in a form (zod's own: "Too small: expected string to have >=1 characters").
+    expect(reply.safeParse(" \u00a0 ").error?.issues[0]?.message).toBe("must not be empty");
+    expect(reply.safeParse("x".repeat(101)).error?.issues[0]?.message).toBe("must be at most 100 characters");
+    expect(textField(100, { min: 3 }).safeParse("ab").error?.issues[0]?.message).toBe("must be at least 3 characters");
     const label = lineField(20, { min: 1 });
     expect(label.safeParse("Rev.1\u0000").success).toBe(false);
     expect(label.safeParse("Rev.1\nRev.2").error?.issues[0]?.message).toBe("must be one line");

@@ -45,8 +45,8 @@ export function wellFormed(text: string): string {
 export function textField(max: number, options: { trim?: boolean; min?: number } = {}) {
   let schema = z.string();
   if (options.trim) schema = schema.trim();
-  if (options.min !== undefined) schema = schema.min(options.min);
-  return schema.max(max).refine((s) => !hasForbiddenCharacters(s), { message: FORBIDDEN_TEXT_MESSAGE });
+  if (options.min !== undefined) schema = schema.min(options.min, { message: options.min === 1 ? "must not be empty" : `must be at least ${options.min} characters` });
+  return schema.max(max, { message: `must be at most ${max} characters` }).refine((s) => !hasForbiddenCharacters(s), { message: FORBIDDEN_TEXT_MESSAGE });
 }
 
 /** One line (a title, a label, a name): also no line breaks or tabs. */
