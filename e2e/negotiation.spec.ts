@@ -828,6 +828,9 @@ test("a decision the chair takes back (U) is taken back in the delegation's wind
   await chair.keyboard.press("u");
   await expect(told).toContainText("The chair took back its decision on your objection");
   await expect(belarus.locator(".side-notice")).toHaveCount(1);
+  // Nothing left to take back: U says so (it did nothing).
+  await chair.keyboard.press("u");
+  await expect(review.getByRole("status")).toHaveText(/^Nothing to undo: U takes back the last decision that left the text as it was/);
   // At 1366 x 768, under the decision's message, R opens the reason with the item's heading
   // still in the queue's box (the reason's focus had scrolled it out above).
   await chair.setViewportSize({ width: 1366, height: 768 });

@@ -16,6 +16,9 @@ import type { ApiResult } from "./use-negotiation";
 import type { Shortcut } from "./shortcut";
 import { REVIEW_QUEUE_KEYS } from "./shortcut-keys";
 
+/** U with no decision to take back (the last one changed the text, or was taken back already). */
+const NOTHING_TO_UNDO = "Nothing to undo: U takes back the last decision that left the text as it was. An accepted amendment or a decided tracked change is in the text: edit the text instead.";
+
 /**
  * The chair's review: every open amendment, objection, reservation and tracked suggestion,
  * grouped by paragraph in text order. Keys: J / K next and previous, A accept, R reject
@@ -220,7 +223,11 @@ export function ReviewPanel({
     else if (is(q.accept)) void decide("accept");
     else if (is(q.reject) && current) startReject(current.key);
     else if (is(q.resolve) && current?.kind === "annotation") void decide("resolve");
-    else if (is(q.undo) && message?.undo) void reopen(message.undo);
+    else if (is(q.undo)) {
+      if (message?.undo) void reopen(message.undo);
+      // Said, not silent: U after a decision on a tracked change did nothing.
+      else setMessage({ ok: false, text: NOTHING_TO_UNDO });
+    }
     else return;
     event.preventDefault();
   }
