@@ -26,9 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           {user ? (
             <nav className="topbar-user" aria-label="Account">
-              <span className="muted" title={user.name}>
+              <Link href="/account" className="topbar-name" title={user.name}>
                 {user.name}
-              </span>
+              </Link>
               <SignOutButton />
             </nav>
           ) : null}
