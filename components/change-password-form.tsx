@@ -53,7 +53,8 @@ export function ChangePasswordForm({ email, limits }: { email: string; limits: P
         revokeOtherSessions,
         fetchOptions: {
           onError: ({ response }) => {
-            retryAfter = Number(response.headers.get("X-Retry-After")) || 0;
+            // Plenary's limit on wrong passwords says Retry-After; better-auth's flood guard X-Retry-After.
+            retryAfter = Number(response.headers.get("Retry-After") ?? response.headers.get("X-Retry-After")) || 0;
           },
         },
       })

@@ -51,7 +51,7 @@ describe("changeRefusal", () => {
     expect(changeRefusal({ status: 0 }, limits).form).toMatch(/cannot be reached/);
     expect(changeRefusal({ code: "UNAUTHORIZED", status: 401 }, limits).form).toMatch(/Sign in again/);
     expect(changeRefusal({ code: "INVALID_ORIGIN", status: 403 }, limits).form).toMatch(/Reload the page/);
-    expect(changeRefusal({ status: 429, retryAfter: 7 }, limits).form).toBe("Too many password changes from your network at once. Try again in 7 seconds.");
+    expect(changeRefusal({ status: 429, retryAfter: 7 }, limits).form).toBe("Too many wrong passwords. Try again in 7 seconds.");
     expect(changeRefusal({ status: 429, retryAfter: 1 }, limits).form).toMatch(/in 1 second\.$/);
     expect(changeRefusal({ status: 429 }, limits).form).toMatch(/Try again in a minute\.$/);
     expect(changeRefusal({ status: 500, message: "internal error" }, limits).form).toBe("Your password was not changed: internal error.");

@@ -37,10 +37,10 @@ export function changeRefusal(refusal: { code?: string; status: number; message?
   if (refusal.status === 0) return { form: "The server cannot be reached. Check your connection; your password was not changed." };
   if (refusal.status === 401) return { form: "Your session has ended. Sign in again, then change your password." };
   if (refusal.status === 403) return { form: "The server refused a request it did not see come from this page. Reload the page and try again." };
-  // better-auth's limit on changes per address (three in ten seconds): a room behind one address shares it.
+  // Too many wrong passwords on this account or from this address (counted with failed sign-ins).
   if (refusal.status === 429) {
     const wait = refusal.retryAfter && refusal.retryAfter > 0 ? `in ${refusal.retryAfter} ${refusal.retryAfter === 1 ? "second" : "seconds"}` : "in a minute";
-    return { form: `Too many password changes from your network at once. Try again ${wait}.` };
+    return { form: `Too many wrong passwords. Try again ${wait}.` };
   }
   return { form: `Your password was not changed: ${refusal.message || `the server answered ${refusal.status}`}.` };
 }

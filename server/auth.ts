@@ -39,7 +39,9 @@ export function createAuth(options: AuthOptions) {
       window: 60,
       max: 300,
       storage: "memory",
-      customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_REQUESTS_PER_MINUTE } },
+      // better-auth's own limits on these two (3 in 10 s per address) would turn away a room
+      // behind one address; failed tries are limited per account and address by SignInLimiter.
+      customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_REQUESTS_PER_MINUTE }, "/change-password": { window: 60, max: SIGN_IN_REQUESTS_PER_MINUTE } },
     },
     advanced: {
       useSecureCookies: options.baseURL.startsWith("https://"),

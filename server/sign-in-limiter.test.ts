@@ -41,6 +41,20 @@ describe("SignInLimiter", () => {
     expect(limiter.retryAfter("10.0.2.2", "chair@example.org")).toBe(0);
   });
 
+  it("takes back an attempt that was no guess (refused before the password was checked), from the address and the account alone", () => {
+    const limiter = new SignInLimiter(2, 5, 60_000, 10_000, () => 0);
+    limiter.failed("10.0.0.1", "a@x.org");
+    limiter.failed("10.0.0.1", "a@x.org");
+    expect(limiter.retryAfter("10.0.0.1", "b@x.org")).toBe(60);
+    limiter.withdrawn("10.0.0.1", "a@x.org");
+    expect(limiter.retryAfter("10.0.0.1", "b@x.org")).toBe(0);
+    limiter.withdrawn("10.0.0.1", "a@x.org");
+    expect(limiter.size).toBe(0);
+    // Nothing counted: nothing taken back, nothing broken.
+    limiter.withdrawn("10.0.0.2", "c@x.org");
+    expect(limiter.size).toBe(0);
+  });
+
   it("keeps at most maxKeys keys under a spray of addresses, without dropping an account at its limit", () => {
     const limiter = new SignInLimiter(3, 5, 60_000, 100);
     for (let i = 0; i < 15; i++) limiter.failed(`203.0.113.${i}`, "chair@x.org");

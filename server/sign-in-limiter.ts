@@ -56,6 +56,19 @@ export class SignInLimiter {
   }
 
   /**
+   * The attempt was no guess at the password (refused for another reason, before it was
+   * checked): its count is taken back, from the address and from the account.
+   */
+  withdrawn(address: string, email: string): void {
+    for (const key of keysOf(address, email)) {
+      const recent = this.failures.get(key);
+      if (!recent) continue;
+      recent.pop();
+      if (recent.length === 0) this.failures.delete(key);
+    }
+  }
+
+  /**
    * Past `maxKeys`: expired keys go first, then the oldest keys that are not at their limit.
    * A key at its limit is never dropped (a spray of fresh addresses and accounts must not
    * reset the count of the account being guessed).

@@ -18,20 +18,19 @@ async function handle(req: Request): Promise<Response> {
   const route = `${req.method} ${pathname}`;
   if (!OPEN.has(route)) return json({ error: "not_found", message: "no such account route" }, 404);
   const services = getRuntime();
-  if (route !== "POST /api/auth/sign-in/email") return services.auth.handler(req);
+  if (route === "POST /api/auth/sign-in/email") return signIn(req);
+  if (route === "POST /api/auth/change-password") return changePassword(req);
+  return services.auth.handler(req);
+}
 
-  // Password guessing: failed sign-ins are limited per address and per account (only
-  // failures count: a whole room signs in from one address). The address is the one the
-  // server set from the socket or the trusted proxies (server/client-address.ts).
-  // JSON only (the sign-in form sends JSON): better-auth also reads form bodies, and a body
-  // read one way by the limiter and another by better-auth would dodge the account's count.
-  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) return json({ error: "bad_request", message: "send the sign-in as JSON" }, 415);
+/**
+ * Password guessing: failed tries are limited per address and per account (only failures
+ * count: a whole room signs in from one address). The address is the one the server set
+ * from the socket or the trusted proxies (server/client-address.ts).
+ */
+async function limited(req: Request, email: string, guessed: (refused: Response) => Promise<boolean> = async () => true): Promise<Response> {
+  const services = getRuntime();
   const address = normalizeAddress(req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
-  const email = await req
-    .clone()
-    .json()
-    .then((b: unknown) => (b && typeof b === "object" && "email" in b && typeof b.email === "string" ? b.email : ""))
-    .catch(() => "");
   const wait = services.signInLimiter.retryAfter(address, email);
   if (wait > 0) {
     const refused = json({ error: "rate_limited", message: `too many failed sign-ins: try again in ${wait} s` }, 429);
@@ -43,7 +42,32 @@ async function handle(req: Request): Promise<Response> {
   services.signInLimiter.failed(address, email);
   const res = await services.auth.handler(req);
   if (res.ok) services.signInLimiter.succeeded(address, email);
+  else if (!(await guessed(res))) services.signInLimiter.withdrawn(address, email);
   return res;
+}
+
+async function signIn(req: Request): Promise<Response> {
+  // JSON only (the sign-in form sends JSON): better-auth also reads form bodies, and a body
+  // read one way by the limiter and another by better-auth would dodge the account's count.
+  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) return json({ error: "bad_request", message: "send the sign-in as JSON" }, 415);
+  const email = await req
+    .clone()
+    .json()
+    .then((b: unknown) => (b && typeof b === "object" && "email" in b && typeof b.email === "string" ? b.email : ""))
+    .catch(() => "");
+  return limited(req, email);
+}
+
+/**
+ * A change of password names the current one: a wrong one is a guess, counted with the
+ * account's failed sign-ins (someone at an unattended laptop, signed in, must not learn the
+ * password by trying). Without a session better-auth refuses it (401), uncounted.
+ */
+async function changePassword(req: Request): Promise<Response> {
+  const user = await getRuntime().session(req.headers);
+  if (!user) return getRuntime().auth.handler(req);
+  // Only a wrong current password is a guess: a cross-site request or a new password too short is refused before it is checked.
+  return limited(req, user.email, async (refused) => ((await refused.clone().json().catch(() => null)) as { code?: string } | null)?.code === "INVALID_PASSWORD");
 }
 
 export const GET = handle;
