@@ -1,11 +1,26 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+
+/** What went wrong, and where the focus goes for the next try (the button is disabled while a try is out). */
+type Failure = { text: string; focus: "password" | "button" };
 
 /** Email + password sign-in through better-auth's route, then a full navigation. */
 export function SignInForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
+  const password = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  // After the render that enables the button again: a wrong password is typed again (selected,
+  // the message tied to the field); otherwise the same details are tried again from the button.
+  useEffect(() => {
+    if (!error) return;
+    if (error.focus === "password") {
+      password.current?.focus();
+      password.current?.select();
+    } else button.current?.focus();
+  }, [error]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,27 +37,28 @@ export function SignInForm({ next }: { next: string }) {
       window.location.assign(next);
       return;
     }
-    if (res?.status === 429) setError("Too many attempts. Wait a minute and try again.");
-    else if (res) setError("Wrong email or password.");
-    else setError("The server cannot be reached. Check your connection.");
+    if (res?.status === 429) setError({ text: "Too many attempts. Wait a minute and try again.", focus: "button" });
+    else if (res) setError({ text: "Wrong email or password.", focus: "password" });
+    else setError({ text: "The server cannot be reached. Check your connection.", focus: "button" });
   }
 
+  const wrong = error?.focus === "password";
   return (
-    <form className="form" onSubmit={handleSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
+    <form className="form" onSubmit={handleSubmit}>
       <label>
         Email
-        <input name="email" type="email" autoComplete="username" required autoFocus />
+        <input name="email" type="email" autoComplete="username" required autoFocus aria-invalid={wrong || undefined} aria-describedby={wrong ? "sign-in-error" : undefined} />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" required ref={password} aria-invalid={wrong || undefined} aria-describedby={wrong ? "sign-in-error" : undefined} />
       </label>
       {error ? (
         <p id="sign-in-error" className="error" role="alert">
-          {error}
+          {error.text}
         </p>
       ) : null}
-      <button className="button primary" type="submit" disabled={pending}>
+      <button className="button primary" type="submit" disabled={pending} ref={button} aria-describedby={error && !wrong ? "sign-in-error" : undefined}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

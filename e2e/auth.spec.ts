@@ -18,6 +18,10 @@ test.describe("sign in and out", () => {
       const message = page.getByText("Wrong email or password.");
       await expect(message).toBeVisible();
       await expect(message).toHaveAttribute("role", "alert");
+      // The button was disabled while the server was asked: the focus is on the password to type again, the message tied to it.
+      await expect(page.getByLabel("Password")).toBeFocused();
+      await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Wrong email or password.");
+      await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
     }
   });
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { strToU8, zipSync } from "fflate";
 import { SEED_DELEGATIONS } from "../seeds/delegations";
-import type { Browser } from "@playwright/test";
+import type { Browser, BrowserContextOptions } from "@playwright/test";
 import { caretAtEnd, documentId, expect, OSCE, personPage, signInAs, test } from "./fixtures";
 import type { PlenaryServer } from "./server-process";
 
@@ -20,18 +20,29 @@ test("the chair revokes a delegate on the participants page: the delegate's open
   await expect(row).toContainText("Russian Federation");
   chair.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
-  await expect(chair.getByRole("status").filter({ hasText: "role revoked" })).toBeVisible();
+  // Said where the row was, with the focus (the button went with its row).
+  const revoked = chair.getByRole("table", { name: "People with a role on this document" }).getByRole("status");
+  await expect(revoked).toHaveText("Delegate of the Russian Federation's role revoked. Grant a role again to give it back.");
+  await expect(revoked).toBeFocused();
+  await expect(revoked).toBeInViewport();
 
   await expect(russia.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 2000 });
   await expect(russia.getByRole("alert").filter({ hasText: "Access ended" })).toBeVisible();
   expect((await russia.request.get(`/api/documents/${id}`)).status()).toBe(403);
 
-  // Granting the role again restores access.
+  // Granting the role again restores access. The Person list starts on no one (a Grant cannot give the first name a role).
   const grant = chair.getByRole("region", { name: "Grant a role" });
-  await grant.getByRole("combobox", { name: "Person" }).selectOption("russian-federation@example.org");
+  const person = grant.getByRole("combobox", { name: "Person" });
+  await expect(person).toHaveValue("");
+  await expect(person.locator("option:checked")).toHaveText("Choose a person…");
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(grant.getByRole("status")).toHaveText("");
+  await person.selectOption("russian-federation@example.org");
   await grant.getByRole("combobox", { name: "Role" }).selectOption("delegate");
   await grant.getByRole("button", { name: "Grant" }).click();
-  await expect(chair.getByRole("status").filter({ hasText: "Role granted." })).toBeVisible();
+  await expect(grant.getByRole("status")).toHaveText("Role granted: Delegate of the Russian Federation is now Delegate (Russian Federation).");
+  await expect(grant.getByRole("status")).toBeInViewport();
+  await expect(person).toHaveValue("");
   await expect(chair.getByRole("row", { name: /Delegate of the Russian Federation/ })).toContainText("Russian Federation");
   expect((await russia.request.get(`/api/documents/${id}`)).status()).toBe(200);
   await chair.context().close();
@@ -206,16 +217,20 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
   await create.getByLabel("Initial password").fill("bundesrepublik-2026");
   await create.getByRole("combobox", { name: "Delegation" }).selectOption({ label: "Germany (DEU)" });
   await create.getByRole("button", { name: "Create account" }).click();
-  await expect(chair.getByRole("status").filter({ hasText: "Account created." })).toBeVisible();
+  // The new account is chosen in the Grant form, in view, with the focus on its role.
+  const grant = chair.getByRole("region", { name: "Grant a role" });
+  await expect(grant.getByRole("status")).toHaveText("Account created for Delegate of Germany (germany@example.org), chosen here: check the role and press Grant.");
+  await expect(grant.getByRole("status")).toBeInViewport();
+  await expect(grant.getByRole("combobox", { name: "Person" })).toHaveValue("germany@example.org");
+  await expect(grant.getByRole("combobox", { name: "Role" })).toBeFocused();
+  await expect(grant.getByRole("combobox", { name: "Role" })).toHaveValue("delegate");
+  await expect(grant.getByRole("combobox", { name: "Delegation" })).toHaveValue("DEU");
   // The same address again, in capitals or twice at once, is refused: the account keeps its delegation.
   const again = (email: string) =>
     chair.request.post(`/api/documents/${id}/accounts`, { data: { email, name: "Impostor", password: "impostor-2026", delegationCode: "FRA" }, headers: { origin: server.url } });
   expect((await again("GERMANY@example.org")).status()).toBe(409);
   const twice = await Promise.all([again("france@example.org"), again("France@example.org")]);
   expect(twice.map((r) => r.status()).sort()).toEqual([201, 409]);
-  const grant = chair.getByRole("region", { name: "Grant a role" });
-  await grant.getByRole("combobox", { name: "Person" }).selectOption("germany@example.org");
-  await grant.getByRole("combobox", { name: "Role" }).selectOption("delegate");
   await grant.getByRole("button", { name: "Grant" }).click();
   await expect(chair.getByRole("row", { name: /Delegate of Germany/ })).toContainText("Germany");
   await expect(chair.getByRole("row", { name: /Delegate of Germany/ })).not.toContainText("France");
@@ -251,8 +266,8 @@ test("a delegation outside the sample statements takes part: the chair makes Ger
 });
 
 /** The chair's participants page of a new document titled `title`, with its list section and tables. */
-async function listPage(browser: Browser, server: PlenaryServer, title: string) {
-  const chair = await personPage(browser, server, "chair");
+async function listPage(browser: Browser, server: PlenaryServer, title: string, options: BrowserContextOptions = {}) {
+  const chair = await personPage(browser, server, "chair", options);
   const created = await chair.request.post("/api/documents", { data: { title }, headers: { origin: server.url } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -275,6 +290,10 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
   await section.getByRole("button", { name: "Add them" }).click();
   const problems = section.getByRole("alert");
   await expect(problems).toContainText("2 lines to mend, nothing was added:");
+  // The list to mend has the focus (the button was disabled while it was checked), its problems read with it.
+  await expect(section.getByRole("textbox")).toBeFocused();
+  await expect(section.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
+  await expect(section.getByRole("textbox")).toHaveAccessibleDescription(/^2 lines to mend, nothing was added:/);
   await expect(problems).toContainText('line 1: no delegation "Germny" (give its code, such as DEU, or its name)');
   await expect(problems).toContainText('line 2: "no-address" is not an email address');
   await expect(rows).toHaveCount(2);
@@ -283,7 +302,7 @@ test("the chair adds a pasted list of people: a list with a line to mend adds no
     ["email\tname\tdelegation\trole", "hans@auswaertiges-amt.de\tHans Müller\tGermany", "kim@mofa.go.kr\tKim Jung\tKOR", "belarus@example.org\tDelegate of Belarus\t\tobserver"].join("\n"),
   );
   await section.getByRole("button", { name: "Add them" }).click();
-  await expect(chair.getByRole("status").filter({ hasText: "3 people given a role; 2 accounts created." })).toBeVisible();
+  await expect(section.getByRole("status").filter({ hasText: "3 people given a role; 2 accounts created." })).toBeFocused();
   await expect(issued.getByRole("row")).toHaveCount(3);
   const kimPassword = (await issued.getByRole("row", { name: /kim@mofa\.go\.kr/ }).locator("code").textContent()) ?? "";
   expect(kimPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -384,6 +403,73 @@ test("a pasted list whose database fails after an account is made (its role refu
     await expect(page.getByRole("link", { name: /Friends of the chair/ })).toBeVisible();
     await page.context().close();
   }
+  await chair.context().close();
+});
+
+test("on a phone, the chair changes a role from the table and revokes one: each result is said in view, where the focus is", async ({ browser, server }) => {
+  const { chair, section, people } = await listPage(browser, server, "Bureau consultations", { viewport: { width: 390, height: 844 } });
+  // The chair's own address in a list is refused, and the table holds what the message says: a role control on the chair's row.
+  await section.getByRole("textbox").fill("chair@example.org, Chair, , observer");
+  await section.getByRole("button", { name: "Add them" }).click();
+  await expect(section.getByRole("alert")).toContainText("line 1: that is you; change your own role in the table");
+  await expect(section.getByRole("textbox")).toBeFocused();
+  const self = people.getByRole("row", { name: /Chair \(you\)/ });
+  await expect(self.getByRole("button", { name: "Change role" })).toBeVisible();
+  await expect(self.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+  await section.getByRole("textbox").fill("albania@example.org, Delegate of Albania, ALB\nbelarus@example.org, Delegate of Belarus, BLR");
+  await section.getByRole("button", { name: "Add them" }).click();
+  const added = section.getByRole("status").filter({ hasText: "2 people given a role; 0 accounts created." });
+  await expect(added).toBeFocused();
+  await expect(added).toBeInViewport();
+
+  // Change role: the Grant form holds the person and their role, in view, the focus on the role.
+  const albania = people.getByRole("row", { name: /Delegate of Albania/ });
+  await albania.getByRole("button", { name: "Change role" }).click();
+  const grant = chair.getByRole("region", { name: "Grant a role" });
+  const role = grant.getByRole("combobox", { name: "Role" });
+  await expect(role).toBeFocused();
+  await expect(role).toBeInViewport();
+  await expect(role).toHaveValue("delegate");
+  await expect(grant.getByRole("combobox", { name: "Person" })).toHaveValue("albania@example.org");
+  await expect(grant.getByRole("combobox", { name: "Delegation" })).toHaveValue("ALB");
+  await expect(role).toHaveAccessibleDescription("Delegate of Albania is Delegate (Albania) now. The role you grant replaces it.");
+  await role.selectOption("observer");
+  await expect(grant.getByRole("combobox", { name: "Delegation" })).toBeDisabled();
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(grant.getByRole("status")).toHaveText("Role granted: Delegate of Albania is now Observer.");
+  await expect(grant.getByRole("status")).toBeInViewport();
+  await expect(albania.locator("td").nth(2)).toHaveText("Observer");
+  await expect(albania.locator("td").nth(3)).toHaveText("—");
+
+  // The only chair cannot give up the chair: said under the form, as an alert.
+  await self.getByRole("button", { name: "Change role" }).click();
+  await expect(role).toBeFocused();
+  await role.selectOption("observer");
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(grant.getByRole("alert")).toHaveText("a document needs at least one chair");
+  await expect(grant.getByRole("alert")).toBeInViewport();
+
+  // Revoke: the row goes, and its place says so, with the focus.
+  chair.once("dialog", (d) => void d.accept());
+  await people.getByRole("row", { name: /Delegate of Belarus/ }).getByRole("button", { name: "Revoke" }).click();
+  const revoked = people.getByRole("status");
+  await expect(revoked).toHaveText("Delegate of Belarus's role revoked. Grant a role again to give it back.");
+  await expect(revoked).toBeFocused();
+  await expect(revoked).toBeInViewport();
+  await expect(people.getByRole("row", { name: /Delegate of Belarus/ })).toHaveCount(0);
+  await chair.context().close();
+});
+
+test("on a desktop, the Grant form's three lists and its button stand in one line, under labels of one line each", async ({ browser, server }) => {
+  const { chair } = await listPage(browser, server, "Layout check", { viewport: { width: 1366, height: 768 } });
+  const grant = chair.getByRole("region", { name: "Grant a role" });
+  const boxes = await Promise.all(["Person", "Role", "Delegation"].map(async (name) => (await grant.getByRole("combobox", { name }).boundingBox())!));
+  const labels = await Promise.all(["Person", "Role", "Delegation"].map(async (name) => (await grant.locator("label").filter({ hasText: name }).boundingBox())!));
+  for (const box of boxes) expect(Math.abs(box.y - boxes[0]!.y)).toBeLessThan(1);
+  for (const label of labels) expect(Math.abs(label.height - labels[0]!.height)).toBeLessThan(1);
+  const button = (await grant.getByRole("button", { name: "Grant" }).boundingBox())!;
+  expect(Math.abs(button.y + button.height - (boxes[0]!.y + boxes[0]!.height))).toBeLessThan(6);
   await chair.context().close();
 });
 
