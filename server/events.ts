@@ -14,6 +14,15 @@ export interface DecidedPiece {
  * The chair's decision on tracked changes, as a delegation is told of it: live, or on coming
  * back (`seq`: the negotiation event that recorded it, which a browser remembers as seen).
  */
+/** What the header shows of a document and its exports print, as the chair sets it. */
+export interface DocumentDetails {
+  title: string;
+  symbol: string | null;
+  date: string | null;
+  place: string | null;
+  originalLanguage: string | null;
+}
+
 export interface SuggestionsDecided {
   seq: number;
   decision: "accepted" | "rejected";
@@ -26,6 +35,8 @@ export type LiveEvent =
   | { type: "annotation"; annotationId: string }
   | { type: "paragraph-status"; blockId: string; status: string }
   | { type: "mode"; mode: "chairs_pen" | "open_drafting" }
+  /** The chair edited the document's title, symbol, date, place or original language. */
+  | { type: "details"; details: DocumentDetails }
   | { type: "reverted"; userId: string; reason: string; lost: string }
   /**
    * The chair restored `version` as the live text; the text before it was saved as `saved`.

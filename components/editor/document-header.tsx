@@ -1,6 +1,8 @@
 import type { DocumentView } from "@/server/services";
-import type { ReactNode } from "react";
+import type { DocumentDetails } from "@/server/events";
+import { useRef, useState, type ReactNode } from "react";
 import { ExportMenu } from "@/components/versions/export-menu";
+import { DocumentDetailsForm } from "./document-details-form";
 import { MarkLegend } from "./mark-legend";
 
 const MODE_LABEL = { chairs_pen: "Chair's pen", open_drafting: "Open drafting" } as const;
@@ -15,13 +17,24 @@ export function DocumentHeader({
   mode,
   hint,
   latestVersion = null,
+  onDetailsSaved,
 }: {
   doc: Omit<DocumentView, "paragraphs">;
   mode: keyof typeof MODE_LABEL;
   hint?: ReactNode;
   /** The newest saved version, which the live text's redline compares against ("changes since Rev.1"). */
   latestVersion?: { id: string; label: string } | null;
+  /** The chair's: the details may be edited, and these are the saved ones. */
+  onDetailsSaved?: (details: DocumentDetails) => void;
 }) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setEditing(false);
+    // Back where the chair was (the form and its focus are gone).
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const facts: [string, string | null][] = [
     ["Date", doc.date],
     ["Place", doc.place],
@@ -34,6 +47,26 @@ export function DocumentHeader({
           close the <p> before it, and the page would not hydrate). */}
       <div className="doc-symbol">
         {doc.symbol ?? "No symbol"} · <a href={`/documents/${doc.id}/versions`}>Versions and compare</a> · <ExportMenu documentId={doc.id} base={latestVersion ?? undefined} />
+        {onDetailsSaved ? (
+          <>
+            {" · "}
+            <button
+              type="button"
+              ref={editButton}
+              className="link-button details-button"
+              aria-expanded={editing}
+              onClick={() => {
+                setSaved(false);
+                setEditing((e) => !e);
+              }}
+            >
+              Edit details
+            </button>
+          </>
+        ) : null}
+        <span className="muted small" role="status">
+          {saved ? " · Details saved." : ""}
+        </span>
       </div>
       <h1 className="doc-heading">{doc.title}</h1>
       <div className="doc-facts-row">
@@ -49,6 +82,18 @@ export function DocumentHeader({
         </dl>
         <MarkLegend />
       </div>
+      {editing && onDetailsSaved ? (
+        <DocumentDetailsForm
+          documentId={doc.id}
+          details={doc}
+          onClose={close}
+          onSaved={(details) => {
+            onDetailsSaved(details);
+            setSaved(true);
+            close();
+          }}
+        />
+      ) : null}
       {hint ? <p className="hint">{hint}</p> : null}
     </header>
   );

@@ -237,9 +237,10 @@ export function DocumentWorkspace({
       <style>{delegationStyles}</style>
       <div className="workspace-main">
         <DocumentHeader
-          doc={doc}
+          doc={{ ...doc, ...negotiation.details }}
           mode={negotiation.mode}
           latestVersion={latestVersion}
+          onDetailsSaved={isChair ? negotiation.setDetails : undefined}
           hint={
             doc.role === "observer"
               ? "You follow this negotiation as an observer: the text and the positions are read-only for you."

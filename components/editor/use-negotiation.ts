@@ -5,7 +5,7 @@ import { clipWords } from "@/lib/format/clip";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
-import type { DecidedPiece, LiveEvent, SuggestionsDecided } from "@/server/events";
+import type { DecidedPiece, DocumentDetails, LiveEvent, SuggestionsDecided } from "@/server/events";
 import { missedSuggestionDecisions } from "./event-notices";
 import { statusWord } from "@/lib/negotiation/types";
 
@@ -16,6 +16,8 @@ export interface NegotiationData {
   annotations: AnnotationView[];
   statuses: Record<string, string>;
   mode: EditingMode;
+  /** The document's title, symbol, date, place and original language, as the chair last set them. */
+  details?: DocumentDetails | null;
   /** A delegate's: the chair's newest decisions on its delegation's tracked changes, oldest first. */
   decided?: SuggestionsDecided[];
   /** The newest negotiation event of the document the read includes. */
@@ -288,6 +290,10 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
       const { mode } = JSON.parse((e as MessageEvent<string>).data) as { mode: EditingMode };
       setData((d) => ({ ...d, mode }));
     });
+    source.addEventListener("details", (e) => {
+      const { details } = JSON.parse((e as MessageEvent<string>).data) as { details: DocumentDetails };
+      setData((d) => ({ ...d, details }));
+    });
     source.addEventListener("reverted", (e) => {
       const { reason, lost } = JSON.parse((e as MessageEvent<string>).data) as { reason: string; lost?: string };
       listenersRef.current.onReverted?.(reason, lost ?? "");
@@ -327,5 +333,8 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     [],
   );
 
-  return { ...data, live, reload, mutate, base };
+  /** Details the chair just saved, shown before their event comes back. */
+  const setDetails = useCallback((details: DocumentDetails) => setData((d) => ({ ...d, details })), []);
+
+  return { ...data, live, reload, mutate, base, setDetails };
 }

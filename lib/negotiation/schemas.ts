@@ -55,9 +55,13 @@ const SYMBOL_SHAPE = /^[\p{L}\p{N}.()*_-]+(?:\/[\p{L}\p{N}.()*_-]+)*$/u;
  * The official document symbol the chair gives a version (A/AC.292/2025/CRP.1/Rev.1,
  * MC.DEC/5/17). Empty is none: an informal version (a reading, a non-paper) has no symbol.
  */
-export const VersionSymbol = lineField(80)
-  .refine((s) => s === "" || SYMBOL_SHAPE.test(s), { message: "a document symbol is letters, digits and . - ( ) between slashes, without spaces (A/AC.292/2025/CRP.1/Rev.1)" })
-  .transform((s) => s || undefined);
+const symbolText = lineField(80).refine((s) => s === "" || SYMBOL_SHAPE.test(s), {
+  message: "a document symbol is letters, digits and . - ( ) between slashes, without spaces (A/AC.292/2025/CRP.1/Rev.1)",
+});
+export const VersionSymbol = symbolText.transform((s) => s || undefined);
+
+/** The document's own symbol, as the chair edits it: empty clears it (null). */
+export const DocumentSymbol = symbolText.transform((s) => s || null);
 
 /** The chair saves the live text as a version. */
 export const NewVersionBody = z.object({

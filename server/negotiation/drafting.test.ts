@@ -7,6 +7,7 @@ import { EventBus, type LiveEvent } from "../events";
 import { startCollabHarness, type CollabHarness } from "../test/collab-harness";
 import { waitFor } from "../test/temp-dir";
 import { listSuggestions } from "../../lib/negotiation/suggestions";
+import { verifyAuditChains } from "../db/audit";
 import { agreedParagraphs, createDrafting, suggestionDecisionsOf } from "./drafting";
 
 let h: CollabHarness;
@@ -53,6 +54,30 @@ const text = (doc: Y.Doc, id: string) => renderParagraphs(doc).find((p) => p.id 
 const serverText = (id: string) => h.collab.withRoom(docId, (room) => text(room.doc, id));
 const suggest = (doc: Y.Doc, index: number, id: string) =>
   ((doc.getXmlFragment("default").get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Also ", { insertion: { id, delegation: "ALB" } });
+
+describe("the chair edits the document's details", () => {
+  it("sets the fields given, keeps the others, records what each was and became (in the hash chain), tells open windows; a delegate may not", () => {
+    const details = drafting.setDetails(docId, CHAIR, { title: "Final report", symbol: "A/AC.292/2025/L.1", place: null });
+    expect(details).toMatchObject({ title: "Final report", symbol: "A/AC.292/2025/L.1", place: null });
+    const row = h.database.sqlite.prepare("SELECT title, symbol, date FROM documents WHERE id = ?").get(docId) as { title: string; symbol: string; date: string | null };
+    expect(row).toMatchObject({ title: "Final report", symbol: "A/AC.292/2025/L.1" });
+    const logged = events.forDocument(docId).filter((e) => e.action === "details");
+    expect(logged).toHaveLength(1);
+    // Only what changed (the place was empty already).
+    expect(JSON.parse(logged[0]!.payload!)).toEqual({ title: { from: expect.any(String), to: "Final report" }, symbol: { from: null, to: "A/AC.292/2025/L.1" } });
+    expect(logged[0]!.userId).toBe(CHAIR);
+    expect(published).toContainEqual({ type: "details", details });
+    expect(verifyAuditChains(h.database.sqlite).problems).toEqual([]);
+    // The same again: nothing changed, nothing recorded or told.
+    drafting.setDetails(docId, CHAIR, { title: "Final report" });
+    expect(events.forDocument(docId).filter((e) => e.action === "details")).toHaveLength(1);
+    expect(published.filter((e) => e.type === "details")).toHaveLength(1);
+    h.database.sqlite.prepare("INSERT INTO user (id, name, email) VALUES ('user-obs', 'Observer', 'obs@example.org')").run();
+    h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, 'user-obs', 'observer')").run(docId);
+    expect(() => drafting.setDetails(docId, "user-obs", { title: "An observer's report" })).toThrow(/chair/);
+    expect((h.database.sqlite.prepare("SELECT title FROM documents WHERE id = ?").get(docId) as { title: string }).title).toBe("Final report");
+  });
+});
 
 describe("the chair's paragraph status closes a paragraph to delegates' drafting", () => {
   it("at once in an open room, and open again when the chair reopens it", async () => {

@@ -7,7 +7,7 @@ import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
-import type { DecidedPiece, SuggestionsDecided } from "../events";
+import type { DecidedPiece, DocumentDetails, SuggestionsDecided } from "../events";
 import type { NegotiationDeps } from "./annotations";
 import { delegateCode, requireChair, requireMember } from "./access";
 
@@ -54,6 +54,16 @@ export interface SuggestionDecision {
 
 /** The chair's hold on the text: paragraph status, editing mode, decisions on tracked suggestions. */
 export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationDeps) {
+  const detailsOf = (documentId: string): DocumentDetails => {
+    const row = db
+      .select({ title: documents.title, symbol: documents.symbol, date: documents.date, place: documents.place, originalLanguage: documents.originalLanguage })
+      .from(documents)
+      .where(eq(documents.id, documentId))
+      .get();
+    if (!row) throw new PlenaryError("not_found", "no such document");
+    return row;
+  };
+
   const chair = (documentId: string, userId: string) => requireChair(db, documentId, userId);
 
   return {
@@ -77,6 +87,29 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
       collab.setAgreed(documentId, blockId, CLOSED_TO_DRAFTING.has(status));
       bus.publish(documentId, { type: "paragraph-status", blockId, status });
       return { blockId, status };
+    },
+
+    /**
+     * The chair edits the document's details (a field not given is kept; null clears an
+     * optional one). Recorded with what each changed field was and became; nothing recorded
+     * when nothing changed.
+     */
+    setDetails(documentId: string, userId: string, input: Partial<DocumentDetails>): DocumentDetails {
+      chair(documentId, userId);
+      const before = detailsOf(documentId);
+      const changed = (Object.keys(input) as (keyof DocumentDetails)[]).filter((k) => input[k] !== undefined && input[k] !== before[k]);
+      if (changed.length === 0) return before;
+      const after = { ...before, ...Object.fromEntries(changed.map((k) => [k, input[k]])) } as DocumentDetails;
+      sqlite.transaction(() => {
+        db.update(documents)
+          .set(Object.fromEntries(changed.map((k) => [k, after[k]])))
+          .where(eq(documents.id, documentId))
+          .run();
+        const payload = Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }]));
+        events.append({ documentId, action: "details", userId, delegationId: null, payload });
+      })();
+      bus.publish(documentId, { type: "details", details: after });
+      return after;
     },
 
     setMode(documentId: string, userId: string, mode: EditingMode) {

@@ -25,16 +25,22 @@ export function createNegotiation(deps: NegotiationDeps) {
     ...drafting,
 
     /**
-     * Annotations, statuses and mode; for a delegate, also the chair's newest decisions on
+     * Annotations, statuses, mode and the document's details; for a delegate, also the chair's newest decisions on
      * its delegation's tracked changes (`decided`), which a browser coming back tells of, and
      * `seq`, the newest negotiation event the read includes (what that browser has now seen).
      */
     list(documentId: string, userId: string) {
       const m = member(documentId, userId);
-      const row = db.select({ mode: documents.editingMode }).from(documents).where(eq(documents.id, documentId)).get();
+      const row = db
+        .select({ mode: documents.editingMode, title: documents.title, symbol: documents.symbol, date: documents.date, place: documents.place, originalLanguage: documents.originalLanguage })
+        .from(documents)
+        .where(eq(documents.id, documentId))
+        .get();
       const code = delegateCode(db, m);
       return {
         mode: row?.mode ?? "chairs_pen",
+        // The header's facts, as the chair last set them (a window that slept missed the event).
+        details: row ? { title: row.title, symbol: row.symbol, date: row.date, place: row.place, originalLanguage: row.originalLanguage } : null,
         statuses: Object.fromEntries(repo.paragraphStatuses(db, documentId)),
         annotations: all(documentId),
         decided: code ? suggestionDecisionsOf(deps.events, documentId, code) : [],

@@ -1,4 +1,8 @@
-import { documentIdOf, json, withUser } from "../../_lib/route";
+import { z } from "zod";
+import { DocumentSymbol } from "@/lib/negotiation/schemas";
+import { lineField } from "@/lib/validation/text";
+import { MAX_TITLE_LENGTH } from "@/server/import-limits";
+import { body, documentIdOf, json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -7,5 +11,30 @@ export function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Pro
   return withUser(req, async ({ services, user }) => {
     const id = await documentIdOf(ctx.params);
     return json(services.documentView(id, user.userId));
+  });
+}
+
+/** An optional fact: "" clears it. */
+const optional = (max: number) =>
+  lineField(max)
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s === "" ? null : s));
+
+/** The chair's edit of the document's details; a field left out is kept. */
+const Details = z
+  .object({
+    title: lineField(MAX_TITLE_LENGTH, { min: 1 }).optional(),
+    symbol: DocumentSymbol.optional(),
+    date: optional(80),
+    place: optional(120),
+    originalLanguage: optional(40),
+  })
+  .strict();
+
+/** The chair edits the document's title, symbol, date, place or original language (recorded in its log). */
+export function PATCH(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withUser(req, async ({ services, user }) => {
+    const input = await body(req, Details);
+    return json(services.negotiation.setDetails(await documentIdOf(ctx.params), user.userId, input));
   });
 }

@@ -1,0 +1,103 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { DocumentDetails } from "@/server/events";
+import { api } from "./use-negotiation";
+
+const FIELDS: { key: keyof DocumentDetails; label: string; max: number; placeholder?: string; hint?: string }[] = [
+  { key: "title", label: "Title", max: 300 },
+  { key: "symbol", label: "Symbol", max: 80, placeholder: "e.g. A/AC.292/2025/CRP.1", hint: "Each saved version may carry its own (…/Rev.1)." },
+  { key: "date", label: "Date", max: 80, placeholder: "e.g. 12 July 2025" },
+  { key: "place", label: "Place", max: 120, placeholder: "e.g. New York" },
+  { key: "originalLanguage", label: "Original language", max: 40, placeholder: "e.g. English" },
+];
+
+/**
+ * The chair's form for the document's details: what the header shows, the documents list
+ * names and every export prints. Saved as one change (recorded in the document's log with
+ * what each field was); an empty optional field is cleared. Escape or Cancel leaves it.
+ */
+export function DocumentDetailsForm({
+  documentId,
+  details,
+  onSaved,
+  onClose,
+}: {
+  documentId: string;
+  details: DocumentDetails;
+  onSaved: (details: DocumentDetails) => void;
+  onClose: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    const value = (key: keyof DocumentDetails) => String(form.get(key) ?? "").trim();
+    if (!value("title")) {
+      setError("Give the document a title.");
+      return;
+    }
+    setBusy(true);
+    const res = await api<DocumentDetails>(`/api/documents/${documentId}`, "PATCH", Object.fromEntries(FIELDS.map(({ key }) => [key, value(key)])));
+    setBusy(false);
+    if (res.ok && res.data) onSaved(res.data);
+    else setError(res.message ?? "The details were not saved.");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    onClose();
+  }
+
+  return (
+    <form className="form details-form card" aria-labelledby="details-h" onSubmit={submit} onKeyDown={onKeyDown}>
+      <h2 id="details-h">Document details</h2>
+      <p className="muted small">What the header shows, the list of documents names and every export prints.</p>
+      {FIELDS.map(({ key, label, max, placeholder, hint }, i) => (
+        <label key={key}>
+          <span>
+            {label}
+            {key === "title" ? null : <span className="muted"> (optional)</span>}
+          </span>
+          <input
+            ref={i === 0 ? first : undefined}
+            name={key}
+            defaultValue={details[key] ?? ""}
+            maxLength={max}
+            placeholder={placeholder}
+            required={key === "title"}
+            aria-describedby={hint ? `details-${key}-hint` : undefined}
+          />
+          {hint ? (
+            <span className="muted small" id={`details-${key}-hint`}>
+              {hint}
+            </span>
+          ) : null}
+        </label>
+      ))}
+      {error ? (
+        <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
+          {error}
+        </p>
+      ) : null}
+      <div className="row-actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? "Saving…" : "Save details"}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
