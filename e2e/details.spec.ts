@@ -57,6 +57,9 @@ test("the chair edits the document's details: the header, a delegate's open wind
   expect(md.split("\n")[0]).toContain("A/AC.292/2026/L.1 · 12 July 2026");
   expect((await chair.request.patch(`/api/documents/${id}`, { data: { place: "" }, headers })).status()).toBe(200);
   await expect(delegate.getByTestId("fact-place")).toHaveCount(0);
+  // One Yjs in the process: the pages' server rendering loads the custom server's copy (a
+  // second one logged "Yjs was already imported. This breaks constructor checks").
+  expect(server.output()).not.toContain("Yjs was already imported");
   await chair.context().close();
   await delegate.context().close();
 });
