@@ -98,8 +98,8 @@ export function ChangePasswordForm({ email, limits }: { email: string; limits: P
           <input type="checkbox" name="revokeOtherSessions" defaultChecked aria-describedby="password-revoke-hint" /> Sign out my other sessions
         </label>
         <p id="password-revoke-hint" className="field-hint muted small">
-          Every other browser or device signed in as you is signed out, and the documents open there stop updating. Keep it ticked if anyone else
-          saw your old password.
+          Every other browser or device signed in as you is signed out, and the documents open there stop updating; documents open in other tabs
+          of this browser ask for a reload. Keep it ticked if anyone else saw your old password.
         </p>
       </div>
       {errors.form ? (
