@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/roles";
+import type { Participant } from "@/server/db/documents";
 
 export const ROLE_LABEL: Record<Role, string> = { chair: "Chair", delegate: "Delegate", observer: "Observer" };
 
@@ -13,14 +14,7 @@ export interface GrantChoice {
 export const NO_CHOICE: GrantChoice = { email: "", role: "delegate", delegation: "" };
 
 /** A person's role on the document, as the participants table has it. */
-export interface Holder {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  delegationId: string | null;
-  delegationName: string | null;
-}
+export type Holder = Omit<Participant, "delegationColor">;
 
 /** The Grant form filled to change `holder`'s role: their role and delegation as they stand, to be changed. */
 export function choiceFor(holder: Holder, delegations: readonly { id: string; code: string }[]): GrantChoice {
