@@ -62,7 +62,10 @@ export function DocumentDetailsForm({
   return (
     <form className="form details-form card" aria-labelledby="details-h" onSubmit={submit} onKeyDown={onKeyDown}>
       <h2 id="details-h">Document details</h2>
-      <p className="muted small">What the header shows, the list of documents names and every export prints.</p>
+      <p className="muted small">
+        What the header shows, the list of documents names and every export prints. A title paragraph in the text is part of the text: edit it
+        there.
+      </p>
       {FIELDS.map(({ key, label, max, placeholder, hint }, i) => (
         <label key={key}>
           <span>
