@@ -152,13 +152,34 @@ test("a person changes the generated password on the Account page: wrong, short 
 
   // Changed again, signing out the other sessions: the other browser's socket is closed
   // within seconds (the once-a-second sweep of ended sessions) and its requests are refused;
-  // this browser stays signed in.
+  // this browser stays signed in, and a document open in its other tab carries on (its
+  // session was renewed with the change: the tab connects again instead of asking for a reload).
+  const tab = await page.context().newPage();
+  await tab.goto(`/documents/${person.id}`);
+  await expect(tab.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  // Every state the tab's connection goes through, as it changes.
+  await tab.evaluate(() => {
+    const el = document.querySelector('[data-testid="connection"]')!;
+    const states: string[] = [];
+    (window as unknown as { states: string[] }).states = states;
+    new MutationObserver(() => states.push(el.getAttribute("data-state") ?? "")).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+  });
   await change(page, changed, final);
   await expect(page.getByRole("status").filter({ hasText: "Your other sessions are signed out" })).toBeFocused();
   await expect(other.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 5_000 });
   await expect(other.getByText(/Access ended/)).toBeVisible();
   expect((await other.request.get("/api/documents")).status()).toBe(401);
   expect((await page.request.get("/api/documents")).status()).toBe(200);
+  // The tab went through the sweep (its socket's session is gone), then came back.
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { states: string[] }).states.join(" ")), { timeout: 10_000 }).toMatch(/reconnecting.* synced$/);
+  await expect(tab.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await expect(tab.getByText(/Access ended/)).toHaveCount(0);
+  // Its live positions came back too: a delegate's objection filed now shows there.
+  const para = ((await (await tab.request.get(`/api/documents/${person.id}`)).json()) as { paragraphs: { id: string; number: string | null; text: string }[] }).paragraphs.find((p) => p.number === "OP1")!;
+  const quote = para.text.split(" ").slice(0, 3).join(" ");
+  expect((await page.request.post(`/api/documents/${person.id}/annotations`, { data: { blockId: para.id, from: 0, to: quote.length, quote, kind: "objection" }, headers: { origin: server.url } })).status()).toBe(201);
+  await expect(tab.getByRole("article", { name: /^Objection by Norway on OP1/ })).toBeVisible({ timeout: 10_000 });
+  await tab.close();
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
   expect(sent).toHaveLength(3);

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { CloseCode } from "@/lib/protocol/close-codes";
 import { sendOwnPresenceOnly } from "./own-presence";
+import { resumeBudget, sessionStillValid } from "./session-resume";
 
 export type ConnectionState = "connecting" | "synced" | "syncing" | "reconnecting" | "offline" | "ended";
 
@@ -61,8 +62,27 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       if (!refused) provider.connect();
       update();
     };
+    const mayResume = resumeBudget();
+    let destroyed = false;
     const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
       refused = true;
+      // "Session ended" with this browser holding a newer one (the password changed in
+      // another tab): connect again, the edits typed meanwhile travel in the sync.
+      if (code === CloseCode.Unauthenticated && mayResume()) {
+        setState("reconnecting");
+        void sessionStillValid().then((valid) => {
+          if (destroyed) return;
+          if (valid) {
+            refused = false;
+            provider.connect();
+            update();
+          } else end(code, reason);
+        });
+        return;
+      }
+      end(code, reason);
+    };
+    const end = (code: number, reason: string) => {
       setState("ended");
       const ended = code === CloseCode.Forbidden || code === CloseCode.Unauthenticated;
       setEndedReason(
@@ -80,6 +100,7 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
     window.addEventListener("offline", goOffline);
     setCollab({ doc, provider });
     return () => {
+      destroyed = true;
       window.removeEventListener("online", goOnline);
       window.removeEventListener("offline", goOffline);
       provider.off("status", update);

@@ -7,6 +7,7 @@ import type { AnnotationView } from "@/server/negotiation/views";
 import type { EditingMode } from "@/server/collab/types";
 import type { DecidedPiece, DocumentDetails, LiveEvent, SuggestionsDecided } from "@/server/events";
 import { missedSuggestionDecisions } from "./event-notices";
+import { resumeBudget, sessionStillValid } from "./session-resume";
 import { statusWord } from "@/lib/negotiation/types";
 
 /** The chair restored a version: which, where the text before it went, the change that did it. */
@@ -272,6 +273,9 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     [],
   );
 
+  // The event stream, opened again (a new number) when it ended with a session this browser has renewed.
+  const [stream, setStream] = useState(0);
+  const mayResume = useRef(resumeBudget());
   useEffect(() => {
     const source = new EventSource(`${base}/events`);
     source.addEventListener("ready", () => {
@@ -313,13 +317,17 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
       listenersRef.current.onRestored?.(JSON.parse((e as MessageEvent<string>).data) as RestoredEvent);
     });
     source.addEventListener("closed", () => {
-      setLive("stopped");
       source.close();
+      // Ended with its session, while this browser holds a newer one (the password changed in
+      // another tab): opened again, and the whole list read, which tells what it missed.
+      if (!mayResume.current()) return setLive("stopped");
+      setLive("reconnecting");
+      void sessionStillValid().then((valid) => (valid ? setStream((n) => n + 1) : setLive("stopped")));
     });
     // EventSource retries by itself after a network error, never after a refusal (4xx).
     source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? "stopped" : "reconnecting");
     return () => source.close();
-  }, [base, reload, refreshOne]);
+  }, [base, reload, refreshOne, stream]);
 
   const mutate = useCallback(
     async (path: string, method: string, body?: unknown): Promise<ApiResult<AnnotationView>> => {
