@@ -27,8 +27,16 @@ test("the chair edits the document's details: the header, a delegate's open wind
   await form.getByLabel("Title").fill("  ");
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(form.getByRole("alert")).toHaveText("Give the document a title.");
+  await expect(form.getByRole("alert")).toBeFocused();
+  await expect(form.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  // The same refusal again takes the focus again (the button it came from was disabled).
+  await form.getByLabel("Title").focus();
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(form.getByRole("alert")).toBeFocused();
   const axe = await new AxeBuilder({ page: chair }).include("form").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // Saved meanwhile from elsewhere (another chair, another tab): a field the chair leaves alone is not put back.
+  expect((await chair.request.patch(`/api/documents/${id}`, { data: { originalLanguage: "French" }, headers })).status()).toBe(200);
   await form.getByLabel("Title").fill("Final report of the Working Group");
   await form.getByLabel("Symbol").fill("A/AC.292/2026/L.1");
   await form.getByLabel("Date").fill("12 July 2026");
@@ -43,10 +51,14 @@ test("the chair edits the document's details: the header, a delegate's open wind
     await expect(page.getByTestId("fact-date")).toHaveText("12 July 2026");
     await expect(page.getByTestId("fact-place")).toHaveText("New York");
   }
-  // A symbol with a space is refused by the server, with its reason, and nothing changes.
+  await expect(chair.getByTestId("fact-original")).toHaveText("French");
+  // A symbol with a space is refused by the server, with its reason, and nothing changes;
+  // so is one given to a new document (it could not be kept by an edit of its details).
   const bad = await chair.request.patch(`/api/documents/${id}`, { data: { symbol: "A/AC 292" }, headers });
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { message: string }).message).toMatch(/^symbol: a document symbol is letters/);
+  const badNew = await chair.request.post("/api/documents", { data: { title: "Another draft", symbol: "A/AC.292/2026/CRP.1 (draft)" }, headers });
+  expect(badNew.status()).toBe(400);
   // A delegate may not.
   const refused = await delegate.request.patch(`/api/documents/${id}`, { data: { title: "Albania's report" }, headers });
   expect(refused.status()).toBe(403);

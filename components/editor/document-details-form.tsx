@@ -28,7 +28,8 @@ export function DocumentDetailsForm({
   onSaved: (details: DocumentDetails) => void;
   onClose: () => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
+  // Each refusal is a new one (the same words twice still take the focus, and are said again).
+  const [error, setError] = useState<{ text: string; field: "title" | null; n: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
@@ -36,21 +37,23 @@ export function DocumentDetailsForm({
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
+  const refuse = (text: string, field: "title" | null = null) => setError((e) => ({ text, field, n: (e?.n ?? 0) + 1 }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     const form = new FormData(event.currentTarget);
     const value = (key: keyof DocumentDetails) => String(form.get(key) ?? "").trim();
-    if (!value("title")) {
-      setError("Give the document a title.");
-      return;
-    }
+    if (!value("title")) return refuse("Give the document a title.", "title");
+    // Only what the chair changed: a field left alone is not sent, so neither a value someone
+    // else saved meanwhile is put back, nor an old symbol of another shape refuses the rest.
+    const changed = Object.fromEntries(FIELDS.filter(({ key }) => value(key) !== (details[key] ?? "")).map(({ key }) => [key, value(key)]));
+    if (Object.keys(changed).length === 0) return onClose();
     setBusy(true);
-    const res = await api<DocumentDetails>(`/api/documents/${documentId}`, "PATCH", Object.fromEntries(FIELDS.map(({ key }) => [key, value(key)])));
+    const res = await api<DocumentDetails>(`/api/documents/${documentId}`, "PATCH", changed);
     setBusy(false);
     if (res.ok && res.data) onSaved(res.data);
-    else setError(res.message ?? "The details were not saved.");
+    else refuse(res.message ?? "The details were not saved.");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -79,7 +82,8 @@ export function DocumentDetailsForm({
             maxLength={max}
             placeholder={placeholder}
             required={key === "title"}
-            aria-describedby={hint ? `details-${key}-hint` : undefined}
+            aria-invalid={error?.field === key || undefined}
+            aria-describedby={[hint ? `details-${key}-hint` : "", error?.field === key ? "details-error" : ""].filter(Boolean).join(" ") || undefined}
           />
           {hint ? (
             <span className="muted small" id={`details-${key}-hint`}>
@@ -89,8 +93,8 @@ export function DocumentDetailsForm({
         </label>
       ))}
       {error ? (
-        <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
-          {error}
+        <p className="error" role="alert" tabIndex={-1} ref={errorRef} id="details-error" key={error.n}>
+          {error.text}
         </p>
       ) : null}
       <div className="row-actions">

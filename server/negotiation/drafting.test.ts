@@ -75,6 +75,12 @@ describe("the chair edits the document's details", () => {
     h.database.sqlite.prepare("INSERT INTO user (id, name, email) VALUES ('user-obs', 'Observer', 'obs@example.org')").run();
     h.database.sqlite.prepare("INSERT INTO document_roles (document_id, user_id, role) VALUES (?, 'user-obs', 'observer')").run(docId);
     expect(() => drafting.setDetails(docId, "user-obs", { title: "An observer's report" })).toThrow(/chair/);
+    // A saved version's symbol is its own: the live text may not take it (whatever its case).
+    h.database.sqlite
+      .prepare("INSERT INTO versions (id, document_id, label, symbol, state, paragraphs, upto_seq, created_by, created_at) VALUES ('v1', ?, 'Rev.1', 'A/AC.292/2025/L.1/Rev.1', x'00', '[]', 0, ?, 0)")
+      .run(docId, CHAIR);
+    expect(() => drafting.setDetails(docId, CHAIR, { symbol: "a/ac.292/2025/l.1/REV.1" })).toThrow('version "Rev.1" has the symbol a/ac.292/2025/l.1/REV.1 already');
+    expect(drafting.setDetails(docId, CHAIR, { symbol: "A/AC.292/2025/L.1/Rev.2" }).symbol).toBe("A/AC.292/2025/L.1/Rev.2");
     expect((h.database.sqlite.prepare("SELECT title FROM documents WHERE id = ?").get(docId) as { title: string }).title).toBe("Final report");
   });
 });

@@ -10,6 +10,7 @@ import type { EditingMode } from "../collab/types";
 import type { DecidedPiece, DocumentDetails, SuggestionsDecided } from "../events";
 import type { NegotiationDeps } from "./annotations";
 import { delegateCode, requireChair, requireMember } from "./access";
+import { versionWithSymbol } from "./versions";
 
 /** Decided or withdrawn pieces as the event log records them. */
 function piecesOf(matched: readonly Suggestion[]): DecidedPiece[] {
@@ -100,6 +101,9 @@ export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationD
       const changed = (Object.keys(input) as (keyof DocumentDetails)[]).filter((k) => input[k] !== undefined && input[k] !== before[k]);
       if (changed.length === 0) return before;
       const after = { ...before, ...Object.fromEntries(changed.map((k) => [k, input[k]])) } as DocumentDetails;
+      // The live text printed under a saved version's symbol would be a second text under it.
+      const holder = changed.includes("symbol") && after.symbol ? versionWithSymbol(db, documentId, after.symbol) : undefined;
+      if (holder !== undefined) throw new PlenaryError("conflict", `version "${holder}" has the symbol ${after.symbol} already: the live text needs another (or none)`);
       sqlite.transaction(() => {
         db.update(documents)
           .set(Object.fromEntries(changed.map((k) => [k, after[k]])))

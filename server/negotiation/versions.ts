@@ -62,6 +62,17 @@ interface Deps {
   bus: EventBus;
 }
 
+/**
+ * The label of the version that has the symbol already, whatever its case and invisible
+ * characters (as labels, see labelKey): an official symbol names one text, and two versions
+ * saved under one (or the live text under a version's) would be two texts circulated as one.
+ */
+export function versionWithSymbol(db: Db, documentId: string, symbol: string): string | undefined {
+  const key = labelKey(symbol);
+  const rows = db.select({ label: versions.label, symbol: versions.symbol }).from(versions).where(eq(versions.documentId, documentId)).all();
+  return rows.find((v) => v.symbol !== null && labelKey(v.symbol) === key)?.label;
+}
+
 /** Named, immutable versions (Rev.1, Rev.2 ...), restore, and the text of any of them. */
 export function createVersions({ db, sqlite, collab, events, updateLog, bus }: Deps) {
   function member(documentId: string, userId: string) {
@@ -112,16 +123,7 @@ export function createVersions({ db, sqlite, collab, events, updateLog, bus }: D
     return candidate;
   }
 
-  /**
-   * The version that has the symbol already, whatever its case and invisible characters (as
-   * labels, see labelKey): an official symbol names one text, and two versions saved under
-   * one would be two texts circulated as one document.
-   */
-  function holderOf(documentId: string, symbol: string): string | undefined {
-    const key = labelKey(symbol);
-    const rows = db.select({ label: versions.label, symbol: versions.symbol }).from(versions).where(eq(versions.documentId, documentId)).all();
-    return rows.find((v) => v.symbol !== null && labelKey(v.symbol) === key)?.label;
-  }
+  const holderOf = (documentId: string, symbol: string) => versionWithSymbol(db, documentId, symbol);
 
   function save(documentId: string, userId: string, input: { label: string; note?: string; symbol?: string; restoredFrom?: string }): VersionSummary {
     const id = newId();

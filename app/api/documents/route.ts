@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DocumentSymbol } from "@/lib/negotiation/schemas";
 import { lineField } from "@/lib/validation/text";
 import { MAX_TITLE_LENGTH } from "@/server/import-limits";
 import { body, json, withUser } from "../_lib/route";
@@ -12,7 +13,8 @@ export function GET(req: Request): Promise<Response> {
 
 const NewDocument = z.object({
   title: lineField(MAX_TITLE_LENGTH, { min: 1 }),
-  symbol: lineField(80).optional(),
+  // Checked as the chair's edit of the details checks it: a symbol accepted here can be kept there.
+  symbol: DocumentSymbol.optional().transform((s) => s ?? undefined),
 });
 
 /** New blank document (chairs); the caller chairs it. */
