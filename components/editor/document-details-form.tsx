@@ -14,7 +14,8 @@ const FIELDS: { key: keyof DocumentDetails; label: string; max: number; placehol
 
 /**
  * The chair's form for the document's details: what the header shows, the documents list
- * names and every export prints. Saved as one change (recorded in the document's log with
+ * names and every export prints in its running header, file name and metadata (a title
+ * paragraph in the text is text, edited there). Saved as one change (recorded in the document's log with
  * what each field was); an empty optional field is cleared. Escape or Cancel leaves it.
  */
 export function DocumentDetailsForm({
@@ -66,8 +67,8 @@ export function DocumentDetailsForm({
     <form className="form details-form card" aria-labelledby="details-h" onSubmit={submit} onKeyDown={onKeyDown}>
       <h2 id="details-h">Document details</h2>
       <p className="muted small">
-        What the header shows, the list of documents names and every export prints. A title paragraph in the text is part of the text: edit it
-        there.
+        What the header shows, the list of documents names and every export prints in its running header, file name and metadata. A title
+        paragraph in the text is part of the text: edit it there.
       </p>
       {FIELDS.map(({ key, label, max, placeholder, hint }, i) => (
         <label key={key}>
