@@ -234,40 +234,53 @@ test("the Account page passes axe's WCAG 2.1 A/AA rules, with a refusal and afte
   await page.context().close();
 });
 
-test("changes of password from one address are not limited (a room shares one), wrong current passwords are, as failed sign-ins: past the limit the form says how long to wait", async ({ browser, server }) => {
-  const person = await newPerson(browser, server, "nora@mfa.no", "Nora Holm");
-  const page = await signedIn(browser, server, person);
-  await page.goto("/account");
+test("changes of password from one address are not limited (a room shares one); wrong current passwords are, as failed sign-ins, and each person's changes a minute: past a limit the form says how long to wait", async ({ browser, server }) => {
+  const [nora, ola, kari] = [await newPerson(browser, server, "nora@mfa.no", "Nora Holm"), await newPerson(browser, server, "ola@mfa.no", "Ola Lie"), await newPerson(browser, server, "kari@mfa.no", "Kari Dahl")];
+  // The three at one address, a room's.
+  ola.address = kari.address = nora.address;
+  const changeBy = async (page: Page, currentPassword: string, newPassword: string) =>
+    (await page.request.post("/api/auth/change-password", { data: { currentPassword, newPassword }, headers: { origin: server.url } })).status();
   // Five changes in a row from one address (better-auth's own rule refused the fourth in ten seconds).
-  let password = person.password;
-  for (let i = 1; i <= 5; i++) {
+  const noraPage = await signedIn(browser, server, nora);
+  const olaPage = await signedIn(browser, server, ola);
+  const passwords = { nora: nora.password, ola: ola.password };
+  for (const [who, page, i] of [["nora", noraPage, 1], ["ola", olaPage, 2], ["nora", noraPage, 3], ["ola", olaPage, 4], ["nora", noraPage, 5]] as const) {
     const next = `passphrase number ${i}`;
-    const res = await page.request.post("/api/auth/change-password", { data: { currentPassword: password, newPassword: next }, headers: { origin: server.url } });
-    expect(res.status(), `change ${i}`).toBe(200);
-    password = next;
+    expect(await changeBy(page, passwords[who], next), `change ${i}`).toBe(200);
+    passwords[who] = next;
   }
-  // Four wrong current passwords (this server's limit a minute), then the fifth is refused unchecked.
-  for (let i = 0; i < 4; i++) {
-    const res = await page.request.post("/api/auth/change-password", { data: { currentPassword: `guess ${i} of it`, newPassword: "a new passphrase" }, headers: { origin: server.url } });
-    expect(res.status()).toBe(400);
-  }
-  await change(page, password, "a new passphrase");
+  // Four wrong current passwords from that address (this server's limit a minute), then the fifth is refused unchecked.
+  const page = await signedIn(browser, server, kari);
+  await page.goto("/account");
+  for (let i = 0; i < 4; i++) expect(await changeBy(page, `guess ${i} of it`, "a new passphrase")).toBe(400);
+  await change(page, kari.password, "a new passphrase");
   const wait = page.getByRole("region", { name: "Change password" }).getByRole("alert");
-  await expect(wait).toHaveText(/^Too many wrong passwords\. Try again in ([1-5]?[0-9]|60) seconds?\.$/);
+  await expect(wait).toHaveText(/^Too many tries\. Your password was not changed\. Try again in ([1-5]?[0-9]|60) seconds?\.$/);
   await expect(wait).toBeFocused();
+  // One person's changes, right or wrong, are five a minute (each hashes a password): Nora's
+  // three, then two wrong ones from an address of her own, and her sixth is refused before
+  // any password is checked.
+  const away = await (await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.7" } })).newPage();
+  await signInAs(away, "/sign-in", nora.email, passwords.nora);
+  for (const guess of ["guess one", "guess two"]) expect(await changeBy(away, guess, "a sixth passphrase")).toBe(400);
+  const sixth = await away.request.post("/api/auth/change-password", { data: { currentPassword: passwords.nora, newPassword: "a sixth passphrase" }, headers: { origin: server.url } });
+  expect(sixth.status()).toBe(429);
+  expect(((await sixth.json()) as { message: string }).message).toMatch(/^too many changes of password: try again in \d+ s$/);
+  await away.context().close();
+  for (const p of [noraPage, olaPage]) await p.context().close();
   // Counted with the account's failed sign-ins: 4 more from each of four other addresses make
   // the account's 20 (5 x 4) with these 4, and the right password is refused from a fifth.
   const from = (address: string) => browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": address } });
   for (let a = 1; a <= 4; a++) {
     const guesser = await from(`203.0.113.${240 + a}`);
     for (let i = 0; i < 4; i++) {
-      const res = await guesser.request.post("/api/auth/sign-in/email", { data: { email: person.email, password: `wrong ${a}.${i}` }, headers: { origin: server.url } });
+      const res = await guesser.request.post("/api/auth/sign-in/email", { data: { email: kari.email, password: `wrong ${a}.${i}` }, headers: { origin: server.url } });
       expect(res.status()).toBe(401);
     }
     await guesser.close();
   }
   const elsewhere = await from("203.0.113.250");
-  const refused = await elsewhere.request.post("/api/auth/sign-in/email", { data: { email: person.email, password }, headers: { origin: server.url } });
+  const refused = await elsewhere.request.post("/api/auth/sign-in/email", { data: { email: kari.email, password: kari.password }, headers: { origin: server.url } });
   expect(refused.status()).toBe(429);
   await elsewhere.close();
   await page.context().close();

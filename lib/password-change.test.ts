@@ -18,6 +18,8 @@ describe("checkPasswordChange", () => {
 
   it("refuses a new password one character under the server's minimum, and accepts one at it", () => {
     expect(checkPasswordChange({ current: "old-password", next: "1234567", confirm: "1234567" }, limits)).toEqual({ next: "The new password needs at least 8 characters." });
+    // A current password longer than any password can be is wrong, said on its own field (the server would name the new one's length).
+    expect(checkPasswordChange({ current: "x".repeat(limits.max + 1), next: "a new passphrase", confirm: "a new passphrase" }, limits)).toEqual({ current: "The current password is wrong." });
     expect(checkPasswordChange({ current: "old-password", next: "12345678", confirm: "12345678" }, limits)).toEqual({});
     expect(checkPasswordChange({ current: "old-password", next: "123456789", confirm: "123456789" }, { min: 10, max: 128 }).next).toBe("The new password needs at least 10 characters.");
   });
@@ -51,7 +53,7 @@ describe("changeRefusal", () => {
     expect(changeRefusal({ status: 0 }, limits).form).toMatch(/cannot be reached/);
     expect(changeRefusal({ code: "UNAUTHORIZED", status: 401 }, limits).form).toMatch(/Sign in again/);
     expect(changeRefusal({ code: "INVALID_ORIGIN", status: 403 }, limits).form).toMatch(/Reload the page/);
-    expect(changeRefusal({ status: 429, retryAfter: 7 }, limits).form).toBe("Too many wrong passwords. Try again in 7 seconds.");
+    expect(changeRefusal({ status: 429, retryAfter: 7 }, limits).form).toBe("Too many tries. Your password was not changed. Try again in 7 seconds.");
     expect(changeRefusal({ status: 429, retryAfter: 1 }, limits).form).toMatch(/in 1 second\.$/);
     expect(changeRefusal({ status: 429 }, limits).form).toMatch(/Try again in a minute\.$/);
     expect(changeRefusal({ status: 500, message: "internal error" }, limits).form).toBe("Your password was not changed: internal error.");

@@ -17,6 +17,8 @@ export interface PasswordLimits {
 export function checkPasswordChange(input: { current: string; next: string; confirm: string }, limits: PasswordLimits): PasswordErrors {
   const errors: PasswordErrors = {};
   if (input.current === "") errors.current = "Type your current password.";
+  // No password is longer than the maximum (better-auth would answer PASSWORD_TOO_LONG, about the new one's field).
+  else if (input.current.length > limits.max) errors.current = "The current password is wrong.";
   if (input.next === "") errors.next = "Type a new password.";
   else if (input.next.length < limits.min) errors.next = tooShort(limits.min);
   else if (input.next.length > limits.max) errors.next = tooLong(limits.max);
@@ -37,10 +39,11 @@ export function changeRefusal(refusal: { code?: string; status: number; message?
   if (refusal.status === 0) return { form: "The server cannot be reached. Check your connection; your password was not changed." };
   if (refusal.status === 401) return { form: "Your session has ended. Sign in again, then change your password." };
   if (refusal.status === 403) return { form: "The server refused a request it did not see come from this page. Reload the page and try again." };
-  // Too many wrong passwords on this account or from this address (counted with failed sign-ins).
+  // Too many wrong passwords on this account or from this address (counted with failed
+  // sign-ins), or too many changes by this person in a minute.
   if (refusal.status === 429) {
     const wait = refusal.retryAfter && refusal.retryAfter > 0 ? `in ${refusal.retryAfter} ${refusal.retryAfter === 1 ? "second" : "seconds"}` : "in a minute";
-    return { form: `Too many wrong passwords. Try again ${wait}.` };
+    return { form: `Too many tries. Your password was not changed. Try again ${wait}.` };
   }
   return { form: `Your password was not changed: ${refusal.message || `the server answered ${refusal.status}`}.` };
 }

@@ -26,4 +26,16 @@ describe("PostLimiter", () => {
     now += 120_000;
     expect(limiter.tracked).toBe(0);
   });
+
+  it("says its wait without counting (waitOf), and its refusal in the words it was given", () => {
+    let now = 0;
+    const limiter = new PostLimiter(2, () => now, 60_000, (limit, wait) => `${limit} changes of password in the last minute; wait ${wait} s`);
+    expect(limiter.waitOf("nor")).toBe(0);
+    limiter.take("nor");
+    limiter.take("nor");
+    now = 15_000;
+    expect(limiter.waitOf("nor")).toBe(45);
+    expect(limiter.waitOf("nor")).toBe(45);
+    expect(() => limiter.take("nor")).toThrow("2 changes of password in the last minute; wait 45 s");
+  });
 });

@@ -13,16 +13,24 @@ export class PostLimiter {
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
     private readonly windowMs = 60_000,
+    /** The refusal's words, from the limit and the seconds to wait. */
+    private readonly refusal = (limit: number, wait: number) => `you filed ${limit} positions and replies in the last minute; wait ${wait} s`,
   ) {}
+
+  /** Seconds until `userId` may again (0: now), without counting anything. */
+  waitOf(userId: string): number {
+    const since = this.now() - this.windowMs;
+    const recent = (this.posts.get(userId) ?? []).filter((t) => t > since);
+    return recent.length >= this.perMinute ? Math.max(1, Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000)) : 0;
+  }
 
   /** Counts one post of `userId`'s, or throws `rate_limited` when the minute's are used up. */
   take(userId: string): void {
     const since = this.now() - this.windowMs;
     const recent = (this.posts.get(userId) ?? []).filter((t) => t > since);
     if (recent.length >= this.perMinute) {
-      const wait = Math.max(1, Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000));
       this.posts.set(userId, recent);
-      throw new PlenaryError("rate_limited", `you filed ${this.perMinute} positions and replies in the last minute; wait ${wait} s`);
+      throw new PlenaryError("rate_limited", this.refusal(this.perMinute, this.waitOf(userId)));
     }
     recent.push(this.now());
     this.posts.set(userId, recent);

@@ -27,7 +27,7 @@ import { EventLog } from "./db/event-log";
 import { log } from "./log";
 import type { EventBus } from "./events";
 import type { SignInLimiter } from "./sign-in-limiter";
-import type { PostLimiter } from "./post-limiter";
+import { PostLimiter } from "./post-limiter";
 import { createNegotiation } from "./negotiation/service";
 import { parseParticipantList } from "../lib/participant-list";
 import { createVersions } from "./negotiation/versions";
@@ -53,6 +53,9 @@ export interface DocumentView {
   delegation: { id: string; code: string; name: string; color: string } | null;
   paragraphs: RenderedParagraph[];
 }
+
+/** Changes of password a person may try in a minute (see passwordChanges). */
+const PASSWORD_CHANGES_PER_MINUTE = 5;
 
 const CHAIR_COLOR = "#1d4ed8";
 const OBSERVER_COLOR = "#6b7280";
@@ -95,6 +98,9 @@ export function createServices(deps: {
      FROM documents d WHERE d.id = ?`,
   );
   const renderer = deps.renderer ?? new Renderer();
+  // Changes of password, right or wrong, per person: each hashes a password (about 90 ms of a
+  // thread-pool thread), and better-auth's own cap is per address (a room shares one).
+  const passwordChanges = new PostLimiter(PASSWORD_CHANGES_PER_MINUTE, Date.now, 60_000, (limit, wait) => `${limit} changes of password in the last minute; wait ${wait} s`);
   const events = new EventLog(deps.sqlite);
   const liveSessionsStmt = deps.sqlite.prepare<[string, number], { id: string }>(
     "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
@@ -189,6 +195,8 @@ export function createServices(deps: {
     documentMeta,
 
     chairsAny,
+
+    passwordChanges,
 
     /** Metadata plus the paragraph model rendered from the live Yjs state. */
     documentView(documentId: string, userId: string): DocumentView {

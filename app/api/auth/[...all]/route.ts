@@ -64,8 +64,16 @@ async function signIn(req: Request): Promise<Response> {
  * password by trying). Without a session better-auth refuses it (401), uncounted.
  */
 async function changePassword(req: Request): Promise<Response> {
-  const user = await getRuntime().session(req.headers);
-  if (!user) return getRuntime().auth.handler(req);
+  const services = getRuntime();
+  const user = await services.session(req.headers);
+  if (!user) return services.auth.handler(req);
+  const wait = services.passwordChanges.waitOf(user.userId);
+  if (wait > 0) {
+    const refused = json({ error: "rate_limited", message: `too many changes of password: try again in ${wait} s` }, 429);
+    refused.headers.set("Retry-After", String(wait));
+    return refused;
+  }
+  services.passwordChanges.take(user.userId);
   // Only a wrong current password is a guess: a cross-site request or a new password too short is refused before it is checked.
   return limited(req, user.email, async (refused) => ((await refused.clone().json().catch(() => null)) as { code?: string } | null)?.code === "INVALID_PASSWORD");
 }
