@@ -47,4 +47,15 @@ describe("compilation of proposals", () => {
     expect(pageOf("LongEnd")).toBeGreaterThan(pageOf("LongStart"));
     expect(pages.join(" ").match(/\blw\d+\b/g)).toHaveLength(900);
   }, 120_000);
+
+  it("counts a Chinese character twice a Latin letter's width when it estimates a row's height", () => {
+    const latin = row("l", "a".repeat(600));
+    const chinese = row("c", "网".repeat(600));
+    expect(keepsRowTogether(latin)).toBe(true);
+    expect(keepsRowTogether(chinese)).toBe(false);
+    // The entries as printed: the kind and status count, no empty "(co-sponsored by )".
+    const entries = (n: number) => ({ ...row("e", "Short."), entries: Array.from({ length: n }, () => row("x", "", "Albania").entries[0]!) });
+    expect(keepsRowTogether(entries(13))).toBe(true);
+    expect(keepsRowTogether(entries(14))).toBe(false);
+  });
 });

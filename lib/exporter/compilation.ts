@@ -78,17 +78,27 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
 
 type EntryPiece = [text: string, style: Parameters<typeof run>[1]];
 
-/** "Albania (co-sponsored by …) — Amendment: …", right to left when its first letter is Arabic, as each paragraph. */
+/** "Albania (co-sponsored by …) — Amendment: …", in its styled pieces. */
+function entryPieces(e: CompilationEntry): EntryPiece[] {
+  return [
+    [e.by, { bold: true }],
+    ...(e.cosponsors.length ? [[` (co-sponsored by ${e.cosponsors.join(", ")})`, {}] satisfies EntryPiece] : []),
+    [` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }],
+    [describeEntry(e), {}],
+    [` [${e.status}${e.reason ? `: “${e.reason}”` : ""}]`, { color: "555555" }],
+  ];
+}
+
+const entryText = (e: CompilationEntry) =>
+  entryPieces(e)
+    .map(([text]) => text)
+    .join("");
+
+/** Each entry a paragraph, right to left when its first letter is Arabic, as each paragraph. */
 function entryParagraphs(entries: CompilationEntry[]): Paragraph[] {
   return entries.map((e) => {
-    const children: EntryPiece[] = [
-      [e.by, { bold: true }],
-      ...(e.cosponsors.length ? [[` (co-sponsored by ${e.cosponsors.join(", ")})`, {}] satisfies EntryPiece] : []),
-      [` — ${KIND_LABEL[e.kind] ?? e.kind}: `, { italics: true }],
-      [describeEntry(e), {}],
-      [` [${e.status}${e.reason ? `: “${e.reason}”` : ""}]`, { color: "555555" }],
-    ];
-    return new Paragraph({ spacing: { after: 80 }, ...direction(children.map(([text]) => text).join("")), children: children.map(([text, style]) => run(text, style)) });
+    const children = entryPieces(e);
+    return new Paragraph({ spacing: { after: 80 }, ...direction(entryText(e)), children: children.map(([text, style]) => run(text, style)) });
   });
 }
 
@@ -99,7 +109,10 @@ const WIDTHS = [1000, 5600, 6570, 1400] as const;
 const PAGE_LINES = 36;
 /** Characters of 10 pt Times in a line of a cell `width` twips wide (about 95 twips a character, the cell's margins off). */
 const charsPerLine = (width: number) => Math.floor((width - 200) / 95);
-const linesOf = (text: string, width: number) => Math.max(1, Math.ceil([...text].length / charsPerLine(width)));
+/** Chinese, Japanese and Korean characters and full-width forms: about twice a Latin letter's width. */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+const widthOf = (text: string) => [...text].reduce((n, c) => n + (WIDE.test(c) ? 2 : 1), 0);
+const linesOf = (text: string, width: number) => Math.max(1, Math.ceil(widthOf(text) / charsPerLine(width)));
 
 /**
  * Whether a row is kept on one page ("don't allow row to break across pages"): yes when it is
@@ -109,7 +122,7 @@ const linesOf = (text: string, width: number) => Math.max(1, Math.ceil([...text]
 export function keepsRowTogether(row: Pick<CompilationRow, "paragraph" | "entries">): boolean {
   const text = linesOf(printedText(row.paragraph), WIDTHS[1]);
   // An entry's paragraph has spacing after it: about a third of a line.
-  const entries = row.entries.reduce((n, e) => n + linesOf(`${e.by} (co-sponsored by ${e.cosponsors.join(", ")}) — ${describeEntry(e)} [${e.status}${e.reason ? `: “${e.reason}”` : ""}]`, WIDTHS[2]) + 1 / 3, 0);
+  const entries = row.entries.reduce((n, e) => n + linesOf(entryText(e), WIDTHS[2]) + 1 / 3, 0);
   return Math.max(text, entries) <= PAGE_LINES / 2;
 }
 
