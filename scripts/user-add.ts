@@ -14,7 +14,7 @@ const Args = z.object({
   email: z.string().email(),
   name: z.string().min(1).optional(),
   delegation: z.string().min(2).optional(),
-  password: z.string().min(8).optional(),
+  password: z.string().min(8).max(128).optional(),
 });
 
 const { values } = parseArgs({

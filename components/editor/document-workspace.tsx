@@ -48,12 +48,12 @@ export function DocumentWorkspace({
   latestVersion = null,
 }: {
   document: Meta;
-  user: { name: string };
+  user: { id: string; name: string };
   delegations: DelegationRef[];
   /** The newest saved version: the export menu offers the live text with tracked changes against it. */
   latestVersion?: { id: string; label: string } | null;
 }) {
-  const { collab, state, endedReason } = useCollab(doc.id);
+  const { collab, state, endedReason } = useCollab(doc.id, user.id);
   const users = usePresence(collab?.provider ?? null);
   // Told to a delegate: the chair opened or closed the text, decided on one of their positions,
   // typing went nowhere, the server undid a change (a warning).
@@ -121,6 +121,7 @@ export function DocumentWorkspace({
       });
     },
     delegationId: doc.role === "delegate" ? (doc.delegation?.id ?? null) : null,
+    userId: user.id,
   });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -1,20 +1,40 @@
 /**
  * A socket or event stream the server ended because its session ended may belong to a
- * browser that holds a newer session: a password changed in another tab of this browser
- * (better-auth renews the session then), or a sign-in again in another tab. Such a tab
- * resumes instead of asking for a reload; a browser signed out ends, as before.
+ * browser that holds a newer session of the same person: a password changed in another tab
+ * of this browser with "Sign out my other sessions" (better-auth renews this browser's
+ * session then). Such a tab resumes instead of asking for a reload; a browser signed out, or
+ * now signed in as someone else, ends, as before.
  */
 
-/** Whether this browser's cookie still names a live session (better-auth's get-session). */
-export async function sessionStillValid(): Promise<boolean> {
+/** What better-auth's get-session says of this browser's cookie: whose live session it is, or null. */
+async function sessionUser(): Promise<string | null | "unknown"> {
   try {
-    const res = await fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" });
-    if (!res.ok) return false;
-    const data = (await res.json().catch(() => null)) as { session?: unknown } | null;
-    return Boolean(data?.session);
+    const res = await fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store", signal: AbortSignal.timeout(5_000) });
+    if (res.status >= 500) return "unknown";
+    if (!res.ok) return null;
+    const data = (await res.json().catch(() => null)) as { user?: { id?: unknown } } | null;
+    return typeof data?.user?.id === "string" ? data.user.id : null;
   } catch {
-    return false;
+    // No answer (the network, a timeout): not an answer that the session ended.
+    return "unknown";
   }
+}
+
+/**
+ * Whether this browser still holds a live session of `userId`. Asked twice, 0.3 s apart, when
+ * the first answer is none: the sweep that ended the tab can run in the moment between
+ * better-auth renewing the session and the new cookie reaching the browser (a signed-out
+ * tab still ends well within 2 s of the sign-out).
+ */
+export async function sessionStillValid(userId: string, retryMs = 300): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryMs));
+    const user = await sessionUser();
+    if (user === userId) return true;
+    // Someone else's session now (signed out, then in as another person): never theirs to write as.
+    if (user !== null && user !== "unknown") return false;
+  }
+  return false;
 }
 
 /**

@@ -23,7 +23,7 @@ function collabUrl(): string {
  * One Y.Doc and one y-websocket connection per document per tab. BroadcastChannel is off
  * so every change travels through the server (which authorizes and stores it).
  */
-export function useCollab(documentId: string): { collab: Collab | null; state: ConnectionState; endedReason: string | null } {
+export function useCollab(documentId: string, userId: string): { collab: Collab | null; state: ConnectionState; endedReason: string | null } {
   const [collab, setCollab] = useState<Collab | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [endedReason, setEndedReason] = useState<string | null>(null);
@@ -70,7 +70,7 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       // another tab): connect again, the edits typed meanwhile travel in the sync.
       if (code === CloseCode.Unauthenticated && mayResume()) {
         setState("reconnecting");
-        void sessionStillValid().then((valid) => {
+        void sessionStillValid(userId).then((valid) => {
           if (destroyed) return;
           if (valid) {
             refused = false;
@@ -111,7 +111,7 @@ export function useCollab(documentId: string): { collab: Collab | null; state: C
       doc.destroy();
       setCollab(null);
     };
-  }, [documentId]);
+  }, [documentId, userId]);
 
   return { collab, state, endedReason };
 }

@@ -91,6 +91,8 @@ export interface NegotiationListeners {
   onDecided?: (text: string, annotationId: string) => void;
   /** The chair accepted or rejected tracked changes (every window hears it; each picks its own). */
   onSuggestionsDecided?: (event: SuggestionsDecided) => void;
+  /** The person signed in: an event stream ended with the session resumes only for the same person. */
+  userId?: string;
   /** Decisions on this delegation's tracked changes taken while this browser was away (missedSuggestionDecisions). */
   onSuggestionsMissed?: (events: SuggestionsDecided[]) => void;
   /** A delegation withdrew its tracked change. */
@@ -316,13 +318,16 @@ export function useNegotiation(documentId: string, initialMode: EditingMode, lis
     source.addEventListener("restored", (e) => {
       listenersRef.current.onRestored?.(JSON.parse((e as MessageEvent<string>).data) as RestoredEvent);
     });
-    source.addEventListener("closed", () => {
+    source.addEventListener("closed", (e) => {
       source.close();
-      // Ended with its session, while this browser holds a newer one (the password changed in
-      // another tab): opened again, and the whole list read, which tells what it missed.
-      if (!mayResume.current()) return setLive("stopped");
+      // Ended with its session, while this browser holds a newer one of the same person (the
+      // password changed in another tab): opened again, and the whole list read, which tells
+      // what it missed. A role changed or revoked ends it.
+      const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason: string };
+      const userId = listenersRef.current.userId;
+      if (reason !== "session ended" || !userId || !mayResume.current()) return setLive("stopped");
       setLive("reconnecting");
-      void sessionStillValid().then((valid) => (valid ? setStream((n) => n + 1) : setLive("stopped")));
+      void sessionStillValid(userId).then((valid) => (valid ? setStream((n) => n + 1) : setLive("stopped")));
     });
     // EventSource retries by itself after a network error, never after a refusal (4xx).
     source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? "stopped" : "reconnecting");

@@ -26,7 +26,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const delegations = getRuntime()
     .delegations()
     .map((d) => ({ id: d.id, code: d.code, name: d.name, color: d.color }));
-  return <DocumentWorkspace document={view} user={{ name: user.name }} delegations={delegations} latestVersion={latest} />;
+  return <DocumentWorkspace document={view} user={{ id: user.userId, name: user.name }} delegations={delegations} latestVersion={latest} />;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {

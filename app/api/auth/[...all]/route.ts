@@ -67,13 +67,18 @@ async function changePassword(req: Request): Promise<Response> {
   const services = getRuntime();
   const user = await services.session(req.headers);
   if (!user) return services.auth.handler(req);
-  const wait = services.passwordChanges.waitOf(user.userId);
-  if (wait > 0) {
-    const refused = json({ error: "rate_limited", message: `too many changes of password: try again in ${wait} s` }, 429);
-    refused.headers.set("Retry-After", String(wait));
-    return refused;
+  // At the failed sign-ins' limit the change is refused there (in `limited`), using up none of
+  // the person's changes a minute; otherwise it is one of them.
+  const address = normalizeAddress(req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
+  if (services.signInLimiter.retryAfter(address, user.email) === 0) {
+    const wait = services.passwordChanges.waitOf(user.userId);
+    if (wait > 0) {
+      const refused = json({ error: "rate_limited", message: `too many changes of password: try again in ${wait} s` }, 429);
+      refused.headers.set("Retry-After", String(wait));
+      return refused;
+    }
+    services.passwordChanges.take(user.userId);
   }
-  services.passwordChanges.take(user.userId);
   // Only a wrong current password is a guess: a cross-site request or a new password too short is refused before it is checked.
   return limited(req, user.email, async (refused) => ((await refused.clone().json().catch(() => null)) as { code?: string } | null)?.code === "INVALID_PASSWORD");
 }

@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 const NewAccount = z.object({
   email: z.string().trim().email(),
   name: lineField(120, { min: 1 }),
-  password: z.string().min(8).max(200),
+  // better-auth signs in with at most 128 characters (its maxPasswordLength): a longer one could never be used.
+  password: z.string().min(8).max(128),
   delegationCode: z.string().trim().min(2).max(12).optional(),
 });
 
