@@ -488,3 +488,22 @@ function wordFile(body: string): Buffer {
     }),
   );
 }
+
+test("a delegate whose role was revoked while the laptop was offline is told so when it is back, not left 'reconnecting' for ever (the upgrade's 403 reaches the page as a bare close)", async ({ browser, server }) => {
+  const [chair, delegate] = [await personPage(browser, server, "chair"), await personPage(browser, server, "albania")];
+  const headers = { origin: server.url };
+  const { id } = (await (await chair.request.post("/api/documents", { data: { title: `Offline revocation ${Date.now()}` }, headers })).json()) as { id: string };
+  expect((await chair.request.post(`/api/documents/${id}/participants`, { data: { email: "albania@example.org", role: "delegate" }, headers })).status()).toBeLessThan(300);
+  await delegate.goto(`/documents/${id}`);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "synced");
+  await delegate.context().setOffline(true);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "offline");
+  const participants = ((await (await chair.request.get(`/api/documents/${id}/participants`)).json()) as { participants: { userId: string; email: string }[] }).participants;
+  const albania = participants.find((p) => p.email === "albania@example.org")!;
+  expect((await chair.request.delete(`/api/documents/${id}/participants/${albania.userId}`, { headers })).status()).toBeLessThan(300);
+  await delegate.context().setOffline(false);
+  await expect(delegate.getByTestId("connection")).toHaveAttribute("data-state", "ended", { timeout: 15_000 });
+  await expect(delegate.getByRole("alert").filter({ hasText: "Access ended: your role on this document was revoked. Reload to continue." })).toBeVisible();
+  await chair.context().close();
+  await delegate.context().close();
+});

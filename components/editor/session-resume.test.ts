@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resumeBudget, sessionStillValid } from "./session-resume";
+import { documentAccess, resumeBudget, sessionStillValid } from "./session-resume";
 
 describe("resuming after the session ended under a tab", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -48,5 +48,28 @@ describe("resuming after the session ended under a tab", () => {
     calls = answers(new TypeError("network"), new TypeError("network"));
     expect(await sessionStillValid("u1", 0)).toBe(false);
     expect(calls).toHaveLength(2);
+  });
+
+  it("tells a connection refused at the door apart: signed out, no role on the document, or no answer (retry)", async () => {
+    const answer = (res: Response | Error) =>
+      vi.stubGlobal(
+        "fetch",
+        vi.fn(async () => {
+          if (res instanceof Error) throw res;
+          return res;
+        }),
+      );
+    answer(Response.json({ documents: [{ id: "d1" }, { id: "d2" }] }));
+    expect(await documentAccess("d2")).toBe("yes");
+    answer(Response.json({ documents: [{ id: "d1" }] }));
+    expect(await documentAccess("d2")).toBe("no-role");
+    answer(new Response("{}", { status: 401 }));
+    expect(await documentAccess("d2")).toBe("signed-out");
+    answer(new Response("{}", { status: 502 }));
+    expect(await documentAccess("d2")).toBe("unknown");
+    answer(new TypeError("network"));
+    expect(await documentAccess("d2")).toBe("unknown");
+    answer(Response.json({ unexpected: true }));
+    expect(await documentAccess("d2")).toBe("unknown");
   });
 });

@@ -51,3 +51,21 @@ export function resumeBudget(max = 3, windowMs = 60_000, now: () => number = Dat
     return true;
   };
 }
+
+/**
+ * Whether this person may still open the document, as the server answers now: a connection
+ * refused at its HTTP upgrade (the session ended or the role was revoked while the tab slept
+ * or was offline) reaches the page as a bare close, which the provider would retry for ever.
+ */
+export async function documentAccess(documentId: string): Promise<"yes" | "signed-out" | "no-role" | "unknown"> {
+  try {
+    const res = await fetch("/api/documents", { credentials: "same-origin", cache: "no-store", signal: AbortSignal.timeout(5_000) });
+    if (res.status === 401) return "signed-out";
+    if (!res.ok) return "unknown";
+    const data = (await res.json().catch(() => null)) as { documents?: { id: string }[] } | null;
+    if (!Array.isArray(data?.documents)) return "unknown";
+    return data.documents.some((d) => d.id === documentId) ? "yes" : "no-role";
+  } catch {
+    return "unknown";
+  }
+}

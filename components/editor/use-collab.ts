@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { CloseCode } from "@/lib/protocol/close-codes";
 import { sendOwnPresenceOnly } from "./own-presence";
-import { resumeBudget, sessionStillValid } from "./session-resume";
+import { documentAccess, resumeBudget, sessionStillValid } from "./session-resume";
 
 export type ConnectionState = "connecting" | "synced" | "syncing" | "reconnecting" | "offline" | "ended";
 
@@ -93,9 +93,27 @@ export function useCollab(documentId: string, userId: string): { collab: Collab 
             : `Connection refused: ${reason}. Reload to try again.`,
       );
     };
+    // Refused at the door (the HTTP upgrade answered 401 or 403: signed out or the role revoked
+    // while this tab slept or was offline), a connection closes as 1006, which the provider
+    // retries for ever ("reconnecting"). From the second refusal in a row the server is asked
+    // whether this person may still open the document, and the tab ends when not.
+    let checking = false;
+    const handleConnectionClose = () => {
+      if (checking || refused || destroyed || !navigator.onLine || provider.wsUnsuccessfulReconnects < 1) return;
+      checking = true;
+      void documentAccess(documentId).then((access) => {
+        checking = false;
+        if (destroyed || refused || provider.wsconnected) return;
+        if (access !== "signed-out" && access !== "no-role") return;
+        refused = true;
+        provider.disconnect();
+        end(access === "signed-out" ? CloseCode.Unauthenticated : CloseCode.Forbidden, access === "signed-out" ? "session ended" : "your role on this document was revoked");
+      });
+    };
     provider.on("status", update);
     provider.on("sync", handleSync);
     provider.on("closed", handleClosed);
+    provider.on("connection-close", handleConnectionClose);
     window.addEventListener("online", goOnline);
     window.addEventListener("offline", goOffline);
     setCollab({ doc, provider });
@@ -106,6 +124,7 @@ export function useCollab(documentId: string, userId: string): { collab: Collab 
       provider.off("status", update);
       provider.off("sync", handleSync);
       provider.off("closed", handleClosed);
+      provider.off("connection-close", handleConnectionClose);
       stopOwnPresence();
       provider.destroy();
       doc.destroy();
