@@ -7,6 +7,9 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** The longest document title, as the new-document form takes it; a title read from a file is cut to it. */
 export const MAX_TITLE_LENGTH = 300;
 
+/** The longest of each of a document's details: read from a file (cut to it), typed in Edit details. */
+export const DETAIL_LIMITS = { title: MAX_TITLE_LENGTH, symbol: 80, date: 120, place: 120, originalLanguage: 120 } as const;
+
 /**
  * Drafts being received or read at once, over the whole server: each upload is up to 10 MiB
  * held in memory until it is read, so they are counted from before the body is read.

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { PlenaryError } from "../lib/errors";
-import { MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from "./import-limits";
+import { DETAIL_LIMITS, MAX_IMPORT_BYTES } from "./import-limits";
 import { decodeText } from "../lib/import/decode";
 import { numberHeadings } from "../lib/import/heading-numbers";
 import { atxHeadingsAsBold, onlyTopHeading, parseStatement } from "../lib/import/parse-statement";
@@ -228,14 +228,12 @@ export async function readDraftWithWarnings(fileName: string, bytes: Uint8Array)
   return { draft, warnings };
 }
 
-const META_LIMITS = { title: MAX_TITLE_LENGTH, symbol: 80, date: 120, place: 120, originalLanguage: 120 } as const;
-
 /** The metadata read from a file as one-line fields within their limits (see asLine). */
 function withLineMeta(draft: ImportedDocument): ImportedDocument {
   const meta = { ...draft.meta };
-  for (const key of Object.keys(META_LIMITS) as (keyof typeof META_LIMITS)[]) {
+  for (const key of Object.keys(DETAIL_LIMITS) as (keyof typeof DETAIL_LIMITS)[]) {
     const value = meta[key];
-    if (value !== undefined) meta[key] = asLine(value, META_LIMITS[key]);
+    if (value !== undefined) meta[key] = asLine(value, DETAIL_LIMITS[key]);
   }
   return { ...draft, meta: { ...meta, title: meta.title || "Untitled" } };
 }

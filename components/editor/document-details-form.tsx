@@ -2,14 +2,15 @@
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { DocumentDetails } from "@/server/events";
+import { DETAIL_LIMITS } from "@/server/import-limits";
 import { api } from "./use-negotiation";
 
 const FIELDS: { key: keyof DocumentDetails; label: string; max: number; placeholder?: string; hint?: string }[] = [
-  { key: "title", label: "Title", max: 300 },
-  { key: "symbol", label: "Symbol", max: 80, placeholder: "e.g. A/AC.292/2025/CRP.1", hint: "Each saved version may carry its own (…/Rev.1)." },
-  { key: "date", label: "Date", max: 80, placeholder: "e.g. 12 July 2025" },
-  { key: "place", label: "Place", max: 120, placeholder: "e.g. New York" },
-  { key: "originalLanguage", label: "Original language", max: 40, placeholder: "e.g. English" },
+  { key: "title", label: "Title", max: DETAIL_LIMITS.title },
+  { key: "symbol", label: "Symbol", max: DETAIL_LIMITS.symbol, placeholder: "e.g. A/AC.292/2025/CRP.1", hint: "Each saved version may carry its own (…/Rev.1)." },
+  { key: "date", label: "Date", max: DETAIL_LIMITS.date, placeholder: "e.g. 12 July 2025" },
+  { key: "place", label: "Place", max: DETAIL_LIMITS.place, placeholder: "e.g. New York" },
+  { key: "originalLanguage", label: "Original language", max: DETAIL_LIMITS.originalLanguage, placeholder: "e.g. English" },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DocumentSymbol } from "@/lib/negotiation/schemas";
 import { lineField } from "@/lib/validation/text";
-import { MAX_TITLE_LENGTH } from "@/server/import-limits";
+import { DETAIL_LIMITS } from "@/server/import-limits";
 import { body, documentIdOf, json, withUser } from "../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +23,12 @@ const optional = (max: number) =>
 /** The chair's edit of the document's details; a field left out is kept. */
 const Details = z
   .object({
-    title: lineField(MAX_TITLE_LENGTH, { min: 1 }).optional(),
+    title: lineField(DETAIL_LIMITS.title, { min: 1 }).optional(),
     symbol: DocumentSymbol.optional(),
-    date: optional(80),
-    place: optional(120),
-    originalLanguage: optional(40),
+    // As long as an imported draft's may be (an edit of another field leaves them alone anyway).
+    date: optional(DETAIL_LIMITS.date),
+    place: optional(DETAIL_LIMITS.place),
+    originalLanguage: optional(DETAIL_LIMITS.originalLanguage),
   })
   .strict();
 
