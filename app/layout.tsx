@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           {user ? (
             <nav className="topbar-user" aria-label="Account">
-              <Link href="/account" className="topbar-name" title={`${user.name}: your account and password`}>
+              <Link href="/account" className="topbar-name" title={user.name}>
                 {user.name}
               </Link>
               <SignOutButton />
