@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import type { DocumentDetails } from "../events";
 import type { Role } from "../../lib/roles";
 import type { Db } from "./client";
 import { delegations, documentRoles, documents, user } from "./schema";
@@ -30,6 +31,11 @@ export interface Participant {
 
 export function documentById(db: Db, id: string): DocumentRow | undefined {
   return db.select().from(documents).where(eq(documents.id, id)).get();
+}
+
+/** What the header shows of a document, as the chair edits it (Edit details). */
+export function detailsOfRow(row: DocumentRow): DocumentDetails {
+  return { title: row.title, symbol: row.symbol, date: row.date, place: row.place, originalLanguage: row.originalLanguage };
 }
 
 export function documentBySeedKey(db: Db, seedKey: string): DocumentRow | undefined {

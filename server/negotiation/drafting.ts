@@ -5,6 +5,7 @@ import { acceptSuggestions, countChanges, listSuggestions, rejectSuggestions, wh
 import { CLOSED_TO_DRAFTING, type ParagraphStatus } from "../../lib/negotiation/types";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
+import { detailsOfRow, documentById } from "../db/documents";
 import { documents } from "../db/schema";
 import type { EditingMode } from "../collab/types";
 import type { DecidedPiece, DocumentDetails, SuggestionsDecided } from "../events";
@@ -56,13 +57,9 @@ export interface SuggestionDecision {
 /** The chair's hold on the text: paragraph status, editing mode, decisions on tracked suggestions. */
 export function createDrafting({ db, sqlite, collab, events, bus }: NegotiationDeps) {
   const detailsOf = (documentId: string): DocumentDetails => {
-    const row = db
-      .select({ title: documents.title, symbol: documents.symbol, date: documents.date, place: documents.place, originalLanguage: documents.originalLanguage })
-      .from(documents)
-      .where(eq(documents.id, documentId))
-      .get();
+    const row = documentById(db, documentId);
     if (!row) throw new PlenaryError("not_found", "no such document");
-    return row;
+    return detailsOfRow(row);
   };
 
   const chair = (documentId: string, userId: string) => requireChair(db, documentId, userId);

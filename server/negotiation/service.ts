@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { renderParagraphs } from "../../lib/model/ydoc";
 import { listSuggestions } from "../../lib/negotiation/suggestions";
 import * as repo from "../db/annotations";
 import { listDelegations } from "../db/delegations";
-import { documents } from "../db/schema";
+import { detailsOfRow, documentById } from "../db/documents";
 import { delegateCode, requireMember } from "./access";
 import { createAnnotations, type NegotiationDeps } from "./annotations";
 import { createDrafting, suggestionDecisionsOf } from "./drafting";
@@ -31,16 +30,12 @@ export function createNegotiation(deps: NegotiationDeps) {
      */
     list(documentId: string, userId: string) {
       const m = member(documentId, userId);
-      const row = db
-        .select({ mode: documents.editingMode, title: documents.title, symbol: documents.symbol, date: documents.date, place: documents.place, originalLanguage: documents.originalLanguage })
-        .from(documents)
-        .where(eq(documents.id, documentId))
-        .get();
+      const row = documentById(db, documentId);
       const code = delegateCode(db, m);
       return {
-        mode: row?.mode ?? "chairs_pen",
+        mode: row?.editingMode ?? "chairs_pen",
         // The header's facts, as the chair last set them (a window that slept missed the event).
-        details: row ? { title: row.title, symbol: row.symbol, date: row.date, place: row.place, originalLanguage: row.originalLanguage } : null,
+        details: row ? detailsOfRow(row) : null,
         statuses: Object.fromEntries(repo.paragraphStatuses(db, documentId)),
         annotations: all(documentId),
         decided: code ? suggestionDecisionsOf(deps.events, documentId, code) : [],
